@@ -1,0 +1,24 @@
+import { Command } from 'commander';
+
+/** The kubeprop command: each subcommand registers itself from cli/commands/. */
+export function buildProgram(): Command {
+  const program = new Command('kubeprop')
+    .description('Property-based conformance tests for Kubernetes')
+    .exitOverride()
+    .showHelpAfterError();
+  return program;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    const code = (error as { exitCode?: number }).exitCode;
+    process.exitCode = typeof code === 'number' ? code : 2;
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv);
+}

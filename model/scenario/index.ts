@@ -1,0 +1,3 @@
+export * from './pod';
+export * from './policies';
+export * from './families';

@@ -1,0 +1,40 @@
+import type { Expectation } from '../model/expectation';
+import type { Observation } from '../model/observation';
+import { compareField, type FieldOutcome } from './compare-field';
+
+export interface FieldDiff {
+  field: string;
+  rule: string;
+  because: string;
+  outcome: FieldOutcome;
+  detail: string;
+}
+
+export interface CaseVerdict {
+  outcome: FieldOutcome;
+  diff: FieldDiff[];
+}
+
+/**
+ * Judges one case: fail if any field fails, inconclusive if none fails but one could not be
+ * decided, pass otherwise. `fields` restricts the judgement to the property's own fields.
+ */
+export function judgeCase(
+  expectation: Expectation,
+  observation: Observation,
+  fields?: readonly string[],
+): CaseVerdict {
+  const names = (fields ?? Object.keys(expectation.fields))
+    .filter((name) => name in expectation.fields)
+    .sort();
+  const diff = names.map((field): FieldDiff => {
+    const { expected, rule, because } = expectation.fields[field];
+    return { field, rule, because, ...compareField(expected, observation.fields[field]) };
+  });
+  const outcome: FieldOutcome = diff.some((d) => d.outcome === 'fail')
+    ? 'fail'
+    : diff.some((d) => d.outcome === 'inconclusive')
+      ? 'inconclusive'
+      : 'pass';
+  return { outcome, diff };
+}
