@@ -34,6 +34,8 @@ export type TraceEntry =
       runtimeTime: number;
       text: string;
     }
+  /** A pod read at a step (e.g. to see its final statuses). */
+  | { kind: 'podSnapshot'; t: number; object: V1Pod }
   | { kind: 'quota'; t: number; object: V1ResourceQuota }
   | { kind: 'endpointSlice'; t: number; type: 'ADDED' | 'MODIFIED' | 'DELETED'; object: V1EndpointSlice }
   | {
