@@ -13,4 +13,5 @@ module.exports = {
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   testTimeout: 60000,
+  reporters: ['default', '<rootDir>/test/support/closing-line-reporter.js'],
 };

@@ -13,6 +13,8 @@ export interface FieldDiff {
 export interface CaseVerdict {
   outcome: FieldOutcome;
   diff: FieldDiff[];
+  /** Why a case is inconclusive as a whole (e.g. the harness could not observe it reliably). */
+  reason?: string;
 }
 
 /**
@@ -37,4 +39,9 @@ export function judgeCase(
       ? 'inconclusive'
       : 'pass';
   return { outcome, diff };
+}
+
+/** A case the harness could not observe reliably is inconclusive whatever its fields say: never a false failure. */
+export function markUnreliable(verdict: CaseVerdict, reason: string): CaseVerdict {
+  return { ...verdict, outcome: 'inconclusive', reason };
 }
