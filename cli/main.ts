@@ -1,4 +1,9 @@
 import { Command } from 'commander';
+import { registerClean } from './commands/clean';
+import { registerCluster } from './commands/cluster';
+import { registerCompare } from './commands/compare';
+import { registerJudge } from './commands/judge';
+import { registerMatrix } from './commands/matrix';
 
 /** The kubeprop command: each subcommand registers itself from cli/commands/. */
 export function buildProgram(): Command {
@@ -6,6 +11,11 @@ export function buildProgram(): Command {
     .description('Property-based conformance tests for Kubernetes')
     .exitOverride()
     .showHelpAfterError();
+  registerJudge(program);
+  registerCompare(program);
+  registerMatrix(program);
+  registerCluster(program);
+  registerClean(program);
   return program;
 }
 

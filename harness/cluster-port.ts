@@ -66,6 +66,11 @@ export interface ClusterPort {
   listNamespaces(labelSelector: string): Promise<V1Namespace[]>;
 
   create(namespace: string, object: ManagedObject): Promise<CreateResult>;
+  /**
+   * Optional: validation and admission of a create without persisting it (dryRun=All). Capability
+   * detection uses it to learn which pod fields the server keeps; absent, the version defaults apply.
+   */
+  dryRunCreate?(namespace: string, object: ManagedObject): Promise<CreateResult>;
   deletePod(namespace: string, name: string, gracePeriodSeconds?: number): Promise<void>;
   /** Removes kubeprop's finalizer so a kept pod can go. */
   releasePod(namespace: string, name: string): Promise<void>;

@@ -4,6 +4,7 @@ import type { Expectation, ModelOptions } from '../model/expectation';
 import type { Observation } from '../model/observation';
 import type { Family, ScenarioOf } from '../model/scenario';
 import type { Trace } from '../model/trace';
+import type { FieldPatterns } from '../verdicts/case-verdict';
 
 export interface PropertyBudget {
   /** fast-check runs wanted. */
@@ -34,7 +35,7 @@ export interface PropertyDefinition<F extends Family = Family> {
   expect: (scenario: ScenarioOf<F>, capabilities: Capabilities, options: ModelOptions) => Expectation;
   /** Observation reducer (harness/observe/). */
   observe: (trace: Trace, scenario: ScenarioOf<F>) => Observation;
-  /** Verdict: the fields of the expectation this property judges (verdicts/ compares them). */
-  fields: readonly string[];
+  /** Verdict: the fields of the expectation this property judges, as patterns (verdicts/case-verdict.ts). */
+  fields: FieldPatterns;
   budget: PropertyBudget;
 }

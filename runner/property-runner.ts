@@ -36,6 +36,8 @@ export interface PropertyOutcome<F extends Family = Family> {
 }
 
 export interface PropertyRunHooks<F extends Family> {
+  /** Before the first case (the report writer opens the property). */
+  onStart?(start: PropertyStart): void;
   /** Each case as it completes (the report writer appends it at once). */
   onCase(report: CaseReport): void;
   /** Writes the reproducer of the minimal failure and returns its path relative to the report. */
@@ -69,6 +71,7 @@ export async function runProperty<F extends Family>(
     seed: options.seed,
   };
   const startedAt = clock.now();
+  hooks.onStart?.(start);
   const unsupported = definition.unsupported?.(capabilities);
   if (unsupported !== undefined) {
     return {

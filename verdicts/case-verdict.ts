@@ -18,21 +18,42 @@ export interface CaseVerdict {
 }
 
 /**
+ * Field patterns of a property: a name, or a glob where `*` stands for any run of characters
+ * (e.g. "*.exitCode" selects the exit code of every container).
+ */
+export type FieldPatterns = readonly string[];
+
+function matcher(patterns: FieldPatterns): (name: string) => boolean {
+  const expressions = patterns.map(
+    (pattern) =>
+      new RegExp(
+        `^${pattern
+          .split('*')
+          .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+          .join('.*')}$`,
+      ),
+  );
+  return (name) => expressions.some((expression) => expression.test(name));
+}
+
+/**
  * Judges one case: fail if any field fails, inconclusive if none fails but one could not be
- * decided, pass otherwise. `fields` restricts the judgement to the property's own fields.
+ * decided, pass otherwise. `fields` restricts the judgement to the property's own fields; a case in
+ * which no field of the property applies decides nothing and is inconclusive, never a pass.
  */
 export function judgeCase(
   expectation: Expectation,
   observation: Observation,
-  fields?: readonly string[],
+  fields?: FieldPatterns,
 ): CaseVerdict {
-  const names = (fields ?? Object.keys(expectation.fields))
-    .filter((name) => name in expectation.fields)
-    .sort();
+  const selected = fields === undefined ? () => true : matcher(fields);
+  const names = Object.keys(expectation.fields).filter(selected).sort();
   const diff = names.map((field): FieldDiff => {
     const { expected, rule, because } = expectation.fields[field];
     return { field, rule, because, ...compareField(expected, observation.fields[field]) };
   });
+  if (diff.length === 0)
+    return { outcome: 'inconclusive', diff, reason: 'no field of this property applies to the case' };
   const outcome: FieldOutcome = diff.some((d) => d.outcome === 'fail')
     ? 'fail'
     : diff.some((d) => d.outcome === 'inconclusive')

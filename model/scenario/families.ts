@@ -84,6 +84,12 @@ export interface PodSecurityScenario {
   family: 'podsecurity';
   labels: PodSecurityLabels;
   pod: PodScenario;
+  /**
+   * Pod Security check IDs (staging/src/k8s.io/pod-security-admission/policy/check_*.go) the pod was
+   * built to violate, at any level, sorted; empty when it meets restricted. Lets a test check that a
+   * rejection names the intended checks only.
+   */
+  intendedViolations?: string[];
 }
 
 export interface NetworkPolicyScenario {

@@ -156,4 +156,6 @@ export interface PodScenario {
   security?: PodSecurity;
   /** Pod overhead from a RuntimeClass, added to the effective request. */
   overhead?: ResourceAmounts;
+  /** spec.activeDeadlineSeconds: makes the pod match the quota scope Terminating (pods.go isTerminating). */
+  activeDeadlineSeconds?: number;
 }

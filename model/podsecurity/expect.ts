@@ -1,0 +1,67 @@
+import type { Capabilities } from '../capabilities';
+import type { Expectation, FieldExpectation, ModelOptions } from '../expectation';
+import { contains, equals, field } from '../resources-field';
+import type { PodSecurityScenario } from '../scenario';
+import { podSecurityDecision, policyName, type PodSecurityViolation } from './policy';
+
+function ruleOf(violations: PodSecurityViolation[]): string {
+  return violations.length === 1 ? `podsecurity.${violations[0].check}` : 'podsecurity.enforce-rejects';
+}
+
+/** Message parts stable across releases: the policy and "<reason> (" of each failed check. */
+function reasonParts(header: string, violations: PodSecurityViolation[]): string[] {
+  return [header, ...new Set(violations.map((v) => `${v.reason} (`))];
+}
+
+/**
+ * Expectations for one pod created in a namespace with Pod Security labels: `<pod>.admitted`,
+ * `<pod>.enforce.violations` and `<pod>.reason` when rejected, `<pod>.warn.violations` and
+ * `<pod>.warn.message` when admitted under a warn label. Audit annotations reach only the audit log,
+ * which kubeprop does not read, so they are computed (podSecurityDecision) but not expected here.
+ */
+export function expectPodSecurity(
+  scenario: PodSecurityScenario,
+  capabilities: Capabilities,
+  _options: ModelOptions,
+): Expectation {
+  const p = scenario.pod.name;
+  const decision = podSecurityDecision(scenario.pod, scenario.labels, capabilities.version);
+  const fields: Record<string, FieldExpectation> = {};
+  const enforceName = policyName(decision.enforce.setting);
+  if (!decision.allowed) {
+    const violations = decision.enforce.violations;
+    const because = `${enforceName}: ${violations.map((v) => v.check).join(', ')}`;
+    fields[`${p}.admitted`] = equals(false, 'podsecurity.enforce-rejects', because);
+    fields[`${p}.status`] = equals(403, 'podsecurity.enforce-rejects', 'PodSecurity answers Forbidden');
+    fields[`${p}.enforce.violations`] = field(
+      { kind: 'setEquals', values: violations.map((v) => v.check) },
+      ruleOf(violations),
+      because,
+    );
+    fields[`${p}.reason`] = contains(
+      reasonParts(`violates PodSecurity ${JSON.stringify(enforceName)}`, violations),
+      'podsecurity.enforce-rejects',
+      because,
+    );
+    return { family: 'podsecurity', fields };
+  }
+  fields[`${p}.admitted`] = equals(true, 'podsecurity.enforce-admits', `${enforceName}: no failed check`);
+  if (scenario.labels.warn && scenario.labels.warn.level !== 'privileged') {
+    const warnName = policyName(decision.warn.setting);
+    const violations = decision.warn.violations;
+    const because = `${warnName}: ${violations.map((v) => v.check).join(', ') || 'no failed check'}`;
+    fields[`${p}.warn.violations`] = field(
+      { kind: 'setEquals', values: violations.map((v) => v.check) },
+      'podsecurity.warn-warns',
+      because,
+    );
+    if (violations.length > 0) {
+      fields[`${p}.warn.message`] = contains(
+        reasonParts(`would violate PodSecurity ${JSON.stringify(warnName)}`, violations),
+        'podsecurity.warn-warns',
+        because,
+      );
+    }
+  }
+  return { family: 'podsecurity', fields };
+}

@@ -1,0 +1,5 @@
+export * from './check';
+export * from './baseline-checks';
+export * from './restricted-checks';
+export * from './policy';
+export * from './expect';

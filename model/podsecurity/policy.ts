@@ -1,0 +1,147 @@
+import type { ServerVersion } from '../capabilities';
+import type {
+  PodScenario,
+  PodSecurityLabels,
+  PodSecurityLevel,
+  PodSecurityMode,
+  PodSecurityModeSetting,
+} from '../scenario';
+import { BASELINE_CHECKS } from './baseline-checks';
+import type { CheckFailure, PodSecurityCheck, PodSecurityCheckId } from './check';
+import { RESTRICTED_CHECKS } from './restricted-checks';
+
+export interface PodSecurityViolation extends CheckFailure {
+  check: PodSecurityCheckId;
+}
+
+/**
+ * The policy version a label selects: "latest" is the server's release, and a version newer than
+ * the server is evaluated as latest (staging/src/k8s.io/pod-security-admission/api/helpers.go ParseVersion).
+ */
+export function policyMinor(setting: PodSecurityModeSetting, server: ServerVersion): number {
+  const match = /^v1\.(\d+)$/.exec(setting.version);
+  return match ? Math.min(Number(match[1]), server.minor) : server.minor;
+}
+
+/**
+ * The checks a level runs at a policy version: baseline checks apply at both levels, restricted ones
+ * add to them and replace the baseline check they override from their own version.
+ * Source: staging/src/k8s.io/pod-security-admission/policy/registry.go populate.
+ */
+export function checksFor(level: PodSecurityLevel, minor: number): PodSecurityCheck[] {
+  if (level === 'privileged') return [];
+  const baseline = BASELINE_CHECKS.filter((c) => c.sinceMinor <= minor);
+  if (level === 'baseline') return baseline;
+  const restricted = RESTRICTED_CHECKS.filter((c) => c.sinceMinor <= minor);
+  const overridden = new Set(restricted.map((c) => c.overrides).filter((id) => id !== undefined));
+  return [...baseline.filter((c) => !overridden.has(c.id)), ...restricted];
+}
+
+/** Every failed check of the level's policy for this pod. */
+export function evaluatePodSecurity(
+  pod: PodScenario,
+  level: PodSecurityLevel,
+  minor: number,
+  server: ServerVersion,
+): PodSecurityViolation[] {
+  const context = { pod, policyMinor: minor, serverMinor: server.minor };
+  return checksFor(level, minor).flatMap((check) => {
+    const failure = check.evaluate(context);
+    return failure ? [{ check: check.id, ...failure }] : [];
+  });
+}
+
+/** `restricted:latest` as PSA prints a policy (api.Policy String). */
+export function policyName(setting: PodSecurityModeSetting): string {
+  return `${setting.level}:${setting.version}`;
+}
+
+/** "<reason> (<detail>), ..." as in PSA's messages (policy.AggregateCheckResults ForbiddenDetail). */
+export function violationsText(violations: PodSecurityViolation[]): string {
+  return violations.map((v) => `${v.reason} (${v.detail})`).join(', ');
+}
+
+export interface ModeOutcome {
+  setting: PodSecurityModeSetting;
+  violations: PodSecurityViolation[];
+}
+
+export interface PodSecurityDecision {
+  allowed: boolean;
+  /** The enforce policy's failures (empty when allowed). */
+  enforce: ModeOutcome;
+  /** Warning text returned to the client, only when the pod is admitted (admission.go EvaluatePod). */
+  warning?: string;
+  warn: ModeOutcome;
+  /** Recorded as the audit annotation pod-security.kubernetes.io/audit-violations (audit log only). */
+  audit: ModeOutcome;
+  /** The Forbidden message's text after `pods "x" is forbidden: `. */
+  rejection?: string;
+}
+
+const UNSET: PodSecurityModeSetting = { level: 'privileged', version: 'latest' };
+
+function outcome(
+  pod: PodScenario,
+  labels: PodSecurityLabels,
+  mode: PodSecurityMode,
+  server: ServerVersion,
+): ModeOutcome {
+  const setting = labels[mode] ?? UNSET;
+  return {
+    setting,
+    violations: evaluatePodSecurity(pod, setting.level, policyMinor(setting, server), server),
+  };
+}
+
+/**
+ * The decision per mode: enforce rejects, warn adds a warning to an admitted request, audit
+ * annotates the audit event. An unset mode is privileged (the default configuration).
+ * Source: staging/src/k8s.io/pod-security-admission/admission/admission.go EvaluatePod.
+ */
+export function podSecurityDecision(
+  pod: PodScenario,
+  labels: PodSecurityLabels,
+  server: ServerVersion,
+): PodSecurityDecision {
+  const enforce = outcome(pod, labels, 'enforce', server);
+  const warn = outcome(pod, labels, 'warn', server);
+  const audit = outcome(pod, labels, 'audit', server);
+  const allowed = enforce.violations.length === 0;
+  return {
+    allowed,
+    enforce,
+    warn,
+    audit,
+    rejection: allowed
+      ? undefined
+      : `violates PodSecurity ${JSON.stringify(policyName(enforce.setting))}: ${violationsText(enforce.violations)}`,
+    warning:
+      allowed && warn.violations.length > 0
+        ? `would violate PodSecurity ${JSON.stringify(policyName(warn.setting))}: ${violationsText(warn.violations)}`
+        : undefined,
+  };
+}
+
+/**
+ * Forbidden reasons → check id, for reading violations back out of messages. "seccompProfile" names
+ * the restricted check when the policy is restricted, the baseline check otherwise.
+ */
+export const REASON_TO_CHECK: Record<string, PodSecurityCheckId> = {
+  'host namespaces': 'hostNamespaces',
+  privileged: 'privileged',
+  'non-default capabilities': 'capabilities_baseline',
+  'hostPath volumes': 'hostPathVolumes',
+  hostPort: 'hostPorts',
+  'forbidden AppArmor profile': 'appArmorProfile',
+  'forbidden AppArmor profiles': 'appArmorProfile',
+  seLinuxOptions: 'seLinuxOptions',
+  procMount: 'procMount',
+  seccompProfile: 'seccompProfile_baseline',
+  'forbidden sysctls': 'sysctls',
+  'restricted volume types': 'restrictedVolumes',
+  'allowPrivilegeEscalation != false': 'allowPrivilegeEscalation',
+  'runAsNonRoot != true': 'runAsNonRoot',
+  'runAsUser=0': 'runAsUser',
+  'unrestricted capabilities': 'capabilities_restricted',
+};
