@@ -13,5 +13,6 @@ module.exports = {
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   testTimeout: 60000,
+  globalSetup: '<rootDir>/suites/live-setup.ts',
   reporters: ['default', '<rootDir>/test/support/closing-line-reporter.js'],
 };

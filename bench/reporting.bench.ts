@@ -12,16 +12,10 @@ import { ReportWriter } from '../reporting/report-writer';
 import { openReport } from '../reporting/report-stream';
 import type { CaseReport, ReportHeader } from '../reporting/report-types';
 import type { PropertyDefinition } from '../runner/property-definition';
+import type { BenchResult } from './run-all';
 import { judgeCase } from '../verdicts/case-verdict';
 
 /** Benchmarks of the offline side on a synthetic 10,000-case report (100 properties × 100 cases). */
-interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-  target?: string;
-}
-
 const PROPERTIES = 100;
 const CASES_PER_PROPERTY = 100;
 const T0 = Date.parse('2025-01-01T00:00:00Z');
@@ -209,18 +203,18 @@ export async function run(): Promise<BenchResult[]> {
         value: statSync(a).size / 2 ** 20,
         unit: 'MiB',
       },
-      { name: `reporting: judge ${cases} cases`, value: judged.seconds, unit: 's', target: '<= 5' },
+      { name: `reporting: judge ${cases} cases`, value: judged.seconds, unit: 's', target: '≤ 5 s' },
       {
         name: `reporting: compare two ${cases}-case reports`,
         value: compared.seconds,
         unit: 's',
-        target: '<= 5',
+        target: '≤ 5 s',
       },
       {
         name: `reporting: write index.html (${cases} cases)`,
         value: html.seconds,
         unit: 's',
-        target: '<= 5',
+        target: '≤ 5 s',
       },
       { name: 'reporting: index.html size', value: html.result / 2 ** 20, unit: 'MiB' },
       {

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { CROSS_SHRINK } from './shrink-options';
 import type { ContainerBehaviour, SigtermHandling } from '../model/scenario';
 import { seconds } from './seconds';
 
@@ -14,6 +15,7 @@ export interface ContainerBehaviourConstraints {
 /** Exit codes biased to 0, with the small codes and the signal-like ones (137, 143) a program may also choose. */
 function exitCode(): fc.Arbitrary<number> {
   return fc.oneof(
+    CROSS_SHRINK,
     { arbitrary: fc.constant(0), weight: 2 },
     { arbitrary: fc.integer({ min: 1, max: 3 }), weight: 1 },
     { arbitrary: fc.integer({ min: 4, max: 255 }), weight: 1 },
@@ -23,6 +25,7 @@ function exitCode(): fc.Arbitrary<number> {
 /** What the main process does on SIGTERM; a handled exit comes first as the simplest. */
 export function sigtermHandling(maxSeconds: number): fc.Arbitrary<SigtermHandling> {
   return fc.oneof(
+    CROSS_SHRINK,
     fc.record(
       {
         kind: fc.constant('exit' as const),

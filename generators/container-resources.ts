@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { CROSS_SHRINK } from './shrink-options';
 import type { ContainerResources, ResourceAmounts } from '../model/scenario';
 
 /** QoS class a container's cpu/memory settings aim at (pkg/apis/core/v1/helper/qos/qos.go). */
@@ -31,6 +32,7 @@ function burstable(amount: Amount): fc.Arbitrary<Setting> {
   const { min, max } = RANGE[amount];
   const value = fc.integer({ min, max });
   return fc.oneof(
+    CROSS_SHRINK,
     fc.constant({}),
     value.map((request) => ({ request })),
     value.map((limit) => ({ limit })),

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { CROSS_SHRINK } from './shrink-options';
 import type { Capabilities } from '../model/capabilities';
 import type { HookHandler } from '../model/scenario';
 import { plannedPort } from './port-plan';
@@ -26,7 +27,7 @@ export function hookPath(hook: HookName): string {
 /** One hook handler: exec first (simplest), then httpGet to the container's own httpd, then sleep when supported. */
 export function hookHandler(constraints: HookHandlerConstraints): fc.Arbitrary<HookHandler> {
   const maxDuration = constraints.maxDurationSeconds ?? 5;
-  const exitCode = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 3 }));
+  const exitCode = fc.oneof(CROSS_SHRINK, fc.constant(0), fc.integer({ min: 1, max: 3 }));
   const exec = fc.record(
     { kind: fc.constant('exec' as const), durationSeconds: seconds({ max: maxDuration }), exitCode },
     { noNullPrototype: true },
@@ -56,5 +57,5 @@ export function hookHandler(constraints: HookHandlerConstraints): fc.Arbitrary<H
       ),
     );
   }
-  return fc.oneof(...options);
+  return fc.oneof(CROSS_SHRINK, ...options);
 }

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { CROSS_SHRINK } from './shrink-options';
 import type { Capabilities } from '../model/capabilities';
 import type { ContainerScenario, HookHandler, PodScenario, RestartPolicy } from '../model/scenario';
 import { containerScenario, type ContainerScenarioConstraints } from './container-scenario';
@@ -84,7 +85,7 @@ export function podScenario(constraints: PodScenarioConstraints): fc.Arbitrary<P
   // Sidecars exist only where restartable init containers are supported (KEP-753).
   const initContainer = (qos: QosTarget) =>
     capabilities.sidecars
-      ? fc.oneof(containerOf('init', qos), containerOf('sidecar', qos))
+      ? fc.oneof(CROSS_SHRINK, containerOf('init', qos), containerOf('sidecar', qos))
       : containerOf('init', qos);
   // One QoS target for the whole pod: per-container choices would almost never give BestEffort or Guaranteed pods.
   const podFor = (qos: QosTarget) =>
@@ -132,5 +133,5 @@ export function podScenario(constraints: PodScenarioConstraints): fc.Arbitrary<P
         if (grace !== undefined) pod.terminationGracePeriodSeconds = grace;
         return pod;
       });
-  return fc.oneof(...qosTargets.map(podFor));
+  return fc.oneof(CROSS_SHRINK, ...qosTargets.map(podFor));
 }

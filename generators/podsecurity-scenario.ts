@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { CROSS_SHRINK } from './shrink-options';
 import type { Capabilities } from '../model/capabilities';
 import type {
   ContainerScenario,
@@ -11,7 +12,7 @@ import type {
 import { POD_SECURITY_VIOLATIONS, violatedChecks } from './pod-security-violations';
 
 export interface PodSecurityScenarioConstraints {
-  /** Most checks violated on purpose at once (default 2). */
+  /** Most checks violated on purpose at once (default 3). */
   maxViolations?: number;
   /** Most app containers (default 2). */
   maxContainers?: number;
@@ -28,6 +29,7 @@ function modeSetting(capabilities: Capabilities): fc.Arbitrary<PodSecurityModeSe
   const version =
     minor >= FIRST_POLICY_MINOR
       ? fc.oneof(
+          CROSS_SHRINK,
           fc.constant('latest'),
           fc.integer({ min: FIRST_POLICY_MINOR, max: minor }).map((n) => `v1.${n}`),
         )
@@ -114,7 +116,7 @@ export function podSecurityScenario(
           { noNullPrototype: true },
         ),
         volumes: fc.subarray([...SAFE_VOLUMES]),
-        violations: fc.subarray([...available], { maxLength: constraints.maxViolations ?? 2 }),
+        violations: fc.subarray([...available], { maxLength: constraints.maxViolations ?? 3 }),
       },
       { noNullPrototype: true },
     )

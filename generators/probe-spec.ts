@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { CROSS_SHRINK } from './shrink-options';
 import type { Capabilities } from '../model/capabilities';
 import type { ProbeHandler, ProbeKind, ProbeSpec } from '../model/scenario';
 import { plannedPort } from './port-plan';
@@ -42,7 +43,7 @@ function probeHandler(kind: ProbeKind, capabilities: Capabilities): fc.Arbitrary
       ),
     );
   }
-  return fc.oneof(...options);
+  return fc.oneof(CROSS_SHRINK, ...options);
 }
 
 /**

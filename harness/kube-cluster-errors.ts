@@ -14,15 +14,25 @@ const TRANSIENT_CODES = new Set([
 const TLS_CODE =
   /^(CERT_|ERR_TLS_|ERR_SSL_|EPROTO$|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_)/;
 
-/** The network error code (ECONNREFUSED, CERT_HAS_EXPIRED, ...) anywhere in an error's cause chain. */
+/**
+ * The network error code (ECONNREFUSED, CERT_HAS_EXPIRED, ...) anywhere in an error's cause chain;
+ * the WebSocket client rejects with an ErrorEvent whose `error` holds the cause.
+ */
 export function networkErrorCode(error: unknown): string | undefined {
   let current: unknown = error;
-  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
-    const code = (current as { code?: unknown }).code;
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
+    const { code, cause, error: inner } = current as { code?: unknown; cause?: unknown; error?: unknown };
     if (typeof code === 'string') return code;
-    current = current.cause;
+    current = cause ?? inner;
   }
   return undefined;
+}
+
+/** The message of anything thrown, including ErrorEvent-like objects that are not Errors. */
+function messageOf(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  const message = (error as { message?: unknown } | undefined)?.message;
+  return typeof message === 'string' ? message : String(error);
 }
 
 export function isTlsErrorCode(code: string | undefined): boolean {
@@ -86,8 +96,19 @@ export function toClusterError(error: unknown, what: string): ClusterError {
     result.cause = error;
     return result;
   }
+  const text = messageOf(error);
+  // The WebSocket client (exec) reports a refused upgrade only in its message.
+  const upgrade = /Unexpected server response: (\d{3})/.exec(text);
+  if (upgrade) {
+    const result = new ClusterError(
+      kindForStatus(Number(upgrade[1]), {}),
+      `${what}: ${text}`,
+      Number(upgrade[1]),
+    );
+    result.cause = error;
+    return result;
+  }
   const code = networkErrorCode(error);
-  const text = error instanceof Error ? error.message : String(error);
   // Without a known network code the client could not send the request as configured (bad server
   // URL, unsupported auth): retrying would not help.
   const kind: ClusterErrorKind =

@@ -21,6 +21,8 @@ export interface PropertyBudget {
  * One property: the four places a reader looks for are named here. The suite file that exports it
  * opens with the property in MUST statements.
  */
+// Methods (not function-typed fields) so that a PropertyDefinition<'termination'> can sit in a
+// registry of PropertyDefinition<Family>: the runner only ever passes it scenarios of its own family.
 export interface PropertyDefinition<F extends Family = Family> {
   /** Stable id, "<family>/<name>"; used in reports, JUnit and known-issues files. */
   id: string;
@@ -28,13 +30,13 @@ export interface PropertyDefinition<F extends Family = Family> {
   /** The property in words (MUST statement), one line. */
   statement: string;
   /** A reason to skip on this target, or undefined when it can run. */
-  unsupported?: (capabilities: Capabilities) => string | undefined;
+  unsupported?(capabilities: Capabilities): string | undefined;
   /** Generator (generators/). */
-  arbitrary: (capabilities: Capabilities) => fc.Arbitrary<ScenarioOf<F>>;
+  arbitrary(capabilities: Capabilities): fc.Arbitrary<ScenarioOf<F>>;
   /** Model rule (model/). */
-  expect: (scenario: ScenarioOf<F>, capabilities: Capabilities, options: ModelOptions) => Expectation;
+  expect(scenario: ScenarioOf<F>, capabilities: Capabilities, options: ModelOptions): Expectation;
   /** Observation reducer (harness/observe/). */
-  observe: (trace: Trace, scenario: ScenarioOf<F>) => Observation;
+  observe(trace: Trace, scenario: ScenarioOf<F>): Observation;
   /** Verdict: the fields of the expectation this property judges, as patterns (verdicts/case-verdict.ts). */
   fields: FieldPatterns;
   budget: PropertyBudget;

@@ -476,4 +476,21 @@ describe('KubeCluster logs and exec', () => {
     expect(request.path).toBe('/api/v1/namespaces/kp-1/pods/p/exec');
     expect(request.query.getAll('command')).toEqual(['nc', '-z', '10.0.0.1', '80']);
   });
+
+  test('exec refused by RBAC is thrown as forbidden', async () => {
+    server.rejectWebSocket(403);
+    await expect(cluster.exec('kp-1', 'p', 'c', ['true'])).rejects.toMatchObject({
+      kind: 'forbidden',
+      status: 403,
+    });
+  });
+
+  test('exec with a zero exit status returns 0', async () => {
+    server.onWebSocket((socket) => {
+      socket.write(webSocketFrame(3, JSON.stringify({ status: 'Success' })));
+      socket.write(WEBSOCKET_CLOSE);
+      socket.end();
+    });
+    await expect(cluster.exec('kp-1', 'p', 'c', ['true'])).resolves.toEqual({ exitCode: 0, output: '' });
+  });
 });

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -119,6 +120,26 @@ describe('ReportWriter', () => {
     expect(running.cases.map((c) => c.id)).toEqual(['x', 'x-retry']);
     expect(readFileSync(join(dir, 'junit.xml'), 'utf8')).toContain('inconclusive: interrupted');
     expect(() => writer.addCase(START.id, sigkillCase('late', [3, 3]))).toThrow(/already closed/);
+  });
+
+  it('leaves a valid report when a real run process is stopped by SIGTERM', async () => {
+    const dir = tempDir();
+    const tsx = join(__dirname, '..', '..', 'node_modules', '.bin', 'tsx');
+    const child = spawn(tsx, [join(__dirname, 'interrupted-run.ts'), dir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    await new Promise<void>((resolve) =>
+      child.stdout.on('data', (data: Buffer) => data.includes('ready') && resolve()),
+    );
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(143);
+    const report = loadReport(join(dir, 'report.json'));
+    expect(report.interrupted).toBe('interrupted');
+    expect(report.properties.map((p) => [p.id, p.verdict, p.cases.map((c) => c.id)])).toEqual([
+      ['termination/grace-override', 'pass', ['done']],
+      ['termination/sigkill-after-grace', 'inconclusive', ['running']],
+    ]);
   });
 
   it('never writes credentials: tokens, passwords, bearer headers, key data', async () => {

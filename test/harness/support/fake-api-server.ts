@@ -32,6 +32,7 @@ export class FakeApiServer {
   private readonly routes: Route[] = [];
   private readonly sockets = new Set<Socket>();
   private webSocketReply: WebSocketReply | undefined;
+  private webSocketRejection: number | undefined;
 
   private constructor(private readonly server: http.Server) {}
 
@@ -76,6 +77,12 @@ export class FakeApiServer {
     return this;
   }
 
+  /** Answers WebSocket upgrades with this HTTP status instead of switching protocols. */
+  rejectWebSocket(status: number): this {
+    this.webSocketRejection = status;
+    return this;
+  }
+
   async close(): Promise<void> {
     for (const socket of this.sockets) socket.destroy();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -99,6 +106,12 @@ export class FakeApiServer {
   private upgrade(request: http.IncomingMessage, socket: Socket): void {
     const recorded = record(request, '');
     this.requests.push(recorded);
+    if (this.webSocketRejection !== undefined) {
+      socket.end(
+        `HTTP/1.1 ${this.webSocketRejection} Rejected\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`,
+      );
+      return;
+    }
     const key = String(request.headers['sec-websocket-key']);
     const accept = createHash('sha1').update(`${key}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest('base64');
     socket.write(

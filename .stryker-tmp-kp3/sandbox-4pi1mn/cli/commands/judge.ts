@@ -1,0 +1,90 @@
+// @ts-nocheck
+import type { Command } from 'commander';
+import { judgeReport, type JudgeSink } from '../../reporting/judge-report';
+import { ReportWriter } from '../../reporting/report-writer';
+import { openReport } from '../../reporting/report-stream';
+import type { PropertyDefinition } from '../../runner/property-definition';
+import { EXIT, processOutput, type CommandOutput } from './report-output';
+
+export type PropertyLoader = () => Promise<readonly PropertyDefinition[]>;
+
+/**
+ * The registry (suites/registry.ts, PROPERTIES) is loaded only when judge runs, by a computed path
+ * so this command builds and its tests run before and independently of the suites.
+ */
+export const loadRegistry: PropertyLoader = async () => {
+  const registryPath = '../../suites/registry';
+  let loaded: { PROPERTIES?: unknown };
+  try {
+    loaded = (await import(registryPath)) as { PROPERTIES?: unknown };
+  } catch (error) {
+    throw new Error(`cannot load the property registry suites/registry.ts: ${(error as Error).message}`);
+  }
+  if (!Array.isArray(loaded.PROPERTIES)) throw new Error('suites/registry.ts does not export PROPERTIES');
+  return loaded.PROPERTIES as PropertyDefinition[];
+};
+
+export interface JudgeCommandOptions {
+  /** Write the re-judged report (report.json, junit.xml, summary.md, index.html) into this directory. */
+  out?: string;
+}
+
+function writerSink(writer: ReportWriter): JudgeSink {
+  return {
+    beginProperty: (property) => writer.beginProperty(property),
+    addCase: (propertyId, item) => writer.addCase(propertyId, item),
+    endProperty: (propertyId, end) => writer.endProperty(propertyId, end),
+  };
+}
+
+/** Re-judges a report and prints what changed; resolves with the exit code. */
+export async function runJudge(
+  file: string,
+  options: JudgeCommandOptions,
+  loadProperties: PropertyLoader,
+  output: CommandOutput = processOutput,
+): Promise<number> {
+  try {
+    const source = await openReport(file);
+    const properties = await loadProperties();
+    const {
+      schemaVersion: _version,
+      endedAt: _ended,
+      interrupted,
+      properties: _p,
+      ...header
+    } = source.skeleton;
+    const writer = options.out === undefined ? undefined : ReportWriter.open(options.out, header);
+    const result = await judgeReport(source, properties, { sink: writer && writerSink(writer) });
+    if (writer) await writer.close({ endedAt: source.skeleton.endedAt, interrupted });
+    for (const change of result.changes) {
+      const where =
+        change.caseId === undefined ? change.propertyId : `${change.propertyId} case ${change.caseId}`;
+      output.out(`${where}: ${change.from} → ${change.to}\n`);
+    }
+    output.out(
+      `${result.changes.length === 0 ? 'no verdict changed' : `${result.changes.length} verdict(s) changed`}; ${result.casesJudged} case(s) re-judged, ${result.casesReduced} re-reduced from traces\n`,
+    );
+    if (result.unknownProperties.length > 0) {
+      output.err(`not in the registry (kept as recorded): ${result.unknownProperties.join(', ')}\n`);
+    }
+    if (writer) output.out(`re-judged report: ${writer.reportPath}\n`);
+    return EXIT.ok;
+  } catch (error) {
+    output.err(`kubeprop judge: ${(error as Error).message}\n`);
+    return EXIT.error;
+  }
+}
+
+export function registerJudge(program: Command, loadProperties: PropertyLoader = loadRegistry): void {
+  program
+    .command('judge')
+    .description(
+      're-compute expectations and verdicts of a report with the current model; print what changed',
+    )
+    .argument('<report>', 'report.json of a run')
+    .option('--out <dir>', 'also write the re-judged report into this directory')
+    .action(async (file: string, options: JudgeCommandOptions) => {
+      process.exitCode = await runJudge(file, options, loadProperties);
+    });
+}

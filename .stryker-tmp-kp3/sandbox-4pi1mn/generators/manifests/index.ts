@@ -1,0 +1,53 @@
+// @ts-nocheck
+import type { ManagedObject } from '../../harness/cluster-port';
+import type { Scenario } from '../../model/scenario';
+import type { CaseManifests, ManifestOptions } from './manifest-options';
+import { podManifest } from './pod-manifest';
+import { limitRangeManifest, podSecurityNamespaceLabels, resourceQuotaManifest } from './policy-manifests';
+import { serviceManifest } from './service-manifest';
+
+/**
+ * The namespace labels and objects of a case, in creation order: policies and Services first (so they
+ * act on or observe the pods from their start), then pods. Pure.
+ */
+export function manifestsFor(scenario: Scenario, options: ManifestOptions): CaseManifests {
+  const objects: ManagedObject[] = [];
+  let namespaceLabels: Record<string, string> = {};
+  switch (scenario.family) {
+    case 'termination':
+    case 'probes':
+      if (scenario.withService) objects.push(serviceManifest(scenario.pod, options));
+      objects.push(podManifest(scenario.pod, options));
+      break;
+    case 'hooks':
+    case 'init':
+    case 'resources':
+      objects.push(podManifest(scenario.pod, options));
+      break;
+    case 'quota':
+      objects.push(resourceQuotaManifest(scenario.quota, options));
+      for (const step of scenario.steps) {
+        if (step.kind === 'create') objects.push(podManifest(step.pod, options));
+      }
+      break;
+    case 'limitrange':
+      objects.push(limitRangeManifest(scenario.limitRange, options), podManifest(scenario.pod, options));
+      break;
+    case 'podsecurity':
+      namespaceLabels = podSecurityNamespaceLabels(scenario.labels);
+      objects.push(podManifest(scenario.pod, options));
+      break;
+    case 'networkpolicy':
+      // Three namespaces with nine pods: generators/manifests/networkpolicy.ts networkPolicyManifests maps these.
+      throw new Error('manifestsFor: NetworkPolicy cases span three namespaces; use networkPolicyManifests');
+  }
+  return { namespaceLabels, objects };
+}
+
+export type { CaseManifests, ManifestOptions } from './manifest-options';
+export { podManifest, podLabels } from './pod-manifest';
+export { containerManifest } from './container-manifest';
+export { serviceManifest } from './service-manifest';
+export { resourceQuotaManifest, limitRangeManifest, podSecurityNamespaceLabels } from './policy-manifests';
+export { wireForm } from './wire-form';
+export { resourceList, quantityFor } from './quantities';

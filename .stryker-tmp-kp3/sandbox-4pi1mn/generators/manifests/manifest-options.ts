@@ -1,0 +1,17 @@
+// @ts-nocheck
+import type { ManagedObject } from '../../harness/cluster-port';
+
+export interface ManifestOptions {
+  /** The busybox image every container runs. */
+  image: string;
+  namespace: string;
+  /** Labels every object gets (managed-by, run id, case id). */
+  labels: Record<string, string>;
+}
+
+export interface CaseManifests {
+  /** Labels the case's namespace needs (Pod Security). */
+  namespaceLabels: Record<string, string>;
+  /** In creation order: policies and Services first, then pods. */
+  objects: ManagedObject[];
+}

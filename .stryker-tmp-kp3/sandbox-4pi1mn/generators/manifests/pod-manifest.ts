@@ -1,0 +1,98 @@
+// @ts-nocheck
+import type { V1Pod, V1PodSecurityContext, V1PodSpec, V1Volume } from '@kubernetes/client-node';
+import { INTENT_ANNOTATION } from '../../model/labels';
+import type { PodScenario, PodSecurity, VolumeKind } from '../../model/scenario';
+import { containerManifest } from './container-manifest';
+import type { ManifestOptions } from './manifest-options';
+
+/** A name no object has: configMap/secret volumes are optional so the pod still starts. */
+const ABSENT = 'kubeprop-absent';
+
+const DOWNWARD_LABELS = { items: [{ path: 'labels', fieldRef: { fieldPath: 'metadata.labels' } }] };
+
+const VOLUME_SOURCES: Record<VolumeKind, Omit<V1Volume, 'name'>> = {
+  emptyDir: { emptyDir: {} },
+  configMap: { configMap: { name: ABSENT, optional: true } },
+  secret: { secret: { secretName: ABSENT, optional: true } },
+  hostPath: { hostPath: { path: '/tmp', type: 'Directory' } },
+  projected: { projected: { sources: [{ downwardAPI: DOWNWARD_LABELS }] } },
+  downwardAPI: { downwardAPI: DOWNWARD_LABELS },
+  persistentVolumeClaim: { persistentVolumeClaim: { claimName: ABSENT } },
+  ephemeral: {
+    ephemeral: {
+      volumeClaimTemplate: {
+        spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Mi' } } },
+      },
+    },
+  },
+};
+
+/** Values for the sysctls generators use; a sysctl needs one (validation.go validateSysctls). */
+const SYSCTL_VALUES: Record<string, string> = {
+  'kernel.msgmax': '65536',
+  'kernel.shm_rmid_forced': '0',
+  'net.ipv4.ip_local_port_range': '32768 60999',
+  'net.ipv4.tcp_syncookies': '1',
+  'net.ipv4.ping_group_range': '0 0',
+  'net.ipv4.ip_unprivileged_port_start': '1024',
+};
+
+function podSecurityContext(security: PodSecurity): V1PodSecurityContext | undefined {
+  const context: V1PodSecurityContext = {};
+  if (security.runAsNonRoot !== undefined) context.runAsNonRoot = security.runAsNonRoot;
+  if (security.runAsUser !== undefined) context.runAsUser = security.runAsUser;
+  if (security.seccompProfile) context.seccompProfile = { type: security.seccompProfile };
+  if (security.seLinuxType) context.seLinuxOptions = { type: security.seLinuxType };
+  if (security.sysctls?.length) {
+    context.sysctls = security.sysctls.map((name) => ({ name, value: SYSCTL_VALUES[name] ?? '1' }));
+  }
+  return Object.keys(context).length > 0 ? context : undefined;
+}
+
+/** The pod's own labels over the case labels; a Service selects by the pod's own. */
+export function podLabels(pod: PodScenario, options: ManifestOptions): Record<string, string> {
+  return { ...options.labels, ...pod.labels };
+}
+
+/**
+ * The V1Pod for a PodScenario. It carries INTENT_ANNOTATION (the scenario as JSON) so the fake cluster
+ * can run it and a reproducer documents what each container was meant to do.
+ */
+export function podManifest(pod: PodScenario, options: ManifestOptions): { kind: 'Pod' } & V1Pod {
+  const all = [...pod.initContainers, ...pod.containers];
+  const spec: V1PodSpec = {
+    restartPolicy: pod.restartPolicy,
+    containers: pod.containers.map((c) => containerManifest(c, pod, options.image)),
+  };
+  if (pod.initContainers.length > 0)
+    spec.initContainers = pod.initContainers.map((c) => containerManifest(c, pod, options.image));
+  if (pod.terminationGracePeriodSeconds !== undefined)
+    spec.terminationGracePeriodSeconds = pod.terminationGracePeriodSeconds;
+  // Without a handler, SIGTERM is ignored by PID 1: sharing the PID namespace makes the program non-PID-1.
+  if (all.some((c) => c.behaviour.sigterm.kind === 'default')) spec.shareProcessNamespace = true;
+  const security = pod.security;
+  if (security) {
+    if (security.hostNetwork) spec.hostNetwork = true;
+    if (security.hostPID) spec.hostPID = true;
+    if (security.hostIPC) spec.hostIPC = true;
+    const context = podSecurityContext(security);
+    if (context) spec.securityContext = context;
+    if (security.volumes?.length) {
+      spec.volumes = security.volumes.map((kind) => ({
+        name: `vol-${kind.toLowerCase()}`,
+        ...VOLUME_SOURCES[kind],
+      }));
+    }
+  }
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      name: pod.name,
+      namespace: options.namespace,
+      labels: podLabels(pod, options),
+      annotations: { [INTENT_ANNOTATION]: JSON.stringify(pod) },
+    },
+    spec,
+  };
+}

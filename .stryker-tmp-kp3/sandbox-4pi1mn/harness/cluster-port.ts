@@ -1,0 +1,127 @@
+// @ts-nocheck
+import type {
+  CoreV1Event,
+  V1EndpointSlice,
+  V1LimitRange,
+  V1Namespace,
+  V1NetworkPolicy,
+  V1Node,
+  V1Pod,
+  V1ResourceQuota,
+  V1Service,
+  V1Status,
+} from '@kubernetes/client-node';
+import type { ServerVersion } from '../model/capabilities';
+
+/** Every object kind kubeprop creates; nothing else is ever written to a cluster. */
+export type ManagedObject =
+  | ({ kind: 'Pod' } & V1Pod)
+  | ({ kind: 'ResourceQuota' } & V1ResourceQuota)
+  | ({ kind: 'LimitRange' } & V1LimitRange)
+  | ({ kind: 'NetworkPolicy' } & V1NetworkPolicy)
+  | ({ kind: 'Service' } & V1Service);
+
+export type ManagedKind = ManagedObject['kind'];
+
+/** A create either succeeds (with any warnings) or is rejected with the API's Status. */
+export type CreateResult =
+  | { ok: true; object: ManagedObject; warnings: string[] }
+  | { ok: false; status: number; body: V1Status; warnings: string[] };
+
+export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+export interface WatchHandle {
+  stop(): void;
+}
+
+/** Why a watch ended: by stop(), by the server closing it, or with 410 Gone (relist needed). */
+export type WatchEnd = { reason: 'stopped' } | { reason: 'closed'; error?: Error } | { reason: 'gone' };
+
+export interface LogLine {
+  /** Runtime timestamp, epoch milliseconds with sub-millisecond fraction. */
+  runtimeTime: number;
+  text: string;
+}
+
+export interface ListResult<T> {
+  items: T[];
+  resourceVersion: string;
+}
+
+/**
+ * The one narrow interface between kubeprop and a cluster. `kube-cluster.ts` implements it with
+ * @kubernetes/client-node; `fake/` implements it in memory with virtual time and fault injection.
+ * Errors are thrown as ClusterError (harness/cluster-error.ts) so retry and messages are uniform.
+ */
+export interface ClusterPort {
+  serverVersion(): Promise<ServerVersion>;
+  listNodes(): Promise<V1Node[]>;
+  /** JSON-patches /status/capacity/<resource> on a node; `null` removes it. */
+  patchNodeCapacity(node: string, resource: string, count: number | null): Promise<void>;
+
+  createNamespace(namespace: V1Namespace): Promise<V1Namespace>;
+  /** Starts deletion; returns at once. */
+  deleteNamespace(name: string): Promise<void>;
+  /** undefined once the namespace is gone. */
+  readNamespace(name: string): Promise<V1Namespace | undefined>;
+  listNamespaces(labelSelector: string): Promise<V1Namespace[]>;
+
+  create(namespace: string, object: ManagedObject): Promise<CreateResult>;
+  /**
+   * Optional: validation and admission of a create without persisting it (dryRun=All). Capability
+   * detection uses it to learn which pod fields the server keeps; absent, the version defaults apply.
+   */
+  dryRunCreate?(namespace: string, object: ManagedObject): Promise<CreateResult>;
+  deletePod(namespace: string, name: string, gracePeriodSeconds?: number): Promise<void>;
+  /** Removes kubeprop's finalizer so a kept pod can go. */
+  releasePod(namespace: string, name: string): Promise<void>;
+  readPod(namespace: string, name: string): Promise<V1Pod | undefined>;
+  listPods(namespace: string): Promise<ListResult<V1Pod>>;
+  readResourceQuota(namespace: string, name: string): Promise<V1ResourceQuota | undefined>;
+
+  watchPods(
+    namespace: string,
+    resourceVersion: string,
+    onEvent: (type: WatchEventType, pod: V1Pod) => void,
+    onEnd: (end: WatchEnd) => void,
+  ): Promise<WatchHandle>;
+  watchEvents(
+    namespace: string,
+    resourceVersion: string,
+    onEvent: (type: WatchEventType, event: CoreV1Event) => void,
+    onEnd: (end: WatchEnd) => void,
+  ): Promise<WatchHandle>;
+  listEvents(namespace: string): Promise<ListResult<CoreV1Event>>;
+  watchEndpointSlices(
+    namespace: string,
+    resourceVersion: string,
+    onEvent: (type: WatchEventType, slice: V1EndpointSlice) => void,
+    onEnd: (end: WatchEnd) => void,
+  ): Promise<WatchHandle>;
+
+  /** Streams a container's log with runtime timestamps until the container's log ends or stop(). */
+  streamLogs(
+    namespace: string,
+    pod: string,
+    container: string,
+    onLine: (line: LogLine) => void,
+    onEnd: (error?: Error) => void,
+  ): Promise<WatchHandle>;
+
+  /** Runs a command in a container (NetworkPolicy probes); resolves with its exit code. */
+  exec(
+    namespace: string,
+    pod: string,
+    container: string,
+    command: string[],
+  ): Promise<{ exitCode: number; output: string }>;
+
+  /** Checks that the current identity may perform verb on resource (SelfSubjectAccessReview). */
+  canI(
+    verb: string,
+    group: string,
+    resource: string,
+    namespace?: string,
+    subresource?: string,
+  ): Promise<boolean>;
+}

@@ -1,0 +1,24 @@
+// @ts-nocheck
+import { DefectSet, type FakeDefect } from '../defects';
+import type { FakeAdmission } from '../fake-parts';
+import { extendedResourceValidation } from './extended-resources';
+import { limitRangerAdmission } from './limit-ranger';
+import { podSecurityAdmission } from './pod-security';
+import { resourceQuotaAdmission } from './resource-quota';
+
+export { quotaUsage } from './resource-quota';
+
+/**
+ * The admission chain in the API server's order: mutating LimitRanger, then validation, then the
+ * validating plugins with ResourceQuota last, so quota charges the defaulted pod
+ * (pkg/kubeapiserver/options/plugins.go AllOrderedPlugins).
+ */
+export function createFakeAdmission(options: { defects?: FakeDefect[] } = {}): FakeAdmission[] {
+  const defects = new DefectSet(options.defects);
+  return [
+    limitRangerAdmission(defects),
+    extendedResourceValidation,
+    podSecurityAdmission(defects),
+    resourceQuotaAdmission(defects),
+  ];
+}

@@ -1,0 +1,193 @@
+// @ts-nocheck
+import type { V1Container, V1Pod, V1ResourceQuota } from '@kubernetes/client-node';
+import type { ManagedObject } from '../../cluster-port';
+import type { DefectSet } from '../defects';
+import type { AdmissionContext, AdmissionDecision, FakeAdmission } from '../fake-parts';
+import type { QuotaUsage } from '../quota-status';
+import { type Amounts, containerAmounts, podLimits, podRequests, qosClass } from '../kubelet/pod-resources';
+import { canonicalAmount, formatAmount } from '../kubelet/quantity';
+import { forbidden } from './api-status';
+import { isExtendedResource } from './extended-resources';
+
+/** Resources the pod evaluator tracks (pkg/quota/v1/evaluator/core/pods.go podResources). */
+const POD_RESOURCES = new Set([
+  'count/pods',
+  'cpu',
+  'memory',
+  'ephemeral-storage',
+  'requests.cpu',
+  'requests.memory',
+  'requests.ephemeral-storage',
+  'limits.cpu',
+  'limits.memory',
+  'limits.ephemeral-storage',
+  'pods',
+]);
+
+/** Tracking any of these makes every container state them (pods.go validationSet). */
+const MUST_SPECIFY = new Set([
+  'cpu',
+  'memory',
+  'requests.cpu',
+  'requests.memory',
+  'limits.cpu',
+  'limits.memory',
+]);
+
+function tracked(resource: string): boolean {
+  return (
+    POD_RESOURCES.has(resource) || (resource.startsWith('requests.') && isExtendedResource(resource.slice(9)))
+  );
+}
+
+/** pods.go podComputeUsageHelper: quota keys a set of requests and limits charges. */
+function computeUsage(requests: Amounts, limits: Amounts): Amounts {
+  const usage: Amounts = { pods: 1 };
+  for (const resource of ['cpu', 'memory', 'ephemeral-storage']) {
+    if (resource in requests) {
+      usage[resource] = requests[resource];
+      usage[`requests.${resource}`] = requests[resource];
+    }
+    if (resource in limits) usage[`limits.${resource}`] = limits[resource];
+  }
+  for (const [resource, value] of Object.entries(requests)) {
+    if (isExtendedResource(resource)) usage[`requests.${resource}`] = value;
+  }
+  return usage;
+}
+
+function isTerminal(pod: V1Pod): boolean {
+  return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
+}
+
+/** pods.go PodUsageFunc: count/pods always; compute resources and `pods` only for pods not terminal. */
+export function podUsage(pod: V1Pod): Amounts {
+  const usage: Amounts = { 'count/pods': 1 };
+  if (isTerminal(pod)) return usage;
+  return { ...usage, ...computeUsage(podRequests(pod), podLimits(pod)) };
+}
+
+/** pods.go podMatchesScopeFunc. */
+function matchesScopes(quota: V1ResourceQuota, pod: V1Pod): boolean {
+  return (quota.spec?.scopes ?? []).every((scope) => {
+    const terminating = pod.spec?.activeDeadlineSeconds !== undefined && pod.spec.activeDeadlineSeconds >= 0;
+    switch (scope) {
+      case 'Terminating':
+        return terminating;
+      case 'NotTerminating':
+        return !terminating;
+      case 'BestEffort':
+        return qosClass(pod) === 'BestEffort';
+      case 'NotBestEffort':
+        return qosClass(pod) !== 'BestEffort';
+      default:
+        return false;
+    }
+  });
+}
+
+function usageOf(quota: V1ResourceQuota, pods: V1Pod[], keys: string[]): Amounts {
+  const used: Amounts = Object.fromEntries(keys.map((key) => [key, 0]));
+  for (const pod of pods) {
+    if (!matchesScopes(quota, pod)) continue;
+    const usage = podUsage(pod);
+    for (const key of keys) used[key] += usage[key] ?? 0;
+  }
+  return used;
+}
+
+/** The quota controller's status.used for every tracked hard resource (for FakeClusterOptions.quotaUsage). */
+export const quotaUsage: QuotaUsage = (quota, pods) => {
+  const keys = Object.keys(quota.spec?.hard ?? {}).filter(tracked);
+  const used = usageOf(quota, pods, keys);
+  return Object.fromEntries(keys.map((key) => [key, formatAmount(key, used[key])]));
+};
+
+/** prettyPrint in the quota admission controller: sorted "name=value" pairs. */
+function prettyPrint(amounts: Amounts): string {
+  return Object.keys(amounts)
+    .sort()
+    .map((key) => `${key}=${formatAmount(key, amounts[key])}`)
+    .join(',');
+}
+
+function pick(amounts: Amounts, keys: string[]): Amounts {
+  return Object.fromEntries(keys.map((key) => [key, amounts[key] ?? 0]));
+}
+
+/** pods.go Constraints: containers (then init containers) missing a required cpu/memory setting. */
+function missingSettings(pod: V1Pod, required: string[]): string | undefined {
+  const missing = new Map<string, Set<string>>();
+  const visit = (container: V1Container) => {
+    const { requests, limits } = containerAmounts(container);
+    const has = computeUsage(requests, limits);
+    for (const resource of required) {
+      if (resource in has) continue;
+      const names = missing.get(resource) ?? new Set<string>();
+      names.add(container.name);
+      missing.set(resource, names);
+    }
+  };
+  (pod.spec?.containers ?? []).forEach(visit);
+  (pod.spec?.initContainers ?? []).forEach(visit);
+  if (missing.size === 0) return undefined;
+  const parts = [...missing.keys()]
+    .sort()
+    .map((resource) => `${resource} for: ${[...(missing.get(resource) ?? [])].sort().join(',')}`);
+  return `must specify ${parts.join('; ')}`;
+}
+
+/**
+ * The ResourceQuota admission controller: for each quota whose scopes select the pod, every container
+ * must state tracked cpu/memory, and used + requested must stay within status.hard
+ * (staging/src/k8s.io/apiserver/pkg/admission/plugin/resourcequota/controller.go checkRequest).
+ * Usage is counted from the namespace's pods at admission time, as the controller's live lister does.
+ */
+export function resourceQuotaAdmission(defects: DefectSet): FakeAdmission {
+  return {
+    name: 'ResourceQuota',
+    admit(namespace: string, object: ManagedObject, context: AdmissionContext): AdmissionDecision {
+      if (object.kind !== 'Pod' || defects.has('quota-not-enforced'))
+        return { allowed: true, object, warnings: [] };
+      const name = object.metadata?.name ?? '';
+      const quotas = context
+        .objects(namespace)
+        .filter((o): o is { kind: 'ResourceQuota' } & V1ResourceQuota => o.kind === 'ResourceQuota')
+        .sort((a, b) => (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? ''));
+      const requested = podUsage(object);
+      for (const quota of quotas) {
+        if (!matchesScopes(quota, object)) continue;
+        const quotaName = quota.metadata?.name ?? '';
+        const specKeys = Object.keys(quota.spec?.hard ?? {}).filter(tracked);
+        if (specKeys.length === 0) continue;
+        const hardText = quota.status?.hard;
+        if (!hardText) {
+          return forbidden(
+            'Pod',
+            name,
+            `status unknown for quota: ${quotaName}, resources: ${specKeys.sort().join(',')}`,
+          );
+        }
+        const keys = Object.keys(hardText).filter(tracked);
+        const required = keys.filter((key) => MUST_SPECIFY.has(key));
+        const missing = missingSettings(object, required);
+        if (missing) return forbidden('Pod', name, `failed quota: ${quotaName}: ${missing}`);
+        const charged = keys.filter((key) => (requested[key] ?? 0) > 0);
+        const used = usageOf(quota, context.pods(namespace), keys);
+        const hard: Amounts = Object.fromEntries(
+          keys.map((key) => [key, canonicalAmount(key, hardText[key])]),
+        );
+        const exceeded = charged.filter((key) => used[key] + requested[key] > hard[key]);
+        if (exceeded.length > 0) {
+          return forbidden(
+            'Pod',
+            name,
+            `exceeded quota: ${quotaName}, requested: ${prettyPrint(pick(requested, exceeded))}, ` +
+              `used: ${prettyPrint(pick(used, exceeded))}, limited: ${prettyPrint(pick(hard, exceeded))}`,
+          );
+        }
+      }
+      return { allowed: true, object, warnings: [] };
+    },
+  };
+}

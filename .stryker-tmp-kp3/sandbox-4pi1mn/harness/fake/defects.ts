@@ -1,0 +1,55 @@
+// @ts-nocheck
+import type { Family } from '../../model/scenario';
+
+/**
+ * Deliberate deviations from Kubernetes semantics the fake cluster can be told to commit, one or more
+ * per property family, so every property is shown to fail when the cluster misbehaves (issue 5).
+ */
+export const FAKE_DEFECTS = {
+  /** The runtime sends SIGKILL one second before the grace period is over. */
+  'sigkill-early': 'termination',
+  /** The kubelet reports Running before postStart has returned. */
+  'poststart-not-awaited': 'hooks',
+  /** preStop hooks are never run. */
+  'prestop-skipped': 'hooks',
+  /** Readiness probes are ignored: containers are Ready as soon as they run. */
+  'readiness-ignored': 'probes',
+  /** Liveness probe failures never kill the container. */
+  'liveness-ignored': 'probes',
+  /** Init containers all start at once, together with the app containers. */
+  'init-parallel': 'init',
+  /** status.qosClass is computed from limits only (requests ignored). */
+  'qos-wrong': 'resources',
+  /** An OOM kill is reported with reason Error instead of OOMKilled. */
+  'oom-as-error': 'resources',
+  /** ResourceQuota admission lets everything through. */
+  'quota-not-enforced': 'quota',
+  /** LimitRange defaults are not applied (min/max still are). */
+  'limitrange-defaults-skipped': 'limitrange',
+  /** Pod Security enforce mode only warns. */
+  'podsecurity-enforce-ignored': 'podsecurity',
+  /** NetworkPolicy egress rules are not enforced. */
+  'netpol-egress-ignored': 'networkpolicy',
+} as const satisfies Record<string, Family>;
+
+export type FakeDefect = keyof typeof FAKE_DEFECTS;
+
+export const ALL_FAKE_DEFECTS = Object.keys(FAKE_DEFECTS) as FakeDefect[];
+
+/** The defects that break properties of one family. */
+export function defectsOf(family: Family): FakeDefect[] {
+  return ALL_FAKE_DEFECTS.filter((defect) => FAKE_DEFECTS[defect] === family);
+}
+
+/** A set of active defects with a readable membership test. */
+export class DefectSet {
+  private readonly active: ReadonlySet<FakeDefect>;
+
+  constructor(defects: readonly FakeDefect[] = []) {
+    this.active = new Set(defects);
+  }
+
+  has(defect: FakeDefect): boolean {
+    return this.active.has(defect);
+  }
+}

@@ -1,0 +1,712 @@
+// @ts-nocheck
+import type {
+  CoreV1Event,
+  V1EndpointSlice,
+  V1Namespace,
+  V1Node,
+  V1Pod,
+  V1PodStatus,
+  V1ResourceQuota,
+  V1Service,
+  V1Status,
+} from '@kubernetes/client-node';
+import { LATEST_VERSION, type ServerVersion } from '../../model/capabilities';
+import { ClusterError } from '../cluster-error';
+import type {
+  ClusterPort,
+  CreateResult,
+  ListResult,
+  LogLine,
+  ManagedObject,
+  WatchEnd,
+  WatchEventType,
+  WatchHandle,
+} from '../cluster-port';
+import { deepCopy } from './deep-copy';
+import { endpointSliceFor } from './endpoint-slices';
+import type { AdmissionContext, FakeAdmission, FakeKubelet, KubeletContext } from './fake-parts';
+import { FaultInjector, type CallKind, type FaultOptions } from './fault-injector';
+import { matchesLabelSelector } from './label-selector';
+import { LogStore } from './log-store';
+import { countPodsUsage, quotaStatus, type QuotaUsage } from './quota-status';
+import { TrivialKubelet } from './trivial-kubelet';
+import { AutoAdvancingClock } from './virtual-clock';
+import { WatchHub } from './watch-hub';
+
+export interface FakeNodeSpec {
+  name: string;
+  /** Capacity and allocatable, as quantities ("4", "8Gi", "110"). */
+  allocatable: Record<string, string>;
+}
+
+/** How the namespace controller behaves: at once, slowly, or never finishing (a stuck finalizer). */
+export type NamespaceDeletion = { mode: 'normal' } | { mode: 'slow'; delayMs: number } | { mode: 'stuck' };
+
+export interface FakeClusterOptions {
+  clock?: AutoAdvancingClock;
+  kubelet?: FakeKubelet;
+  admission?: FakeAdmission[];
+  nodes?: FakeNodeSpec[];
+  serverVersion?: ServerVersion;
+  /** Permissions canI denies, as "verb group/resource" or "verb group/resource/subresource" ("" group = core). */
+  deniedPermissions?: string[];
+  faults?: FaultOptions;
+  namespaceDeletion?: NamespaceDeletion;
+  /** Watch events kept per namespace and kind before a resume from older versions gets 410 Gone. */
+  retainedWatchEvents?: number;
+  quotaUsage?: QuotaUsage;
+}
+
+const DEFAULT_NODES: FakeNodeSpec[] = [
+  { name: 'fake-node-1', allocatable: { cpu: '4', memory: '8Gi', pods: '110', 'ephemeral-storage': '20Gi' } },
+];
+/** The namespace controller starts removing content shortly after the delete. */
+const NAMESPACE_CONTROLLER_DELAY_MS = 200;
+/** The quota controller fills a new quota's status after about a second (resync on change). */
+const QUOTA_SYNC_MS = 1000;
+/** Pod API default (pkg/apis/core/v1/defaults.go SetDefaults_PodSpec: DefaultTerminationGracePeriodSeconds). */
+const DEFAULT_GRACE_SECONDS = 30;
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+interface PodRecord {
+  pod: V1Pod;
+  /** The kubelet reported that it finished stopping the pod. */
+  terminated: boolean;
+}
+
+interface NamespaceRecord {
+  namespace: V1Namespace;
+  pods: Map<string, PodRecord>;
+  /** Everything else kubeprop creates, keyed kind/name. */
+  others: Map<string, ManagedObject>;
+  events: Map<string, CoreV1Event>;
+  slices: Map<string, V1EndpointSlice>;
+  quotaSync?: () => void;
+}
+
+/** Seconds-resolution instant, as the API server serialises metadata and status timestamps. */
+function apiTime(ms: number): Date {
+  return new Date(Math.floor(ms / 1000) * 1000);
+}
+
+function status(code: number, reason: string, message: string): V1Status {
+  return { apiVersion: 'v1', kind: 'Status', status: 'Failure', code, reason, message, metadata: {} };
+}
+
+/**
+ * The in-memory API server: an object store per namespace with resourceVersions, watches with
+ * resume and 410 Gone, graceful pod deletion with finalizers, namespace lifecycle, node capacity,
+ * logs, RBAC answers, and on-demand faults. Pod behaviour is the FakeKubelet's, admission the
+ * FakeAdmission plugins'. Everything runs on a virtual clock.
+ */
+export class FakeCluster implements ClusterPort {
+  readonly clock: AutoAdvancingClock;
+  readonly faults: FaultInjector;
+  private readonly kubelet: FakeKubelet;
+  private readonly admission: FakeAdmission[];
+  private readonly nodes: V1Node[];
+  private readonly version: ServerVersion;
+  private readonly denied: Set<string>;
+  private readonly namespaceDeletion: NamespaceDeletion;
+  private readonly quotaUsage: QuotaUsage;
+  private readonly namespaces = new Map<string, NamespaceRecord>();
+  private readonly podHub: WatchHub<V1Pod>;
+  private readonly eventHub: WatchHub<CoreV1Event>;
+  private readonly sliceHub: WatchHub<V1EndpointSlice>;
+  private readonly logs = new LogStore();
+  private rv = 1;
+  private uidSeq = 0;
+  private readonly kubeletContext: KubeletContext;
+
+  constructor(options: FakeClusterOptions = {}) {
+    this.clock = options.clock ?? new AutoAdvancingClock();
+    this.faults = new FaultInjector(options.faults);
+    this.kubelet = options.kubelet ?? new TrivialKubelet();
+    this.admission = options.admission ?? [];
+    this.version = options.serverVersion ?? LATEST_VERSION;
+    this.denied = new Set(options.deniedPermissions ?? []);
+    this.namespaceDeletion = options.namespaceDeletion ?? { mode: 'normal' };
+    this.quotaUsage = options.quotaUsage ?? countPodsUsage;
+    const retained = options.retainedWatchEvents ?? 1000;
+    this.podHub = new WatchHub(this.faults, retained);
+    this.eventHub = new WatchHub(this.faults, retained);
+    this.sliceHub = new WatchHub(this.faults, retained);
+    this.nodes = (options.nodes ?? DEFAULT_NODES).map((n) => ({
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: { name: n.name, uid: this.uid(), resourceVersion: this.nextRv(), labels: {} },
+      status: { capacity: { ...n.allocatable }, allocatable: { ...n.allocatable } },
+    }));
+    this.kubeletContext = this.makeKubeletContext();
+  }
+
+  // ---- inspection for tests and benchmarks (not part of ClusterPort) ----
+
+  /** Names of namespaces that exist (Active or Terminating). */
+  namespaceNames(): string[] {
+    return [...this.namespaces.keys()];
+  }
+
+  /** Every pod in every namespace. */
+  allPods(): V1Pod[] {
+    return [...this.namespaces.values()].flatMap((ns) => [...ns.pods.values()].map((r) => deepCopy(r.pod)));
+  }
+
+  openWatches(): number {
+    return this.podHub.openWatches() + this.eventHub.openWatches() + this.sliceHub.openWatches();
+  }
+
+  /** Containers whose logs are still stored (they go with their pod). */
+  storedLogs(): number {
+    return this.logs.size();
+  }
+
+  /** Adds an event as another component would (e.g. the scheduler), for tests. */
+  recordEvent(namespace: string, event: CoreV1Event): void {
+    this.kubeletContext.emitEvent(namespace, event);
+  }
+
+  // ---- ClusterPort ----
+
+  serverVersion(): Promise<ServerVersion> {
+    return this.call('serverVersion', 'read', () => ({ ...this.version }));
+  }
+
+  listNodes(): Promise<V1Node[]> {
+    return this.call('listNodes', 'read', () => this.nodes.map((n) => deepCopy(n)));
+  }
+
+  patchNodeCapacity(node: string, resource: string, count: number | null): Promise<void> {
+    return this.call('patchNodeCapacity', 'write', () => {
+      const target = this.nodes.find((n) => n.metadata?.name === node);
+      if (!target?.status) throw new ClusterError('notFound', `nodes "${node}" not found`, 404);
+      const capacity = { ...(target.status.capacity ?? {}) };
+      const allocatable = { ...(target.status.allocatable ?? {}) };
+      if (count === null) {
+        delete capacity[resource];
+        delete allocatable[resource];
+      } else {
+        // The kubelet copies an advertised extended resource into allocatable on its next sync.
+        capacity[resource] = String(count);
+        allocatable[resource] = String(count);
+      }
+      target.status = { ...target.status, capacity, allocatable };
+      target.metadata = { ...target.metadata, resourceVersion: this.nextRv() };
+    });
+  }
+
+  createNamespace(namespace: V1Namespace): Promise<V1Namespace> {
+    return this.call('createNamespace', 'write', () => {
+      const name = namespace.metadata?.name ?? '';
+      if (name.length > 63 || !DNS1123_LABEL.test(name)) {
+        throw new ClusterError('invalid', `Namespace "${name}" is invalid: metadata.name: must be a DNS-1123 label`, 422);
+      }
+      if (this.namespaces.has(name)) {
+        throw new ClusterError('alreadyExists', `namespaces "${name}" already exists`, 409);
+      }
+      const stored: V1Namespace = {
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: {
+          ...deepCopy(namespace.metadata),
+          name,
+          uid: this.uid(),
+          resourceVersion: this.nextRv(),
+          creationTimestamp: apiTime(this.clock.now()),
+          // Set by the API server on every namespace (NamespaceDefaultLabelName, 1.21+).
+          labels: { ...(namespace.metadata?.labels ?? {}), 'kubernetes.io/metadata.name': name },
+        },
+        spec: { finalizers: ['kubernetes'] },
+        status: { phase: 'Active' },
+      };
+      this.namespaces.set(name, {
+        namespace: stored,
+        pods: new Map(),
+        others: new Map(),
+        events: new Map(),
+        slices: new Map(),
+      });
+      return deepCopy(stored);
+    });
+  }
+
+  deleteNamespace(name: string): Promise<void> {
+    return this.call('deleteNamespace', 'write', () => {
+      const record = this.namespaces.get(name);
+      if (!record) throw new ClusterError('notFound', `namespaces "${name}" not found`, 404);
+      if (record.namespace.metadata?.deletionTimestamp) return;
+      record.namespace.metadata = {
+        ...record.namespace.metadata,
+        deletionTimestamp: apiTime(this.clock.now()),
+        resourceVersion: this.nextRv(),
+      };
+      record.namespace.status = { phase: 'Terminating' };
+      const deletion = this.namespaceDeletion;
+      if (deletion.mode === 'stuck') return;
+      const delay = deletion.mode === 'slow' ? deletion.delayMs : NAMESPACE_CONTROLLER_DELAY_MS;
+      this.clock.schedule(delay, () => this.emptyNamespace(name));
+    });
+  }
+
+  readNamespace(name: string): Promise<V1Namespace | undefined> {
+    return this.call('readNamespace', 'read', () => {
+      const record = this.namespaces.get(name);
+      return record ? deepCopy(record.namespace) : undefined;
+    });
+  }
+
+  listNamespaces(labelSelector: string): Promise<V1Namespace[]> {
+    return this.call('listNamespaces', 'read', () =>
+      [...this.namespaces.values()]
+        .filter((r) => matchesLabelSelector(labelSelector, r.namespace.metadata?.labels ?? {}))
+        .map((r) => deepCopy(r.namespace)),
+    );
+  }
+
+  create(namespace: string, object: ManagedObject): Promise<CreateResult> {
+    return this.call('create', 'write', () => this.admitAndStore(namespace, object, true));
+  }
+
+  dryRunCreate(namespace: string, object: ManagedObject): Promise<CreateResult> {
+    return this.call('dryRunCreate', 'read', () => this.admitAndStore(namespace, object, false));
+  }
+
+  deletePod(namespace: string, name: string, gracePeriodSeconds?: number): Promise<void> {
+    return this.call('deletePod', 'write', () => {
+      const record = this.namespaces.get(namespace)?.pods.get(name);
+      if (!record) throw new ClusterError('notFound', `pods "${name}" not found`, 404);
+      this.deletePodRecord(namespace, record, gracePeriodSeconds);
+    });
+  }
+
+  releasePod(namespace: string, name: string): Promise<void> {
+    return this.call('releasePod', 'write', () => {
+      const record = this.namespaces.get(namespace)?.pods.get(name);
+      if (!record) throw new ClusterError('notFound', `pods "${name}" not found`, 404);
+      const finalizers = record.pod.metadata?.finalizers ?? [];
+      if (finalizers.length === 0) return;
+      this.updatePod(namespace, record, (pod) => {
+        pod.metadata = { ...pod.metadata, finalizers: [] };
+      });
+      this.removeIfReleased(namespace, record);
+    });
+  }
+
+  readPod(namespace: string, name: string): Promise<V1Pod | undefined> {
+    return this.call('readPod', 'read', () => {
+      const record = this.namespaces.get(namespace)?.pods.get(name);
+      return record ? deepCopy(record.pod) : undefined;
+    });
+  }
+
+  listPods(namespace: string): Promise<ListResult<V1Pod>> {
+    return this.call('listPods', 'read', () => ({
+      items: [...(this.namespaces.get(namespace)?.pods.values() ?? [])].map((r) => deepCopy(r.pod)),
+      resourceVersion: String(this.rv),
+    }));
+  }
+
+  readResourceQuota(namespace: string, name: string): Promise<V1ResourceQuota | undefined> {
+    return this.call('readResourceQuota', 'read', () => {
+      const object = this.namespaces.get(namespace)?.others.get(`ResourceQuota/${name}`);
+      return object ? (deepCopy(object) as V1ResourceQuota) : undefined;
+    });
+  }
+
+  watchPods(
+    namespace: string,
+    resourceVersion: string,
+    onEvent: (type: WatchEventType, pod: V1Pod) => void,
+    onEnd: (end: WatchEnd) => void,
+  ): Promise<WatchHandle> {
+    return this.call('watchPods', 'watch', () =>
+      this.podHub.watch(namespace, this.parseRv(resourceVersion), this.rv, onEvent, onEnd),
+    );
+  }
+
+  watchEvents(
+    namespace: string,
+    resourceVersion: string,
+    onEvent: (type: WatchEventType, event: CoreV1Event) => void,
+    onEnd: (end: WatchEnd) => void,
+  ): Promise<WatchHandle> {
+    return this.call('watchEvents', 'watch', () =>
+      this.eventHub.watch(namespace, this.parseRv(resourceVersion), this.rv, onEvent, onEnd),
+    );
+  }
+
+  listEvents(namespace: string): Promise<ListResult<CoreV1Event>> {
+    return this.call('listEvents', 'read', () => ({
+      items: [...(this.namespaces.get(namespace)?.events.values() ?? [])].map((e) => deepCopy(e)),
+      resourceVersion: String(this.rv),
+    }));
+  }
+
+  watchEndpointSlices(
+    namespace: string,
+    resourceVersion: string,
+    onEvent: (type: WatchEventType, slice: V1EndpointSlice) => void,
+    onEnd: (end: WatchEnd) => void,
+  ): Promise<WatchHandle> {
+    return this.call('watchEndpointSlices', 'watch', () =>
+      this.sliceHub.watch(namespace, this.parseRv(resourceVersion), this.rv, onEvent, onEnd),
+    );
+  }
+
+  streamLogs(
+    namespace: string,
+    pod: string,
+    container: string,
+    onLine: (line: LogLine) => void,
+    onEnd: (error?: Error) => void,
+  ): Promise<WatchHandle> {
+    return this.call('streamLogs', 'watch', () => {
+      const record = this.namespaces.get(namespace)?.pods.get(pod);
+      if (!record) throw new ClusterError('notFound', `pods "${pod}" not found`, 404);
+      const stop = this.logs.follow(namespace, record.pod, container, onLine, onEnd);
+      if (!stop) {
+        throw new ClusterError('invalid', `container "${container}" in pod "${pod}" is waiting to start`, 400);
+      }
+      return { stop };
+    });
+  }
+
+  exec(
+    namespace: string,
+    pod: string,
+    container: string,
+    command: string[],
+  ): Promise<{ exitCode: number; output: string }> {
+    return this.call('exec', 'read', () => {
+      const record = this.namespaces.get(namespace)?.pods.get(pod);
+      if (!record) throw new ClusterError('notFound', `pods "${pod}" not found`, 404);
+      if (record.pod.status?.phase !== 'Running') {
+        throw new ClusterError('invalid', `cannot exec into a container in a pod that is not running`, 400);
+      }
+      return this.kubelet.exec(namespace, pod, container, command);
+    });
+  }
+
+  canI(verb: string, group: string, resource: string, _namespace?: string, subresource?: string): Promise<boolean> {
+    return this.call('canI', 'read', () => {
+      const base = `${verb} ${group}/${resource}`;
+      return !(this.denied.has(base) || (subresource !== undefined && this.denied.has(`${base}/${subresource}`)));
+    });
+  }
+
+  // ---- internals ----
+
+  /** One API call: count it, maybe fail it (before or after it takes effect), add latency. */
+  private async call<T>(method: string, kind: CallKind, operation: () => T): Promise<T> {
+    this.faults.beforeCall(method);
+    const latency = this.faults.latencyMs();
+    if (latency > 0) await this.clock.sleep(latency);
+    const result = operation();
+    this.faults.afterCommit(method, kind);
+    return result;
+  }
+
+  private nextRv(): string {
+    this.rv += 1;
+    return String(this.rv);
+  }
+
+  private uid(): string {
+    this.uidSeq += 1;
+    return `00000000-0000-4000-8000-${this.uidSeq.toString(16).padStart(12, '0')}`;
+  }
+
+  private parseRv(resourceVersion: string): number {
+    if (resourceVersion === '' || resourceVersion === '0') return this.rv;
+    const rv = Number(resourceVersion);
+    if (!Number.isInteger(rv)) throw new ClusterError('invalid', `invalid resourceVersion "${resourceVersion}"`, 400);
+    return rv;
+  }
+
+  private admissionContext(): AdmissionContext {
+    return {
+      namespace: (name) => {
+        const record = this.namespaces.get(name);
+        return record ? deepCopy(record.namespace) : undefined;
+      },
+      objects: (namespace) => [...(this.namespaces.get(namespace)?.others.values() ?? [])].map((o) => deepCopy(o)),
+      pods: (namespace) => [...(this.namespaces.get(namespace)?.pods.values() ?? [])].map((r) => deepCopy(r.pod)),
+    };
+  }
+
+  private admitAndStore(namespace: string, object: ManagedObject, persist: boolean): CreateResult {
+    const record = this.namespaces.get(namespace);
+    if (!record) throw new ClusterError('notFound', `namespaces "${namespace}" not found`, 404);
+    const name = object.metadata?.name ?? '';
+    if (record.namespace.metadata?.deletionTimestamp) {
+      // pkg/admission/plugin/namespace/lifecycle: no new content in a terminating namespace.
+      const message = `${object.kind.toLowerCase()}s "${name}" is forbidden: unable to create new content in namespace ${namespace} because it is being terminated`;
+      return { ok: false, status: 403, body: status(403, 'Forbidden', message), warnings: [] };
+    }
+    if (name.length > 253 || !DNS1123_SUBDOMAIN.test(name)) {
+      throw new ClusterError('invalid', `${object.kind} "${name}" is invalid: metadata.name: must be a DNS-1123 subdomain`, 422);
+    }
+    const key = `${object.kind}/${name}`;
+    if (object.kind === 'Pod' ? record.pods.has(name) : record.others.has(key)) {
+      throw new ClusterError('alreadyExists', `${object.kind.toLowerCase()}s "${name}" already exists`, 409);
+    }
+    let candidate: ManagedObject = deepCopy(object);
+    candidate.metadata = { ...candidate.metadata, namespace };
+    const warnings: string[] = [];
+    const context = this.admissionContext();
+    for (const plugin of this.admission) {
+      const decision = plugin.admit(namespace, candidate, context);
+      warnings.push(...decision.warnings);
+      if (!decision.allowed) return { ok: false, status: decision.status, body: decision.body, warnings };
+      candidate = decision.object;
+    }
+    if (!persist) return { ok: true, object: candidate, warnings };
+    candidate.metadata = {
+      ...candidate.metadata,
+      uid: this.uid(),
+      resourceVersion: this.nextRv(),
+      creationTimestamp: apiTime(this.clock.now()),
+      generation: 1,
+    };
+    if (candidate.kind === 'Pod') {
+      this.storePod(namespace, record, candidate);
+    } else {
+      record.others.set(key, candidate);
+      if (candidate.kind === 'Service') this.syncSlices(namespace);
+      if (candidate.kind === 'ResourceQuota') this.scheduleQuotaSync(namespace);
+    }
+    return { ok: true, object: deepCopy(candidate), warnings };
+  }
+
+  private storePod(namespace: string, record: NamespaceRecord, pod: { kind: 'Pod' } & V1Pod): void {
+    pod.spec = {
+      ...pod.spec,
+      containers: pod.spec?.containers ?? [],
+      terminationGracePeriodSeconds: pod.spec?.terminationGracePeriodSeconds ?? DEFAULT_GRACE_SECONDS,
+      restartPolicy: pod.spec?.restartPolicy ?? 'Always',
+    };
+    pod.status = { phase: 'Pending', ...pod.status };
+    const podRecord: PodRecord = { pod, terminated: false };
+    record.pods.set(pod.metadata?.name ?? '', podRecord);
+    this.podHub.publish(namespace, 'ADDED', deepCopy(pod), this.rv);
+    this.podsChanged(namespace);
+    this.kubelet.podCreated(deepCopy(pod), this.kubeletContext);
+  }
+
+  /**
+   * Graceful deletion (staging/src/k8s.io/apiserver/pkg/registry/rest/delete.go BeforeDelete;
+   * pkg/registry/core/pod/strategy.go CheckGracefulDelete).
+   */
+  private deletePodRecord(namespace: string, record: PodRecord, gracePeriodSeconds?: number): void {
+    const meta = record.pod.metadata ?? {};
+    const now = this.clock.now();
+    if (meta.deletionTimestamp) {
+      const current = meta.deletionGracePeriodSeconds;
+      // Already at 0 (or unset): finish the deletion now, finalizers permitting.
+      if (current === undefined || current === 0) {
+        this.removeIfReleased(namespace, record);
+        return;
+      }
+      // A second delete may only shorten the period; the new deadline counts from the first delete.
+      if (gracePeriodSeconds === undefined || gracePeriodSeconds >= current) return;
+      const period = Math.max(0, gracePeriodSeconds);
+      const moved = meta.deletionTimestamp.getTime() - current * 1000 + period * 1000;
+      this.updatePod(namespace, record, (pod) => {
+        pod.metadata = {
+          ...pod.metadata,
+          deletionTimestamp: apiTime(Math.max(now, moved)),
+          deletionGracePeriodSeconds: period,
+        };
+      });
+      this.kubelet.podDeleting(deepCopy(record.pod), period, this.kubeletContext);
+      // Shortened to 0 (a force delete of a terminating pod): gone at once, finalizers permitting.
+      if (period === 0) this.removeIfReleased(namespace, record);
+      return;
+    }
+    let period = gracePeriodSeconds ?? record.pod.spec?.terminationGracePeriodSeconds ?? DEFAULT_GRACE_SECONDS;
+    // CheckGracefulDelete: negative means 1; unscheduled or finished pods go at once.
+    if (period < 0) period = 1;
+    const phase = record.pod.status?.phase;
+    if (!record.pod.spec?.nodeName || phase === 'Succeeded' || phase === 'Failed') period = 0;
+    this.updatePod(namespace, record, (pod) => {
+      pod.metadata = {
+        ...pod.metadata,
+        deletionTimestamp: apiTime(now + period * 1000),
+        deletionGracePeriodSeconds: period,
+      };
+    });
+    this.kubelet.podDeleting(deepCopy(record.pod), period, this.kubeletContext);
+    if (period === 0) this.removeIfReleased(namespace, record);
+  }
+
+  /** Removes a deleted pod whose grace is over (period 0 or the kubelet is done) once no finalizer holds it. */
+  private removeIfReleased(namespace: string, record: PodRecord): void {
+    const meta = record.pod.metadata;
+    if (!meta?.deletionTimestamp || (meta.finalizers?.length ?? 0) > 0) return;
+    if (meta.deletionGracePeriodSeconds !== 0 && !record.terminated) return;
+    const ns = this.namespaces.get(namespace);
+    const name = meta.name ?? '';
+    if (ns?.pods.get(name) !== record) return;
+    ns.pods.delete(name);
+    record.pod.metadata = { ...meta, resourceVersion: this.nextRv() };
+    this.podHub.publish(namespace, 'DELETED', deepCopy(record.pod), this.rv);
+    this.logs.podRemoved(namespace, name);
+    this.podsChanged(namespace);
+    this.finishNamespaceIfEmpty(namespace);
+  }
+
+  private updatePod(namespace: string, record: PodRecord, mutate: (pod: V1Pod) => void): void {
+    mutate(record.pod);
+    record.pod.metadata = { ...record.pod.metadata, resourceVersion: this.nextRv() };
+    this.podHub.publish(namespace, 'MODIFIED', deepCopy(record.pod), this.rv);
+    this.podsChanged(namespace);
+  }
+
+  private podsChanged(namespace: string): void {
+    this.syncSlices(namespace);
+    this.scheduleQuotaSync(namespace);
+  }
+
+  /** The EndpointSlice controller: one slice per Service, republished when its endpoints change. */
+  private syncSlices(namespace: string): void {
+    const record = this.namespaces.get(namespace);
+    if (!record) return;
+    const pods = [...record.pods.values()].map((r) => r.pod);
+    for (const object of record.others.values()) {
+      if (object.kind !== 'Service') continue;
+      const service: V1Service = object;
+      const next = endpointSliceFor(service, pods);
+      const name = next.metadata?.name ?? '';
+      const previous = record.slices.get(name);
+      if (previous && JSON.stringify(previous.endpoints) === JSON.stringify(next.endpoints)) continue;
+      next.metadata = { ...next.metadata, resourceVersion: this.nextRv(), uid: previous?.metadata?.uid ?? this.uid() };
+      record.slices.set(name, next);
+      this.sliceHub.publish(namespace, previous ? 'MODIFIED' : 'ADDED', deepCopy(next), this.rv);
+    }
+  }
+
+  private scheduleQuotaSync(namespace: string): void {
+    const record = this.namespaces.get(namespace);
+    if (!record || record.quotaSync) return;
+    if (![...record.others.values()].some((o) => o.kind === 'ResourceQuota')) return;
+    record.quotaSync = this.clock.schedule(QUOTA_SYNC_MS, () => {
+      record.quotaSync = undefined;
+      const pods = [...record.pods.values()].map((r) => r.pod);
+      for (const [key, object] of record.others) {
+        if (object.kind !== 'ResourceQuota') continue;
+        const next = quotaStatus(object, pods, this.quotaUsage);
+        if (JSON.stringify(next) === JSON.stringify(object.status)) continue;
+        record.others.set(key, {
+          ...object,
+          metadata: { ...object.metadata, resourceVersion: this.nextRv() },
+          status: next,
+        });
+      }
+    });
+  }
+
+  /** The namespace controller: deletes all content, pods gracefully; the namespace goes when empty. */
+  private emptyNamespace(namespace: string): void {
+    const record = this.namespaces.get(namespace);
+    if (!record) return;
+    for (const [key, object] of record.others) {
+      record.others.delete(key);
+      if (object.kind === 'Service') {
+        for (const [name, slice] of record.slices) {
+          record.slices.delete(name);
+          this.sliceHub.publish(namespace, 'DELETED', slice, Number(this.nextRv()));
+        }
+      }
+    }
+    for (const podRecord of [...record.pods.values()]) {
+      if (!podRecord.pod.metadata?.deletionTimestamp) this.deletePodRecord(namespace, podRecord);
+    }
+    this.finishNamespaceIfEmpty(namespace);
+  }
+
+  private finishNamespaceIfEmpty(namespace: string): void {
+    const record = this.namespaces.get(namespace);
+    if (!record?.namespace.metadata?.deletionTimestamp || record.pods.size > 0 || record.others.size > 0) return;
+    if (this.namespaceDeletion.mode === 'stuck') return;
+    record.quotaSync?.();
+    this.namespaces.delete(namespace);
+    this.podHub.forget(namespace);
+    this.eventHub.forget(namespace);
+    this.sliceHub.forget(namespace);
+  }
+
+  private makeKubeletContext(): KubeletContext {
+    const podRecord = (namespace: string, name: string): PodRecord | undefined =>
+      this.namespaces.get(namespace)?.pods.get(name);
+    let eventSeq = 0;
+    return {
+      clock: this.clock,
+      nodes: () => this.nodes.map((n) => deepCopy(n)),
+      setPodStatus: (namespace: string, name: string, next: V1PodStatus) => {
+        const record = podRecord(namespace, name);
+        if (!record) return;
+        this.updatePod(namespace, record, (pod) => {
+          pod.status = deepCopy(next);
+        });
+        this.logs.statusChanged(namespace, record.pod);
+      },
+      bindPod: (namespace: string, name: string, node: string) => {
+        const record = podRecord(namespace, name);
+        if (!record) return;
+        this.updatePod(namespace, record, (pod) => {
+          pod.spec = { ...pod.spec, containers: pod.spec?.containers ?? [], nodeName: node };
+        });
+      },
+      emitEvent: (namespace: string, event: CoreV1Event) => {
+        const record = this.namespaces.get(namespace);
+        if (!record) return;
+        eventSeq += 1;
+        const at = apiTime(this.clock.now());
+        const stored: CoreV1Event = {
+          ...deepCopy(event),
+          metadata: {
+            ...event.metadata,
+            name: event.metadata?.name ?? `${event.involvedObject.name ?? 'object'}.${eventSeq.toString(16)}`,
+            namespace,
+            uid: this.uid(),
+            resourceVersion: this.nextRv(),
+            creationTimestamp: at,
+          },
+          count: event.count ?? 1,
+          firstTimestamp: event.firstTimestamp ?? at,
+          lastTimestamp: event.lastTimestamp ?? at,
+        };
+        record.events.set(stored.metadata.name ?? '', stored);
+        this.eventHub.publish(namespace, 'ADDED', deepCopy(stored), this.rv);
+      },
+      appendLog: (namespace: string, pod: string, container: string, runtimeTime: number, text: string) => {
+        if (podRecord(namespace, pod)) this.logs.append(namespace, pod, container, runtimeTime, text);
+      },
+      podTerminated: (namespace: string, name: string) => {
+        const record = podRecord(namespace, name);
+        if (!record?.pod.metadata?.deletionTimestamp) return;
+        record.terminated = true;
+        // The kubelet's final delete has grace 0: a finalizer keeps the object, with period 0.
+        if (record.pod.metadata.deletionGracePeriodSeconds !== 0) {
+          this.updatePod(namespace, record, (pod) => {
+            pod.metadata = { ...pod.metadata, deletionGracePeriodSeconds: 0 };
+          });
+        }
+        this.removeIfReleased(namespace, record);
+      },
+      readPod: (namespace: string, name: string) => {
+        const record = podRecord(namespace, name);
+        return record ? deepCopy(record.pod) : undefined;
+      },
+      networkPolicies: () =>
+        [...this.namespaces.values()].flatMap((ns) =>
+          [...ns.others.values()].flatMap((o) => (o.kind === 'NetworkPolicy' ? [deepCopy(o)] : [])),
+        ),
+      namespace: (name: string) => {
+        const record = this.namespaces.get(name);
+        return record ? deepCopy(record.namespace) : undefined;
+      },
+    };
+  }
+}

@@ -1,0 +1,73 @@
+// @ts-nocheck
+import type { ContainerBehaviour, ProbeHandler, ProbeKind } from '../../../model/scenario';
+
+/**
+ * The container program's signals as functions of the seconds since the container started: what a
+ * probe handler would find in the container at that moment.
+ */
+export function signalOn(behaviour: ContainerBehaviour, kind: ProbeKind, sinceStart: number): boolean {
+  switch (kind) {
+    case 'readiness':
+      return (
+        behaviour.readyAfterSeconds !== undefined &&
+        sinceStart >= behaviour.readyAfterSeconds &&
+        !(behaviour.unreadyAfterSeconds !== undefined && sinceStart >= behaviour.unreadyAfterSeconds)
+      );
+    case 'liveness':
+      return !(
+        behaviour.unhealthyAfterSeconds !== undefined && sinceStart >= behaviour.unhealthyAfterSeconds
+      );
+    case 'startup':
+      return behaviour.startupAfterSeconds === undefined || sinceStart >= behaviour.startupAfterSeconds;
+  }
+}
+
+export interface ProbeOutcome {
+  success: boolean;
+  /** The prober's failure text for the Unhealthy event (after "<Kind> probe failed: "). */
+  failure: string;
+}
+
+const SIGNAL_FILE: Record<ProbeKind, string> = {
+  readiness: '/tmp/ready',
+  liveness: '/tmp/alive',
+  startup: '/tmp/started',
+};
+
+/**
+ * One probe attempt: exec succeeds on exit 0 and fails when it outlasts timeoutSeconds; HTTP succeeds
+ * for 200 <= status < 400; TCP on connect; gRPC never, as nothing serves health in the container
+ * (pkg/probe/exec, pkg/probe/http/http.go, pkg/probe/tcp, pkg/probe/grpc).
+ */
+export function runProbeHandler(
+  handler: ProbeHandler,
+  kind: ProbeKind,
+  signal: boolean,
+  timeoutSeconds: number,
+  podIP: string,
+): ProbeOutcome {
+  switch (handler.kind) {
+    case 'exec':
+      if (handler.hangSeconds !== undefined && handler.hangSeconds >= timeoutSeconds) {
+        return { success: false, failure: `command timed out after ${timeoutSeconds}s` };
+      }
+      return {
+        success: signal,
+        failure: `cat: can't open '${SIGNAL_FILE[kind]}': No such file or directory\n`,
+      };
+    case 'httpGet': {
+      const status = signal ? handler.okStatus : handler.failStatus;
+      return {
+        success: status >= 200 && status < 400,
+        failure: `HTTP probe failed with statuscode: ${status}`,
+      };
+    }
+    case 'tcpSocket':
+      return { success: signal, failure: `dial tcp ${podIP}:${handler.port}: connect: connection refused` };
+    case 'grpc':
+      return {
+        success: false,
+        failure: `timeout: failed to connect service "${podIP}:${handler.port}" within ${timeoutSeconds}s`,
+      };
+  }
+}

@@ -1,0 +1,75 @@
+// @ts-nocheck
+import type { V1Container } from '@kubernetes/client-node';
+import type { ContainerScenario, ProbeKind } from '../../../model/scenario';
+
+export type ContainerRole = 'init' | 'sidecar' | 'app';
+
+export interface TerminatedState {
+  exitCode: number;
+  reason: string;
+  message?: string;
+  /** Epoch ms; absent when the runtime lost the container (eviction). */
+  startedAt?: number;
+  finishedAt?: number;
+  containerID?: string;
+}
+
+export type RuntimeState =
+  | { kind: 'waiting'; reason: string; message?: string }
+  | { kind: 'running'; startedAt: number }
+  | { kind: 'terminated'; terminated: TerminatedState };
+
+/** A probe worker's memory (pkg/kubelet/prober/worker.go lastResult, resultRun, onHold). */
+export interface ProbeMemory {
+  lastResult?: boolean;
+  resultRun: number;
+  onHold: boolean;
+}
+
+/** Everything the simulated kubelet and runtime know about one container of a pod. */
+export class ContainerState {
+  state: RuntimeState;
+  lastTerminated?: TerminatedState;
+  restartCount = 0;
+  /** Bumped on every start and stop: timers of an older instance check it and do nothing. */
+  generation = 0;
+  /** The process exists in the runtime. */
+  alive = false;
+  everStarted = false;
+  containerID?: string;
+  postStartDone = false;
+  /** The startup probe passed (or there is none) for the current instance. */
+  startupPassed = false;
+  /** The readiness probe's current result. */
+  readinessOk = false;
+  killing = false;
+  /** Last instant a kill or exit was handled, to settle the container's fate once. */
+  onDeath?: (terminated: TerminatedState) => void;
+  probes = new Map<ProbeKind, ProbeMemory>();
+
+  constructor(
+    readonly role: ContainerRole,
+    readonly spec: V1Container,
+    readonly scenario: ContainerScenario,
+    readonly index: number,
+  ) {
+    this.state = { kind: 'waiting', reason: role === 'app' ? 'ContainerCreating' : 'PodInitializing' };
+  }
+
+  get name(): string {
+    return this.spec.name;
+  }
+
+  get fieldPath(): string {
+    return this.role === 'app' ? `spec.containers{${this.name}}` : `spec.initContainers{${this.name}}`;
+  }
+
+  get startedAtMs(): number | undefined {
+    return this.state.kind === 'running' ? this.state.startedAt : undefined;
+  }
+
+  /** An init container that exited 0 (a sidecar never completes). */
+  get completed(): boolean {
+    return this.role === 'init' && this.state.kind === 'terminated' && this.state.terminated.exitCode === 0;
+  }
+}

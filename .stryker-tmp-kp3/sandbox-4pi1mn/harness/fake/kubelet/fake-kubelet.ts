@@ -1,0 +1,178 @@
+// @ts-nocheck
+import type { V1Pod } from '@kubernetes/client-node';
+import { DefectSet, type FakeDefect } from '../defects';
+import type { FakeKubelet, KubeletContext } from '../fake-parts';
+import { connectionAllowed, parseProbeCommand, probeOutput, type NetpolEndpoint } from '../netpol';
+import { schedulePod } from '../scheduler';
+import { EventRecorder } from './event-recorder';
+import { readIntent } from './intent';
+import { qosClass } from './pod-resources';
+import { apiTime } from './pod-status';
+import { PodWorker } from './pod-worker';
+import { SeededRandom } from './random';
+
+export interface FakeKubeletOptions {
+  defects?: FakeDefect[];
+  seed?: number;
+  /** Upper bound of the kubelet's reaction delay, seconds (each reaction is 30–100 % of it). */
+  reactionSeconds?: number;
+}
+
+const DEFAULT_REACTION_SECONDS = 1;
+/** The scheduler binds within tens of milliseconds of the create (recordings). */
+const SCHEDULE_SECONDS = 0.015;
+
+interface PendingPod {
+  pod: V1Pod;
+  context: KubeletContext;
+}
+
+function key(namespace: string, name: string): string {
+  return `${namespace}/${name}`;
+}
+
+/**
+ * The node side of the fake cluster: a default scheduler over the context's nodes and a kubelet
+ * with a container runtime per node, in virtual time (issue 4). Pods are driven by their intent
+ * annotation; everything they emit follows the upstream kubelet (see PodWorker).
+ */
+export class SimulatedKubelet implements FakeKubelet {
+  private readonly defects: DefectSet;
+  private readonly random: SeededRandom;
+  private readonly reactionSeconds: number;
+  private readonly workers = new Map<string, PodWorker>();
+  private readonly bound = new Map<string, V1Pod>();
+  private readonly unschedulable = new Map<string, PendingPod>();
+  private context?: KubeletContext;
+  private ipSerial = 0;
+
+  constructor(options: FakeKubeletOptions = {}) {
+    this.defects = new DefectSet(options.defects);
+    this.random = new SeededRandom(options.seed ?? 1);
+    this.reactionSeconds = options.reactionSeconds ?? DEFAULT_REACTION_SECONDS;
+  }
+
+  podCreated(pod: V1Pod, context: KubeletContext): void {
+    this.context = context;
+    context.clock.schedule(SCHEDULE_SECONDS * 1000, () => this.trySchedule({ pod, context }));
+  }
+
+  podDeleting(pod: V1Pod, gracePeriodSeconds: number, context: KubeletContext): void {
+    const id = key(pod.metadata?.namespace ?? '', pod.metadata?.name ?? '');
+    if (this.unschedulable.delete(id)) return;
+    const worker = this.workers.get(id);
+    if (!worker) return;
+    if (worker.finished) {
+      context.clock.schedule(0, () => this.release(id, context));
+      return;
+    }
+    worker.delete(gracePeriodSeconds);
+  }
+
+  exec(
+    namespace: string,
+    pod: string,
+    _container: string,
+    command: string[],
+  ): { exitCode: number; output: string } {
+    const source = this.workers.get(key(namespace, pod));
+    const request = parseProbeCommand(command);
+    if (!source || !request) return { exitCode: 127, output: `sh: ${command[0] ?? ''}: not found\n` };
+    const target = [...this.workers.values()].find((w) => w.podIP === request.ip && w.running);
+    const served = target?.ports.some(
+      (port) => port.containerPort === request.port && (port.protocol ?? 'TCP') === request.protocol,
+    );
+    if (!target || !served) return probeOutput(request, false);
+    const allowed = connectionAllowed(
+      {
+        from: this.endpoint(namespace, source),
+        to: this.endpoint(target.namespaceName, target),
+        port: request.port,
+        protocol: request.protocol,
+      },
+      this.context?.networkPolicies?.() ?? [],
+      { ignoreEgress: this.defects.has('netpol-egress-ignored') },
+    );
+    return probeOutput(request, allowed);
+  }
+
+  private endpoint(namespace: string, worker: PodWorker): NetpolEndpoint {
+    return {
+      namespace,
+      namespaceLabels: this.context?.namespace?.(namespace)?.metadata?.labels ?? {},
+      labels: worker.labels,
+      ip: worker.podIP,
+      ports: worker.ports,
+    };
+  }
+
+  /** The default scheduler: bind to a node that fits, else FailedScheduling and PodScheduled False. */
+  private trySchedule(pending: PendingPod): void {
+    const { pod, context } = pending;
+    const namespace = pod.metadata?.namespace ?? '';
+    const name = pod.metadata?.name ?? '';
+    const id = key(namespace, name);
+    const current = context.readPod(namespace, name);
+    if (!current || current.metadata?.deletionTimestamp) {
+      this.unschedulable.delete(id);
+      return;
+    }
+    const result = schedulePod(pod, context.nodes(), [...this.bound.values()]);
+    const scheduler = new EventRecorder(context, current, 'default-scheduler', '');
+    if ('unschedulable' in result) {
+      if (!this.unschedulable.has(id)) {
+        scheduler.record('Warning', 'FailedScheduling', result.unschedulable);
+        context.setPodStatus(namespace, name, {
+          phase: 'Pending',
+          qosClass: qosClass(pod, this.defects.has('qos-wrong')),
+          conditions: [
+            {
+              type: 'PodScheduled',
+              status: 'False',
+              reason: 'Unschedulable',
+              message: result.unschedulable,
+              lastTransitionTime: apiTime(context.clock.now()),
+            },
+          ],
+        });
+      }
+      this.unschedulable.set(id, pending);
+      return;
+    }
+    this.unschedulable.delete(id);
+    this.bound.set(id, {
+      ...pod,
+      spec: { ...pod.spec, containers: pod.spec?.containers ?? [], nodeName: result.node },
+    });
+    context.bindPod(namespace, name, result.node);
+    scheduler.record('Normal', 'Scheduled', `Successfully assigned ${namespace}/${name} to ${result.node}`);
+    const node = context.nodes().find((n) => n.metadata?.name === result.node);
+    const hostIP = node?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '10.88.0.1';
+    this.ipSerial += 1;
+    const worker = new PodWorker(current, readIntent(current), {
+      context,
+      defects: this.defects,
+      random: this.random,
+      reactionSeconds: this.reactionSeconds,
+      node: result.node,
+      hostIP,
+      podIP: `10.244.${(this.ipSerial >> 8) & 255}.${this.ipSerial & 255}`,
+      onStopped: () => this.release(id, context),
+    });
+    this.workers.set(id, worker);
+    context.clock.schedule(SCHEDULE_SECONDS * 1000, () => worker.start());
+  }
+
+  /** The pod's resources are free again: tell the API server, and retry pods that did not fit. */
+  private release(id: string, context: KubeletContext): void {
+    const worker = this.workers.get(id);
+    this.workers.delete(id);
+    this.bound.delete(id);
+    if (worker) context.podTerminated(worker.namespaceName, worker.podName);
+    for (const pending of [...this.unschedulable.values()]) this.trySchedule(pending);
+  }
+}
+
+export function createFakeKubelet(options: FakeKubeletOptions = {}): FakeKubelet {
+  return new SimulatedKubelet(options);
+}

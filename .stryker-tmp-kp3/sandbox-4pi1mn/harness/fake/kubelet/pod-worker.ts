@@ -1,0 +1,718 @@
+// @ts-nocheck
+import type { V1Pod } from '@kubernetes/client-node';
+import { HEARTBEAT_SECONDS, formatMarker, type MarkerName } from '../../markers';
+import type { HookHandler, PodScenario, ProbeKind, ProbeSpec } from '../../../model/scenario';
+import type { DefectSet } from '../defects';
+import type { KubeletContext } from '../fake-parts';
+import { restartDelaySeconds } from './backoff';
+import { runProbeHandler, signalOn } from './container-program';
+import { ContainerState, type TerminatedState } from './container-state';
+import { EventRecorder } from './event-recorder';
+import { MINIMUM_GRACE_SECONDS, effectivePodGrace, killSchedule } from './grace';
+import { containerAmounts, podLimits, qosClass } from './pod-resources';
+import { ConditionClock, buildPodStatus, podPhase, type StatusView } from './pod-status';
+import type { SeededRandom } from './random';
+
+export interface WorkerOptions {
+  context: KubeletContext;
+  defects: DefectSet;
+  random: SeededRandom;
+  /** Upper bound of the kubelet's reaction delay, seconds. */
+  reactionSeconds: number;
+  node: string;
+  hostIP: string;
+  podIP: string;
+  /** Called once the pod's containers have all stopped after a delete. */
+  onStopped: () => void;
+}
+
+const PROBE_TITLE: Record<ProbeKind, string> = {
+  readiness: 'Readiness',
+  liveness: 'Liveness',
+  startup: 'Startup',
+};
+
+/** Seconds between the pod's start and each step the runtime takes to start a container. */
+const PULL_SECONDS = 0.45;
+const CREATE_SECONDS = 0.02;
+const START_SECONDS = 0.08;
+/** Time the runtime takes to deliver a signal and the shell trap to run. */
+const SIGNAL_SECONDS = 0.05;
+/** Time between an allocation above the limit and the kernel's OOM kill. */
+const OOM_SECONDS = 0.5;
+/** The eviction manager's housekeeping interval (pkg/kubelet/eviction monitoringInterval 10 s). */
+const EVICTION_CHECK_SECONDS = 10;
+
+const LOST_CONTAINER_MESSAGE =
+  'The container could not be located when the pod was deleted.  The container used to be Running';
+
+/**
+ * One pod on the simulated node: the kubelet's pod worker, prober and the container runtime together,
+ * in virtual time. It reads what each container does from the pod's intent and emits the status
+ * updates, events and log lines a real node emits.
+ */
+export class PodWorker {
+  readonly intent: PodScenario;
+  readonly initContainers: ContainerState[];
+  readonly appContainers: ContainerState[];
+  private readonly events: EventRecorder;
+  private readonly conditions = new ConditionClock();
+  private readonly startTime: number;
+  private initialized: boolean;
+  private initFailedForGood = false;
+  private deleting = false;
+  private stopped = false;
+  private eviction?: { message: string };
+  private statusPending = false;
+  private readonly namespace: string;
+  private readonly name: string;
+  private containerSerial = 0;
+  private readonly view: StatusView;
+
+  constructor(
+    private readonly pod: V1Pod,
+    intent: PodScenario,
+    private readonly options: WorkerOptions,
+  ) {
+    this.intent = intent;
+    this.namespace = pod.metadata?.namespace ?? '';
+    this.name = pod.metadata?.name ?? '';
+    const scenarioOf = (list: PodScenario['containers'], name: string) =>
+      list.find((c) => c.name === name) ?? {
+        name,
+        behaviour: { startDelaySeconds: 0, sigterm: { kind: 'default' as const } },
+        ports: [],
+        resources: { requests: {}, limits: {} },
+        lifecycle: {},
+        probes: {},
+      };
+    this.initContainers = (pod.spec?.initContainers ?? []).map(
+      (spec, index) =>
+        new ContainerState(
+          spec.restartPolicy === 'Always' ? 'sidecar' : 'init',
+          spec,
+          scenarioOf(intent.initContainers, spec.name),
+          index,
+        ),
+    );
+    this.appContainers = (pod.spec?.containers ?? []).map(
+      (spec, index) => new ContainerState('app', spec, scenarioOf(intent.containers, spec.name), index),
+    );
+    this.initialized = this.initContainers.length === 0;
+    if (!this.initialized) {
+      for (const c of this.appContainers) c.state = { kind: 'waiting', reason: 'PodInitializing' };
+    }
+    this.events = new EventRecorder(options.context, pod, 'kubelet', options.node);
+    this.startTime = this.now();
+    this.view = {
+      runningBeforePostStart: options.defects.has('poststart-not-awaited'),
+      ready: (c) => this.isReady(c),
+    };
+  }
+
+  get namespaceName(): string {
+    return this.namespace;
+  }
+
+  get podName(): string {
+    return this.name;
+  }
+
+  get podIP(): string {
+    return this.options.podIP;
+  }
+
+  get labels(): Record<string, string> {
+    return this.pod.metadata?.labels ?? {};
+  }
+
+  get ports(): { name?: string; containerPort: number; protocol?: string }[] {
+    return [...this.initContainers, ...this.appContainers].flatMap((c) => c.spec.ports ?? []);
+  }
+
+  /** The pod's IP serves traffic only while some container runs. */
+  get running(): boolean {
+    return [...this.initContainers, ...this.appContainers].some((c) => c.alive);
+  }
+
+  /** Terminal phase reached, or stopped after a delete. */
+  get finished(): boolean {
+    const phase = this.phase();
+    return this.stopped || phase === 'Succeeded' || phase === 'Failed';
+  }
+
+  start(): void {
+    this.publishStatus();
+    this.after(this.reaction() * 0.3, () => this.advance());
+  }
+
+  // ---- time helpers -------------------------------------------------------------------------
+
+  private now(): number {
+    return this.options.context.clock.now();
+  }
+
+  private after(seconds: number, fn: () => void): void {
+    this.options.context.clock.schedule(Math.max(0, seconds * 1000), fn);
+  }
+
+  /** A kubelet reaction: somewhere between 30 % and 100 % of reactionSeconds. */
+  private reaction(): number {
+    const top = this.options.reactionSeconds;
+    return this.options.random.between(0.3 * top, top);
+  }
+
+  private log(container: ContainerState, marker: MarkerName, argument?: string | number): void {
+    // Hooks write through /proc/1/fd/1, so every marker lands in the main container's log.
+    this.options.context.appendLog(
+      this.namespace,
+      this.name,
+      container.name,
+      this.now(),
+      formatMarker(marker, argument),
+    );
+  }
+
+  // ---- status -------------------------------------------------------------------------------
+
+  private isReady(container: ContainerState): boolean {
+    if (container.role === 'init') return container.completed;
+    if (container.state.kind !== 'running' || !container.alive) return false;
+    if (!container.postStartDone && !this.view.runningBeforePostStart) return false;
+    if (!container.startupPassed) return false;
+    if (!container.scenario.probes.readiness || this.options.defects.has('readiness-ignored')) return true;
+    return container.readinessOk;
+  }
+
+  private phase(): ReturnType<typeof podPhase> {
+    if (this.eviction) return 'Failed';
+    return podPhase(this.appContainers, this.initialized, this.initFailedForGood, this.intent.restartPolicy);
+  }
+
+  /** Status updates reach the API a reaction after the change (PLEG relist, status manager). */
+  private syncStatus(): void {
+    if (this.statusPending) return;
+    this.statusPending = true;
+    this.after(this.reaction() * 0.5, () => {
+      this.statusPending = false;
+      this.publishStatus();
+    });
+  }
+
+  private publishStatus(): void {
+    const { context } = this.options;
+    if (!context.readPod(this.namespace, this.name)) return;
+    const qos = qosClass(this.pod, this.options.defects.has('qos-wrong'));
+    const status = buildPodStatus({
+      now: this.now(),
+      phase: this.phase(),
+      initContainers: this.initContainers,
+      appContainers: this.appContainers,
+      initialized: this.initialized,
+      view: this.view,
+      conditions: this.conditions,
+      hostIP: this.options.hostIP,
+      podIP: this.options.podIP,
+      startTime: this.startTime,
+      qosClass: qos,
+      reason: this.eviction ? 'Evicted' : undefined,
+      message: this.eviction?.message,
+    });
+    context.setPodStatus(this.namespace, this.name, status);
+  }
+
+  // ---- starting containers (kuberuntime_manager.go computePodActions) -----------------------
+
+  private advance(): void {
+    if (this.deleting || this.eviction || this.initFailedForGood) return;
+    if (this.options.defects.has('init-parallel') && !this.initialized) {
+      this.initialized = true;
+      for (const c of [...this.initContainers, ...this.appContainers]) {
+        if (!c.everStarted && !c.alive) this.startContainer(c);
+      }
+      return;
+    }
+    if (!this.initialized) {
+      for (const c of this.initContainers) {
+        if (c.completed) continue;
+        if (c.role === 'sidecar' && c.alive && c.startupPassed) continue;
+        if (!c.alive && !c.everStarted) this.startContainer(c);
+        // One init container at a time: wait for this one (or its restart) before the next.
+        return;
+      }
+      this.initialized = true;
+      this.syncStatus();
+    }
+    for (const c of this.appContainers) {
+      if (!c.alive && !c.everStarted) this.startContainer(c);
+    }
+  }
+
+  private startContainer(c: ContainerState): void {
+    const pullAt = c.everStarted ? 0 : PULL_SECONDS * this.options.random.between(0.8, 1.2);
+    const generation = ++c.generation;
+    this.after(pullAt, () => {
+      if (generation !== c.generation || this.deleting) return;
+      if (!c.everStarted) {
+        const image = c.spec.image ?? '';
+        this.events.record(
+          'Normal',
+          'Pulled',
+          `Container image "${image}" already present on machine`,
+          c.fieldPath,
+        );
+      }
+      this.after(CREATE_SECONDS, () => {
+        if (generation !== c.generation || this.deleting) return;
+        this.events.record('Normal', 'Created', `Created container ${c.name}`, c.fieldPath);
+        this.after(START_SECONDS, () => {
+          if (generation !== c.generation || this.deleting) return;
+          this.runContainer(c);
+          this.events.record('Normal', 'Started', `Started container ${c.name}`, c.fieldPath);
+        });
+      });
+    });
+  }
+
+  private runContainer(c: ContainerState): void {
+    const generation = ++c.generation;
+    const startedAt = this.now();
+    c.alive = true;
+    c.everStarted = true;
+    c.killing = false;
+    c.containerID = `containerd://${this.name}-${c.name}-${++this.containerSerial}`;
+    c.state = { kind: 'running', startedAt };
+    c.postStartDone = !c.scenario.lifecycle.postStart || c.role === 'init';
+    c.startupPassed = !c.scenario.probes.startup;
+    c.readinessOk = false;
+    c.probes = new Map();
+    this.runProgram(c, generation);
+    if (!c.postStartDone && c.scenario.lifecycle.postStart) {
+      this.runPostStart(c, c.scenario.lifecycle.postStart, generation);
+    }
+    for (const kind of ['startup', 'readiness', 'liveness'] as const) {
+      const spec = c.scenario.probes[kind];
+      if (spec && c.role !== 'init') this.probeTick(c, kind, spec, generation);
+    }
+    this.syncStatus();
+    if (c.role === 'sidecar' && c.startupPassed) this.after(0, () => this.advance());
+  }
+
+  /** Timers of the container program: markers and what the behaviour does, from its own start. */
+  private runProgram(c: ContainerState, generation: number): void {
+    const behaviour = c.scenario.behaviour;
+    const at = (seconds: number, fn: () => void) =>
+      this.after(seconds, () => {
+        if (generation === c.generation && c.alive) fn();
+      });
+    at(behaviour.startDelaySeconds, () => {
+      this.log(c, 'started');
+      if (behaviour.allocateMemoryMi !== undefined) {
+        this.log(c, 'alloc', behaviour.allocateMemoryMi);
+        const limit = containerAmounts(c.spec).limits.memory;
+        if (limit !== undefined && behaviour.allocateMemoryMi > limit) {
+          const reason = this.options.defects.has('oom-as-error') ? 'Error' : 'OOMKilled';
+          at(OOM_SECONDS, () => this.containerExited(c, 137, reason));
+        }
+      }
+      if (behaviour.writeEphemeralMi !== undefined) {
+        this.log(c, 'write', behaviour.writeEphemeralMi);
+        this.checkEphemeralStorage(behaviour.writeEphemeralMi);
+      }
+    });
+    const signalMarkers: [number | undefined, MarkerName][] = [
+      [behaviour.readyAfterSeconds, 'ready-on'],
+      [behaviour.unreadyAfterSeconds, 'ready-off'],
+      [behaviour.unhealthyAfterSeconds, 'unhealthy'],
+      [behaviour.startupAfterSeconds, 'startup-on'],
+    ];
+    for (const [seconds, marker] of signalMarkers) {
+      if (seconds !== undefined) at(seconds, () => this.log(c, marker));
+    }
+    if (behaviour.exitAfter) {
+      const { seconds, exitCode } = behaviour.exitAfter;
+      at(seconds, () => {
+        if (c.killing) return;
+        this.log(c, 'exit', exitCode);
+        this.containerExited(c, exitCode);
+      });
+    }
+  }
+
+  // ---- hooks (pkg/kubelet/lifecycle/handlers.go) ---------------------------------------------
+
+  /** Runs a hook handler; calls done(succeeded) when it returns. Returns its duration in seconds. */
+  private runHook(
+    c: ContainerState,
+    hook: 'postStart' | 'preStop',
+    handler: HookHandler,
+    generation: number,
+    done: (succeeded: boolean) => void,
+  ): number {
+    const start: MarkerName = hook === 'postStart' ? 'poststart-start' : 'prestop-start';
+    const end: MarkerName = hook === 'postStart' ? 'poststart-end' : 'prestop-end';
+    const alive = () => generation === c.generation && c.alive;
+    switch (handler.kind) {
+      case 'exec':
+        this.after(SIGNAL_SECONDS / 2, () => {
+          if (alive()) this.log(c, start);
+        });
+        this.after(handler.durationSeconds, () => {
+          if (!alive()) return;
+          this.log(c, end, handler.exitCode);
+          done(handler.exitCode === 0);
+        });
+        return handler.durationSeconds;
+      case 'httpGet':
+        this.after(SIGNAL_SECONDS / 2, () => {
+          if (alive()) this.log(c, 'http', handler.path);
+        });
+        // The kubelet's HTTP hook fails only when the request fails; the status code is not judged.
+        this.after(handler.durationSeconds, () => {
+          if (alive()) done(true);
+        });
+        return handler.durationSeconds;
+      case 'sleep':
+        this.after(handler.seconds, () => done(true));
+        return handler.seconds;
+    }
+  }
+
+  private runPostStart(c: ContainerState, handler: HookHandler, generation: number): void {
+    this.runHook(c, 'postStart', handler, generation, (succeeded) => {
+      if (generation !== c.generation) return;
+      if (succeeded) {
+        c.postStartDone = true;
+        this.syncStatus();
+        if (c.role === 'sidecar' && c.startupPassed) this.advance();
+        return;
+      }
+      // A failed postStart kills the container through the normal path, then restarts it per policy
+      // (kuberuntime_container.go startContainer: FailedPostStartHook, killContainer).
+      this.events.record('Warning', 'FailedPostStartHook', 'PostStartHook failed', c.fieldPath);
+      this.killContainer(c, this.podGrace(), 'FailedPostStartHook', (terminated) => {
+        this.afterDeath(c, terminated, { reason: 'PostStartHookError', message: 'PostStartHook failed' });
+      });
+    });
+  }
+
+  // ---- probes (pkg/kubelet/prober/worker.go) --------------------------------------------------
+
+  private probeTick(c: ContainerState, kind: ProbeKind, spec: ProbeSpec, generation: number): void {
+    if (generation !== c.generation || !c.alive) return;
+    const memory = c.probes.get(kind) ?? { resultRun: 0, onHold: false };
+    c.probes.set(kind, memory);
+    const again = () => this.after(spec.periodSeconds, () => this.probeTick(c, kind, spec, generation));
+    // Liveness and startup stop once the pod is being deleted; readiness keeps running.
+    if (this.deleting && kind !== 'readiness') return;
+    if (memory.onHold) return;
+    if (kind === 'startup' && c.startupPassed) return;
+    const startedAt = c.startedAtMs ?? this.now();
+    const sinceStart = (this.now() - startedAt) / 1000;
+    if (Math.floor(sinceStart) < spec.initialDelaySeconds || (kind !== 'startup' && !c.startupPassed)) {
+      again();
+      return;
+    }
+    const outcome = runProbeHandler(
+      spec.handler,
+      kind,
+      signalOn(c.scenario.behaviour, kind, sinceStart),
+      spec.timeoutSeconds,
+      this.options.podIP,
+    );
+    if (!outcome.success) {
+      this.events.record(
+        'Warning',
+        'Unhealthy',
+        `${PROBE_TITLE[kind]} probe failed: ${outcome.failure}`,
+        c.fieldPath,
+      );
+    }
+    if (memory.lastResult === outcome.success) memory.resultRun++;
+    else {
+      memory.lastResult = outcome.success;
+      memory.resultRun = 1;
+    }
+    const threshold = outcome.success ? spec.successThreshold : spec.failureThreshold;
+    if (memory.resultRun >= threshold) this.probeResult(c, kind, spec, outcome.success, memory);
+    again();
+  }
+
+  private probeResult(
+    c: ContainerState,
+    kind: ProbeKind,
+    spec: ProbeSpec,
+    success: boolean,
+    memory: { onHold: boolean; resultRun: number },
+  ): void {
+    if (kind === 'readiness') {
+      if (c.readinessOk !== success) {
+        c.readinessOk = success;
+        this.syncStatus();
+      }
+      return;
+    }
+    if (kind === 'startup' && success) {
+      c.startupPassed = true;
+      this.syncStatus();
+      if (c.role === 'sidecar' && c.postStartDone) this.advance();
+      return;
+    }
+    if (success || (kind === 'liveness' && this.options.defects.has('liveness-ignored'))) return;
+    // A failed liveness or startup probe holds the worker until a new container, and the kubelet
+    // restarts the container with the probe's grace period if set (kuberuntime_manager.go computePodActions).
+    memory.onHold = true;
+    memory.resultRun = 0;
+    const grace = spec.terminationGracePeriodSeconds ?? this.podGrace();
+    this.killContainer(
+      c,
+      grace,
+      `Container ${c.name} failed ${kind} probe, will be restarted`,
+      (terminated) => this.afterDeath(c, terminated),
+    );
+  }
+
+  // ---- exits, restarts and kills ----------------------------------------------------------------
+
+  private podGrace(): number {
+    return this.pod.spec?.terminationGracePeriodSeconds ?? this.intent.terminationGracePeriodSeconds ?? 30;
+  }
+
+  /** The process ended: record it, then let whoever waits on it (a kill) or the restart logic act. */
+  private containerExited(c: ContainerState, exitCode: number, reason?: string): void {
+    if (!c.alive) return;
+    c.alive = false;
+    c.generation++;
+    const terminated: TerminatedState = {
+      exitCode,
+      reason: reason ?? (exitCode === 0 ? 'Completed' : 'Error'),
+      startedAt: c.startedAtMs,
+      finishedAt: this.now(),
+      containerID: c.containerID,
+    };
+    c.state = { kind: 'terminated', terminated };
+    this.syncStatus();
+    const waiter = c.onDeath;
+    c.onDeath = undefined;
+    if (waiter) waiter(terminated);
+    else this.afterDeath(c, terminated);
+  }
+
+  /** What the kubelet does after a container stopped on its own or was killed for a restart. */
+  private afterDeath(
+    c: ContainerState,
+    terminated: TerminatedState,
+    waitingReason?: { reason: string; message: string },
+  ): void {
+    if (this.deleting || this.eviction) return;
+    if (c.role === 'init' && terminated.exitCode === 0) {
+      this.advance();
+      return;
+    }
+    const policy = this.intent.restartPolicy;
+    const restart =
+      c.role === 'sidecar' ||
+      (c.role === 'init'
+        ? policy !== 'Never'
+        : policy === 'Always' || (policy === 'OnFailure' && terminated.exitCode !== 0));
+    if (!restart) {
+      if (c.role === 'init') this.initFailedForGood = true;
+      this.syncStatus();
+      return;
+    }
+    if (waitingReason) {
+      c.lastTerminated = terminated;
+      c.state = { kind: 'waiting', ...waitingReason };
+    }
+    const delay = restartDelaySeconds(c.restartCount);
+    const generation = c.generation;
+    const restartNow = () => {
+      if (generation !== c.generation || this.deleting || this.eviction) return;
+      c.lastTerminated = terminated;
+      c.restartCount++;
+      this.startContainer(c);
+    };
+    if (delay === 0) {
+      this.after(this.reaction() * 0.2, restartNow);
+      return;
+    }
+    const backOffMessage = `Back-off restarting failed container ${c.name} in pod ${this.name}_${this.namespace}(${this.pod.metadata?.uid ?? ''})`;
+    this.after(this.reaction(), () => {
+      if (generation !== c.generation || this.deleting || this.eviction) return;
+      this.events.record('Warning', 'BackOff', backOffMessage, c.fieldPath);
+      c.lastTerminated = terminated;
+      c.state = {
+        kind: 'waiting',
+        reason: 'CrashLoopBackOff',
+        message: `back-off ${delay}s restarting failed container=${c.name} pod=${this.name}_${this.namespace}(${this.pod.metadata?.uid ?? ''})`,
+      };
+      this.syncStatus();
+    });
+    this.after(delay, restartNow);
+  }
+
+  /**
+   * killContainer: Killing event, preStop (bounded by the grace period, its whole seconds
+   * subtracted), then the runtime's stop: SIGTERM, SIGKILL after the remainder (at least 2 s).
+   */
+  private killContainer(
+    c: ContainerState,
+    graceSeconds: number,
+    message: string,
+    dead: (terminated: TerminatedState) => void,
+    waitTurn?: (go: () => void) => void,
+  ): void {
+    if (!c.alive) return;
+    c.killing = true;
+    c.onDeath = dead;
+    const generation = c.generation;
+    const alive = () => generation === c.generation && c.alive;
+    const killStart = this.now();
+    this.events.record('Normal', 'Killing', message, c.fieldPath);
+    this.heartbeat(c, generation);
+    const preStop = this.options.defects.has('prestop-skipped') ? undefined : c.scenario.lifecycle.preStop;
+    let hookSeconds: number | undefined;
+    if (preStop) {
+      hookSeconds = this.runHook(c, 'preStop', preStop, generation, (succeeded) => {
+        if (!succeeded) this.events.record('Warning', 'FailedPreStopHook', 'PreStopHook failed', c.fieldPath);
+      });
+    }
+    const schedule = killSchedule(graceSeconds, hookSeconds);
+    const stop = () => {
+      if (!alive()) return;
+      // After waiting for its turn, the period left is what remains of the whole kill so far.
+      const elapsed = (this.now() - killStart) / 1000;
+      const remainder = waitTurn
+        ? Math.max(graceSeconds - Math.floor(elapsed + 1e-6), MINIMUM_GRACE_SECONDS)
+        : schedule.sigkillAfterSigterm;
+      const early = this.options.defects.has('sigkill-early') ? 1 : 0;
+      this.sendSigterm(c, generation);
+      this.after(Math.max(0, remainder - early), () => {
+        if (alive()) this.containerExited(c, 137);
+      });
+    };
+    this.after(schedule.sigtermAfter, () => {
+      if (!alive()) return;
+      if (waitTurn) waitTurn(stop);
+      else stop();
+    });
+  }
+
+  private sendSigterm(c: ContainerState, generation: number): void {
+    const handling = c.scenario.behaviour.sigterm;
+    const alive = () => generation === c.generation && c.alive;
+    this.after(SIGNAL_SECONDS, () => {
+      if (!alive()) return;
+      if (handling.kind === 'default') {
+        this.containerExited(c, 143);
+        return;
+      }
+      this.log(c, 'sigterm');
+      if (handling.kind === 'exit') {
+        this.after(handling.afterSeconds, () => {
+          if (!alive()) return;
+          this.log(c, 'exit', handling.exitCode);
+          this.containerExited(c, handling.exitCode);
+        });
+      }
+    });
+  }
+
+  /** Heartbeat lines while a kill is under way: the last one bounds the SIGKILL from below. */
+  private heartbeat(c: ContainerState, generation: number): void {
+    if (generation !== c.generation || !c.alive) return;
+    this.log(c, 'tick');
+    this.after(HEARTBEAT_SECONDS, () => this.heartbeat(c, generation));
+  }
+
+  // ---- eviction (pkg/kubelet/eviction/eviction_manager.go localStorageEviction) ---------------
+
+  private checkEphemeralStorage(writtenMi: number): void {
+    const limit = podLimits(this.pod)['ephemeral-storage'];
+    if (limit === undefined || writtenMi <= limit) return;
+    const wait = EVICTION_CHECK_SECONDS * this.options.random.between(0.5, 1);
+    this.after(wait, () => {
+      if (this.deleting || this.eviction) return;
+      const message = `Pod ephemeral local storage usage exceeds the total limit of containers ${formatMi(limit)}. `;
+      this.evict(message);
+    });
+  }
+
+  private evict(message: string): void {
+    this.eviction = { message };
+    this.events.record('Warning', 'Evicted', message);
+    const all = [...this.initContainers, ...this.appContainers];
+    for (const c of all) {
+      if (!c.alive) continue;
+      this.killContainer(c, 0, `Stopping container ${c.name}`, () => {
+        // The runtime forgets the evicted container: the status keeps only an unknown termination.
+        const lost: TerminatedState = {
+          exitCode: 137,
+          reason: 'ContainerStatusUnknown',
+          message: LOST_CONTAINER_MESSAGE,
+        };
+        c.lastTerminated = lost;
+        c.restartCount = Math.max(c.restartCount, 1);
+        c.state = { kind: 'terminated', terminated: lost };
+        this.syncStatus();
+      });
+    }
+    this.syncStatus();
+  }
+
+  // ---- deletion (pkg/kubelet/pod_workers.go, kuberuntime_termination_order.go) --------------
+
+  /** A graceful delete reached the kubelet: stop app containers in parallel, then sidecars in reverse order. */
+  delete(gracePeriodSeconds: number): void {
+    this.after(this.reaction(), () => this.killPod(gracePeriodSeconds));
+  }
+
+  private killPod(gracePeriodSeconds: number): void {
+    if (this.deleting) return;
+    this.deleting = true;
+    const grace = effectivePodGrace(gracePeriodSeconds);
+    const apps = this.appContainers.filter((c) => c.alive);
+    const sidecars = this.initContainers.filter((c) => c.alive && c.role === 'sidecar');
+    const regularInits = this.initContainers.filter((c) => c.alive && c.role === 'init');
+    const pending = new Set<ContainerState>([...apps, ...sidecars, ...regularInits]);
+    const waiters: (() => void)[] = [];
+    const settle = (c: ContainerState) => {
+      pending.delete(c);
+      for (const waiter of waiters.splice(0)) waiter();
+      if (pending.size === 0) this.finishDelete();
+    };
+    if (pending.size === 0) {
+      this.finishDelete();
+      return;
+    }
+    for (const c of [...apps, ...regularInits]) {
+      this.killContainer(c, grace, `Stopping container ${c.name}`, () => settle(c));
+    }
+    sidecars.forEach((sidecar, position) => {
+      const later = sidecars.slice(position + 1);
+      // A sidecar's SIGTERM waits for the app containers and the sidecars declared after it.
+      const waitTurn = (go: () => void) => {
+        const ready = () => ![...apps, ...regularInits, ...later].some((c) => pending.has(c));
+        const check = () => (ready() ? go() : waiters.push(check));
+        check();
+      };
+      this.killContainer(
+        sidecar,
+        grace,
+        `Stopping container ${sidecar.name}`,
+        () => settle(sidecar),
+        waitTurn,
+      );
+    });
+  }
+
+  private finishDelete(): void {
+    this.stopped = true;
+    this.syncStatus();
+    this.after(this.reaction(), () => this.options.onStopped());
+  }
+}
+
+function formatMi(mi: number): string {
+  return Number.isInteger(mi) ? `${mi}Mi` : `${Math.round(mi * 1024)}Ki`;
+}

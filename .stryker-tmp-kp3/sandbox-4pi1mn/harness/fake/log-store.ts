@@ -1,0 +1,143 @@
+// @ts-nocheck
+import type { V1ContainerStatus, V1Pod } from '@kubernetes/client-node';
+import type { LogLine } from '../cluster-port';
+
+interface StoredLine extends LogLine {
+  /** Which instance of the container wrote it (0 for the first, +1 per restart). */
+  instance: number;
+}
+
+interface Follower {
+  instance: number;
+  onLine: (line: LogLine) => void;
+  onEnd: (error?: Error) => void;
+  ended: boolean;
+}
+
+interface ContainerLog {
+  lines: StoredLine[];
+  /** The instance the next appended line belongs to. */
+  instance: number;
+  /** containerID → instance, as the IDs appear in the pod status. */
+  ids: Map<string, number>;
+  followers: Set<Follower>;
+}
+
+/** The ID the kubelet reports, or a stand-in from the restart count when a simulation sets none. */
+export function containerInstanceId(status: V1ContainerStatus): string | undefined {
+  if (status.containerID) return status.containerID;
+  const started = status.state?.running ?? status.state?.terminated;
+  return started ? `${status.name}#${status.restartCount}` : undefined;
+}
+
+/**
+ * Container logs as the kubelet serves them: per container instance, so `logs -f` follows the
+ * current instance and ends when it exits. The kubelet simulation appends lines without naming the
+ * instance; the store assigns each line to the instance that runs at that moment, or to the next one
+ * when the last has ended (lines of a starting container come before its status says Running).
+ */
+export class LogStore {
+  /** Key: namespace/pod/container. */
+  private readonly logs = new Map<string, ContainerLog>();
+
+  append(namespace: string, pod: string, container: string, runtimeTime: number, text: string): void {
+    const log = this.log(namespace, pod, container);
+    const line: StoredLine = { runtimeTime, text, instance: log.instance };
+    log.lines.push(line);
+    for (const follower of log.followers) {
+      if (follower.instance === line.instance) queueMicrotask(() => this.send(follower, line));
+    }
+  }
+
+  /** Reads instance boundaries from a new pod status and ends followers of instances that exited. */
+  statusChanged(namespace: string, pod: V1Pod): void {
+    const statuses = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])];
+    for (const status of statuses) {
+      const log = this.log(namespace, pod.metadata?.name ?? '', status.name);
+      const id = containerInstanceId(status);
+      if (id !== undefined && !log.ids.has(id)) log.ids.set(id, log.instance);
+      const current = id === undefined ? undefined : log.ids.get(id);
+      if (status.state?.terminated && current === log.instance) {
+        log.instance += 1;
+        this.endFollowers(log, (f) => f.instance <= current);
+      }
+    }
+  }
+
+  /**
+   * Follows the container's current (or last) instance: replays its lines, then streams new ones
+   * until it exits. Undefined when the container has not started yet.
+   */
+  follow(
+    namespace: string,
+    pod: V1Pod,
+    container: string,
+    onLine: (line: LogLine) => void,
+    onEnd: (error?: Error) => void,
+  ): (() => void) | undefined {
+    const status = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])].find(
+      (s) => s.name === container,
+    );
+    const id = status && containerInstanceId(status);
+    const log = this.log(namespace, pod.metadata?.name ?? '', container);
+    const instance = id === undefined ? undefined : log.ids.get(id);
+    if (instance === undefined) return undefined;
+    const follower: Follower = { instance, onLine, onEnd, ended: false };
+    for (const line of log.lines) {
+      if (line.instance === instance) queueMicrotask(() => this.send(follower, line));
+    }
+    if (instance < log.instance) {
+      queueMicrotask(() => this.finish(follower));
+    } else {
+      log.followers.add(follower);
+    }
+    return () => {
+      log.followers.delete(follower);
+      queueMicrotask(() => this.finish(follower));
+    };
+  }
+
+  /** The pod is gone: its streams end and its lines are dropped. */
+  podRemoved(namespace: string, pod: string): void {
+    const prefix = `${namespace}/${pod}/`;
+    for (const [key, log] of this.logs) {
+      if (!key.startsWith(prefix)) continue;
+      this.endFollowers(log, () => true);
+      this.logs.delete(key);
+    }
+  }
+
+  /** Containers with stored logs (for leak checks). */
+  size(): number {
+    return this.logs.size;
+  }
+
+  private log(namespace: string, pod: string, container: string): ContainerLog {
+    const key = `${namespace}/${pod}/${container}`;
+    let log = this.logs.get(key);
+    if (!log) {
+      log = { lines: [], instance: 0, ids: new Map(), followers: new Set() };
+      this.logs.set(key, log);
+    }
+    return log;
+  }
+
+  private endFollowers(log: ContainerLog, which: (follower: Follower) => boolean): void {
+    for (const follower of [...log.followers]) {
+      if (!which(follower)) continue;
+      log.followers.delete(follower);
+      // Queued after the lines already sent, so a stream ends only after its last line.
+      queueMicrotask(() => this.finish(follower));
+    }
+  }
+
+  private send(follower: Follower, line: StoredLine): void {
+    if (!follower.ended) follower.onLine({ runtimeTime: line.runtimeTime, text: line.text });
+  }
+
+  private finish(follower: Follower): void {
+    if (follower.ended) return;
+    follower.ended = true;
+    follower.onEnd();
+  }
+}

@@ -1,0 +1,525 @@
+// @ts-nocheck
+import http from 'node:http';
+import https from 'node:https';
+import { Writable } from 'node:stream';
+import {
+  ApiException,
+  AuthorizationV1Api,
+  CoreV1Api,
+  Exec,
+  type HttpInfo,
+  type KubeConfig,
+  NetworkingV1Api,
+  PatchStrategy,
+  VersionApi,
+  Watch,
+  setHeaderOptions,
+  type CoreV1Event,
+  type V1EndpointSlice,
+  type V1Namespace,
+  type V1Node,
+  type V1Pod,
+  type V1ResourceQuota,
+  type V1Status,
+} from '@kubernetes/client-node';
+import { ObjectSerializer } from '@kubernetes/client-node/dist/gen/models/ObjectSerializer.js';
+import { parseServerVersion, type ServerVersion } from '../model/capabilities';
+import { KEEP_FINALIZER } from '../model/labels';
+import { ClusterError } from './cluster-error';
+import type {
+  ClusterPort,
+  CreateResult,
+  ListResult,
+  LogLine,
+  ManagedObject,
+  WatchEnd,
+  WatchEventType,
+  WatchHandle,
+} from './cluster-port';
+import { isRbacDenial, statusFromBody, toClusterError } from './kube-cluster-errors';
+import { warningsFromHeaders } from './kube-cluster-warnings';
+import { parseRfc3339Nano } from './observe/time';
+
+const JSON_PATCH = setHeaderOptions('Content-Type', PatchStrategy.JsonPatch);
+
+/** Escapes one JSON Pointer segment (RFC 6901): "example.com/dongle" → "example.com~1dongle". */
+export function jsonPointerSegment(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+type JsonPatchOperation =
+  { op: 'add' | 'replace' | 'test'; path: string; value: unknown } | { op: 'remove'; path: string };
+
+/** Splits a log line "2024-05-01T10:00:00.123456789Z text" into its runtime timestamp and text. */
+export function parseTimestampedLogLine(line: string): LogLine | undefined {
+  const space = line.indexOf(' ');
+  const stamp = space < 0 ? line : line.slice(0, space);
+  const runtimeTime = parseRfc3339Nano(stamp);
+  if (runtimeTime === undefined) return undefined;
+  return { runtimeTime, text: space < 0 ? '' : line.slice(space + 1) };
+}
+
+/**
+ * ClusterPort over @kubernetes/client-node 1.4. Every failure surfaces as a ClusterError; admission
+ * rejections of create() are results (with the API's Status), because they are what the
+ * properties observe.
+ */
+export class KubeCluster implements ClusterPort {
+  private readonly core: CoreV1Api;
+  private readonly networking: NetworkingV1Api;
+  private readonly authorization: AuthorizationV1Api;
+  private readonly version: VersionApi;
+
+  constructor(readonly kubeConfig: KubeConfig) {
+    this.core = kubeConfig.makeApiClient(CoreV1Api);
+    this.networking = kubeConfig.makeApiClient(NetworkingV1Api);
+    this.authorization = kubeConfig.makeApiClient(AuthorizationV1Api);
+    this.version = kubeConfig.makeApiClient(VersionApi);
+  }
+
+  /** The API server URL of the current context (identifies the cluster in local records). */
+  get server(): string {
+    return this.kubeConfig.getCurrentCluster()?.server ?? '';
+  }
+
+  async serverVersion(): Promise<ServerVersion> {
+    const info = await this.call('read server version', () => this.version.getCode());
+    return parseServerVersion(info.gitVersion);
+  }
+
+  async listNodes(): Promise<V1Node[]> {
+    return (await this.call('list nodes', () => this.core.listNode())).items;
+  }
+
+  async patchNodeCapacity(node: string, resource: string, count: number | null): Promise<void> {
+    const path = `/status/capacity/${jsonPointerSegment(resource)}`;
+    const operations: JsonPatchOperation[] =
+      count === null ? [{ op: 'remove', path }] : [{ op: 'add', path, value: String(count) }];
+    try {
+      await this.call(`patch capacity of node ${node}`, () =>
+        this.core.patchNodeStatus({ name: node, body: operations }, JSON_PATCH),
+      );
+    } catch (error) {
+      // Removing a capacity that is not there fails the JSON patch (422); the goal state holds.
+      if (count === null && error instanceof ClusterError && error.kind === 'invalid') return;
+      throw error;
+    }
+  }
+
+  async createNamespace(namespace: V1Namespace): Promise<V1Namespace> {
+    const name = namespace.metadata?.name ?? '';
+    return this.call(`create namespace ${name}`, () => this.core.createNamespace({ body: namespace }));
+  }
+
+  async deleteNamespace(name: string): Promise<void> {
+    try {
+      await this.call(`delete namespace ${name}`, () => this.core.deleteNamespace({ name }));
+    } catch (error) {
+      // Already gone, or already terminating (the registry answers 409 while content is removed).
+      if (error instanceof ClusterError && (error.kind === 'notFound' || error.kind === 'conflict')) return;
+      throw error;
+    }
+  }
+
+  async readNamespace(name: string): Promise<V1Namespace | undefined> {
+    return this.readOrUndefined(`read namespace ${name}`, () => this.core.readNamespace({ name }));
+  }
+
+  async listNamespaces(labelSelector: string): Promise<V1Namespace[]> {
+    return (await this.call('list namespaces', () => this.core.listNamespace({ labelSelector }))).items;
+  }
+
+  create(namespace: string, object: ManagedObject): Promise<CreateResult> {
+    return this.createObject(namespace, object, undefined);
+  }
+
+  /** Server-side validation and admission without persisting anything (dryRun=All). */
+  dryRunCreate(namespace: string, object: ManagedObject): Promise<CreateResult> {
+    return this.createObject(namespace, object, 'All');
+  }
+
+  async deletePod(namespace: string, name: string, gracePeriodSeconds?: number): Promise<void> {
+    await this.call(`delete pod ${namespace}/${name}`, () =>
+      this.core.deleteNamespacedPod({ name, namespace, gracePeriodSeconds }),
+    );
+  }
+
+  async releasePod(namespace: string, name: string): Promise<void> {
+    const pod = await this.readPod(namespace, name);
+    const index = pod?.metadata?.finalizers?.indexOf(KEEP_FINALIZER) ?? -1;
+    if (index < 0) return;
+    const path = `/metadata/finalizers/${index}`;
+    // "test" makes the removal fail instead of removing another finalizer if the list changed.
+    const operations: JsonPatchOperation[] = [
+      { op: 'test', path, value: KEEP_FINALIZER },
+      { op: 'remove', path },
+    ];
+    try {
+      await this.call(`release pod ${namespace}/${name}`, () =>
+        this.core.patchNamespacedPod({ name, namespace, body: operations }, JSON_PATCH),
+      );
+    } catch (error) {
+      if (error instanceof ClusterError && error.kind === 'notFound') return;
+      if (error instanceof ClusterError && error.kind === 'invalid') {
+        throw new ClusterError('conflict', `release pod ${namespace}/${name}: finalizers changed`, 409);
+      }
+      throw error;
+    }
+  }
+
+  async readPod(namespace: string, name: string): Promise<V1Pod | undefined> {
+    return this.readOrUndefined(`read pod ${namespace}/${name}`, () =>
+      this.core.readNamespacedPod({ name, namespace }),
+    );
+  }
+
+  async listPods(namespace: string): Promise<ListResult<V1Pod>> {
+    const list = await this.call(`list pods in ${namespace}`, () =>
+      this.core.listNamespacedPod({ namespace }),
+    );
+    return { items: list.items, resourceVersion: list.metadata?.resourceVersion ?? '' };
+  }
+
+  async readResourceQuota(namespace: string, name: string): Promise<V1ResourceQuota | undefined> {
+    return this.readOrUndefined(`read resource quota ${namespace}/${name}`, () =>
+      this.core.readNamespacedResourceQuota({ name, namespace }),
+    );
+  }
+
+  watchPods(
+    namespace: string,
+    resourceVersion: string,
+    onEvent: (type: WatchEventType, pod: V1Pod) => void,
+    onEnd: (end: WatchEnd) => void,
+  ): Promise<WatchHandle> {
+    return this.watch(`/api/v1/namespaces/${namespace}/pods`, 'V1Pod', resourceVersion, onEvent, onEnd);
+  }
+
+  watchEvents(
+    namespace: string,
+    resourceVersion: string,
+    onEvent: (type: WatchEventType, event: CoreV1Event) => void,
+    onEnd: (end: WatchEnd) => void,
+  ): Promise<WatchHandle> {
+    return this.watch(
+      `/api/v1/namespaces/${namespace}/events`,
+      'CoreV1Event',
+      resourceVersion,
+      onEvent,
+      onEnd,
+    );
+  }
+
+  async listEvents(namespace: string): Promise<ListResult<CoreV1Event>> {
+    const list = await this.call(`list events in ${namespace}`, () =>
+      this.core.listNamespacedEvent({ namespace }),
+    );
+    return { items: list.items, resourceVersion: list.metadata?.resourceVersion ?? '' };
+  }
+
+  watchEndpointSlices(
+    namespace: string,
+    resourceVersion: string,
+    onEvent: (type: WatchEventType, slice: V1EndpointSlice) => void,
+    onEnd: (end: WatchEnd) => void,
+  ): Promise<WatchHandle> {
+    return this.watch(
+      `/apis/discovery.k8s.io/v1/namespaces/${namespace}/endpointslices`,
+      'V1EndpointSlice',
+      resourceVersion,
+      onEvent,
+      onEnd,
+    );
+  }
+
+  /**
+   * The same GET as client-node's Log.log, made here because Log.log pipes the body into the
+   * writable and drops stream errors: a cut log stream would never end.
+   */
+  async streamLogs(
+    namespace: string,
+    pod: string,
+    container: string,
+    onLine: (line: LogLine) => void,
+    onEnd: (error?: Error) => void,
+  ): Promise<WatchHandle> {
+    const what = `stream log of ${namespace}/${pod}/${container}`;
+    const url = new URL(`${this.server}/api/v1/namespaces/${namespace}/pods/${pod}/log`);
+    url.searchParams.set('container', container);
+    url.searchParams.set('follow', 'true');
+    url.searchParams.set('timestamps', 'true');
+    const options: https.RequestOptions = {};
+    await this.kubeConfig.applyToHTTPSOptions(options);
+    const controller = new AbortController();
+    let ended = false;
+    const end = (error?: Error): void => {
+      if (ended) return;
+      ended = true;
+      onEnd(error);
+    };
+    const response = await new Promise<http.IncomingMessage>((resolve, reject) => {
+      const request = (url.protocol === 'https:' ? https : http).request(url, {
+        ...options,
+        method: 'GET',
+        signal: controller.signal,
+      });
+      request.on('response', resolve);
+      request.on('error', (error) => reject(toClusterError(error, what)));
+      request.end();
+    });
+    if (response.statusCode !== 200) {
+      const body = await readBody(response);
+      const code = response.statusCode ?? 500;
+      throw toClusterError(new ApiException(code, what, body, {}), what);
+    }
+    const lines = new LineSplitter((line) => {
+      const parsed = parseTimestampedLogLine(line);
+      if (parsed) onLine(parsed);
+    });
+    response.on('data', (chunk: Buffer) => lines.push(chunk));
+    response.on('end', () => {
+      lines.flush();
+      end();
+    });
+    response.on('error', (error) => end(controller.signal.aborted ? undefined : toClusterError(error, what)));
+    response.on('close', () => {
+      if (!response.complete && !controller.signal.aborted)
+        end(new ClusterError('transient', `${what}: cut`));
+    });
+    return {
+      stop: () => {
+        controller.abort();
+        end();
+      },
+    };
+  }
+
+  async exec(
+    namespace: string,
+    pod: string,
+    container: string,
+    command: string[],
+  ): Promise<{ exitCode: number; output: string }> {
+    const what = `exec in ${namespace}/${pod}/${container}`;
+    // stdout and stderr interleaved in arrival order; two writables because client-node ends both.
+    const chunks: Buffer[] = [];
+    const collector = (): Writable =>
+      new Writable({
+        write(chunk: Buffer, _encoding, callback) {
+          chunks.push(Buffer.from(chunk));
+          callback();
+        },
+      });
+    let status: V1Status | undefined;
+    let socket: Awaited<ReturnType<Exec['exec']>>;
+    try {
+      socket = await new Exec(this.kubeConfig).exec(
+        namespace,
+        pod,
+        container,
+        command,
+        collector(),
+        collector(),
+        null,
+        false,
+        (received) => {
+          status = received;
+        },
+      );
+    } catch (error) {
+      throw toClusterError(error, what);
+    }
+    await new Promise<void>((resolve, reject) => {
+      // WebSocket.CLOSED: the command may have finished before the listener is attached.
+      if (socket.readyState === 3) resolve();
+      socket.on('close', () => resolve());
+      socket.on('error', (error: Error) => reject(toClusterError(error, what)));
+    });
+    const output = Buffer.concat(chunks).toString('utf8');
+    return { exitCode: exitCodeOf(status, what), output };
+  }
+
+  async canI(
+    verb: string,
+    group: string,
+    resource: string,
+    namespace?: string,
+    subresource?: string,
+  ): Promise<boolean> {
+    const review = await this.call(`check permission ${verb} ${resource}`, () =>
+      this.authorization.createSelfSubjectAccessReview({
+        body: {
+          apiVersion: 'authorization.k8s.io/v1',
+          kind: 'SelfSubjectAccessReview',
+          spec: { resourceAttributes: { verb, group, resource, namespace, subresource } },
+        },
+      }),
+    );
+    return review.status?.allowed === true;
+  }
+
+  private async createObject(
+    namespace: string,
+    object: ManagedObject,
+    dryRun: 'All' | undefined,
+  ): Promise<CreateResult> {
+    const what = `create ${object.kind} ${namespace}/${object.metadata?.name ?? ''}`;
+    try {
+      const response = await this.send(namespace, object, dryRun);
+      return { ok: true, object: response.object, warnings: warningsFromHeaders(response.headers) };
+    } catch (error) {
+      if (!(error instanceof ApiException)) throw toClusterError(error, what);
+      const code = Number(error.code);
+      const body = statusFromBody(error.body, code);
+      const warnings = warningsFromHeaders(error.headers);
+      const admissionDenial = code === 403 && !isRbacDenial(body);
+      if (admissionDenial || code === 422 || code === 400) return { ok: false, status: code, body, warnings };
+      throw toClusterError(error, what);
+    }
+  }
+
+  private async send(
+    namespace: string,
+    object: ManagedObject,
+    dryRun: 'All' | undefined,
+  ): Promise<{ object: ManagedObject; headers: Record<string, string> }> {
+    const answer = <T>(info: HttpInfo<T>, wrap: (data: T) => ManagedObject) => ({
+      object: wrap(info.data),
+      headers: info.headers,
+    });
+    switch (object.kind) {
+      case 'Pod': {
+        const body = { ...object, apiVersion: 'v1' };
+        const info = await this.core.createNamespacedPodWithHttpInfo({ namespace, body, dryRun });
+        return answer(info, (data) => ({ ...data, kind: 'Pod' }));
+      }
+      case 'ResourceQuota': {
+        const body = { ...object, apiVersion: 'v1' };
+        const info = await this.core.createNamespacedResourceQuotaWithHttpInfo({ namespace, body, dryRun });
+        return answer(info, (data) => ({ ...data, kind: 'ResourceQuota' }));
+      }
+      case 'LimitRange': {
+        const body = { ...object, apiVersion: 'v1' };
+        const info = await this.core.createNamespacedLimitRangeWithHttpInfo({ namespace, body, dryRun });
+        return answer(info, (data) => ({ ...data, kind: 'LimitRange' }));
+      }
+      case 'Service': {
+        const body = { ...object, apiVersion: 'v1' };
+        const info = await this.core.createNamespacedServiceWithHttpInfo({ namespace, body, dryRun });
+        return answer(info, (data) => ({ ...data, kind: 'Service' }));
+      }
+      case 'NetworkPolicy': {
+        const body = { ...object, apiVersion: 'networking.k8s.io/v1' };
+        const info = await this.networking.createNamespacedNetworkPolicyWithHttpInfo({
+          namespace,
+          body,
+          dryRun,
+        });
+        return answer(info, (data) => ({ ...data, kind: 'NetworkPolicy' }));
+      }
+    }
+  }
+
+  private async watch<T>(
+    path: string,
+    type: string,
+    resourceVersion: string,
+    onEvent: (type: WatchEventType, object: T) => void,
+    onEnd: (end: WatchEnd) => void,
+  ): Promise<WatchHandle> {
+    let stopped = false;
+    let gone = false;
+    let ended = false;
+    const end = (result: WatchEnd): void => {
+      if (ended) return;
+      ended = true;
+      onEnd(result);
+    };
+    const query: Record<string, string | boolean | undefined> = {
+      resourceVersion: resourceVersion === '' ? undefined : resourceVersion,
+    };
+    const controller = await new Watch(this.kubeConfig).watch(
+      path,
+      query,
+      (phase: string, raw: unknown) => {
+        if (phase === 'ADDED' || phase === 'MODIFIED' || phase === 'DELETED') {
+          onEvent(phase, ObjectSerializer.deserialize(raw, type, '') as T);
+        } else if (phase === 'ERROR' && (raw as V1Status | undefined)?.code === 410) {
+          // A too-old resourceVersion usually arrives as an ERROR event on a 200 stream.
+          gone = true;
+        }
+      },
+      (error: unknown) => {
+        if (stopped) end({ reason: 'stopped' });
+        else if (gone) end({ reason: 'gone' });
+        else if (error === null || error === undefined) end({ reason: 'closed' });
+        else {
+          const mapped = toClusterError(error, `watch ${path}`);
+          end(mapped.kind === 'gone' ? { reason: 'gone' } : { reason: 'closed', error: mapped });
+        }
+      },
+    );
+    return {
+      stop: () => {
+        stopped = true;
+        controller.abort();
+        end({ reason: 'stopped' });
+      },
+    };
+  }
+
+  private async call<T>(what: string, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      throw toClusterError(error, what);
+    }
+  }
+
+  private async readOrUndefined<T>(what: string, run: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await this.call(what, run);
+    } catch (error) {
+      if (error instanceof ClusterError && error.kind === 'notFound') return undefined;
+      throw error;
+    }
+  }
+}
+
+/** The exec protocol ends with a Status: Success, or NonZeroExitCode with the code as a cause. */
+function exitCodeOf(status: V1Status | undefined, what: string): number {
+  if (status?.status === 'Success') return 0;
+  const cause = status?.details?.causes?.find((entry) => entry.reason === 'ExitCode');
+  if (status?.reason === 'NonZeroExitCode' && cause?.message !== undefined) return Number(cause.message);
+  throw new ClusterError('invalid', `${what}: ${status?.message ?? 'no exit status received'}`, status?.code);
+}
+
+function readBody(response: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    response.on('data', (chunk: Buffer) => chunks.push(chunk));
+    response.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    response.on('error', () => resolve(Buffer.concat(chunks).toString('utf8')));
+  });
+}
+
+/** Cuts a byte stream into UTF-8 lines; a line split across chunks is joined. */
+class LineSplitter {
+  private pending = '';
+  private readonly decoder = new TextDecoder();
+
+  constructor(private readonly onLine: (line: string) => void) {}
+
+  push(chunk: Buffer): void {
+    const text = this.pending + this.decoder.decode(chunk, { stream: true });
+    const lines = text.split('\n');
+    this.pending = lines.pop() ?? '';
+    for (const line of lines) this.onLine(line.replace(/\r$/, ''));
+  }
+
+  flush(): void {
+    const rest = this.pending + this.decoder.decode();
+    this.pending = '';
+    if (rest.length > 0) this.onLine(rest);
+  }
+}

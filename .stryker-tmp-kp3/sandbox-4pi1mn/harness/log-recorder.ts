@@ -1,0 +1,107 @@
+// @ts-nocheck
+import type { V1ContainerStatus, V1Pod } from '@kubernetes/client-node';
+import { ClusterError } from './cluster-error';
+import type { Clock } from './clock';
+import type { ClusterPort, LogLine, WatchHandle } from './cluster-port';
+import { withRetry } from './retry';
+
+export interface LogRecorderOptions {
+  port: ClusterPort;
+  namespace: string;
+  clock: Clock;
+  signal: AbortSignal;
+  onLine: (pod: string, container: string, line: LogLine) => void;
+  onGap: (what: string) => void;
+  maxAttempts?: number;
+  random?: () => number;
+}
+
+/** The runtime's ID of a container instance, or a stand-in from its restart count when none is set. */
+function instanceId(status: V1ContainerStatus): string | undefined {
+  if (status.containerID) return status.containerID;
+  const started = status.state?.running ?? status.state?.terminated;
+  return started ? `${status.name}#${status.restartCount}` : undefined;
+}
+
+/**
+ * Streams every container instance's log (with runtime timestamps) from the moment the pod watch
+ * shows it started: `logs -f` follows one instance and ends when it exits, so each new container
+ * ID (a restart) gets a stream of its own. Lines are deduplicated per container by (runtime time,
+ * text), so overlapping streams of one instance never double a line.
+ */
+export class LogRecorder {
+  /** pod/container/instance → stream state. */
+  private readonly followed = new Map<string, WatchHandle | undefined>();
+  private readonly seen = new Map<string, Set<string>>();
+  private readonly opening = new Set<Promise<void>>();
+  private stopped = false;
+
+  constructor(private readonly options: LogRecorderOptions) {}
+
+  /** Opens streams for container instances of this pod not followed yet. */
+  podSeen(pod: V1Pod): void {
+    if (this.stopped) return;
+    const name = pod.metadata?.name ?? '';
+    const statuses = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])];
+    for (const status of statuses) {
+      const id = instanceId(status);
+      if (id === undefined) continue;
+      const key = `${name}/${status.name}/${id}`;
+      if (this.followed.has(key)) continue;
+      this.followed.set(key, undefined);
+      const opening = this.open(key, name, status.name).finally(() => this.opening.delete(opening));
+      this.opening.add(opening);
+    }
+  }
+
+  /** Stops all streams (lines already delivered stay recorded). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await Promise.allSettled([...this.opening]);
+    for (const handle of this.followed.values()) handle?.stop();
+  }
+
+  private async open(key: string, pod: string, container: string): Promise<void> {
+    const { port, namespace } = this.options;
+    const dedupeKey = `${pod}/${container}`;
+    let seen = this.seen.get(dedupeKey);
+    if (!seen) {
+      seen = new Set();
+      this.seen.set(dedupeKey, seen);
+    }
+    const lines = seen;
+    try {
+      const handle = await withRetry(
+        () =>
+          port.streamLogs(
+            namespace,
+            pod,
+            container,
+            (line) => {
+              const id = `${line.runtimeTime}|${line.text}`;
+              if (lines.has(id)) return;
+              lines.add(id);
+              this.options.onLine(pod, container, line);
+            },
+            (error) => {
+              if (error && !this.stopped) this.options.onGap(`log of ${pod}/${container} cut: ${error.message}`);
+            },
+          ),
+        {
+          clock: this.options.clock,
+          signal: this.options.signal,
+          maxAttempts: this.options.maxAttempts,
+          random: this.options.random,
+        },
+      );
+      if (this.stopped) handle.stop();
+      else this.followed.set(key, handle);
+    } catch (error) {
+      if (this.stopped || this.options.signal.aborted) return;
+      // The pod went away before its log could be read: nothing of this instance can be recorded.
+      const gone = error instanceof ClusterError && error.kind === 'notFound';
+      const reason = error instanceof Error ? error.message : String(error);
+      this.options.onGap(`log of ${pod}/${container} not streamed${gone ? ' (pod gone)' : ''}: ${reason}`);
+    }
+  }
+}

@@ -1,0 +1,77 @@
+// @ts-nocheck
+import type { Observation, Observed } from '../../model/observation';
+import type { ContainerScenario, HooksScenario } from '../../model/scenario';
+import type { Trace } from '../../model/trace';
+import { MARKERS } from '../markers';
+import { firstStart } from './container-start';
+import { createdAt, deleteAction } from './created-and-deleted';
+import { eventsByReason } from './events';
+import { missing, secondsBetween } from './intervals';
+import { markersByContainer } from './markers-by-container';
+import { containerStatus, firstTransition, podHistory, viewAt, type PodView } from './pod-history';
+import { observeContainerStop } from './termination';
+import { lifecycleTimeline } from './timeline';
+
+type Fields = Record<string, Observed>;
+
+function postStartFields(
+  trace: Trace,
+  history: PodView[],
+  podName: string,
+  c: ContainerScenario,
+  end: number,
+): Fields {
+  const n = c.name;
+  const fields: Fields = {};
+  const within = (t: number) => t <= end;
+  fields[`${n}.failedPostStartHook`] = {
+    kind: 'value',
+    value: eventsByReason(trace, 'FailedPostStartHook', n).some((seen) => within(seen.t)),
+  };
+  const lines = markersByContainer(trace, podName).get(n) ?? [];
+  fields[`${n}.postStartRequestSeen`] = {
+    kind: 'value',
+    value: lines.some((line) => line.marker === MARKERS.http),
+  };
+  const start = firstStart(trace, history, podName, c);
+  const running = firstTransition(
+    history,
+    (pod) => containerStatus(pod, n)?.state?.running !== undefined,
+    'ContainersReady',
+    'True',
+  );
+  fields[`${n}.runningAfterStartSeconds`] =
+    start && running
+      ? secondsBetween(start, running)
+      : missing(start ? 'Running not seen' : 'container start not seen');
+  const view = viewAt(history, end);
+  const status = view && containerStatus(view.pod, n);
+  fields[`${n}.restartCount`] = status
+    ? { kind: 'value', value: status.restartCount }
+    : missing('no status at the end of the window');
+  const kill = eventsByReason(trace, 'Killing', n).find((seen) => within(seen.t));
+  fields[`${n}.postStartKillMessage`] = kill?.event.message
+    ? { kind: 'text', text: kill.event.message }
+    : missing('no Killing event');
+  return fields;
+}
+
+/** Reduces a hooks case: postStart over the window, then preStop on the final delete. */
+export function observeHooks(trace: Trace, scenario: HooksScenario): Observation {
+  const podName = scenario.pod.name;
+  const history = podHistory(trace, podName);
+  const created = createdAt(trace, podName);
+  const timeline = lifecycleTimeline(trace, podName);
+  if (created === undefined) return { fields: {}, timeline, anchors: {} };
+  const end = created + scenario.observeSeconds * 1000;
+  const fields: Fields = {};
+  for (const c of scenario.pod.containers)
+    Object.assign(fields, postStartFields(trace, history, podName, c, end));
+  const deletion = deleteAction(trace, podName);
+  if (deletion) {
+    for (const c of scenario.pod.containers.filter((container) => container.lifecycle.preStop)) {
+      Object.assign(fields, observeContainerStop(trace, history, podName, c, deletion.t).fields);
+    }
+  }
+  return { fields, timeline, anchors: deletion ? { created, end, delete: deletion.t } : { created, end } };
+}

@@ -1,0 +1,96 @@
+// @ts-nocheck
+import type { Observation, Observed } from '../../model/observation';
+import type { InitScenario } from '../../model/scenario';
+import type { Trace } from '../../model/trace';
+import { createdAt } from './created-and-deleted';
+import { missing } from './intervals';
+import { condition, containerStatus, podHistory, viewAt, type PodView } from './pod-history';
+import { toMillis } from './time';
+import { lifecycleTimeline } from './timeline';
+
+type Fields = Record<string, Observed>;
+
+/** When each container was first seen started (arrival of the first view showing it running or done). */
+function firstSeenStarted(history: PodView[], name: string): PodView | undefined {
+  return history.find((view) => {
+    const state = containerStatus(view.pod, name)?.state;
+    return state?.running !== undefined || state?.terminated !== undefined;
+  });
+}
+
+/** First instance's API start and finish (one-second timestamps). */
+function firstRun(history: PodView[], name: string): { startedAt?: number; finishedAt?: number } {
+  for (const view of history) {
+    const status = containerStatus(view.pod, name);
+    const done = status?.restartCount === 0 ? status.state?.terminated : status?.lastState?.terminated;
+    if (done) return { startedAt: toMillis(done.startedAt), finishedAt: toMillis(done.finishedAt) };
+  }
+  return {};
+}
+
+/** Reduces an init case: start order, one at a time, app waiting, failure handling. */
+export function observeInit(trace: Trace, scenario: InitScenario): Observation {
+  const { pod } = scenario;
+  const history = podHistory(trace, pod.name);
+  const created = createdAt(trace, pod.name);
+  const timeline = lifecycleTimeline(trace, pod.name);
+  if (created === undefined) return { fields: {}, timeline, anchors: {} };
+  const end = created + scenario.observeSeconds * 1000;
+  const fields: Fields = {};
+  const inits = pod.initContainers.map((c) => ({ name: c.name, seen: firstSeenStarted(history, c.name) }));
+  const started = inits.filter((i) => i.seen !== undefined && i.seen.t <= end) as {
+    name: string;
+    seen: PodView;
+  }[];
+  fields['pod.initStartOrder'] = {
+    kind: 'list',
+    values: [...started].sort((a, b) => a.seen.t - b.seen.t).map((i) => i.name),
+  };
+  const regular = pod.initContainers
+    .filter((c) => c.restartPolicy !== 'Always')
+    .map((c) => firstRun(history, c.name));
+  const overlaps = regular.slice(1).some((next, i) => {
+    const previous = regular[i];
+    return (
+      next.startedAt !== undefined &&
+      previous.finishedAt !== undefined &&
+      next.startedAt < previous.finishedAt
+    );
+  });
+  fields['pod.initOneAtATime'] = { kind: 'value', value: !overlaps };
+  const lastInitDone = Math.max(...regular.map((r) => r.finishedAt ?? -Infinity));
+  const appStarts = pod.containers.map((c) =>
+    toMillis(
+      containerStatus(firstSeenStarted(history, c.name)?.pod ?? {}, c.name)?.state?.running?.startedAt,
+    ),
+  );
+  fields['pod.appsStartAfterInits'] = appStarts.some((s) => s === undefined)
+    ? missing('an app container was not seen running')
+    : { kind: 'value', value: appStarts.every((s) => (s as number) >= lastInitDone) };
+  for (const app of pod.containers) {
+    const waiting = history
+      .map((view) => containerStatus(view.pod, app.name)?.state?.waiting?.reason)
+      .find((r) => r !== undefined);
+    fields[`${app.name}.waitingReasonDuringInit`] = waiting
+      ? { kind: 'value', value: waiting }
+      : missing('no waiting state seen');
+  }
+  const last = viewAt(history, end);
+  if (last) {
+    fields['pod.phaseAtEnd'] = { kind: 'value', value: last.pod.status?.phase ?? null };
+    const initialized = condition(last.pod, 'Initialized');
+    fields['pod.initializedAtEnd'] = { kind: 'value', value: initialized?.status === 'True' };
+    fields['pod.initializedReasonAtEnd'] = { kind: 'value', value: initialized?.reason ?? null };
+    for (const c of pod.initContainers) {
+      const status = containerStatus(last.pod, c.name);
+      const done = status?.state?.terminated ?? status?.lastState?.terminated;
+      fields[`${c.name}.exitCode`] = done
+        ? { kind: 'value', value: done.exitCode }
+        : missing('not terminated');
+      fields[`${c.name}.restartCount`] = status
+        ? { kind: 'value', value: status.restartCount }
+        : missing('no status');
+    }
+  }
+  return { fields, timeline, anchors: { created, end } };
+}

@@ -1,0 +1,85 @@
+// @ts-nocheck
+import type { Observation, Observed } from '../../model/observation';
+import type { ContainerScenario, ProbesScenario } from '../../model/scenario';
+import type { Trace } from '../../model/trace';
+import { firstStart } from './container-start';
+import { createdAt } from './created-and-deleted';
+import { eventsByReason } from './events';
+import { intersect, missing, secondsBetween, type Interval } from './intervals';
+import { containerStatus, firstTransition, podHistory, viewAt, type PodView } from './pod-history';
+import { lifecycleTimeline } from './timeline';
+
+type Fields = Record<string, Observed>;
+
+function since(start: Interval | undefined, at: Interval | undefined, what: string): Observed {
+  if (!start) return missing('container start not seen');
+  if (!at) return missing(`${what} not seen`);
+  return secondsBetween(start, at);
+}
+
+function textOf(message: string | undefined, what: string): Observed {
+  return message === undefined ? missing(`${what} not seen`) : { kind: 'text', text: message };
+}
+
+/** Status fields of one container at the end of the observation window. */
+export function statusAtEnd(history: PodView[], end: number, name: string, fields: Fields): void {
+  const status = viewAt(history, end) && containerStatus((viewAt(history, end) as PodView).pod, name);
+  fields[`${name}.restartCount`] = status
+    ? { kind: 'value', value: status.restartCount }
+    : missing('no status at the end of the window');
+  fields[`${name}.readyAtEnd`] = status
+    ? { kind: 'value', value: status.ready }
+    : missing('no status at the end of the window');
+}
+
+function containerFields(
+  trace: Trace,
+  history: PodView[],
+  scenario: ProbesScenario,
+  c: ContainerScenario,
+  end: number,
+): Fields {
+  const n = c.name;
+  const fields: Fields = {};
+  const start = firstStart(trace, history, scenario.pod.name, c);
+  const status = (pod: PodView['pod']) => containerStatus(pod, n);
+  let started = firstTransition(history, (pod) => status(pod)?.started === true);
+  // The started flag has no condition of its own: the last failed startup probe bounds it from below.
+  const lastStartupFailure = eventsByReason(trace, 'Unhealthy', n)
+    .filter(
+      (seen) => seen.event.message?.startsWith('Startup probe failed') && (!started || seen.t <= started.hi),
+    )
+    .pop();
+  if (started && lastStartupFailure)
+    started = intersect(started, { lo: lastStartupFailure.at.lo, hi: Infinity }) ?? started;
+  fields[`${n}.startedAfterStartSeconds`] = since(start, started, 'started flag');
+  const ready = firstTransition(history, (pod) => status(pod)?.ready === true, 'ContainersReady', 'True');
+  fields[`${n}.readyAfterStartSeconds`] = since(start, ready, 'Ready');
+  const unready = ready
+    ? firstTransition(history, (pod) => status(pod)?.ready === false, 'ContainersReady', 'False', ready.hi)
+    : undefined;
+  fields[`${n}.unreadyAfterStartSeconds`] = since(start, unready, 'not Ready again');
+  statusAtEnd(history, end, n, fields);
+  const kill = eventsByReason(trace, 'Killing', n).find((seen) => seen.event.message?.includes('probe'));
+  fields[`${n}.firstKillAfterStartSeconds`] = since(start, kill?.at, 'probe Killing event');
+  fields[`${n}.killMessage`] = textOf(kill?.event.message, 'probe Killing event');
+  const unhealthy = eventsByReason(trace, 'Unhealthy', n).find((seen) =>
+    seen.event.message?.startsWith('Readiness probe failed'),
+  );
+  fields[`${n}.readinessFailureMessage`] = textOf(unhealthy?.event.message, 'readiness Unhealthy event');
+  return fields;
+}
+
+/** Reduces a probes case: the pod watched for observeSeconds after creation. */
+export function observeProbes(trace: Trace, scenario: ProbesScenario): Observation {
+  const podName = scenario.pod.name;
+  const history = podHistory(trace, podName);
+  const created = createdAt(trace, podName);
+  const timeline = lifecycleTimeline(trace, podName);
+  if (created === undefined) return { fields: {}, timeline, anchors: {} };
+  const end = created + scenario.observeSeconds * 1000;
+  const fields: Fields = {};
+  for (const c of scenario.pod.containers)
+    Object.assign(fields, containerFields(trace, history, scenario, c, end));
+  return { fields, timeline, anchors: { created, end } };
+}

@@ -1,0 +1,149 @@
+// @ts-nocheck
+import type { V1EndpointSlice } from '@kubernetes/client-node';
+import type { Observation, Observed } from '../../model/observation';
+import type { ContainerScenario, TerminationScenario } from '../../model/scenario';
+import type { Trace } from '../../model/trace';
+import { deleteAction } from './created-and-deleted';
+import { eventsByReason } from './events';
+import { before, missing, secondsBetween, type Interval } from './intervals';
+import { markersByContainer, runsOf } from './markers-by-container';
+import { firstDeletionView, podHistory, type PodView } from './pod-history';
+import { stopInstants, type StopInstants } from './stop-instants';
+import { lifecycleTimeline } from './timeline';
+
+type Fields = Record<string, Observed>;
+
+/** The SIGTERM instant: its marker, or for an untrapped SIGTERM the exit it caused. */
+function sigtermOf(container: ContainerScenario, stop: StopInstants): Interval | undefined {
+  return container.behaviour.sigterm.kind === 'default' ? stop.exit : stop.sigterm;
+}
+
+function gapOrMissing(
+  a: Interval | undefined,
+  b: Interval | undefined,
+  what: string,
+  stop: StopInstants,
+): Observed {
+  if (a && b) return secondsBetween(a, b);
+  return missing(`${what}: ${stop.unknown.join('; ') || 'marker not seen'}`);
+}
+
+/** Per-container stop fields, shared by the termination and hooks reducers. */
+export function observeContainerStop(
+  trace: Trace,
+  history: PodView[],
+  podName: string,
+  container: ContainerScenario,
+  from: number,
+): { fields: Fields; stop: StopInstants } {
+  const c = container.name;
+  const runs = runsOf(markersByContainer(trace, podName).get(c) ?? []);
+  const run = runs[runs.length - 1] ?? [];
+  const stop = stopInstants(trace, history, c, run, from);
+  const sigterm = sigtermOf(container, stop);
+  const fields: Fields = {};
+  fields[`${c}.sigtermAfterPreStopStartSeconds`] = gapOrMissing(
+    stop.preStopStart,
+    sigterm,
+    'preStop start or SIGTERM',
+    stop,
+  );
+  fields[`${c}.sigtermAfterKillStartSeconds`] = gapOrMissing(
+    stop.killStart,
+    sigterm,
+    'Killing event or SIGTERM',
+    stop,
+  );
+  fields[`${c}.sigkillAfterSigtermSeconds`] = gapOrMissing(sigterm, stop.exit, 'SIGTERM or exit', stop);
+  fields[`${c}.exitAfterSigtermSeconds`] = fields[`${c}.sigkillAfterSigtermSeconds`];
+  fields[`${c}.exitCode`] =
+    stop.exitCode === undefined
+      ? missing('no terminated state seen')
+      : { kind: 'value', value: stop.exitCode };
+  fields[`${c}.terminatedReason`] =
+    stop.terminatedReason === undefined
+      ? missing('no terminated state seen')
+      : { kind: 'value', value: stop.terminatedReason };
+  const failed = eventsByReason(trace, 'FailedPreStopHook', c).some((seen) => seen.t >= from);
+  fields[`${c}.failedPreStopHook`] = { kind: 'value', value: failed };
+  return { fields, stop };
+}
+
+function spread(instants: (Interval | undefined)[]): Observed {
+  if (instants.some((i) => i === undefined)) return missing('a container has no kill start instant');
+  const known = instants as Interval[];
+  const lo = Math.max(0, Math.max(...known.map((i) => i.lo)) - Math.min(...known.map((i) => i.hi)));
+  const hi = Math.max(...known.map((i) => i.hi)) - Math.min(...known.map((i) => i.lo));
+  return { kind: 'instant', lo: lo / 1000, hi: hi / 1000 };
+}
+
+/** The pod's endpoint conditions in the first EndpointSlice update after the delete. */
+function endpointWhileTerminating(trace: Trace, podName: string, from: number): Observed {
+  const hasPod = (slice: V1EndpointSlice) => slice.endpoints?.find((e) => e.targetRef?.name === podName);
+  const seen = trace.filter((entry) => entry.kind === 'endpointSlice');
+  if (seen.length === 0) return missing('no EndpointSlice was watched');
+  for (const entry of seen) {
+    if (entry.kind !== 'endpointSlice' || entry.t < from) continue;
+    const endpoint = hasPod(entry.object);
+    if (!endpoint) return { kind: 'value', value: 'removed' };
+    const { ready, terminating } = endpoint.conditions ?? {};
+    if (terminating === true || ready === false)
+      return { kind: 'value', value: `ready=${ready === true},terminating=${terminating === true}` };
+  }
+  return missing('no EndpointSlice update after the delete');
+}
+
+/** Reduces a termination case: delete of a running pod. */
+export function observeTermination(trace: Trace, scenario: TerminationScenario): Observation {
+  const podName = scenario.pod.name;
+  const history = podHistory(trace, podName);
+  const deletion = deleteAction(trace, podName);
+  const timeline = lifecycleTimeline(trace, podName);
+  if (!deletion) {
+    return { fields: {}, timeline, anchors: {} };
+  }
+  const fields: Fields = {};
+  const deleted = firstDeletionView(history);
+  const grace = deleted?.pod.metadata?.deletionGracePeriodSeconds;
+  fields['pod.deletionGracePeriodSeconds'] =
+    grace === undefined ? missing('no view with a deletion timestamp') : { kind: 'value', value: grace };
+  const stops = new Map<string, StopInstants>();
+  const all = [
+    ...scenario.pod.initContainers.filter((c) => c.restartPolicy === 'Always'),
+    ...scenario.pod.containers,
+  ];
+  for (const container of all) {
+    const { fields: own, stop } = observeContainerStop(trace, history, podName, container, deletion.t);
+    Object.assign(fields, own);
+    stops.set(container.name, stop);
+  }
+  const killStart = (c: ContainerScenario) => {
+    const stop = stops.get(c.name) as StopInstants;
+    return stop.preStopStart ?? sigtermOf(c, stop);
+  };
+  fields['pod.killStartSpreadSeconds'] = spread(scenario.pod.containers.map(killStart));
+  const sidecars = scenario.pod.initContainers.filter((c) => c.restartPolicy === 'Always');
+  if (sidecars.length > 0) {
+    const mainExits = scenario.pod.containers.map((c) => stops.get(c.name)?.exit);
+    const sidecarTerms = sidecars.map((c) => sigtermOf(c, stops.get(c.name) as StopInstants));
+    if ([...mainExits, ...sidecarTerms].some((i) => i === undefined)) {
+      fields['pod.sidecarsStopAfterMains'] = missing('an exit or sidecar SIGTERM was not seen');
+    } else {
+      const orders = sidecarTerms.flatMap((s) => mainExits.map((m) => before(m as Interval, s as Interval)));
+      fields['pod.sidecarsStopAfterMains'] = orders.some((o) => o === undefined)
+        ? missing('a sidecar SIGTERM overlaps a main container exit')
+        : { kind: 'value', value: orders.every((o) => o === true) };
+    }
+    const ordered = sidecars
+      .map((c, i) => ({ name: c.name, at: sidecarTerms[i] }))
+      .filter((s) => s.at !== undefined) as { name: string; at: Interval }[];
+    ordered.sort((a, b) => a.at.lo - b.at.lo);
+    const overlapping = ordered.some((s, i) => i > 0 && before(ordered[i - 1].at, s.at) === undefined);
+    fields['pod.sidecarStopOrder'] =
+      ordered.length < sidecars.length || overlapping
+        ? missing('sidecar SIGTERM instants not seen or overlapping')
+        : { kind: 'list', values: ordered.map((s) => s.name) };
+  }
+  fields['pod.endpointWhileTerminating'] = endpointWhileTerminating(trace, podName, deletion.t);
+  return { fields, timeline, anchors: { delete: deletion.t } };
+}

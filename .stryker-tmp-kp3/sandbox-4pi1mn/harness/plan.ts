@@ -1,0 +1,261 @@
+// @ts-nocheck
+import type { Expectation } from '../model/expectation';
+import type {
+  DeleteAction,
+  HookHandler,
+  PodScenario,
+  QuotaScenario,
+  Scenario,
+} from '../model/scenario';
+import type { CaseManifests } from '../generators/manifests';
+import type { ManagedObject } from './cluster-port';
+
+/** A pod the plan names: in the case's namespace unless another one is given (NetworkPolicy topology). */
+export interface PodRef {
+  pod: string;
+  namespace?: string;
+}
+
+/** Conditions a wait can hold out for; each is decided from the recorded watch state or an API read. */
+export type WaitCondition =
+  /** Phase Running with every container started once, or already terminal (so a failing pod does not time out). */
+  | { kind: 'podRunning'; target: PodRef }
+  /** Some container has started at least once, or the pod is terminal or unschedulable. */
+  | { kind: 'podStarted'; target: PodRef }
+  /** Condition Ready True. */
+  | { kind: 'podReady'; target: PodRef }
+  /** The scheduler decided: PodScheduled True, or False with reason Unschedulable. */
+  | { kind: 'podScheduleDecided'; target: PodRef }
+  /** The kubelet is done with a deleted pod: gone, or its grace over and every container terminated. */
+  | { kind: 'podStopped'; target: PodRef }
+  | { kind: 'podGone'; target: PodRef }
+  /** Every listed pod Running with an IP. */
+  | { kind: 'podsRunning'; targets: PodRef[] }
+  /** The quota controller has filled status.hard (admission ignores a quota until then). */
+  | { kind: 'quotaInitialised'; quota: string }
+  /** status.used agrees with the pods that exist for the object counts the quota tracks. */
+  | { kind: 'quotaSettled'; quota: string };
+
+export type PlanStep =
+  | { kind: 'create'; object: ManagedObject }
+  | {
+      kind: 'wait';
+      condition: WaitCondition;
+      deadlineSeconds: number;
+      /** A timeout is an outcome the model allows for (e.g. "Ready, or the observe limit"), not a failure to observe. */
+      timeoutIsOutcome?: boolean;
+    }
+  /** Lets time pass for a window the model needs, counted from a pod's creation or from now. */
+  | { kind: 'observe'; seconds: number; from: 'now' | 'podCreated'; why: string }
+  | { kind: 'deletePod'; target: PodRef; gracePeriodSeconds?: number }
+  | { kind: 'snapshotPod'; target: PodRef }
+  | { kind: 'snapshotQuota'; quota: string }
+  /** Advertises an extended resource on one node (restored by cleanup). */
+  | { kind: 'patchNodeCapacity'; resource: string; count: number }
+  /** Probes the NetworkPolicy reachability matrix from every topology pod. */
+  | { kind: 'probeReachability' };
+
+/**
+ * A pod with its image present starts within seconds; a minute covers a busy node or a slow pull of
+ * the small busybox image (upstream e2e uses framework.PodStartTimeout of 5 min for cold pulls).
+ */
+export const POD_START_SECONDS = 60;
+/** The scheduler decides within seconds; a FailedScheduling needs one scheduling cycle. */
+export const SCHEDULE_DECISION_SECONDS = 30;
+/** The quota controller's first sync of a new quota (a full resync is 5 min, but a new quota is queued at once). */
+export const QUOTA_SYNC_SECONDS = 60;
+/** Kubelet reaction to a delete (about 1 s in the recordings) plus status propagation. */
+export const REACTION_SECONDS = 5;
+/** The kubelet's one-off extension after an overrunning preStop (kuberuntime_manager.go minimumGracePeriodInSeconds). */
+const MINIMUM_GRACE_AFTER_PRESTOP = 2;
+/** pkg/apis/core/v1/defaults.go: DefaultTerminationGracePeriodSeconds. */
+const DEFAULT_GRACE_SECONDS = 30;
+
+/** The latest instant any timing window of the expectation allows, slack included (0 without windows). */
+export function latestWindowEnd(expectation: Expectation): number {
+  let latest = 0;
+  for (const field of Object.values(expectation.fields)) {
+    if (field.expected.kind === 'window') latest = Math.max(latest, field.expected.latest + field.expected.slack);
+  }
+  return latest;
+}
+
+function hookSeconds(handler: HookHandler | undefined): number {
+  if (!handler) return 0;
+  return handler.kind === 'sleep' ? handler.seconds : handler.durationSeconds;
+}
+
+/** Time for the pod to start everything: init containers in turn, then each container's delay and postStart. */
+function startSeconds(pod: PodScenario): number {
+  const init = pod.initContainers.reduce(
+    (sum, c) => sum + c.behaviour.startDelaySeconds + (c.behaviour.exitAfter?.seconds ?? 0) + hookSeconds(c.lifecycle.postStart),
+    0,
+  );
+  const main = Math.max(0, ...pod.containers.map((c) => c.behaviour.startDelaySeconds + hookSeconds(c.lifecycle.postStart)));
+  return POD_START_SECONDS + init + main;
+}
+
+/** Longest time a readiness probe may need to pass once the signal is on (worker.go: period × threshold after initialDelay). */
+function readinessSeconds(pod: PodScenario): number | undefined {
+  const times = pod.containers.flatMap((c) => {
+    const probe = c.probes.readiness;
+    if (!probe) return [];
+    const signal = (c.behaviour.readyAfterSeconds ?? 0) + c.behaviour.startDelaySeconds;
+    return [signal + probe.initialDelaySeconds + probe.periodSeconds * (probe.successThreshold + 1)];
+  });
+  return times.length > 0 ? Math.max(...times) : undefined;
+}
+
+/**
+ * How long a deleted pod may take to stop: the grace period (preStop included), the kubelet's one-off
+ * 2 s extension after an overrunning preStop, and reaction time; or the model's latest window if later.
+ */
+function stopSeconds(pod: PodScenario, action: DeleteAction | undefined, expectation: Expectation): number {
+  const grace = action?.gracePeriodSeconds ?? pod.terminationGracePeriodSeconds ?? DEFAULT_GRACE_SECONDS;
+  // SIGKILL lands between G and G + 2 s after the kill starts, whatever the preStop takes.
+  const bound = grace + MINIMUM_GRACE_AFTER_PRESTOP;
+  // Sidecars stop after the main containers, each with what is left of the period: at most twice.
+  const sidecars = pod.initContainers.some((c) => c.restartPolicy === 'Always') ? bound : 0;
+  return Math.max(bound + sidecars, latestWindowEnd(expectation)) + REACTION_SECONDS;
+}
+
+function podNamed(manifests: CaseManifests, name: string): PodRef {
+  const object = manifests.objects.find((o) => o.kind === 'Pod' && o.metadata?.name === name);
+  return { pod: name, namespace: object?.metadata?.namespace };
+}
+
+function createAll(manifests: CaseManifests, kinds: ManagedObject['kind'][]): PlanStep[] {
+  return manifests.objects.filter((o) => kinds.includes(o.kind)).map((object) => ({ kind: 'create', object }));
+}
+
+function deleteAndStop(pod: PodScenario, target: PodRef, action: DeleteAction, expectation: Expectation): PlanStep[] {
+  return [
+    { kind: 'deletePod', target, gracePeriodSeconds: action.gracePeriodSeconds },
+    { kind: 'wait', condition: { kind: 'podStopped', target }, deadlineSeconds: stopSeconds(pod, action, expectation) },
+  ];
+}
+
+/** Runs the pod, lets the model's window pass (from creation), optionally deletes it, and reads its final state. */
+function observedPodPlan(
+  manifests: CaseManifests,
+  pod: PodScenario,
+  observeSeconds: number,
+  action: DeleteAction | undefined,
+  expectation: Expectation,
+  started: 'podStarted' | 'podScheduleDecided',
+): PlanStep[] {
+  const target = podNamed(manifests, pod.name);
+  const steps: PlanStep[] = [
+    ...createAll(manifests, ['ResourceQuota', 'LimitRange', 'Service', 'Pod']),
+    {
+      kind: 'wait',
+      condition: { kind: started, target },
+      deadlineSeconds: started === 'podStarted' ? startSeconds(pod) : SCHEDULE_DECISION_SECONDS,
+    },
+    { kind: 'observe', seconds: observeSeconds, from: 'podCreated', why: 'the window the scenario observes' },
+  ];
+  if (action) steps.push(...deleteAndStop(pod, target, action, expectation));
+  steps.push({ kind: 'snapshotPod', target });
+  return steps;
+}
+
+function terminationPlan(
+  manifests: CaseManifests,
+  pod: PodScenario,
+  action: DeleteAction,
+  expectation: Expectation,
+): PlanStep[] {
+  const target = podNamed(manifests, pod.name);
+  const steps: PlanStep[] = [
+    ...createAll(manifests, ['Service', 'Pod']),
+    { kind: 'wait', condition: { kind: 'podRunning', target }, deadlineSeconds: startSeconds(pod) },
+  ];
+  const ready = readinessSeconds(pod);
+  if (ready !== undefined) {
+    // DeleteAction: with readiness, the delay counts from Ready or from the observe limit.
+    steps.push({ kind: 'wait', condition: { kind: 'podReady', target }, deadlineSeconds: ready, timeoutIsOutcome: true });
+  }
+  steps.push(
+    { kind: 'observe', seconds: action.afterRunningSeconds, from: 'now', why: 'delay before the delete' },
+    ...deleteAndStop(pod, target, action, expectation),
+    { kind: 'snapshotPod', target },
+  );
+  return steps;
+}
+
+function quotaPlan(manifests: CaseManifests, scenario: QuotaScenario): PlanStep[] {
+  const quota = scenario.quota.name;
+  const steps: PlanStep[] = [
+    ...createAll(manifests, ['ResourceQuota']),
+    { kind: 'wait', condition: { kind: 'quotaInitialised', quota }, deadlineSeconds: QUOTA_SYNC_SECONDS },
+    { kind: 'snapshotQuota', quota },
+  ];
+  const pods = manifests.objects.filter((o) => o.kind === 'Pod');
+  for (const step of scenario.steps) {
+    if (step.kind === 'create') {
+      const object = pods.find((p) => p.metadata?.name === step.pod.name);
+      if (object) steps.push({ kind: 'create', object });
+    } else {
+      const target = podNamed(manifests, step.podName);
+      // Quota usage is about admission, not termination: the pod goes at once.
+      steps.push(
+        { kind: 'deletePod', target, gracePeriodSeconds: 0 },
+        { kind: 'wait', condition: { kind: 'podGone', target }, deadlineSeconds: REACTION_SECONDS * 6 },
+      );
+    }
+    steps.push(
+      { kind: 'wait', condition: { kind: 'quotaSettled', quota }, deadlineSeconds: QUOTA_SYNC_SECONDS },
+      { kind: 'snapshotQuota', quota },
+    );
+  }
+  return steps;
+}
+
+function networkPolicyPlan(manifests: CaseManifests): PlanStep[] {
+  const pods = manifests.objects.filter((o) => o.kind === 'Pod');
+  const targets = pods.map((p) => ({ pod: p.metadata?.name ?? '', namespace: p.metadata?.namespace }));
+  return [
+    ...createAll(manifests, ['Pod']),
+    { kind: 'wait', condition: { kind: 'podsRunning', targets }, deadlineSeconds: POD_START_SECONDS * 2 },
+    ...createAll(manifests, ['NetworkPolicy']),
+    { kind: 'probeReachability' },
+  ];
+}
+
+/**
+ * The ordered steps of one case. Pure: every wait is a named condition with a deadline derived from
+ * the scenario and the model's windows; the only passing of time is an observe window the scenario
+ * itself asks for.
+ */
+export function planCase(scenario: Scenario, expectation: Expectation, manifests: CaseManifests): PlanStep[] {
+  switch (scenario.family) {
+    case 'termination':
+      return terminationPlan(manifests, scenario.pod, scenario.delete, expectation);
+    case 'hooks':
+      return observedPodPlan(manifests, scenario.pod, scenario.observeSeconds, scenario.delete, expectation, 'podStarted');
+    case 'probes':
+      return observedPodPlan(manifests, scenario.pod, scenario.observeSeconds, undefined, expectation, 'podStarted');
+    case 'init':
+      return observedPodPlan(manifests, scenario.pod, scenario.observeSeconds, scenario.delete, expectation, 'podStarted');
+    case 'resources': {
+      const capacity = scenario.extendedCapacity;
+      const patch: PlanStep[] = capacity
+        ? [{ kind: 'patchNodeCapacity', resource: capacity.resource, count: capacity.perNode }]
+        : [];
+      return [
+        ...patch,
+        ...observedPodPlan(manifests, scenario.pod, scenario.observeSeconds, undefined, expectation, 'podScheduleDecided'),
+      ];
+    }
+    case 'quota':
+      return quotaPlan(manifests, scenario);
+    case 'limitrange':
+    case 'podsecurity': {
+      // Admission decides at create time: the create's result and the stored pod are the observation.
+      const target = podNamed(manifests, scenario.pod.name);
+      return [...createAll(manifests, ['LimitRange', 'Pod']), { kind: 'snapshotPod', target }];
+    }
+    case 'networkpolicy':
+      return networkPolicyPlan(manifests);
+  }
+}

@@ -1,0 +1,74 @@
+// @ts-nocheck
+import type { ClusterPort } from './cluster-port';
+
+/** One RBAC permission: a verb on a resource (and subresource) in an API group ("" is core). */
+export interface Permission {
+  verb: string;
+  group: string;
+  resource: string;
+  subresource?: string;
+}
+
+const core = (verb: string, resource: string, subresource?: string): Permission => ({
+  verb,
+  group: '',
+  resource,
+  ...(subresource ? { subresource } : {}),
+});
+
+const CREATE_MANAGED: Permission[] = [
+  core('create', 'pods'),
+  core('create', 'resourcequotas'),
+  core('create', 'limitranges'),
+  core('create', 'services'),
+  { verb: 'create', group: 'networking.k8s.io', resource: 'networkpolicies' },
+];
+
+/**
+ * What each ClusterPort method needs from RBAC; deploy/rbac.yaml grants exactly the union.
+ * Keyed by every method of the port so a new method cannot be added without its permissions.
+ */
+export const REQUIRED_PERMISSIONS: Record<keyof ClusterPort, readonly Permission[]> = {
+  // GET /version is a non-resource URL that every identity may read (system:public-info-viewer).
+  serverVersion: [],
+  listNodes: [core('list', 'nodes')],
+  patchNodeCapacity: [core('patch', 'nodes', 'status')],
+  createNamespace: [core('create', 'namespaces')],
+  deleteNamespace: [core('delete', 'namespaces')],
+  readNamespace: [core('get', 'namespaces')],
+  listNamespaces: [core('list', 'namespaces')],
+  create: CREATE_MANAGED,
+  // dryRun=All is authorized exactly like the real create.
+  dryRunCreate: CREATE_MANAGED,
+  deletePod: [core('delete', 'pods')],
+  releasePod: [core('get', 'pods'), core('patch', 'pods')],
+  readPod: [core('get', 'pods')],
+  listPods: [core('list', 'pods')],
+  readResourceQuota: [core('get', 'resourcequotas')],
+  watchPods: [core('watch', 'pods')],
+  watchEvents: [core('watch', 'events')],
+  listEvents: [core('list', 'events')],
+  watchEndpointSlices: [{ verb: 'watch', group: 'discovery.k8s.io', resource: 'endpointslices' }],
+  streamLogs: [core('get', 'pods', 'log')],
+  // A WebSocket exec is a GET (authorized as "get"); from 1.35 the API server also checks "create"
+  // (AuthorizePodWebsocketUpgradeCreatePermission, kubernetes/kubernetes#134577).
+  exec: [core('get', 'pods', 'exec'), core('create', 'pods', 'exec')],
+  canI: [{ verb: 'create', group: 'authorization.k8s.io', resource: 'selfsubjectaccessreviews' }],
+};
+
+/** "create pods/exec" or "watch endpointslices.discovery.k8s.io": how kubectl auth can-i names it. */
+export function describePermission(permission: Permission): string {
+  const resource = permission.subresource
+    ? `${permission.resource}/${permission.subresource}`
+    : permission.resource;
+  return `${permission.verb} ${resource}${permission.group ? `.${permission.group}` : ''}`;
+}
+
+/** Every distinct permission kubeprop needs, in table order. */
+export function allRequiredPermissions(): Permission[] {
+  const seen = new Map<string, Permission>();
+  for (const permissions of Object.values(REQUIRED_PERMISSIONS)) {
+    for (const permission of permissions) seen.set(describePermission(permission), permission);
+  }
+  return [...seen.values()];
+}

@@ -1,0 +1,455 @@
+// @ts-nocheck
+import type { V1Namespace } from '@kubernetes/client-node';
+import { manifestsFor, type CaseManifests } from '../generators/manifests';
+import { networkPolicyManifests, type NetworkPolicyManifests } from '../generators/manifests/networkpolicy';
+import { resolveIpBlocks } from '../generators/manifests/networkpolicy-ip-blocks';
+import type { Expectation } from '../model/expectation';
+import { CASE_ID_LABEL, KEEP_FINALIZER } from '../model/labels';
+import { assertedCells, type PodId } from '../model/networkpolicy/topology';
+import type { Scenario } from '../model/scenario';
+import type { Trace, TraceEntry } from '../model/trace';
+import type { CleanupEntry, CleanupRegistry, CleanupReport } from './cleanup';
+import { ClusterError } from './cluster-error';
+import type { ClusterPort, CreateResult, ManagedObject } from './cluster-port';
+import type { Clock } from './clock';
+import { caseNamespaceName, managedLabels, namespaceManifest } from './namespace';
+import { probeMatrix } from './netpol/probe-matrix';
+import { planCase, type PlanStep, type PodRef, type WaitCondition } from './plan';
+import { withRetry } from './retry';
+import { waitFor, type Condition } from './waits';
+import { podCondition } from './waits-pod';
+import { quotaInitialised, quotaSettled } from './waits-quota';
+import { CaseRecorder } from './watch-recorder-case';
+
+/** Maps a scenario to its objects (generators/manifests manifestsFor). */
+export type ManifestMapper = (
+  scenario: Scenario,
+  options: { image: string; namespace: string; labels: Record<string, string> },
+) => CaseManifests;
+
+export interface RunCaseOptions {
+  runId: string;
+  caseId: string;
+  image: string;
+  clock: Clock;
+  signal: AbortSignal;
+  caseDeadlineSeconds: number;
+  cleanup: CleanupRegistry;
+  onTrace?: (entry: TraceEntry) => void;
+  /** The scenario → objects mapper for every family but NetworkPolicy (default generators/manifests manifestsFor). */
+  manifestsFor?: ManifestMapper;
+  /** API attempts per call for transient errors (default: harness/retry.ts's). */
+  maxAttempts?: number;
+  /** Jitter source for back-off; injected so seeded runs replay exactly. */
+  random?: () => number;
+}
+
+export interface CaseRun {
+  namespace: string;
+  objects: ManagedObject[];
+  trace: Trace;
+  /** Why the case could not be observed reliably (it is then judged neither pass nor fail). */
+  inconclusive?: string;
+  startedAt: number;
+  endedAt: number;
+  /** Time the plan itself needed to wait (waits and observe windows), for the overhead benchmark. */
+  waitedMs: number;
+  /** Every namespace of the case (several for NetworkPolicy). */
+  namespaces?: string[];
+  /** What the case's cleanup removed and what it left behind. */
+  cleanup?: CleanupReport;
+}
+
+/** A stop of the case that is not a failure of the cluster: interrupt, deadline, or an unobservable step. */
+class Inconclusive extends Error {}
+
+/** Namespaces to create, with their labels, and the objects in creation order. */
+interface CaseLayout {
+  namespaces: V1Namespace[];
+  manifests: CaseManifests;
+  /** NetworkPolicy topology: where each model pod id lives. */
+  topology?: NetworkPolicyManifests['pods'];
+}
+
+function layoutOf(scenario: Scenario, options: RunCaseOptions): CaseLayout {
+  const labels = managedLabels(options.runId, options.caseId);
+  const base = caseNamespaceName(options.runId, options.caseId);
+  if (scenario.family === 'networkpolicy') {
+    const netpol = networkPolicyManifests(scenario, {
+      image: options.image,
+      namespacePrefix: base,
+      labels,
+      caseId: labels[CASE_ID_LABEL],
+    });
+    return {
+      namespaces: netpol.namespaces.map((n) =>
+        namespaceManifest(n.object.metadata?.name ?? '', labels, n.object.metadata?.labels ?? {}),
+      ),
+      manifests: { namespaceLabels: {}, objects: [...netpol.pods.map((p) => p.object), ...netpol.policies.map((p) => p.object)] },
+      topology: netpol.pods,
+    };
+  }
+  const manifests = (options.manifestsFor ?? manifestsFor)(scenario, { image: options.image, namespace: base, labels });
+  return { namespaces: [namespaceManifest(base, labels, manifests.namespaceLabels)], manifests };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function targetOf(object: ManagedObject): string {
+  return `${object.kind}/${object.metadata?.name ?? ''}`;
+}
+
+/** Pods keep kubeprop's finalizer so their final statuses can still be read after they stop. */
+function withKeepFinalizer(object: ManagedObject): ManagedObject {
+  if (object.kind !== 'Pod') return object;
+  const finalizers = object.metadata?.finalizers ?? [];
+  if (finalizers.includes(KEEP_FINALIZER)) return object;
+  return { ...object, metadata: { ...object.metadata, finalizers: [...finalizers, KEEP_FINALIZER] } };
+}
+
+/**
+ * Runs one case against a cluster: a fresh labelled namespace (cleanup registered before it is
+ * created), watches started before any object exists, the plan's steps, final pod states, cleanup.
+ * A case that cannot be observed reliably ends inconclusive with the reason; it never throws a
+ * conformance failure, and its trace is returned whatever happened.
+ */
+export async function runCase(
+  port: ClusterPort,
+  scenario: Scenario,
+  expectation: Expectation,
+  options: RunCaseOptions,
+): Promise<CaseRun> {
+  return new CaseExecution(port, scenario, expectation, options).run();
+}
+
+class CaseExecution {
+  private readonly clock: Clock;
+  private readonly recorder: CaseRecorder;
+  private readonly deadline = new AbortController();
+  private readonly signal: AbortSignal;
+  private readonly layout: CaseLayout;
+  private readonly namespace: string;
+  private readonly cleanupEntries: CleanupEntry[] = [];
+  private readonly objects: ManagedObject[] = [];
+  private readonly kept: PodRef[] = [];
+  private lastPodCreatedAt: number | undefined;
+  private waitedMs = 0;
+
+  constructor(
+    private readonly port: ClusterPort,
+    private readonly scenario: Scenario,
+    private readonly expectation: Expectation,
+    private readonly options: RunCaseOptions,
+  ) {
+    this.clock = options.clock;
+    this.signal = AbortSignal.any([options.signal, this.deadline.signal]);
+    this.recorder = new CaseRecorder({
+      port,
+      clock: options.clock,
+      signal: this.signal,
+      onTrace: options.onTrace,
+      random: options.random,
+    });
+    this.layout = layoutOf(scenario, options);
+    this.namespace = this.layout.namespaces[0]?.metadata?.name ?? '';
+  }
+
+  async run(): Promise<CaseRun> {
+    const startedAt = this.clock.now();
+    const stopDeadline = new AbortController();
+    this.clock
+      .sleep(this.options.caseDeadlineSeconds * 1000, stopDeadline.signal)
+      .then(() => this.deadline.abort(new Inconclusive(`case deadline of ${this.options.caseDeadlineSeconds} s exceeded`)))
+      .catch(() => undefined);
+    let inconclusive: string | undefined;
+    try {
+      // Registered before anything exists, so any way this ends can remove it.
+      for (const ns of this.layout.namespaces) {
+        this.cleanupEntries.push(this.options.cleanup.registerNamespace(ns.metadata?.name ?? ''));
+      }
+      await this.createNamespaces();
+      const steps = planCase(this.scenario, this.expectation, this.layout.manifests);
+      for (const step of steps) {
+        this.signal.throwIfAborted();
+        await this.execute(step);
+      }
+    } catch (error) {
+      inconclusive = this.reasonOf(error);
+    } finally {
+      stopDeadline.abort();
+    }
+    const cleanup = await this.finish();
+    if (!inconclusive && this.recorder.gaps.length > 0) {
+      inconclusive = `the record has gaps: ${this.recorder.gaps.join('; ')}`;
+    }
+    return {
+      namespace: this.namespace,
+      namespaces: this.layout.namespaces.map((n) => n.metadata?.name ?? ''),
+      objects: this.objects,
+      trace: this.recorder.trace,
+      ...(inconclusive ? { inconclusive } : {}),
+      startedAt,
+      endedAt: this.clock.now(),
+      waitedMs: this.waitedMs,
+      cleanup,
+    };
+  }
+
+  private reasonOf(error: unknown): string {
+    if (this.options.signal.aborted) return `interrupted: ${describe(this.options.signal.reason)}`;
+    if (this.deadline.signal.aborted) return describe(this.deadline.signal.reason);
+    if (error instanceof Inconclusive) return error.message;
+    if (error instanceof ClusterError) {
+      return `API error (${error.kind}${error.status ? ` ${error.status}` : ''}) could not be overcome: ${error.message}`;
+    }
+    return `harness error: ${describe(error)}`;
+  }
+
+  /** Retries transient API errors with back-off; rejects with the last error when attempts run out. */
+  private api<T>(operation: (attempt: number) => Promise<T>, signal: AbortSignal = this.signal): Promise<T> {
+    return withRetry(operation, {
+      clock: this.clock,
+      signal,
+      maxAttempts: this.options.maxAttempts,
+      random: this.options.random,
+    });
+  }
+
+  /** A write the cleanup must wait for if it is interrupted mid-flight. */
+  private write<T>(operation: (attempt: number) => Promise<T>): Promise<T> {
+    if (this.options.cleanup.closed) return Promise.reject(new Inconclusive('cleanup has started: no new objects'));
+    return this.options.cleanup.track(this.api(operation));
+  }
+
+  private async createNamespaces(): Promise<void> {
+    const hasService = this.layout.manifests.objects.some((o) => o.kind === 'Service');
+    for (const namespace of this.layout.namespaces) {
+      const name = namespace.metadata?.name ?? '';
+      this.recorder.record({ kind: 'action', action: 'createNamespace', target: name });
+      const created = await this.write(async (attempt) => {
+        try {
+          return await this.port.createNamespace(namespace);
+        } catch (error) {
+          // A retry after a lost response meets our own namespace.
+          if (attempt > 1 && error instanceof ClusterError && error.kind === 'alreadyExists') {
+            const existing = await this.port.readNamespace(name);
+            if (existing) return existing;
+          }
+          throw error;
+        }
+      });
+      this.recorder.record({ kind: 'actionResult', action: 'createNamespace', target: name, ok: true });
+      // Watches start from the namespace's own version: nothing created in it can be missed.
+      await this.recorder.watchNamespace(name, created.metadata?.resourceVersion ?? '', hasService);
+    }
+  }
+
+  private async execute(step: PlanStep): Promise<void> {
+    switch (step.kind) {
+      case 'create':
+        return this.create(step.object);
+      case 'wait':
+        return this.wait(step.condition, step.deadlineSeconds, step.timeoutIsOutcome ?? false);
+      case 'observe':
+        return this.observe(step.seconds, step.from);
+      case 'deletePod':
+        return this.deletePod(step.target, step.gracePeriodSeconds);
+      case 'snapshotPod':
+        return this.snapshotPod(step.target);
+      case 'snapshotQuota':
+        return this.snapshotQuota(step.quota);
+      case 'patchNodeCapacity':
+        return this.patchNodeCapacity(step.resource, step.count);
+      case 'probeReachability':
+        return this.probeReachability();
+    }
+  }
+
+  private async create(planned: ManagedObject): Promise<void> {
+    const object = withKeepFinalizer(this.netpolResolved(planned));
+    const namespace = object.metadata?.namespace ?? this.namespace;
+    const target = targetOf(object);
+    this.objects.push(object);
+    this.recorder.record({ kind: 'action', action: 'create', target });
+    const result = await this.write(async (attempt): Promise<CreateResult> => {
+      try {
+        return await this.port.create(namespace, object);
+      } catch (error) {
+        // The first attempt took effect but its response was lost: the object is ours.
+        if (attempt > 1 && error instanceof ClusterError && error.kind === 'alreadyExists') {
+          const stored = object.kind === 'Pod' ? await this.port.readPod(namespace, object.metadata?.name ?? '') : undefined;
+          return { ok: true, object: stored ? { ...stored, kind: 'Pod' } : object, warnings: [] };
+        }
+        throw error;
+      }
+    });
+    if (result.ok) {
+      this.recorder.record({
+        kind: 'actionResult',
+        action: 'create',
+        target,
+        ok: true,
+        warnings: result.warnings,
+        object: result.object,
+      });
+      if (object.kind === 'Pod') {
+        this.kept.push({ pod: object.metadata?.name ?? '', namespace });
+        this.lastPodCreatedAt = this.clock.now();
+      }
+    } else {
+      this.recorder.record({
+        kind: 'actionResult',
+        action: 'create',
+        target,
+        ok: false,
+        status: result.status,
+        body: result.body,
+        warnings: result.warnings,
+      });
+    }
+  }
+
+  /** NetworkPolicy ipBlocks name pods symbolically until the pods have IPs. */
+  private netpolResolved(object: ManagedObject): ManagedObject {
+    if (object.kind !== 'NetworkPolicy' || !this.layout.topology) return object;
+    return resolveIpBlocks([object], this.podIps())[0];
+  }
+
+  private podIps(): Record<PodId, string> {
+    const ips: Partial<Record<PodId, string>> = {};
+    for (const p of this.layout.topology ?? []) {
+      const ip = this.recorder.pod(p.namespace, p.object.metadata?.name ?? '')?.status?.podIP;
+      if (ip) ips[p.id] = ip;
+    }
+    return ips as Record<PodId, string>;
+  }
+
+  private conditionFor(condition: WaitCondition): Condition {
+    switch (condition.kind) {
+      case 'quotaInitialised':
+        return quotaInitialised(condition.quota, () => this.port.readResourceQuota(this.namespace, condition.quota));
+      case 'quotaSettled':
+        return quotaSettled(
+          condition.quota,
+          () => this.port.readResourceQuota(this.namespace, condition.quota),
+          () => this.recorder.podsIn(this.namespace),
+        );
+      default:
+        return podCondition(condition, this.recorder, this.namespace);
+    }
+  }
+
+  private async wait(condition: WaitCondition, deadlineSeconds: number, timeoutIsOutcome: boolean): Promise<void> {
+    const named = this.conditionFor(condition);
+    const polls = condition.kind === 'quotaInitialised' || condition.kind === 'quotaSettled';
+    const result = await waitFor(named, {
+      clock: this.clock,
+      signal: this.signal,
+      deadlineMs: deadlineSeconds * 1000,
+      changes: this.recorder.changes,
+      // Quota status has no watch here: it is re-read twice a second.
+      pollMs: polls ? 500 : undefined,
+    });
+    this.waitedMs += result.waitedMs;
+    if (result.ok) {
+      this.recorder.record({ kind: 'waitDone', what: named.name });
+      return;
+    }
+    this.recorder.record({ kind: 'waitTimeout', what: named.name, lastSeen: result.lastSeen });
+    if (!timeoutIsOutcome) throw new Inconclusive(result.message);
+  }
+
+  private async observe(seconds: number, from: 'now' | 'podCreated'): Promise<void> {
+    const start = from === 'podCreated' ? (this.lastPodCreatedAt ?? this.clock.now()) : this.clock.now();
+    const remaining = start + seconds * 1000 - this.clock.now();
+    if (remaining <= 0) return;
+    await this.clock.sleep(remaining, this.signal);
+    this.waitedMs += remaining;
+  }
+
+  private async deletePod(target: PodRef, gracePeriodSeconds: number | undefined): Promise<void> {
+    const namespace = target.namespace ?? this.namespace;
+    this.recorder.record({ kind: 'action', action: 'delete', target: target.pod, gracePeriodSeconds });
+    try {
+      await this.write(async (attempt) => {
+        try {
+          await this.port.deletePod(namespace, target.pod, gracePeriodSeconds);
+        } catch (error) {
+          // A retry after a lost response finds the pod already gone: the delete happened.
+          if (attempt > 1 && error instanceof ClusterError && error.kind === 'notFound') return;
+          throw error;
+        }
+      });
+      this.recorder.record({ kind: 'actionResult', action: 'delete', target: target.pod, ok: true });
+    } catch (error) {
+      // Deleting a pod admission rejected (quota steps) is a result, not a failure to observe.
+      if (!(error instanceof ClusterError && error.kind === 'notFound')) throw error;
+      this.recorder.record({ kind: 'actionResult', action: 'delete', target: target.pod, ok: false, status: 404 });
+    }
+  }
+
+  private async snapshotPod(target: PodRef, signal: AbortSignal = this.signal): Promise<void> {
+    const pod = await this.api(() => this.port.readPod(target.namespace ?? this.namespace, target.pod), signal);
+    if (pod) this.recorder.record({ kind: 'podSnapshot', object: pod });
+  }
+
+  private async snapshotQuota(name: string): Promise<void> {
+    const quota = await this.api(() => this.port.readResourceQuota(this.namespace, name));
+    if (quota) this.recorder.record({ kind: 'quota', object: quota });
+  }
+
+  private async patchNodeCapacity(resource: string, count: number): Promise<void> {
+    const nodes = await this.api(() => this.port.listNodes());
+    const node = nodes.map((n) => n.metadata?.name ?? '').sort()[0];
+    if (!node) throw new Inconclusive('no node to advertise an extended resource on');
+    const before = nodes.find((n) => n.metadata?.name === node)?.status?.capacity?.[resource];
+    // Registered before the patch, so an interrupt restores what the node advertised.
+    this.cleanupEntries.push(this.options.cleanup.registerNodeCapacity(node, resource, before === undefined ? null : Number(before)));
+    const target = `node/${node}`;
+    this.recorder.record({ kind: 'action', action: `patchCapacity ${resource}=${count}`, target });
+    await this.write(() => this.port.patchNodeCapacity(node, resource, count));
+    this.recorder.record({ kind: 'actionResult', action: `patchCapacity ${resource}=${count}`, target, ok: true });
+  }
+
+  private async probeReachability(): Promise<void> {
+    const topology = (this.layout.topology ?? []).map((p) => ({
+      id: p.id,
+      namespace: p.namespace,
+      pod: p.object.metadata?.name ?? '',
+      ip: this.recorder.pod(p.namespace, p.object.metadata?.name ?? '')?.status?.podIP ?? '',
+    }));
+    const entries = await probeMatrix(this.port, topology, assertedCells(), {
+      signal: this.signal,
+      retries: 1,
+      clock: this.clock,
+    });
+    for (const entry of entries) {
+      const { t: _t, ...rest } = entry;
+      this.recorder.record(rest);
+    }
+  }
+
+  /**
+   * Final pod states (the kept pods are still readable), then the finalizer is released and the
+   * case's cleanup runs. After an interrupt only the cleanup runs: the runner is going down.
+   */
+  private async finish(): Promise<CleanupReport> {
+    if (!this.options.signal.aborted && !this.options.cleanup.closed) {
+      const signal = this.options.signal;
+      for (const target of this.kept) {
+        try {
+          await this.snapshotPod(target, signal);
+          await this.api(() => this.port.releasePod(target.namespace ?? this.namespace, target.pod), signal);
+        } catch (error) {
+          if (!(error instanceof ClusterError && error.kind === 'notFound') && !signal.aborted) {
+            this.recorder.gap(`final state of pod ${target.pod} not read: ${describe(error)}`);
+          }
+        }
+      }
+    }
+    await this.recorder.stop();
+    return this.options.cleanup.run(this.cleanupEntries);
+  }
+}

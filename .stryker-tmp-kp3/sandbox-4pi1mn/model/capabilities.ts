@@ -1,0 +1,63 @@
+/** The Kubernetes release a cluster runs, as reported by /version. */
+// @ts-nocheck
+
+export interface ServerVersion {
+  major: number;
+  minor: number;
+  /** The raw gitVersion, e.g. "v1.34.1" or "v1.33.4+k3s1". */
+  gitVersion: string;
+}
+
+/** What the target cluster supports; generators emit only what it accepts, the model takes it as input. */
+export interface Capabilities {
+  version: ServerVersion;
+  /** Restartable init containers (KEP-753). */
+  sidecars: boolean;
+  /** The lifecycle `sleep` action. */
+  sleepAction: boolean;
+  /** `sleep: {seconds: 0}` accepted. */
+  sleepZero: boolean;
+  /** gRPC probes. */
+  grpcProbes: boolean;
+  /** probe-level terminationGracePeriodSeconds. */
+  probeGrace: boolean;
+  /** Whether the CNI enforces NetworkPolicy (a canary policy denied traffic); undefined when not yet probed. */
+  networkPolicyEnforced?: boolean;
+}
+
+const VERSION_PATTERN = /^v?(\d+)\.(\d+)(?:\.(\d+))?(\S*)$/;
+
+/** Parses "v1.34", "1.34.2" or "v1.33.4+k3s1"; throws a message naming the expected form. */
+export function parseServerVersion(text: string): ServerVersion {
+  const match = VERSION_PATTERN.exec(text.trim());
+  if (!match) {
+    throw new Error(`invalid server version "${text}": expected v1.N or v1.N.P (e.g. v1.34)`);
+  }
+  return { major: Number(match[1]), minor: Number(match[2]), gitVersion: text.trim() };
+}
+
+/** True when the version is at least 1.minor. */
+export function atLeast(version: ServerVersion, minor: number): boolean {
+  return version.major > 1 || (version.major === 1 && version.minor >= minor);
+}
+
+/**
+ * Features on by default per release (feature gates at their default).
+ * Sources: kubernetes/website content/en/docs/reference/command-line-tools-reference/feature-gates/
+ * (SidecarContainers beta+default 1.29; PodLifecycleSleepAction beta+default 1.30;
+ * PodLifecycleSleepActionAllowZero beta+default 1.33; GRPCContainerProbe beta+default 1.24, GA 1.27;
+ * ProbeTerminationGracePeriod beta+default 1.22, GA 1.28).
+ */
+export function defaultCapabilities(version: ServerVersion): Capabilities {
+  return {
+    version,
+    sidecars: atLeast(version, 29),
+    sleepAction: atLeast(version, 30),
+    sleepZero: atLeast(version, 33),
+    grpcProbes: atLeast(version, 24),
+    probeGrace: atLeast(version, 22),
+  };
+}
+
+/** The version kubeprop assumes when none is given (current documented behaviour). */
+export const LATEST_VERSION: ServerVersion = { major: 1, minor: 34, gitVersion: 'v1.34.0' };

@@ -1,0 +1,44 @@
+// @ts-nocheck
+import type { Family } from './scenario';
+
+/** A scalar a field can hold. */
+export type Scalar = string | number | boolean | null;
+
+/**
+ * What one field of an observation must be. Expectations and observations share field names, so a
+ * verdict is a field-by-field comparison (see verdicts/compare-field.ts).
+ */
+export type Expected =
+  /** An instant, in seconds relative to the anchor the field name says, within [earliest, latest] ± slack. */
+  | { kind: 'window'; earliest: number; latest: number; slack: number }
+  | { kind: 'equals'; value: Scalar }
+  | { kind: 'oneOf'; values: Scalar[] }
+  /** A number within [min, max] (e.g. restarts during an observation window). */
+  | { kind: 'range'; min: number; max: number }
+  /** A message containing every stable part (e.g. "exceeded quota", the quota name). */
+  | { kind: 'contains'; parts: string[] }
+  /** A set of strings, order ignored (e.g. violated Pod Security checks). */
+  | { kind: 'setEquals'; values: string[] }
+  /** A sequence, order significant (e.g. init containers' start order). */
+  | { kind: 'sequence'; values: string[] };
+
+export interface FieldExpectation {
+  expected: Expected;
+  /** Rule id from docs/semantics.md, e.g. "termination.sigkill-after-grace". */
+  rule: string;
+  /** One line on why, for reports (e.g. "grace 3 s, preStop 0 s: SIGKILL at 3 s"). */
+  because: string;
+}
+
+export interface Expectation {
+  family: Family;
+  fields: Record<string, FieldExpectation>;
+}
+
+/** Knobs of the model that are not Kubernetes facts: the timing slack each window gets. */
+export interface ModelOptions {
+  /** Seconds added on both sides of every timing window (kubelet reaction, log flushing, heartbeat step). */
+  slackSeconds: number;
+}
+
+export const DEFAULT_MODEL_OPTIONS: ModelOptions = { slackSeconds: 1 };

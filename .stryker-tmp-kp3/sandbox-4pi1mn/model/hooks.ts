@@ -1,0 +1,118 @@
+// @ts-nocheck
+import type { Capabilities } from './capabilities';
+import type { Expectation, FieldExpectation, ModelOptions } from './expectation';
+import type { ContainerScenario, HooksScenario } from './scenario';
+import { containerStopFields } from './termination';
+import { apiDeletionGraceSeconds, kubeletGraceSeconds, planContainerStop } from './termination-plan';
+import {
+  crashBackoffSeconds,
+  hookFails,
+  hookSeconds,
+  RESTART_LATENCY_SECONDS,
+  restartsWithin,
+  specGraceSeconds,
+  START_ALLOWANCE_SECONDS,
+  timingWindow,
+} from './timing';
+
+type Fields = Record<string, FieldExpectation>;
+
+/** Fields of a container's postStart hook over the observation window. */
+function postStartFields(scenario: HooksScenario, c: ContainerScenario, options: ModelOptions): Fields {
+  const hook = c.lifecycle.postStart;
+  if (!hook) return {};
+  const slack = options.slackSeconds;
+  const n = c.name;
+  const fields: Fields = {};
+  const duration = hookSeconds(hook);
+  const fails = hookFails(hook);
+  const seenUntil = scenario.observeSeconds - START_ALLOWANCE_SECONDS;
+  if (duration + slack >= seenUntil) return fields;
+  // kuberuntime_container.go startContainer: the hook runs synchronously; failure → FailedPostStartHook.
+  fields[`${n}.failedPostStartHook`] = {
+    expected: { kind: 'equals', value: fails },
+    rule: fails ? 'hooks.poststart-failure-kills' : 'hooks.poststart-http-status-ignored',
+    because: fails
+      ? `postStart exec exits ${hook.kind === 'exec' ? hook.exitCode : 0}: Warning FailedPostStartHook, container killed`
+      : `postStart ${hook.kind} returns${hook.kind === 'httpGet' ? ` (status ${hook.status} is not checked)` : ''}: no failure event`,
+  };
+  if (hook.kind === 'httpGet') {
+    fields[`${n}.postStartRequestSeen`] = {
+      expected: { kind: 'equals', value: true },
+      rule: 'hooks.poststart-http-from-kubelet',
+      because: `the kubelet sends GET ${hook.path} to the pod IP on port ${hook.port}`,
+    };
+  }
+  if (!fails) {
+    // docs pod-lifecycle: the container is not Running until postStart completes.
+    fields[`${n}.runningAfterStartSeconds`] = {
+      expected: timingWindow(duration, duration, slack),
+      rule: 'hooks.poststart-before-running',
+      because: `postStart takes ${duration} s; status turns Running only after it returns`,
+    };
+    fields[`${n}.restartCount`] = {
+      expected: { kind: 'range', min: 0, max: 0 },
+      rule: 'hooks.poststart-before-running',
+      because: 'postStart succeeds: no restart',
+    };
+    return fields;
+  }
+  fields[`${n}.postStartKillMessage`] = {
+    expected: { kind: 'contains', parts: ['FailedPostStartHook'] },
+    rule: 'hooks.poststart-failure-kills',
+    because: 'the Killing event after a failed postStart carries the reason FailedPostStartHook',
+  };
+  const grace = specGraceSeconds(scenario.pod);
+  const plan = planContainerStop(c, { min: grace, max: grace }, slack);
+  const stopMin =
+    plan.sigtermAfterKillStart.min + (plan.ending.kind === 'sigkill' ? plan.sigkillAfterSigterm.min : 0);
+  const stopMax = plan.sigtermAfterKillStart.max + plan.sigkillAfterSigterm.max;
+  const restarts = scenario.pod.restartPolicy !== 'Never';
+  const most = restarts
+    ? restartsWithin(scenario.observeSeconds, 0, duration + stopMin, 0, crashBackoffSeconds)
+    : 0;
+  const least = restarts
+    ? restartsWithin(
+        scenario.observeSeconds,
+        START_ALLOWANCE_SECONDS,
+        duration + stopMax + 2 * slack,
+        RESTART_LATENCY_SECONDS,
+        crashBackoffSeconds,
+      )
+    : 0;
+  fields[`${n}.restartCount`] = {
+    expected: { kind: 'range', min: Math.min(least, most), max: most },
+    rule: 'hooks.poststart-failure-kills',
+    because: restarts
+      ? `killed after each failed postStart (stop ${stopMin}–${stopMax} s), restarted with back-off 0, 10, 20… s`
+      : 'restartPolicy Never: killed once, not restarted',
+  };
+  return fields;
+}
+
+/** Expectation of a pod with lifecycle hooks: postStart over the window, preStop on the final delete. */
+export function expectHooks(
+  scenario: HooksScenario,
+  capabilities: Capabilities,
+  options: ModelOptions,
+): Expectation {
+  const { pod } = scenario;
+  const fields: Fields = {};
+  for (const c of pod.containers) {
+    Object.assign(fields, postStartFields(scenario, c, options));
+  }
+  const deletion = scenario.delete;
+  const postStartHealthy = pod.containers.every(
+    (c) => !c.lifecycle.postStart || !hookFails(c.lifecycle.postStart),
+  );
+  if (deletion && postStartHealthy) {
+    const grace = kubeletGraceSeconds(pod, apiDeletionGraceSeconds(pod, deletion), capabilities.version);
+    for (const c of pod.containers.filter((container) => container.lifecycle.preStop)) {
+      Object.assign(
+        fields,
+        containerStopFields(c, planContainerStop(c, grace, options.slackSeconds), grace, options),
+      );
+    }
+  }
+  return { family: 'hooks', fields };
+}

@@ -1,0 +1,141 @@
+// @ts-nocheck
+import type { Capabilities } from './capabilities';
+import type { Expectation, FieldExpectation, ModelOptions } from './expectation';
+import type { ContainerScenario, InitScenario } from './scenario';
+import { sidecarsOf } from './termination';
+import {
+  crashBackoffSeconds,
+  RESTART_LATENCY_SECONDS,
+  restartsWithin,
+  START_ALLOWANCE_SECONDS,
+} from './timing';
+
+type Fields = Record<string, FieldExpectation>;
+
+/** How the init sequence ends: all done, stuck on a container that never exits, or failed at one. */
+type InitOutcome =
+  | { kind: 'done'; started: string[]; seconds: number }
+  | { kind: 'blocked'; started: string[] }
+  | { kind: 'failed'; started: string[]; failing: ContainerScenario; exitCode: number; seconds: number };
+
+/**
+ * Walks the init containers in order, one at a time: the next starts only after the previous exits 0;
+ * a sidecar only has to be running (kuberuntime_manager.go computeInitContainerActions).
+ */
+function runInits(scenario: InitScenario, capabilities: Capabilities): InitOutcome {
+  const sidecars = new Set(sidecarsOf(scenario.pod, capabilities).map((c) => c.name));
+  const started: string[] = [];
+  let seconds = 0;
+  for (const c of scenario.pod.initContainers) {
+    started.push(c.name);
+    if (sidecars.has(c.name)) continue;
+    const exit = c.behaviour.exitAfter;
+    if (!exit) return { kind: 'blocked', started };
+    seconds += exit.seconds;
+    if (exit.exitCode !== 0) return { kind: 'failed', started, failing: c, exitCode: exit.exitCode, seconds };
+  }
+  return { kind: 'done', started, seconds };
+}
+
+/** Expectation of a pod's init phase watched for observeSeconds after creation. */
+export function expectInit(
+  scenario: InitScenario,
+  capabilities: Capabilities,
+  options: ModelOptions,
+): Expectation {
+  const { pod } = scenario;
+  const slack = options.slackSeconds;
+  const fields: Fields = {};
+  const outcome = runInits(scenario, capabilities);
+  const seenUntil = scenario.observeSeconds - START_ALLOWANCE_SECONDS;
+  fields['pod.initStartOrder'] = {
+    expected: { kind: 'sequence', values: outcome.started },
+    rule: 'init.in-order',
+    because: `init containers start in spec order until ${outcome.kind === 'done' ? 'all have completed' : outcome.kind === 'failed' ? `${outcome.failing.name} fails` : 'one never exits'}`,
+  };
+  if (pod.initContainers.length > 1) {
+    fields['pod.initOneAtATime'] = {
+      expected: { kind: 'equals', value: true },
+      rule: 'init.one-at-a-time',
+      because: 'each init container starts only after the previous one exited 0',
+    };
+  }
+  for (const app of pod.containers) {
+    // pkg/kubelet/kubelet_pods.go convertToAPIContainerStatuses: app containers wait with PodInitializing.
+    fields[`${app.name}.waitingReasonDuringInit`] = {
+      expected: { kind: 'equals', value: 'PodInitializing' },
+      rule: 'init.apps-wait',
+      because: 'app containers are not created before the init containers complete',
+    };
+  }
+  if (outcome.kind === 'done') {
+    if (outcome.seconds + slack < seenUntil) {
+      fields['pod.appsStartAfterInits'] = {
+        expected: { kind: 'equals', value: true },
+        rule: 'init.apps-wait',
+        because: 'app containers start after the last init container exited 0',
+      };
+      fields['pod.initializedAtEnd'] = {
+        expected: { kind: 'equals', value: true },
+        rule: 'init.initialized-condition',
+        because: `all init containers complete within ${outcome.seconds} s`,
+      };
+    }
+    return { family: 'init', fields };
+  }
+  fields['pod.initializedAtEnd'] = {
+    expected: { kind: 'equals', value: false },
+    rule: 'init.initialized-condition',
+    because: 'an init container has not completed: Initialized False, ContainersNotInitialized',
+  };
+  fields['pod.initializedReasonAtEnd'] = {
+    expected: { kind: 'equals', value: 'ContainersNotInitialized' },
+    rule: 'init.initialized-condition',
+    because: 'pkg/kubelet/status/generate.go GeneratePodInitializedCondition',
+  };
+  if (outcome.kind === 'blocked') {
+    fields['pod.phaseAtEnd'] = {
+      expected: { kind: 'equals', value: 'Pending' },
+      rule: 'init.failure-per-restart-policy',
+      because: 'an init container still runs: the pod stays Pending',
+    };
+    return { family: 'init', fields };
+  }
+  if (outcome.seconds + slack >= seenUntil) return { family: 'init', fields };
+  const failing = outcome.failing.name;
+  fields[`${failing}.exitCode`] = {
+    expected: { kind: 'equals', value: outcome.exitCode },
+    rule: 'init.failure-per-restart-policy',
+    because: `${failing} exits ${outcome.exitCode}`,
+  };
+  const never = pod.restartPolicy === 'Never';
+  // kubelet_pods.go getPhase: a failed init container with restartPolicy Never fails the pod; otherwise
+  // it is retried with back-off and the pod stays Pending.
+  fields['pod.phaseAtEnd'] = {
+    expected: { kind: 'equals', value: never ? 'Failed' : 'Pending' },
+    rule: 'init.failure-per-restart-policy',
+    because: never
+      ? 'init failure with restartPolicy Never fails the pod'
+      : `restartPolicy ${pod.restartPolicy}: the init container is retried, pod Pending`,
+  };
+  const before = outcome.seconds - (outcome.failing.behaviour.exitAfter?.seconds ?? 0);
+  const cycle = outcome.failing.behaviour.exitAfter?.seconds ?? 0;
+  const most = never ? 0 : restartsWithin(scenario.observeSeconds, before, cycle, 0, crashBackoffSeconds);
+  const least = never
+    ? 0
+    : restartsWithin(
+        scenario.observeSeconds,
+        before + START_ALLOWANCE_SECONDS,
+        cycle + slack,
+        RESTART_LATENCY_SECONDS,
+        crashBackoffSeconds,
+      );
+  fields[`${failing}.restartCount`] = {
+    expected: { kind: 'range', min: Math.min(least, most), max: most },
+    rule: 'init.failure-per-restart-policy',
+    because: never
+      ? 'restartPolicy Never: not retried'
+      : `retried with back-off 0, 10, 20… s over ${scenario.observeSeconds} s`,
+  };
+  return { family: 'init', fields };
+}

@@ -1,0 +1,11 @@
+/** Labels, annotations and finalizers kubeprop puts on what it creates; cleanup selects by them only. */
+// @ts-nocheck
+
+export const MANAGED_BY_LABEL = 'app.kubernetes.io/managed-by';
+export const MANAGED_BY_VALUE = 'kubeprop';
+export const RUN_ID_LABEL = 'kubeprop.dev/run-id';
+export const CASE_ID_LABEL = 'kubeprop.dev/case-id';
+/** JSON of the PodScenario a pod was made from: documents intent in reproducers; the fake cluster runs it. */
+export const INTENT_ANNOTATION = 'kubeprop.dev/intent';
+/** Keeps a stopped pod readable until its final container statuses are recorded. */
+export const KEEP_FINALIZER = 'kubeprop.dev/keep-until-observed';

@@ -1,0 +1,32 @@
+// @ts-nocheck
+import { NETPOL_PORTS, type NetpolPort } from '../scenario/policies';
+import type { NetpolCell } from './topology';
+
+/**
+ * Whether one NetworkPolicyPort admits the cell's destination port.
+ * Source: staging/src/k8s.io/api/networking/v1/types.go NetworkPolicyPort (protocol, port, endPort).
+ */
+export function portMatches(policyPort: NetpolPort, cell: NetpolCell): boolean {
+  // protocol must equal the traffic's; the API defaults an absent protocol to TCP
+  // (pkg/apis/networking/v1/defaults.go SetDefaults_NetworkPolicyPort).
+  if (policyPort.protocol !== cell.protocol) return false;
+  // No port: every port of the protocol (types.go NetworkPolicyPort.Port "If not specified, this
+  // matches all port names and numbers").
+  if (policyPort.port === undefined) return true;
+  if (typeof policyPort.port === 'number') {
+    // endPort: the range port..endPort inclusive (types.go NetworkPolicyPort.EndPort).
+    if (policyPort.endPort !== undefined) {
+      return cell.port >= policyPort.port && cell.port <= policyPort.endPort;
+    }
+    return cell.port === policyPort.port;
+  }
+  // A named port resolves on the destination pod's container ports, with the given protocol
+  // (types.go: "a numerical or named port on a pod"); every topology pod serves NETPOL_PORTS.
+  const named = NETPOL_PORTS.find((p) => p.name === policyPort.port && p.protocol === policyPort.protocol);
+  return named !== undefined && named.port === cell.port;
+}
+
+/** An empty ports list matches every port (types.go NetworkPolicyIngressRule.Ports). */
+export function portsMatch(ports: NetpolPort[], cell: NetpolCell): boolean {
+  return ports.length === 0 || ports.some((p) => portMatches(p, cell));
+}

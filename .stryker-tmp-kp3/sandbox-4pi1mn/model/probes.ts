@@ -1,0 +1,282 @@
+// @ts-nocheck
+import type { Capabilities } from './capabilities';
+import type { Expectation, FieldExpectation, ModelOptions } from './expectation';
+import { flipWindow, probeSuccessSpans, type FlipWindow } from './probes-signal';
+import type { ContainerScenario, PodScenario, ProbeKind, ProbeSpec, ProbesScenario } from './scenario';
+import { planContainerStop, type ContainerStopPlan } from './termination-plan';
+import {
+  killBackoffSeconds,
+  RESTART_LATENCY_SECONDS,
+  restartsWithin,
+  specGraceSeconds,
+  START_ALLOWANCE_SECONDS,
+  timingWindow,
+} from './timing';
+
+type Fields = Record<string, FieldExpectation>;
+
+const AT_ONCE: FlipWindow = { earliest: 0, latest: 0 };
+
+/** Whether a probe's failures come from timeouts (reported timeoutSeconds after the probe starts). */
+function failsByTimeout(probe: ProbeSpec): boolean {
+  return (
+    probe.handler.kind === 'exec' &&
+    probe.handler.hangSeconds !== undefined &&
+    probe.handler.hangSeconds >= probe.timeoutSeconds
+  );
+}
+
+/** Seconds from SIGTERM's sender (the kill start) to the container's exit, as [shortest, longest]. */
+function stopSeconds(plan: ContainerStopPlan): FlipWindow {
+  const at = plan.sigtermAfterKillStart;
+  switch (plan.ending.kind) {
+    case 'sigkill':
+      return {
+        earliest: at.min + plan.sigkillAfterSigterm.min,
+        latest: at.max + plan.sigkillAfterSigterm.max,
+      };
+    case 'sigterm':
+      return { earliest: at.min, latest: at.max };
+    case 'exit':
+      return { earliest: at.min + plan.ending.afterSigterm, latest: at.max + plan.ending.afterSigterm };
+    case 'race':
+      return {
+        earliest: at.min + Math.min(plan.ending.afterSigterm, plan.sigkillAfterSigterm.min),
+        latest: at.max + plan.sigkillAfterSigterm.max,
+      };
+  }
+}
+
+/** What kills the container, if anything: the startup probe running out, or liveness failing. */
+interface KillCause {
+  probe: 'startup' | 'liveness';
+  at: FlipWindow;
+  plan: ContainerStopPlan;
+}
+
+/**
+ * The probe-level terminationGracePeriodSeconds replaces the pod's for probe kills
+ * (kuberuntime_manager.go computePodActions; ProbeTerminationGracePeriod beta 1.22, GA 1.28).
+ */
+function killGrace(pod: PodScenario, probe: ProbeSpec, capabilities: Capabilities): number {
+  return capabilities.probeGrace && probe.terminationGracePeriodSeconds !== undefined
+    ? probe.terminationGracePeriodSeconds
+    : specGraceSeconds(pod);
+}
+
+interface ContainerProbeTimeline {
+  started: FlipWindow | undefined;
+  kill: KillCause | undefined;
+  ready: FlipWindow | undefined;
+  unready: FlipWindow | undefined;
+}
+
+function timelineOf(
+  pod: PodScenario,
+  c: ContainerScenario,
+  capabilities: Capabilities,
+  slack: number,
+): ContainerProbeTimeline {
+  const { startup, liveness, readiness } = c.probes;
+  let started: FlipWindow | undefined = AT_ONCE;
+  let kill: KillCause | undefined;
+  const planFor = (probe: ProbeSpec) => {
+    const grace = killGrace(pod, probe, capabilities);
+    return planContainerStop(c, { min: grace, max: grace }, slack);
+  };
+  if (startup) {
+    const spans = probeSuccessSpans('startup', startup, c.behaviour);
+    const gaveUp = flipWindow(0, startup, startup.failureThreshold, AT_ONCE, failsByTimeout(startup));
+    const passes = spans.length > 0 ? flipWindow(spans[0].from, startup, 1, AT_ONCE, false) : undefined;
+    if (passes && passes.latest + slack < gaveUp.earliest) {
+      started = passes;
+    } else if (!passes || passes.earliest - slack > gaveUp.latest) {
+      // worker.go: failureThreshold startup failures kill the container; nothing else runs before that.
+      return {
+        started: undefined,
+        kill: { probe: 'startup', at: gaveUp, plan: planFor(startup) },
+        ready: undefined,
+        unready: undefined,
+      };
+    } else {
+      started = undefined;
+    }
+  }
+  if (liveness && started) {
+    const spans = probeSuccessSpans('liveness', liveness, c.behaviour);
+    const healthyUntil = spans.length === 0 || spans[0].from > 0 ? 0 : spans[0].to;
+    if (healthyUntil < Infinity) {
+      const at = flipWindow(
+        healthyUntil,
+        liveness,
+        liveness.failureThreshold,
+        started,
+        failsByTimeout(liveness),
+      );
+      kill = { probe: 'liveness', at, plan: planFor(liveness) };
+    }
+  }
+  let ready: FlipWindow | undefined;
+  let unready: FlipWindow | undefined;
+  if (!readiness) {
+    ready = started;
+  } else if (started) {
+    const spans = probeSuccessSpans('readiness', readiness, c.behaviour);
+    if (spans.length > 0) {
+      ready = flipWindow(spans[0].from, readiness, readiness.successThreshold, started, false);
+      if (spans[0].to < Infinity) {
+        unready = flipWindow(
+          spans[0].to,
+          readiness,
+          readiness.failureThreshold,
+          ready,
+          failsByTimeout(readiness),
+        );
+      }
+    }
+  }
+  return { started, kill, ready, unready };
+}
+
+function restartsOn(pod: PodScenario, plan: ContainerStopPlan): boolean | undefined {
+  if (pod.restartPolicy === 'Always') return true;
+  if (pod.restartPolicy === 'Never') return false;
+  // OnFailure restarts only a non-zero exit (kuberuntime_manager.go computePodActions, ShouldContainerBeRestarted).
+  const restarts = new Set(plan.exitCodes.map((code) => code !== 0));
+  return restarts.size === 1 ? [...restarts][0] : undefined;
+}
+
+function probeFailureText(kind: ProbeKind, probe: ProbeSpec): string[] {
+  const title = `${kind[0].toUpperCase()}${kind.slice(1)} probe failed`;
+  // pkg/probe/http/http.go: "HTTP probe failed with statuscode: N".
+  return probe.handler.kind === 'httpGet' &&
+    !(probe.handler.failStatus >= 200 && probe.handler.failStatus < 400)
+    ? [title, `HTTP probe failed with statuscode: ${probe.handler.failStatus}`]
+    : [title];
+}
+
+function containerFields(
+  scenario: ProbesScenario,
+  c: ContainerScenario,
+  capabilities: Capabilities,
+  options: ModelOptions,
+): Fields {
+  const slack = options.slackSeconds;
+  const fields: Fields = {};
+  const n = c.name;
+  const { started, kill, ready, unready } = timelineOf(scenario.pod, c, capabilities, slack);
+  // Container time known to have passed by the end of the observation (the start may lag creation).
+  const seenUntil = scenario.observeSeconds - START_ALLOWANCE_SECONDS;
+  const killedBefore = (at: FlipWindow | undefined) =>
+    kill !== undefined && at !== undefined && kill.at.earliest - slack <= at.latest;
+  if (c.probes.startup && started && started.latest + slack < seenUntil && !killedBefore(started)) {
+    fields[`${n}.startedAfterStartSeconds`] = {
+      expected: timingWindow(started.earliest, started.latest, slack),
+      rule: 'probes.startup-gates-others',
+      because: `startup probe passes once its signal is on (${c.behaviour.startupAfterSeconds ?? 0} s), checked every ${c.probes.startup.periodSeconds} s`,
+    };
+  }
+  if (c.probes.readiness && ready && ready.latest + slack < seenUntil && !killedBefore(ready)) {
+    fields[`${n}.readyAfterStartSeconds`] = {
+      expected: timingWindow(ready.earliest, ready.latest, slack),
+      rule: 'probes.readiness-threshold',
+      because: `readiness signal on at ${c.behaviour.readyAfterSeconds} s, period ${c.probes.readiness.periodSeconds} s, successThreshold ${c.probes.readiness.successThreshold}${c.probes.startup ? ', after startup' : ''}`,
+    };
+  }
+  if (unready && unready.latest + slack < seenUntil && !killedBefore(unready)) {
+    fields[`${n}.unreadyAfterStartSeconds`] = {
+      expected: timingWindow(unready.earliest, unready.latest, slack),
+      rule: 'probes.readiness-threshold',
+      because: `readiness signal off at ${c.behaviour.unreadyAfterSeconds} s, failureThreshold ${c.probes.readiness?.failureThreshold}: not ready, never restarted`,
+    };
+  }
+  if (c.probes.readiness) {
+    const neverReady = ready === undefined && kill === undefined;
+    const stablyReady =
+      ready !== undefined &&
+      !kill &&
+      ready.latest + slack < seenUntil &&
+      (!unready || unready.earliest - slack > scenario.observeSeconds);
+    const stablyUnready = unready !== undefined && !kill && unready.latest + slack < seenUntil;
+    if (neverReady || stablyReady || stablyUnready) {
+      fields[`${n}.readyAtEnd`] = {
+        expected: { kind: 'equals', value: stablyReady },
+        rule: 'probes.readiness-gates-ready',
+        because: stablyReady
+          ? 'readiness has passed and stays on'
+          : 'readiness never passes or has turned off: never restarted for it',
+      };
+    }
+    const firstOn = probeSuccessSpans('readiness', c.probes.readiness, c.behaviour)[0]?.from ?? Infinity;
+    if (
+      firstOn > c.probes.readiness.initialDelaySeconds + c.probes.readiness.periodSeconds + slack &&
+      seenUntil > firstOn
+    ) {
+      // prober/worker.go: every failed probe emits Warning Unhealthy with the probe's output.
+      fields[`${n}.readinessFailureMessage`] = {
+        expected: { kind: 'contains', parts: probeFailureText('readiness', c.probes.readiness) },
+        rule: 'probes.unhealthy-event',
+        because: 'readiness fails until its signal turns on: Warning Unhealthy',
+      };
+    }
+  }
+  if (kill) {
+    const restarts = restartsOn(scenario.pod, kill.plan);
+    const probe = c.probes[kill.probe] as ProbeSpec;
+    if (kill.at.latest + slack < seenUntil) {
+      fields[`${n}.firstKillAfterStartSeconds`] = {
+        expected: timingWindow(kill.at.earliest, kill.at.latest, slack),
+        rule: kill.probe === 'liveness' ? 'probes.liveness-restarts' : 'probes.startup-restarts',
+        because: `${kill.probe} fails ${probe.failureThreshold} times ${probe.periodSeconds} s apart: Killing`,
+      };
+      // kuberuntime_manager.go computePodActions: "Container X failed <kind> probe, will be restarted".
+      fields[`${n}.killMessage`] = {
+        expected: { kind: 'contains', parts: [`failed ${kill.probe} probe`, 'will be restarted'] },
+        rule: 'probes.kill-message',
+        because: `the Killing event names the ${kill.probe} probe`,
+      };
+    }
+    if (restarts !== undefined) {
+      const stop = stopSeconds(kill.plan);
+      const most = restarts
+        ? restartsWithin(scenario.observeSeconds, 0, kill.at.earliest + stop.earliest, 0, killBackoffSeconds)
+        : 0;
+      const least = restarts
+        ? restartsWithin(
+            scenario.observeSeconds,
+            START_ALLOWANCE_SECONDS,
+            kill.at.latest + stop.latest + 2 * slack,
+            RESTART_LATENCY_SECONDS,
+            killBackoffSeconds,
+          )
+        : 0;
+      fields[`${n}.restartCount`] = {
+        expected: { kind: 'range', min: Math.min(least, most), max: most },
+        rule: kill.probe === 'liveness' ? 'probes.liveness-restarts' : 'probes.startup-restarts',
+        because: restarts
+          ? `killed ${kill.at.earliest}–${kill.at.latest} s after each start, stopped in ${stop.earliest}–${stop.latest} s, back-off 0, 0, 10, 20… s, over ${scenario.observeSeconds} s`
+          : `restartPolicy ${scenario.pod.restartPolicy}: the killed container is not restarted`,
+      };
+    }
+  } else if ((c.probes.liveness || c.probes.startup) && started) {
+    fields[`${n}.restartCount`] = {
+      expected: { kind: 'range', min: 0, max: 0 },
+      rule: c.probes.startup ? 'probes.startup-gates-others' : 'probes.liveness-restarts',
+      because: 'liveness never fails (and startup passes in time): no restart',
+    };
+  }
+  return fields;
+}
+
+/** Expectation of a pod with probes watched for observeSeconds after creation. */
+export function expectProbes(
+  scenario: ProbesScenario,
+  capabilities: Capabilities,
+  options: ModelOptions,
+): Expectation {
+  const fields: Fields = {};
+  for (const container of scenario.pod.containers) {
+    Object.assign(fields, containerFields(scenario, container, capabilities, options));
+  }
+  return { family: 'probes', fields };
+}

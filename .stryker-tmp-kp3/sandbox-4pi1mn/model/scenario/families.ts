@@ -1,0 +1,112 @@
+// @ts-nocheck
+import type { PodScenario } from './pod';
+import type { LimitRangeSpec, NetworkPolicySpec, PodSecurityLabels, QuotaSpec } from './policies';
+
+export const FAMILIES = [
+  'termination',
+  'hooks',
+  'probes',
+  'init',
+  'resources',
+  'quota',
+  'limitrange',
+  'podsecurity',
+  'networkpolicy',
+] as const;
+export type Family = (typeof FAMILIES)[number];
+
+/** How a pod is deleted: with the spec's period (absent) or an override via DeleteOptions. */
+export interface DeleteAction {
+  gracePeriodSeconds?: number;
+  /** Seconds after the pod is Running (and, if it has readiness, after Ready or the observe limit). */
+  afterRunningSeconds: number;
+}
+
+export interface TerminationScenario {
+  family: 'termination';
+  pod: PodScenario;
+  delete: DeleteAction;
+  /** A Service selects the pod, so endpoint readiness during termination is observed. */
+  withService: boolean;
+}
+
+export interface HooksScenario {
+  family: 'hooks';
+  pod: PodScenario;
+  /** How long the pod is watched after creation. */
+  observeSeconds: number;
+  /** Deleted at the end so preStop handlers are exercised. */
+  delete?: DeleteAction;
+}
+
+export interface ProbesScenario {
+  family: 'probes';
+  pod: PodScenario;
+  observeSeconds: number;
+  withService: boolean;
+}
+
+export interface InitScenario {
+  family: 'init';
+  pod: PodScenario;
+  observeSeconds: number;
+  delete?: DeleteAction;
+}
+
+/** Advertised extended resource capacity patched onto one node (restored afterwards). */
+export interface ExtendedCapacity {
+  resource: string;
+  perNode: number;
+}
+
+export interface ResourcesScenario {
+  family: 'resources';
+  pod: PodScenario;
+  observeSeconds: number;
+  extendedCapacity?: ExtendedCapacity;
+}
+
+/** One step against a quota-controlled namespace, in order. */
+export type QuotaStep = { kind: 'create'; pod: PodScenario } | { kind: 'delete'; podName: string };
+
+export interface QuotaScenario {
+  family: 'quota';
+  quota: QuotaSpec;
+  steps: QuotaStep[];
+}
+
+export interface LimitRangeScenario {
+  family: 'limitrange';
+  limitRange: LimitRangeSpec;
+  pod: PodScenario;
+}
+
+export interface PodSecurityScenario {
+  family: 'podsecurity';
+  labels: PodSecurityLabels;
+  pod: PodScenario;
+  /**
+   * Pod Security check IDs (staging/src/k8s.io/pod-security-admission/policy/check_*.go) the pod was
+   * built to violate, at any level, sorted; empty when it meets restricted. Lets a test check that a
+   * rejection names the intended checks only.
+   */
+  intendedViolations?: string[];
+}
+
+export interface NetworkPolicyScenario {
+  family: 'networkpolicy';
+  policies: NetworkPolicySpec[];
+}
+
+export type Scenario =
+  | TerminationScenario
+  | HooksScenario
+  | ProbesScenario
+  | InitScenario
+  | ResourcesScenario
+  | QuotaScenario
+  | LimitRangeScenario
+  | PodSecurityScenario
+  | NetworkPolicyScenario;
+
+export type ScenarioOf<F extends Family> = Extract<Scenario, { family: F }>;

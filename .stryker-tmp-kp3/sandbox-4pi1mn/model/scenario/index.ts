@@ -1,0 +1,4 @@
+// @ts-nocheck
+export * from './pod';
+export * from './policies';
+export * from './families';

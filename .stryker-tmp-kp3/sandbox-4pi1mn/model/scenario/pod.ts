@@ -1,0 +1,163 @@
+/**
+ * Intent-level description of a pod: what each container does, not only what its spec says.
+ * Generators produce these; `generators/manifests/` maps them to V1Pod; the harness turns a
+ * container's behaviour into a busybox shell program; the model reads them to compute expectations.
+ * All durations are whole or fractional seconds, counted from the container's own start.
+ */
+// @ts-nocheck
+
+
+export type RestartPolicy = 'Always' | 'OnFailure' | 'Never';
+
+/** Amounts in canonical units so the model can add and compare them without parsing quantities. */
+export interface ResourceAmounts {
+  cpuMilli?: number;
+  memoryMi?: number;
+  ephemeralStorageMi?: number;
+  /** Extended resources by full name (e.g. "example.com/dongle"), integer counts. */
+  extended?: Record<string, number>;
+}
+
+export interface ContainerResources {
+  requests: ResourceAmounts;
+  limits: ResourceAmounts;
+}
+
+/** What the main process does when SIGTERM arrives. */
+export type SigtermHandling =
+  /** Trapped and ignored: the container runs until SIGKILL. */
+  | { kind: 'ignore' }
+  /** Trapped: the program exits `afterSeconds` later with `exitCode`. */
+  | { kind: 'exit'; afterSeconds: number; exitCode: number }
+  /**
+   * No handler: the default action kills the process (exit 143). PID 1 ignores signals it has no
+   * handler for, so the mapper sets shareProcessNamespace on the pod to make the program non-PID-1.
+   */
+  | { kind: 'default' };
+
+export interface ContainerBehaviour {
+  /** Delay before the program writes its `started` marker. */
+  startDelaySeconds: number;
+  /** Exits on its own after this long with this code. */
+  exitAfter?: { seconds: number; exitCode: number };
+  sigterm: SigtermHandling;
+  /** The readiness signal turns on after this long (absent: never ready). */
+  readyAfterSeconds?: number;
+  /** The readiness signal turns off again after this long. */
+  unreadyAfterSeconds?: number;
+  /** The liveness signal turns off after this long (absent: stays healthy). */
+  unhealthyAfterSeconds?: number;
+  /** The startup signal turns on after this long (absent: at once). */
+  startupAfterSeconds?: number;
+  /** Allocates this much memory once started (an OOM when above the memory limit). */
+  allocateMemoryMi?: number;
+  /** Writes this much to its writable layer once started (eviction when above the ephemeral-storage limit). */
+  writeEphemeralMi?: number;
+}
+
+/** A lifecycle hook handler. Exactly one handler per hook (validation.go validateHandler). */
+export type HookHandler =
+  | { kind: 'exec'; durationSeconds: number; exitCode: number }
+  /** Served by the container's own busybox httpd CGI, which answers `status` after `durationSeconds`. */
+  | { kind: 'httpGet'; port: number; path: string; status: number; durationSeconds: number }
+  | { kind: 'sleep'; seconds: number };
+
+export interface Lifecycle {
+  postStart?: HookHandler;
+  preStop?: HookHandler;
+}
+
+/** Which signal of the behaviour a probe reads. */
+export type ProbeKind = 'readiness' | 'liveness' | 'startup';
+
+export type ProbeHandler =
+  /** `test -f` on the signal file; `hangSeconds` makes the command outlast timeoutSeconds. */
+  | { kind: 'exec'; hangSeconds?: number }
+  /** CGI answers `okStatus` while the signal is on, `failStatus` otherwise. */
+  | { kind: 'httpGet'; port: number; okStatus: number; failStatus: number }
+  /** A listener on `port` exists while the signal is on. */
+  | { kind: 'tcpSocket'; port: number }
+  /** Nothing in busybox serves gRPC health: a grpc probe always fails. */
+  | { kind: 'grpc'; port: number };
+
+export interface ProbeSpec {
+  handler: ProbeHandler;
+  initialDelaySeconds: number;
+  periodSeconds: number;
+  timeoutSeconds: number;
+  successThreshold: number;
+  failureThreshold: number;
+  /** Probe-level grace period (liveness/startup only, version-gated). */
+  terminationGracePeriodSeconds?: number;
+}
+
+export interface ContainerPort {
+  name: string;
+  containerPort: number;
+}
+
+/** Security-relevant settings a Pod Security check reads; all optional, absent means unset. */
+export interface ContainerSecurity {
+  privileged?: boolean;
+  allowPrivilegeEscalation?: boolean;
+  capabilitiesAdd?: string[];
+  capabilitiesDrop?: string[];
+  runAsNonRoot?: boolean;
+  runAsUser?: number;
+  seccompProfile?: 'RuntimeDefault' | 'Localhost' | 'Unconfined';
+  procMount?: 'Default' | 'Unmasked';
+  seLinuxType?: string;
+  appArmorProfile?: 'RuntimeDefault' | 'Localhost' | 'Unconfined';
+  hostPort?: number;
+}
+
+export interface ContainerScenario {
+  name: string;
+  behaviour: ContainerBehaviour;
+  ports: ContainerPort[];
+  resources: ContainerResources;
+  lifecycle: Lifecycle;
+  probes: Partial<Record<ProbeKind, ProbeSpec>>;
+  /** `Always` on an init container makes it a sidecar (restartable init container). */
+  restartPolicy?: 'Always';
+  security?: ContainerSecurity;
+}
+
+export type VolumeKind =
+  | 'emptyDir'
+  | 'configMap'
+  | 'secret'
+  | 'hostPath'
+  | 'projected'
+  | 'downwardAPI'
+  | 'persistentVolumeClaim'
+  | 'ephemeral';
+
+/** Pod-level security settings (Pod Security checks). */
+export interface PodSecurity {
+  hostNetwork?: boolean;
+  hostPID?: boolean;
+  hostIPC?: boolean;
+  runAsNonRoot?: boolean;
+  runAsUser?: number;
+  seccompProfile?: 'RuntimeDefault' | 'Localhost' | 'Unconfined';
+  seLinuxType?: string;
+  sysctls?: string[];
+  volumes?: VolumeKind[];
+}
+
+export interface PodScenario {
+  name: string;
+  restartPolicy: RestartPolicy;
+  /** Absent: the API default of 30 s. */
+  terminationGracePeriodSeconds?: number;
+  /** Init containers in order; those with restartPolicy Always are sidecars. */
+  initContainers: ContainerScenario[];
+  containers: ContainerScenario[];
+  labels: Record<string, string>;
+  security?: PodSecurity;
+  /** Pod overhead from a RuntimeClass, added to the effective request. */
+  overhead?: ResourceAmounts;
+  /** spec.activeDeadlineSeconds: makes the pod match the quota scope Terminating (pods.go isTerminating). */
+  activeDeadlineSeconds?: number;
+}

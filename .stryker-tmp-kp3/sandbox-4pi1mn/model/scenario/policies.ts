@@ -1,0 +1,97 @@
+/** Intent-level namespace policies: ResourceQuota, LimitRange, Pod Security labels, NetworkPolicy. */
+// @ts-nocheck
+
+
+export type QuotaScope = 'BestEffort' | 'NotBestEffort' | 'Terminating' | 'NotTerminating';
+
+/**
+ * Hard limits by resource name as the API spells them ("requests.cpu", "limits.memory", "pods",
+ * "count/pods", "requests.example.com/dongle", ...); values in canonical units:
+ * cpu in millicores, memory and storage in Mi, counts as integers.
+ */
+export interface QuotaSpec {
+  name: string;
+  hard: Record<string, number>;
+  scopes: QuotaScope[];
+}
+
+export interface LimitRangeItem {
+  /** Only the Container type is generated: the type the defaults apply to. */
+  type: 'Container';
+  /** Per resource ("cpu" in millicores, "memory" in Mi). */
+  default?: Record<string, number>;
+  defaultRequest?: Record<string, number>;
+  min?: Record<string, number>;
+  max?: Record<string, number>;
+  maxLimitRequestRatio?: Record<string, number>;
+}
+
+export interface LimitRangeSpec {
+  name: string;
+  limits: LimitRangeItem[];
+}
+
+export type PodSecurityLevel = 'privileged' | 'baseline' | 'restricted';
+export type PodSecurityMode = 'enforce' | 'warn' | 'audit';
+
+export interface PodSecurityModeSetting {
+  level: PodSecurityLevel;
+  /** "latest" or "v1.N". */
+  version: string;
+}
+
+export type PodSecurityLabels = Partial<Record<PodSecurityMode, PodSecurityModeSetting>>;
+
+/** The fixed NetworkPolicy topology: namespaces x, y, z each with pods a, b, c (as upstream netpol e2e). */
+export const NETPOL_NAMESPACES = ['x', 'y', 'z'] as const;
+export const NETPOL_PODS = ['a', 'b', 'c'] as const;
+export type NetpolNamespace = (typeof NETPOL_NAMESPACES)[number];
+export type NetpolPodName = (typeof NETPOL_PODS)[number];
+
+/** Every topology pod serves these ports; named ports are "serve-<port>-<proto>". */
+export const NETPOL_PORTS: readonly { port: number; protocol: 'TCP' | 'UDP'; name: string }[] = [
+  { port: 80, protocol: 'TCP', name: 'serve-80-tcp' },
+  { port: 81, protocol: 'TCP', name: 'serve-81-tcp' },
+  { port: 80, protocol: 'UDP', name: 'serve-80-udp' },
+];
+
+/** Label selector over the topology's labels (`pod: a|b|c`, `ns: x|y|z`). */
+export interface Selector {
+  matchLabels: Record<string, string>;
+  matchExpressions?: {
+    key: string;
+    operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
+    values?: string[];
+  }[];
+}
+
+export type NetpolPeer =
+  | { kind: 'pod'; podSelector: Selector }
+  | { kind: 'namespace'; namespaceSelector: Selector }
+  | { kind: 'podInNamespace'; podSelector: Selector; namespaceSelector: Selector }
+  /** CIDR relative to the pod network: the harness fills in real pod IPs; see model/networkpolicy. */
+  | { kind: 'ipBlock'; cidr: string; except: string[] };
+
+export interface NetpolPort {
+  protocol: 'TCP' | 'UDP';
+  /** A number, a named port, or absent for all ports of the protocol. */
+  port?: number | string;
+  endPort?: number;
+}
+
+export interface NetpolRule {
+  /** Empty list: all peers. */
+  peers: NetpolPeer[];
+  /** Empty list: all ports. */
+  ports: NetpolPort[];
+}
+
+export interface NetworkPolicySpec {
+  name: string;
+  namespace: NetpolNamespace;
+  podSelector: Selector;
+  /** Absent: the API default (Ingress, plus Egress when egress rules exist). */
+  policyTypes?: ('Ingress' | 'Egress')[];
+  ingress?: NetpolRule[];
+  egress?: NetpolRule[];
+}

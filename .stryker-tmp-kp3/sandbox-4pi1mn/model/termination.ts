@@ -1,0 +1,174 @@
+// @ts-nocheck
+import { atLeast, type Capabilities } from './capabilities';
+import type { Expectation, FieldExpectation, ModelOptions } from './expectation';
+import type { ContainerScenario, PodScenario, TerminationScenario } from './scenario';
+import {
+  apiDeletionGraceSeconds,
+  kubeletGraceSeconds,
+  planContainerStop,
+  terminatedReason,
+  type ContainerStopPlan,
+  type Span,
+} from './termination-plan';
+import { timingWindow } from './timing';
+
+type Fields = Record<string, FieldExpectation>;
+
+function spanText(span: Span): string {
+  return span.min === span.max ? `${span.min} s` : `${span.min}–${span.max} s`;
+}
+
+/** Sidecars: init containers with restartPolicy Always, on servers that support them (KEP-753). */
+export function sidecarsOf(pod: PodScenario, capabilities: Capabilities): ContainerScenario[] {
+  return capabilities.sidecars ? pod.initContainers.filter((c) => c.restartPolicy === 'Always') : [];
+}
+
+/**
+ * Per-container fields of a stop: SIGTERM after the preStop, SIGKILL or exit after SIGTERM, exit code,
+ * terminated reason and preStop failure. Shared by the termination and hooks families.
+ */
+export function containerStopFields(
+  container: ContainerScenario,
+  plan: ContainerStopPlan,
+  grace: Span,
+  options: ModelOptions,
+): Fields {
+  const c = container.name;
+  const slack = options.slackSeconds;
+  const fields: Fields = {};
+  const preStop = container.lifecycle.preStop;
+  if (preStop) {
+    const at = plan.sigtermAfterKillStart;
+    // kuberuntime_container.go executePreStopHook: SIGTERM waits for the hook, at most the grace period.
+    const field =
+      preStop.kind === 'sleep' ? `${c}.sigtermAfterKillStartSeconds` : `${c}.sigtermAfterPreStopStartSeconds`;
+    fields[field] = {
+      expected: timingWindow(at.min, at.max, slack),
+      rule: 'termination.prestop-before-sigterm',
+      because: `preStop ${preStop.kind} of ${preStop.kind === 'sleep' ? preStop.seconds : preStop.durationSeconds} s, grace ${spanText(grace)}: SIGTERM at ${spanText(at)}`,
+    };
+    if (plan.preStopFails !== undefined) {
+      // kuberuntime_container.go executePreStopHook records FailedPreStopHook and goes on with the stop.
+      fields[`${c}.failedPreStopHook`] = {
+        expected: { kind: 'equals', value: plan.preStopFails },
+        rule: 'termination.prestop-failure-event',
+        because: plan.preStopFails
+          ? 'preStop exits non-zero: Warning FailedPreStopHook, termination goes on'
+          : 'preStop returns success (httpGet status is not checked): no FailedPreStopHook',
+      };
+    }
+  }
+  const kill = plan.sigkillAfterSigterm;
+  const ending = plan.ending;
+  if (ending.kind === 'sigkill') {
+    // killContainer: StopContainer gets the grace left after preStop, raised to 2 s.
+    fields[`${c}.sigkillAfterSigtermSeconds`] = {
+      expected: timingWindow(kill.min, kill.max, slack),
+      rule: preStop ? 'termination.prestop-counts-against-grace' : 'termination.sigkill-after-grace',
+      because: `grace ${spanText(grace)}${preStop ? ' less the preStop' : ''}, at least 2 s: SIGKILL ${spanText(kill)} after SIGTERM`,
+    };
+  } else if (ending.kind === 'exit') {
+    fields[`${c}.exitAfterSigtermSeconds`] = {
+      expected: timingWindow(ending.afterSigterm, ending.afterSigterm, slack),
+      rule: 'termination.handled-sigterm-exits',
+      because: `the program exits ${ending.afterSigterm} s after SIGTERM, before the SIGKILL at ${spanText(kill)}`,
+    };
+  } else if (ending.kind === 'sigterm') {
+    fields[`${c}.exitAfterSigtermSeconds`] = {
+      expected: timingWindow(0, 0, slack),
+      rule: 'termination.default-sigterm-kills',
+      because: 'no SIGTERM handler: the default action ends the process at once',
+    };
+  }
+  fields[`${c}.exitCode`] = {
+    expected:
+      plan.exitCodes.length === 1
+        ? { kind: 'equals', value: plan.exitCodes[0] }
+        : { kind: 'oneOf', values: plan.exitCodes },
+    rule: 'termination.exit-code',
+    because: `${ending.kind === 'sigkill' ? 'SIGKILL: 128+9' : ending.kind === 'sigterm' ? 'killed by SIGTERM: 128+15' : 'trapped SIGTERM: the program chooses the code'}${ending.kind === 'race' ? ', unless SIGKILL comes first' : ''}`,
+  };
+  const reasons = [...new Set(plan.exitCodes.map(terminatedReason))];
+  fields[`${c}.terminatedReason`] = {
+    expected:
+      reasons.length === 1 ? { kind: 'equals', value: reasons[0] } : { kind: 'oneOf', values: reasons },
+    rule: 'termination.terminated-reason',
+    because: `containerd: Completed for exit 0, Error otherwise (exit ${plan.exitCodes.join(' or ')})`,
+  };
+  return fields;
+}
+
+/** Pod-level fields of a delete: the recorded period, parallel stop, sidecar order, endpoint state. */
+function podStopFields(
+  scenario: TerminationScenario,
+  capabilities: Capabilities,
+  options: ModelOptions,
+): Fields {
+  const { pod } = scenario;
+  const fields: Fields = {};
+  const apiGrace = apiDeletionGraceSeconds(pod, scenario.delete);
+  fields['pod.deletionGracePeriodSeconds'] = {
+    expected: { kind: 'equals', value: apiGrace },
+    rule: 'termination.grace-from-delete-or-spec',
+    because:
+      scenario.delete.gracePeriodSeconds !== undefined
+        ? `DeleteOptions.gracePeriodSeconds ${scenario.delete.gracePeriodSeconds} overrides the spec`
+        : `spec.terminationGracePeriodSeconds ${pod.terminationGracePeriodSeconds ?? 'unset (30)'}`,
+  };
+  if (pod.containers.length > 1) {
+    // kuberuntime_container.go killContainersWithSyncResult: one goroutine per container.
+    fields['pod.killStartSpreadSeconds'] = {
+      expected: timingWindow(0, 0, options.slackSeconds),
+      rule: 'termination.parallel-stop',
+      because: `${pod.containers.length} containers start stopping together (preStop or SIGTERM)`,
+    };
+  }
+  const sidecars = sidecarsOf(pod, capabilities);
+  if (sidecars.length > 0) {
+    // kuberuntime_termination_order.go newTerminationOrdering: sidecars wait for every main container.
+    fields['pod.sidecarsStopAfterMains'] = {
+      expected: { kind: 'equals', value: true },
+      rule: 'termination.sidecars-stop-last',
+      because: 'sidecars get SIGTERM only after all main containers exited',
+    };
+  }
+  if (sidecars.length > 1) {
+    fields['pod.sidecarStopOrder'] = {
+      expected: { kind: 'sequence', values: sidecars.map((c) => c.name).reverse() },
+      rule: 'termination.sidecars-reverse-order',
+      because: 'each sidecar waits for the sidecars declared after it',
+    };
+  }
+  if (scenario.withService && atLeast(capabilities.version, 22)) {
+    // staging/src/k8s.io/endpointslice/utils.go: terminating endpoints are kept, not ready (GA 1.26).
+    fields['pod.endpointWhileTerminating'] = {
+      expected: { kind: 'equals', value: 'ready=false,terminating=true' },
+      rule: 'termination.endpoint-terminating',
+      because: 'a terminating pod stays in the EndpointSlice with ready false, terminating true (1.22+)',
+    };
+  }
+  return fields;
+}
+
+/** Expectation of a delete of a running pod: how each container is stopped and what the API shows. */
+export function expectTermination(
+  scenario: TerminationScenario,
+  capabilities: Capabilities,
+  options: ModelOptions,
+): Expectation {
+  const { pod } = scenario;
+  const grace = kubeletGraceSeconds(pod, apiDeletionGraceSeconds(pod, scenario.delete), capabilities.version);
+  const fields = podStopFields(scenario, capabilities, options);
+  for (const container of pod.containers) {
+    Object.assign(
+      fields,
+      containerStopFields(
+        container,
+        planContainerStop(container, grace, options.slackSeconds),
+        grace,
+        options,
+      ),
+    );
+  }
+  return { family: 'termination', fields };
+}

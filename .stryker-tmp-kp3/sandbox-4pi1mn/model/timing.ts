@@ -1,0 +1,92 @@
+// @ts-nocheck
+import type { Expected } from './expectation';
+import type { HookHandler, PodScenario } from './scenario';
+
+/** spec.terminationGracePeriodSeconds when unset (pkg/apis/core/v1/defaults.go SetDefaults_PodSpec). */
+export const DEFAULT_TERMINATION_GRACE_SECONDS = 30;
+
+/** The kubelet never gives a container less than this after preStop (kuberuntime_manager.go minimumGracePeriodInSeconds). */
+export const MINIMUM_GRACE_SECONDS = 2;
+
+/**
+ * Longest time from pod creation to a container's start on a warm node with the image present. Not a
+ * Kubernetes fact: the recordings show under 1 s; fields whose instants fall this close to the end of an
+ * observation window are left out because the container may have started later than assumed.
+ */
+export const START_ALLOWANCE_SECONDS = 2;
+
+/**
+ * Extra time per restart beyond the back-off (PLEG relist, pod worker resync). Not a Kubernetes fact: the
+ * recordings show up to 5 s between a back-off's end and the next start.
+ */
+export const RESTART_LATENCY_SECONDS = 5;
+
+/** Initial and maximum container restart back-off (pkg/kubelet/kubelet.go backOffPeriod, MaxContainerBackOff). */
+export const INITIAL_BACKOFF_SECONDS = 10;
+export const MAX_BACKOFF_SECONDS = 300;
+
+/** A timing window; bounds are put in order so callers can pass them as computed. */
+export function timingWindow(earliest: number, latest: number, slack: number): Expected {
+  return { kind: 'window', earliest: Math.min(earliest, latest), latest: Math.max(earliest, latest), slack };
+}
+
+/** The pod's own grace period, defaulted as the API server does. */
+export function specGraceSeconds(pod: PodScenario): number {
+  return pod.terminationGracePeriodSeconds ?? DEFAULT_TERMINATION_GRACE_SECONDS;
+}
+
+/** How long a hook handler runs before it returns. */
+export function hookSeconds(handler: HookHandler): number {
+  return handler.kind === 'sleep' ? handler.seconds : handler.durationSeconds;
+}
+
+/**
+ * Whether a hook handler reports failure. exec fails on a non-zero exit; httpGet fails only when the
+ * request itself fails: the kubelet discards the response without looking at its status
+ * (pkg/kubelet/lifecycle/handlers.go runHTTPHandler); sleep never fails once it runs.
+ */
+export function hookFails(handler: HookHandler): boolean {
+  return handler.kind === 'exec' && handler.exitCode !== 0;
+}
+
+/**
+ * Delay before restart number `restart` (1-based) of a container that exited on its own: the first
+ * restart is immediate, then 10 s doubling up to 300 s (pkg/kubelet/kuberuntime/kuberuntime_manager.go
+ * doBackOff with client-go util/flowcontrol Backoff).
+ */
+export function crashBackoffSeconds(restart: number): number {
+  if (restart <= 1) return 0;
+  return Math.min(INITIAL_BACKOFF_SECONDS * 2 ** (restart - 2), MAX_BACKOFF_SECONDS);
+}
+
+/**
+ * Delay before restart `restart` of a container killed by the kubelet itself (liveness, startup): kill and
+ * start happen in one sync that still sees the previous instance, so the back-off lags one restart behind
+ * (kuberuntime_manager.go SyncPod → doBackOff reads the newest exited instance before the kill).
+ */
+export function killBackoffSeconds(restart: number): number {
+  return crashBackoffSeconds(restart - 1);
+}
+
+/**
+ * Restarts that fit in `window` seconds: each cycle runs `cycle` seconds, then the back-off of the next
+ * restart (plus `latency`) passes. `firstStart` is when the first instance starts.
+ */
+export function restartsWithin(
+  window: number,
+  firstStart: number,
+  cycle: number,
+  latency: number,
+  backoff: (restart: number) => number,
+): number {
+  let restarts = 0;
+  let at = firstStart + cycle;
+  // A cycle shorter than a millisecond would never end the loop on a huge window; back-off caps it anyway.
+  while (restarts < 10_000) {
+    const next = at + backoff(restarts + 1) + latency;
+    if (next > window) return restarts;
+    restarts += 1;
+    at = next + cycle;
+  }
+  return restarts;
+}

@@ -1,0 +1,157 @@
+// @ts-nocheck
+import type { ModelOptions } from '../model/expectation';
+import type { Family } from '../model/scenario';
+import type { Clock } from '../harness/clock';
+import type { ClusterInfo, ReportHeader, RunOptions } from '../reporting/report-types';
+import { ReportWriter } from '../reporting/report-writer';
+import type { CaseExecutor } from './case-executor';
+import { knownIssueForFailure, knownIssueForProperty, type KnownIssue } from './known-issues';
+import type { PropertyDefinition } from './property-definition';
+import { runProperty, type PropertyOutcome } from './property-runner';
+import { writeReproducer } from './reproducer';
+
+export interface ConformanceOptions {
+  runId: string;
+  seed: number;
+  families: Family[];
+  /** Only these property ids, when given (e.g. `kubeprop replay`). */
+  propertyIds?: string[];
+  runs?: number;
+  concurrency: number;
+  image: string;
+  reportDir: string;
+  /** Whole-run time budget, seconds; shared out among the properties still to run. */
+  budgetSeconds?: number;
+  /** Replays one fast-check path (needs exactly one property selected). */
+  path?: string;
+  knownIssues: KnownIssue[];
+  keepTraces: boolean;
+  modelOptions: ModelOptions;
+  kubepropVersion: string;
+}
+
+export interface ConformanceTarget {
+  cluster: ClusterInfo;
+  clock: Clock;
+  signal: AbortSignal;
+  /** Builds the case executor of a property (live: deploys to the cluster; tests: the fake). */
+  executorFor<F extends Family>(definition: PropertyDefinition<F>): CaseExecutor<F>;
+}
+
+export interface ConformanceResult {
+  reportPath: string;
+  outcomes: PropertyOutcome[];
+  /** True when any property has a confirmed failure (not known, not flaky). */
+  failed: boolean;
+}
+
+export interface ConformanceHooks {
+  /** The writer is open: signal handlers can finalize it on interrupt. */
+  onWriter?(writer: ReportWriter): void;
+  onPropertyStart?(definition: PropertyDefinition, index: number, total: number): void;
+  onCase?(definition: PropertyDefinition, outcome: 'pass' | 'fail' | 'inconclusive'): void;
+}
+
+/** Selects the properties of a run, in registry order. */
+export function selectProperties(
+  properties: readonly PropertyDefinition[],
+  families: readonly Family[],
+  propertyIds?: readonly string[],
+): PropertyDefinition[] {
+  const unknown = (propertyIds ?? []).filter((id) => !properties.some((p) => p.id === id));
+  if (unknown.length > 0) {
+    throw new Error(`unknown property ${unknown.join(', ')}: see \`kubeprop list\` for the property ids`);
+  }
+  return properties.filter(
+    (p) => families.includes(p.family) && (propertyIds === undefined || propertyIds.includes(p.id)),
+  );
+}
+
+/**
+ * The main job: runs the selected properties one after another (cases of one property run
+ * concurrently), writing the report as it goes. The caller owns the target's lifetime and cleanup.
+ */
+export async function runConformance(
+  properties: readonly PropertyDefinition[],
+  target: ConformanceTarget,
+  options: ConformanceOptions,
+  hooks: ConformanceHooks = {},
+): Promise<ConformanceResult> {
+  const selected = selectProperties(properties, options.families, options.propertyIds);
+  if (options.path !== undefined && selected.length !== 1) {
+    throw new Error('--path replays one property: select it with --property <id>');
+  }
+  const runOptions: RunOptions = {
+    families: options.families,
+    runs: options.runs,
+    concurrency: options.concurrency,
+    image: options.image,
+    budgetSeconds: options.budgetSeconds,
+    keepTraces: options.keepTraces,
+  };
+  const header: ReportHeader = {
+    kubepropVersion: options.kubepropVersion,
+    runId: options.runId,
+    startedAt: new Date(target.clock.now()).toISOString(),
+    seed: options.seed,
+    options: runOptions,
+    cluster: target.cluster,
+  };
+  const writer = ReportWriter.open(options.reportDir, header, { now: () => target.clock.now() });
+  hooks.onWriter?.(writer);
+  const version = target.cluster.serverVersion;
+  const runStart = target.clock.now();
+  const outcomes: PropertyOutcome[] = [];
+
+  for (const [index, definition] of selected.entries()) {
+    if (target.signal.aborted) break;
+    hooks.onPropertyStart?.(definition, index, selected.length);
+    const remaining = selected.length - index;
+    const budgetLeft =
+      options.budgetSeconds === undefined
+        ? undefined
+        : Math.max(1, (options.budgetSeconds - (target.clock.now() - runStart) / 1000) / remaining);
+    const outcome = await runProperty(
+      definition,
+      target.cluster.capabilities,
+      target.executorFor(definition),
+      {
+        seed: options.seed,
+        numRuns: options.runs,
+        concurrency: options.concurrency,
+        clock: target.clock,
+        signal: target.signal,
+        path: options.path,
+        totalSeconds:
+          budgetLeft === undefined ? undefined : Math.min(budgetLeft, definition.budget.totalSeconds),
+        knownIssue: knownIssueForProperty(options.knownIssues, definition.id, version),
+      },
+      {
+        onStart: (start) => writer.beginProperty(start),
+        onCase: (report) => {
+          writer.addCase(definition.id, report);
+          hooks.onCase?.(definition, report.verdict.outcome);
+        },
+        writeReproducer: (minimal, path) =>
+          writeReproducer(options.reportDir, {
+            propertyId: definition.id,
+            statement: definition.statement,
+            seed: options.seed,
+            path,
+            serverVersion: version.gitVersion,
+            minimal: minimal.report,
+          }),
+      },
+    );
+    const knownRule =
+      outcome.end.verdict === 'fail' && outcome.end.counterexample
+        ? knownIssueForFailure(options.knownIssues, outcome.end.counterexample.failedFields, version)
+        : undefined;
+    if (knownRule !== undefined) outcome.end = { ...outcome.end, verdict: 'known', reason: knownRule };
+    writer.endProperty(definition.id, outcome.end);
+    outcomes.push(outcome);
+  }
+
+  const reportPath = await writer.close(target.signal.aborted ? { interrupted: 'interrupted' } : {});
+  return { reportPath, outcomes, failed: outcomes.some((o) => o.end.verdict === 'fail') };
+}

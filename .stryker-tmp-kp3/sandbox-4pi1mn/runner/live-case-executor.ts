@@ -1,0 +1,60 @@
+// @ts-nocheck
+import type { Capabilities } from '../model/capabilities';
+import type { ModelOptions } from '../model/expectation';
+import type { Family } from '../model/scenario';
+import type { TraceEntry } from '../model/trace';
+import type { Clock } from '../harness/clock';
+import type { CleanupRegistry } from '../harness/cleanup';
+import type { ClusterPort } from '../harness/cluster-port';
+import { runCase } from '../harness/run-case';
+import { judgeCase, markUnreliable } from '../verdicts/case-verdict';
+import type { CaseExecutor } from './case-executor';
+import type { PropertyDefinition } from './property-definition';
+
+/** Everything a case needs from the run it belongs to. */
+export interface CaseEnvironment {
+  port: ClusterPort;
+  capabilities: Capabilities;
+  clock: Clock;
+  modelOptions: ModelOptions;
+  runId: string;
+  image: string;
+  signal: AbortSignal;
+  cleanup: CleanupRegistry;
+  /** Keep raw traces in case reports (needed to re-reduce observations offline). */
+  keepTraces: boolean;
+  onTrace?: (caseId: string, entry: TraceEntry) => void;
+}
+
+/** Model → deploy and observe → reduce → judge, for one scenario of one property. */
+export function caseExecutorFor<F extends Family>(
+  definition: PropertyDefinition<F>,
+  environment: CaseEnvironment,
+): CaseExecutor<F> {
+  return async (scenario, caseId, attempt) => {
+    const expectation = definition.expect(scenario, environment.capabilities, environment.modelOptions);
+    const run = await runCase(environment.port, scenario, expectation, {
+      runId: environment.runId,
+      caseId,
+      image: environment.image,
+      clock: environment.clock,
+      signal: environment.signal,
+      caseDeadlineSeconds: definition.budget.caseSeconds,
+      cleanup: environment.cleanup,
+      onTrace: environment.onTrace ? (entry) => environment.onTrace?.(caseId, entry) : undefined,
+    });
+    const observation = definition.observe(run.trace, scenario);
+    const judged = judgeCase(expectation, observation, definition.fields);
+    return {
+      id: caseId,
+      scenario,
+      objects: run.objects,
+      observation,
+      expectation,
+      verdict: run.inconclusive === undefined ? judged : markUnreliable(judged, run.inconclusive),
+      attempt,
+      durationMs: run.endedAt - run.startedAt,
+      trace: environment.keepTraces ? run.trace : undefined,
+    };
+  };
+}

@@ -1,0 +1,140 @@
+// @ts-nocheck
+import type { V1Node, V1Pod } from '@kubernetes/client-node';
+import {
+  detectCapabilities,
+  detectDistribution,
+  describeNode,
+  PROBE_NAMESPACE,
+} from '../../harness/capabilities';
+import { ClusterError } from '../../harness/cluster-error';
+import type { CreateResult, ManagedObject } from '../../harness/cluster-port';
+import { StubPort } from './support/stub-port';
+
+/** A dry run that admits every pod after applying `mutate`, like dropDisabledFields would. */
+function admitting(mutate: (pod: V1Pod) => V1Pod | 'reject' = (pod) => pod) {
+  const seen: Array<[string, ManagedObject]> = [];
+  const dryRun = async (namespace: string, object: ManagedObject): Promise<CreateResult> => {
+    seen.push([namespace, object]);
+    const copy = JSON.parse(JSON.stringify(object)) as V1Pod;
+    const result = mutate(copy);
+    if (result === 'reject') {
+      return { ok: false, status: 422, body: { code: 422, reason: 'Invalid' }, warnings: [] };
+    }
+    return { ok: true, object: { ...result, kind: 'Pod' }, warnings: [] };
+  };
+  return { dryRun, seen };
+}
+
+const worker: V1Node = {
+  metadata: { name: 'kp-worker', labels: {} },
+  spec: { providerID: 'kind://docker/kp/kp-worker' },
+  status: {
+    allocatable: { cpu: '8', memory: '16Gi', pods: '110' },
+    nodeInfo: {
+      kubeletVersion: 'v1.34.0',
+      containerRuntimeVersion: 'containerd://2.1.4',
+      osImage: 'Debian GNU/Linux 12 (bookworm)',
+      architecture: 'amd64',
+      bootID: '',
+      kernelVersion: '',
+      kubeProxyVersion: '',
+      machineID: '',
+      operatingSystem: 'linux',
+      systemUUID: '',
+    },
+  },
+};
+const controlPlane: V1Node = {
+  metadata: { name: 'kp-control-plane', labels: { 'node-role.kubernetes.io/control-plane': '' } },
+  spec: {
+    providerID: 'kind://docker/kp/kp-control-plane',
+    taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }],
+  },
+};
+
+describe('detectCapabilities', () => {
+  test('a feature the server keeps is enabled even where the version default says no', async () => {
+    // v1.27: SidecarContainers is alpha (off) by default, gRPC probes GA (feature-gates reference).
+    const port = new StubPort();
+    port.version = { major: 1, minor: 27, gitVersion: 'v1.27.3' };
+    const { dryRun, seen } = admitting();
+    port.dryRun = dryRun;
+    const detected = await detectCapabilities(port);
+    expect(detected.capabilities.sidecars).toBe(true);
+    expect(detected.probes.sidecars).toBe('kept');
+    expect(seen.every(([namespace]) => namespace === PROBE_NAMESPACE)).toBe(true);
+    expect(seen).toHaveLength(5);
+  });
+
+  test('dropped and rejected fields turn the capability off', async () => {
+    const port = new StubPort();
+    const { dryRun } = admitting((pod) => {
+      const sleep = pod.spec?.containers[0]?.lifecycle?.preStop?.sleep;
+      if (sleep?.seconds === 0) return 'reject';
+      for (const init of pod.spec?.initContainers ?? []) delete init.restartPolicy;
+      return pod;
+    });
+    port.dryRun = dryRun;
+    const detected = await detectCapabilities(port);
+    expect(detected.probes).toEqual({
+      sidecars: 'dropped',
+      sleepAction: 'kept',
+      sleepZero: 'rejected',
+      grpcProbes: 'kept',
+      probeGrace: 'kept',
+    });
+    expect(detected.capabilities).toMatchObject({
+      sidecars: false,
+      sleepAction: true,
+      sleepZero: false,
+      grpcProbes: true,
+      probeGrace: true,
+    });
+    expect(detected.capabilities.networkPolicyEnforced).toBeUndefined();
+  });
+
+  test('without dry runs, or when they fail, the version defaults hold', async () => {
+    const port = new StubPort();
+    port.version = { major: 1, minor: 28, gitVersion: 'v1.28.0' };
+    const defaults = await detectCapabilities(port);
+    // 1.28: sidecars alpha (off), sleep action not yet there, probe grace GA.
+    expect(defaults.capabilities).toMatchObject({ sidecars: false, sleepAction: false, probeGrace: true });
+    expect(Object.values(defaults.probes)).toEqual(Array(5).fill('unprobed'));
+
+    port.dryRun = async () => {
+      throw new ClusterError('forbidden', 'no', 403);
+    };
+    const denied = await detectCapabilities(port);
+    expect(denied.capabilities).toEqual(defaults.capabilities);
+  });
+
+  test('reports nodes with roles, schedulability, allocatable and runtime', async () => {
+    const port = new StubPort();
+    port.nodes = [controlPlane, worker];
+    const detected = await detectCapabilities(port);
+    expect(detected.distribution).toBe('kind');
+    expect(detected.nodes.map((node) => [node.name, node.schedulable, node.roles])).toEqual([
+      ['kp-control-plane', false, ['control-plane']],
+      ['kp-worker', true, []],
+    ]);
+    expect(describeNode(worker)).toMatchObject({
+      allocatable: { cpu: '8', memory: '16Gi', pods: '110' },
+      containerRuntimeVersion: 'containerd://2.1.4',
+      kubeletVersion: 'v1.34.0',
+    });
+  });
+});
+
+describe('detectDistribution', () => {
+  test('k3s by version suffix or instance type, kind by provider ID', () => {
+    const version = { major: 1, minor: 34, gitVersion: 'v1.34.1' };
+    expect(detectDistribution({ ...version, gitVersion: 'v1.34.1+k3s1' }, [])).toBe('k3s');
+    expect(
+      detectDistribution(version, [{ metadata: { labels: { 'node.kubernetes.io/instance-type': 'k3s' } } }]),
+    ).toBe('k3s');
+    expect(detectDistribution(version, [worker])).toBe('kind');
+    expect(detectDistribution(version, [{ spec: { providerID: 'aws:///eu-west-1a/i-0abc' } }])).toBe(
+      'unknown',
+    );
+  });
+});

@@ -1,0 +1,196 @@
+// @ts-nocheck
+import { defaultCapabilities, parseServerVersion } from '../../model/capabilities';
+import { expectHooks } from '../../model/hooks';
+import { expectInit } from '../../model/init';
+import type { HookHandler, HooksScenario, InitScenario, RestartPolicy } from '../../model/scenario';
+import { crashBackoffSeconds, hookFails, killBackoffSeconds, restartsWithin } from '../../model/timing';
+import { container, pod } from './builders';
+
+const caps = defaultCapabilities(parseServerVersion('v1.30'));
+const options = { slackSeconds: 1 };
+
+function hooks(
+  postStart: HookHandler | undefined,
+  observeSeconds = 30,
+  restartPolicy: RestartPolicy = 'Always',
+): HooksScenario {
+  return {
+    family: 'hooks',
+    observeSeconds,
+    pod: pod([container('c', { lifecycle: postStart ? { postStart } : {} })], {
+      restartPolicy,
+      terminationGracePeriodSeconds: 1,
+    }),
+  };
+}
+
+describe('restart back-off (kuberuntime_manager.go doBackOff)', () => {
+  it('crash restarts: immediate, then 10 s doubling, capped at 300 s', () => {
+    expect([1, 2, 3, 4, 7, 20].map(crashBackoffSeconds)).toEqual([0, 10, 20, 40, 300, 300]);
+  });
+  it('kubelet kills lag one restart behind', () => {
+    expect([1, 2, 3, 4].map(killBackoffSeconds)).toEqual([0, 0, 10, 20]);
+  });
+  it('restartsWithin counts restarts that start inside the window', () => {
+    expect(restartsWithin(30, 0, 2, 0, crashBackoffSeconds)).toBe(2);
+    expect(restartsWithin(36, 0, 2, 0, crashBackoffSeconds)).toBe(3);
+    expect(restartsWithin(1, 0, 2, 0, crashBackoffSeconds)).toBe(0);
+    expect(restartsWithin(2, 0, 2, 0, crashBackoffSeconds)).toBe(1);
+    expect(restartsWithin(30, 5, 2, 5, crashBackoffSeconds)).toBe(2);
+    expect(restartsWithin(28, 5, 2, 5, crashBackoffSeconds)).toBe(1);
+  });
+});
+
+describe('expectHooks (kuberuntime_container.go startContainer; e2e lifecycle_hook.go)', () => {
+  it('hookFails: exec non-zero only; httpGet status and sleep never fail', () => {
+    expect(hookFails({ kind: 'exec', durationSeconds: 0, exitCode: 1 })).toBe(true);
+    expect(hookFails({ kind: 'exec', durationSeconds: 0, exitCode: 0 })).toBe(false);
+    expect(hookFails({ kind: 'httpGet', port: 1, path: '/', status: 500, durationSeconds: 0 })).toBe(false);
+    expect(hookFails({ kind: 'sleep', seconds: 1 })).toBe(false);
+  });
+
+  it('slow postStart: Running only after it returns, no restart', () => {
+    const e = expectHooks(hooks({ kind: 'exec', durationSeconds: 3, exitCode: 0 }), caps, options);
+    expect(e.fields['c.runningAfterStartSeconds'].expected).toEqual({
+      kind: 'window',
+      earliest: 3,
+      latest: 3,
+      slack: 1,
+    });
+    expect(e.fields['c.failedPostStartHook'].expected).toEqual({ kind: 'equals', value: false });
+    expect(e.fields['c.restartCount'].expected).toEqual({ kind: 'range', min: 0, max: 0 });
+    expect(e.fields['c.postStartRequestSeen']).toBeUndefined();
+  });
+
+  it('httpGet postStart answering 500 still succeeds, the request is seen', () => {
+    const e = expectHooks(
+      hooks({ kind: 'httpGet', port: 8080, path: '/hook', status: 500, durationSeconds: 0 }),
+      caps,
+      options,
+    );
+    expect(e.fields['c.failedPostStartHook'].expected).toEqual({ kind: 'equals', value: false });
+    expect(e.fields['c.failedPostStartHook'].rule).toBe('hooks.poststart-http-status-ignored');
+    expect(e.fields['c.postStartRequestSeen'].expected).toEqual({ kind: 'equals', value: true });
+  });
+
+  it('failing postStart: event, kill message, restarts per policy', () => {
+    const always = expectHooks(hooks({ kind: 'exec', durationSeconds: 0, exitCode: 2 }, 25), caps, options);
+    expect(always.fields['c.failedPostStartHook'].expected).toEqual({ kind: 'equals', value: true });
+    expect(always.fields['c.postStartKillMessage'].expected).toEqual({
+      kind: 'contains',
+      parts: ['FailedPostStartHook'],
+    });
+    expect(always.fields['c.restartCount'].expected).toEqual({ kind: 'range', min: 1, max: 2 });
+    expect(always.fields['c.runningAfterStartSeconds']).toBeUndefined();
+    const never = expectHooks(
+      hooks({ kind: 'exec', durationSeconds: 0, exitCode: 2 }, 25, 'Never'),
+      caps,
+      options,
+    );
+    expect(never.fields['c.restartCount'].expected).toEqual({ kind: 'range', min: 0, max: 0 });
+    const onFailure = expectHooks(
+      hooks({ kind: 'exec', durationSeconds: 0, exitCode: 2 }, 25, 'OnFailure'),
+      caps,
+      options,
+    );
+    expect(onFailure.fields['c.restartCount'].expected).toEqual({ kind: 'range', min: 1, max: 2 });
+  });
+
+  it('postStart too long for the window, or no hook: no postStart fields', () => {
+    expect(expectHooks(hooks({ kind: 'sleep', seconds: 28 }), caps, options).fields).toEqual({});
+    expect(expectHooks(hooks(undefined), caps, options).fields).toEqual({});
+  });
+
+  it('with a delete: preStop fields as in termination, skipped when postStart keeps failing', () => {
+    const s = hooks(undefined);
+    s.pod.containers[0].lifecycle.preStop = { kind: 'exec', durationSeconds: 2, exitCode: 0 };
+    s.delete = { afterRunningSeconds: 1 };
+    const e = expectHooks(s, caps, options);
+    expect(e.fields['c.sigtermAfterPreStopStartSeconds'].expected).toEqual({
+      kind: 'window',
+      earliest: 1,
+      latest: 1,
+      slack: 1,
+    });
+    s.pod.containers[0].lifecycle.postStart = { kind: 'exec', durationSeconds: 0, exitCode: 1 };
+    expect(expectHooks(s, caps, options).fields['c.sigtermAfterPreStopStartSeconds']).toBeUndefined();
+  });
+});
+
+function init(
+  inits: InitScenario['pod']['initContainers'],
+  restartPolicy: RestartPolicy = 'Always',
+  observeSeconds = 25,
+): InitScenario {
+  return {
+    family: 'init',
+    observeSeconds,
+    pod: pod([container('app')], { restartPolicy, initContainers: inits }),
+  };
+}
+
+describe('expectInit (computeInitContainerActions; e2e init_container.go)', () => {
+  const ok = (name: string, seconds = 1) => container(name, {}, { exitAfter: { seconds, exitCode: 0 } });
+  const failing = (name: string) => container(name, {}, { exitAfter: { seconds: 0, exitCode: 5 } });
+
+  it('all succeed: order, one at a time, apps after, Initialized', () => {
+    const e = expectInit(init([ok('i1'), ok('i2')]), caps, options);
+    expect(e.fields['pod.initStartOrder'].expected).toEqual({ kind: 'sequence', values: ['i1', 'i2'] });
+    expect(e.fields['pod.initOneAtATime'].expected).toEqual({ kind: 'equals', value: true });
+    expect(e.fields['pod.appsStartAfterInits'].expected).toEqual({ kind: 'equals', value: true });
+    expect(e.fields['pod.initializedAtEnd'].expected).toEqual({ kind: 'equals', value: true });
+    expect(e.fields['app.waitingReasonDuringInit'].expected).toEqual({
+      kind: 'equals',
+      value: 'PodInitializing',
+    });
+    expect(e.fields['pod.phaseAtEnd']).toBeUndefined();
+  });
+
+  it('one init container: no one-at-a-time field', () => {
+    expect(expectInit(init([ok('i1')]), caps, options).fields['pod.initOneAtATime']).toBeUndefined();
+  });
+
+  it('failure with Never: pod Failed, later inits never start, no retries', () => {
+    const e = expectInit(init([ok('i1'), failing('i2'), ok('i3')], 'Never'), caps, options);
+    expect(e.fields['pod.initStartOrder'].expected).toEqual({ kind: 'sequence', values: ['i1', 'i2'] });
+    expect(e.fields['pod.phaseAtEnd'].expected).toEqual({ kind: 'equals', value: 'Failed' });
+    expect(e.fields['i2.exitCode'].expected).toEqual({ kind: 'equals', value: 5 });
+    expect(e.fields['i2.restartCount'].expected).toEqual({ kind: 'range', min: 0, max: 0 });
+    expect(e.fields['pod.initializedReasonAtEnd'].expected).toEqual({
+      kind: 'equals',
+      value: 'ContainersNotInitialized',
+    });
+  });
+
+  it.each(['Always', 'OnFailure'] as const)('failure with %s: retried with back-off, Pending', (policy) => {
+    const e = expectInit(init([failing('i1')], policy), caps, options);
+    expect(e.fields['pod.phaseAtEnd'].expected).toEqual({ kind: 'equals', value: 'Pending' });
+    expect(e.fields['i1.restartCount'].expected).toEqual({ kind: 'range', min: 2, max: 2 });
+    expect(e.fields['pod.initializedAtEnd'].expected).toEqual({ kind: 'equals', value: false });
+  });
+
+  it('an init container that never exits blocks the pod in Pending', () => {
+    const e = expectInit(init([container('i1')]), caps, options);
+    expect(e.fields['pod.phaseAtEnd'].expected).toEqual({ kind: 'equals', value: 'Pending' });
+    expect(e.fields['i1.exitCode']).toBeUndefined();
+  });
+
+  it('sidecars (1.29+) start and the next init follows without waiting for them to exit', () => {
+    const e = expectInit(init([container('side', { restartPolicy: 'Always' }), ok('i1')]), caps, options);
+    expect(e.fields['pod.initStartOrder'].expected).toEqual({ kind: 'sequence', values: ['side', 'i1'] });
+    expect(e.fields['pod.initializedAtEnd'].expected).toEqual({ kind: 'equals', value: true });
+    const old = expectInit(
+      init([container('side', { restartPolicy: 'Always' }), ok('i1')]),
+      defaultCapabilities(parseServerVersion('v1.27')),
+      options,
+    );
+    expect(old.fields['pod.initStartOrder'].expected).toEqual({ kind: 'sequence', values: ['side'] });
+  });
+
+  it('a failure too close to the end of the window leaves the outcome fields out', () => {
+    const late = container('i1', {}, { exitAfter: { seconds: 24, exitCode: 5 } });
+    const e = expectInit(init([late]), caps, options);
+    expect(e.fields['i1.exitCode']).toBeUndefined();
+    expect(e.fields['pod.initializedAtEnd'].expected).toEqual({ kind: 'equals', value: false });
+  });
+});

@@ -1,0 +1,331 @@
+// @ts-nocheck
+import { defaultCapabilities, parseServerVersion } from '../../model/capabilities';
+import { expectProbes } from '../../model/probes';
+import { flipWindow, httpStatusSucceeds, probeSuccessSpans } from '../../model/probes-signal';
+import type {
+  ContainerBehaviour,
+  ProbeHandler,
+  ProbeSpec,
+  ProbesScenario,
+  RestartPolicy,
+} from '../../model/scenario';
+import { container, pod } from './builders';
+
+const caps = defaultCapabilities(parseServerVersion('v1.30'));
+const options = { slackSeconds: 1 };
+
+function probe(handler: ProbeHandler = { kind: 'exec' }, overrides: Partial<ProbeSpec> = {}): ProbeSpec {
+  return {
+    handler,
+    initialDelaySeconds: 0,
+    periodSeconds: 1,
+    timeoutSeconds: 1,
+    successThreshold: 1,
+    failureThreshold: 3,
+    ...overrides,
+  };
+}
+
+function scenario(
+  probes: ProbesScenario['pod']['containers'][0]['probes'],
+  behaviour: Partial<ContainerBehaviour>,
+  observeSeconds = 60,
+  restartPolicy: RestartPolicy = 'Always',
+  grace = 1,
+): ProbesScenario {
+  return {
+    family: 'probes',
+    observeSeconds,
+    withService: false,
+    pod: pod([container('c', { probes }, behaviour)], {
+      restartPolicy,
+      terminationGracePeriodSeconds: grace,
+    }),
+  };
+}
+
+describe('probe handlers (pkg/probe)', () => {
+  it.each([
+    [199, false],
+    [200, true],
+    [302, true],
+    [399, true],
+    [400, false],
+    [500, false],
+  ])('HTTP status %p succeeds: %p', (status, ok) => expect(httpStatusSucceeds(status)).toBe(ok));
+
+  it('httpGet: both statuses successful → always ready; inverted statuses invert the signal', () => {
+    const b = {
+      startDelaySeconds: 0,
+      sigterm: { kind: 'ignore' as const },
+      readyAfterSeconds: 2,
+      unreadyAfterSeconds: 5,
+    };
+    expect(
+      probeSuccessSpans('readiness', probe({ kind: 'httpGet', port: 1, okStatus: 200, failStatus: 301 }), b),
+    ).toEqual([{ from: 0, to: Infinity }]);
+    expect(
+      probeSuccessSpans('readiness', probe({ kind: 'httpGet', port: 1, okStatus: 404, failStatus: 200 }), b),
+    ).toEqual([
+      { from: 0, to: 2 },
+      { from: 5, to: Infinity },
+    ]);
+    expect(
+      probeSuccessSpans('readiness', probe({ kind: 'httpGet', port: 1, okStatus: 500, failStatus: 404 }), b),
+    ).toEqual([]);
+    expect(
+      probeSuccessSpans('readiness', probe({ kind: 'httpGet', port: 1, okStatus: 200, failStatus: 404 }), b),
+    ).toEqual([{ from: 2, to: 5 }]);
+  });
+
+  it('exec hanging past the timeout always fails; shorter hangs follow the signal', () => {
+    const b = { startDelaySeconds: 0, sigterm: { kind: 'ignore' as const }, readyAfterSeconds: 1 };
+    expect(
+      probeSuccessSpans('readiness', probe({ kind: 'exec', hangSeconds: 2 }, { timeoutSeconds: 2 }), b),
+    ).toEqual([]);
+    expect(
+      probeSuccessSpans('readiness', probe({ kind: 'exec', hangSeconds: 1 }, { timeoutSeconds: 2 }), b),
+    ).toEqual([{ from: 1, to: Infinity }]);
+  });
+
+  it('gRPC never succeeds; tcpSocket follows the listener; startup defaults to on at once', () => {
+    const b = { startDelaySeconds: 0, sigterm: { kind: 'ignore' as const }, readyAfterSeconds: 3 };
+    expect(probeSuccessSpans('readiness', probe({ kind: 'grpc', port: 1 }), b)).toEqual([]);
+    expect(probeSuccessSpans('readiness', probe({ kind: 'tcpSocket', port: 1 }), b)).toEqual([
+      { from: 3, to: Infinity },
+    ]);
+    expect(probeSuccessSpans('startup', probe(), b)).toEqual([{ from: 0, to: Infinity }]);
+    expect(probeSuccessSpans('liveness', probe(), { ...b, unhealthyAfterSeconds: 4 })).toEqual([
+      { from: 0, to: 4 },
+    ]);
+  });
+
+  it('flip window: initial delay, threshold, period, gating and timeout', () => {
+    expect(flipWindow(4, probe(), 1, { earliest: 0, latest: 0 }, false)).toEqual({ earliest: 4, latest: 5 });
+    expect(
+      flipWindow(4, probe(undefined, { periodSeconds: 2 }), 3, { earliest: 0, latest: 0 }, false),
+    ).toEqual({ earliest: 8, latest: 10 });
+    expect(
+      flipWindow(1, probe(undefined, { initialDelaySeconds: 5 }), 1, { earliest: 0, latest: 0 }, false),
+    ).toEqual({ earliest: 5, latest: 6 });
+    expect(flipWindow(1, probe(), 1, { earliest: 6, latest: 7 }, false)).toEqual({ earliest: 6, latest: 8 });
+    expect(
+      flipWindow(0, probe(undefined, { timeoutSeconds: 3 }), 2, { earliest: 0, latest: 0 }, true),
+    ).toEqual({ earliest: 1, latest: 5 });
+  });
+});
+
+describe('expectProbes (prober/worker.go; e2e container_probe.go)', () => {
+  it('readiness only: ready window, never restarted, ready at the end', () => {
+    const e = expectProbes(scenario({ readiness: probe() }, { readyAfterSeconds: 5 }), caps, options);
+    expect(e.fields['c.readyAfterStartSeconds'].expected).toEqual({
+      kind: 'window',
+      earliest: 5,
+      latest: 6,
+      slack: 1,
+    });
+    expect(e.fields['c.readyAtEnd'].expected).toEqual({ kind: 'equals', value: true });
+    expect(e.fields['c.restartCount']).toBeUndefined();
+    expect(e.fields['c.readinessFailureMessage'].expected).toEqual({
+      kind: 'contains',
+      parts: ['Readiness probe failed'],
+    });
+  });
+
+  it('e2e "should be ready immediately": readiness on at once, no failure message expected', () => {
+    const e = expectProbes(scenario({ readiness: probe() }, { readyAfterSeconds: 0 }), caps, options);
+    expect(e.fields['c.readyAfterStartSeconds'].expected).toEqual({
+      kind: 'window',
+      earliest: 0,
+      latest: 1,
+      slack: 1,
+    });
+    expect(e.fields['c.readinessFailureMessage']).toBeUndefined();
+  });
+
+  it('e2e "should never be ready": a readiness that always fails never restarts the container', () => {
+    const e = expectProbes(scenario({ readiness: probe({ kind: 'grpc', port: 1 }) }, {}), caps, options);
+    expect(e.fields['c.readyAtEnd'].expected).toEqual({ kind: 'equals', value: false });
+    expect(e.fields['c.readyAfterStartSeconds']).toBeUndefined();
+    expect(e.fields['c.restartCount']).toBeUndefined();
+  });
+
+  it('readiness turning off near the end of the window leaves readyAtEnd out', () => {
+    const e = expectProbes(
+      scenario({ readiness: probe() }, { readyAfterSeconds: 1, unreadyAfterSeconds: 9 }, 10),
+      caps,
+      options,
+    );
+    expect(e.fields['c.readyAtEnd']).toBeUndefined();
+    expect(e.fields['c.unreadyAfterStartSeconds']).toBeUndefined();
+  });
+
+  it('HTTP failure status shows in the Unhealthy message', () => {
+    const e = expectProbes(
+      scenario(
+        { readiness: probe({ kind: 'httpGet', port: 1, okStatus: 200, failStatus: 503 }) },
+        { readyAfterSeconds: 5 },
+      ),
+      caps,
+      options,
+    );
+    expect(e.fields['c.readinessFailureMessage'].expected).toEqual({
+      kind: 'contains',
+      parts: ['Readiness probe failed', 'HTTP probe failed with statuscode: 503'],
+    });
+  });
+
+  it('e2e "should be restarted with a exec liveness probe": restart range over the window', () => {
+    const e = expectProbes(
+      scenario({ liveness: probe(undefined, { failureThreshold: 1 }) }, { unhealthyAfterSeconds: 10 }, 60),
+      caps,
+      options,
+    );
+    expect(e.fields['c.firstKillAfterStartSeconds'].expected).toEqual({
+      kind: 'window',
+      earliest: 10,
+      latest: 11,
+      slack: 1,
+    });
+    expect(e.fields['c.killMessage'].expected).toEqual({
+      kind: 'contains',
+      parts: ['failed liveness probe', 'will be restarted'],
+    });
+    // Cycle 12–13 s (kill + 2 s minimum): most restarts at 12, 24, 46 (back-off 10); least adds start and latency.
+    expect(e.fields['c.restartCount'].expected).toEqual({ kind: 'range', min: 2, max: 3 });
+  });
+
+  it('restartPolicy Never: a liveness kill is not restarted', () => {
+    const e = expectProbes(
+      scenario({ liveness: probe() }, { unhealthyAfterSeconds: 3 }, 30, 'Never'),
+      caps,
+      options,
+    );
+    expect(e.fields['c.restartCount'].expected).toEqual({ kind: 'range', min: 0, max: 0 });
+  });
+
+  it('OnFailure: a trapped exit 0 after the liveness kill is not restarted; non-zero is', () => {
+    const zero = expectProbes(
+      scenario(
+        { liveness: probe() },
+        { unhealthyAfterSeconds: 3, sigterm: { kind: 'exit', afterSeconds: 0, exitCode: 0 } },
+        30,
+        'OnFailure',
+        10,
+      ),
+      caps,
+      options,
+    );
+    expect(zero.fields['c.restartCount'].expected).toEqual({ kind: 'range', min: 0, max: 0 });
+    const one = expectProbes(
+      scenario(
+        { liveness: probe() },
+        { unhealthyAfterSeconds: 3, sigterm: { kind: 'exit', afterSeconds: 0, exitCode: 1 } },
+        30,
+        'OnFailure',
+        10,
+      ),
+      caps,
+      options,
+    );
+    expect((one.fields['c.restartCount'].expected as { max: number }).max).toBeGreaterThan(0);
+  });
+
+  it('probe-level terminationGracePeriodSeconds replaces the pod period for the kill (1.22+)', () => {
+    const long = expectProbes(
+      scenario({ liveness: probe() }, { unhealthyAfterSeconds: 1 }, 60, 'Always', 30),
+      caps,
+      options,
+    );
+    const short = expectProbes(
+      scenario(
+        { liveness: probe(undefined, { terminationGracePeriodSeconds: 2 }) },
+        { unhealthyAfterSeconds: 1 },
+        60,
+        'Always',
+        30,
+      ),
+      caps,
+      options,
+    );
+    expect((long.fields['c.restartCount'].expected as { max: number }).max).toBe(1);
+    expect((short.fields['c.restartCount'].expected as { max: number }).max).toBe(4);
+    const noProbeGrace = { ...caps, probeGrace: false };
+    const ignored = expectProbes(
+      scenario(
+        { liveness: probe(undefined, { terminationGracePeriodSeconds: 2 }) },
+        { unhealthyAfterSeconds: 1 },
+        60,
+        'Always',
+        30,
+      ),
+      noProbeGrace,
+      options,
+    );
+    expect((ignored.fields['c.restartCount'].expected as { max: number }).max).toBe(1);
+  });
+
+  it('startup gates liveness and readiness: no restart while startup passes in time', () => {
+    const e = expectProbes(
+      scenario(
+        {
+          startup: probe(undefined, { failureThreshold: 20 }),
+          liveness: probe(undefined, { failureThreshold: 1 }),
+          readiness: probe(),
+        },
+        { startupAfterSeconds: 6, readyAfterSeconds: 0 },
+        30,
+      ),
+      caps,
+      options,
+    );
+    expect(e.fields['c.startedAfterStartSeconds'].expected).toEqual({
+      kind: 'window',
+      earliest: 6,
+      latest: 7,
+      slack: 1,
+    });
+    expect(e.fields['c.readyAfterStartSeconds'].expected).toEqual({
+      kind: 'window',
+      earliest: 6,
+      latest: 8,
+      slack: 1,
+    });
+    expect(e.fields['c.restartCount'].expected).toEqual({ kind: 'range', min: 0, max: 0 });
+  });
+
+  it('startup that never passes kills after failureThreshold × period and is never ready', () => {
+    const e = expectProbes(
+      scenario(
+        { startup: probe(undefined, { failureThreshold: 3 }), readiness: probe() },
+        { startupAfterSeconds: 100, readyAfterSeconds: 0 },
+        30,
+      ),
+      caps,
+      options,
+    );
+    expect(e.fields['c.firstKillAfterStartSeconds'].expected).toEqual({
+      kind: 'window',
+      earliest: 2,
+      latest: 3,
+      slack: 1,
+    });
+    expect(e.fields['c.killMessage'].expected).toEqual({
+      kind: 'contains',
+      parts: ['failed startup probe', 'will be restarted'],
+    });
+    expect(e.fields['c.readyAfterStartSeconds']).toBeUndefined();
+    expect(e.fields['c.startedAfterStartSeconds']).toBeUndefined();
+  });
+
+  it('startup passing right at its deadline is undecided: no startup fields', () => {
+    const e = expectProbes(
+      scenario({ startup: probe(undefined, { failureThreshold: 3 }) }, { startupAfterSeconds: 2 }, 30),
+      caps,
+      options,
+    );
+    expect(e.fields['c.startedAfterStartSeconds']).toBeUndefined();
+    expect(e.fields['c.firstKillAfterStartSeconds']).toBeUndefined();
+    expect(e.fields['c.restartCount']).toBeUndefined();
+  });
+});

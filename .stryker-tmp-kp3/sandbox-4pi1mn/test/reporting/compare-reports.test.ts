@@ -1,0 +1,137 @@
+// @ts-nocheck
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCompare } from '../../cli/commands/compare';
+import { compareReports } from '../../reporting/compare-reports';
+import { distribution, quantile } from '../../reporting/distribution';
+import { formatReport } from '../../reporting/report-layout';
+import { reportSource } from '../../reporting/report-stream';
+import type { Report } from '../../reporting/report-types';
+import { sampleHeader, sampleReport, sigkillCase, sigkillProperty } from './sample-report';
+
+function run(version: string, delays: [number, number][], verdict: 'pass' | 'fail'): Report {
+  const header = sampleHeader(version);
+  return {
+    schemaVersion: 1,
+    ...header,
+    endedAt: header.startedAt,
+    properties: [
+      sigkillProperty(
+        delays.map((d, i) => sigkillCase(`c${i}`, d)),
+        { verdict },
+      ),
+    ],
+  };
+}
+
+describe('quantile and distribution', () => {
+  it('interpolate between closest ranks (type 7)', () => {
+    // For 1..10: position (n-1)q = 9q; median 5.5, p90 at 8.1 → 9.1, p99 at 8.91 → 9.91.
+    const d = distribution([10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
+    expect(d).toEqual({
+      n: 10,
+      min: 1,
+      median: 5.5,
+      p90: expect.closeTo(9.1, 10),
+      p99: expect.closeTo(9.91, 10),
+      max: 10,
+    });
+    expect(quantile([4], 0.99)).toBe(4);
+    expect(distribution([])).toBeUndefined();
+  });
+});
+
+describe('compareReports', () => {
+  it('reports pass → fail as a regression, capability differences and timing distributions', async () => {
+    const a = run(
+      'v1.28.0',
+      [
+        [3.0, 3.2],
+        [3.2, 3.4],
+      ],
+      'pass',
+    );
+    const b = run(
+      'v1.34.1',
+      [
+        [6.0, 6.2],
+        [6.2, 6.4],
+        [6.4, 6.6],
+      ],
+      'fail',
+    );
+    const c = await compareReports(reportSource(a, 'a.json'), reportSource(b, 'b.json'));
+    expect(c.regressed).toBe(true);
+    expect(c.properties).toEqual([
+      {
+        id: 'termination/sigkill-after-grace',
+        family: 'termination',
+        a: 'pass',
+        b: 'fail',
+        change: 'regressed',
+      },
+    ]);
+    // Feature gates on by default: SidecarContainers 1.29, PodLifecycleSleepAction 1.30, AllowZero 1.33.
+    expect(c.capabilities.map((d) => [d.name, d.a, d.b])).toEqual(
+      expect.arrayContaining([
+        ['sidecars', 'false', 'true'],
+        ['sleepAction', 'false', 'true'],
+        ['sleepZero', 'false', 'true'],
+      ]),
+    );
+    expect(c.capabilities.map((d) => d.name)).not.toContain('grpcProbes');
+    const kill = c.timings.find((t) => t.metric === 'sigkillAfterSigtermSeconds');
+    expect(kill?.a).toMatchObject({ n: 2, median: expect.closeTo(3.2, 10) });
+    expect(kill?.b).toMatchObject({ n: 3, median: expect.closeTo(6.3, 10) });
+  });
+
+  it('orders properties by family then id, whatever the input order, and marks added/removed', async () => {
+    const a = sampleReport();
+    const b = sampleReport();
+    b.properties.reverse();
+    b.properties[0] = { ...b.properties[0], id: 'hooks/new-one' };
+    const c = await compareReports(reportSource(a), reportSource(b));
+    expect(c.properties.map((p) => [p.id, p.change])).toEqual([
+      ['termination/grace-override', 'same'],
+      ['termination/sigkill-after-grace', 'same'],
+      ['hooks/new-one', 'added'],
+      ['hooks/sleep-prestop', 'removed'],
+    ]);
+    expect(c.regressed).toBe(false);
+  });
+});
+
+describe('kubeprop compare', () => {
+  function files(a: Report, b: Report): [string, string, string] {
+    const dir = mkdtempSync(join(tmpdir(), 'kubeprop-compare-'));
+    writeFileSync(join(dir, 'a.json'), formatReport(a));
+    writeFileSync(join(dir, 'b.json'), formatReport(b));
+    return [join(dir, 'a.json'), join(dir, 'b.json'), dir];
+  }
+  const silent = { out: () => undefined, err: () => undefined };
+
+  it('exits 1 on a regression and writes markdown and HTML with --out', async () => {
+    const [a, b, dir] = files(run('v1.33.0', [[3, 3]], 'pass'), run('v1.34.0', [[6, 6]], 'fail'));
+    expect(await runCompare(a, b, { out: join(dir, 'out') }, silent)).toBe(1);
+    const markdown = readFileSync(join(dir, 'out', 'comparison.md'), 'utf8');
+    expect(markdown).toContain('Regressed (pass → fail): termination/sigkill-after-grace');
+    expect(markdown).toContain(
+      '| termination | sigkillAfterSigtermSeconds | 1 | 3.00 | 3.00 | 3.00 | 1 | 6.00 | 6.00 | 6.00 |',
+    );
+    expect(readFileSync(join(dir, 'out', 'comparison.html'), 'utf8')).toContain(
+      '<h2>Capability differences</h2>',
+    );
+    expect(await runCompare(b, a, {}, silent)).toBe(0);
+  });
+
+  it('exits 2 naming the file for a wrong schema version', async () => {
+    const [a, b] = files(sampleReport(), sampleReport());
+    writeFileSync(b, readFileSync(b, 'utf8').replace('"schemaVersion":1', '"schemaVersion":7'));
+    const err: string[] = [];
+    expect(await runCompare(a, b, {}, { out: () => undefined, err: (t) => err.push(t) })).toBe(2);
+    expect(err.join('')).toBe(
+      `kubeprop compare: ${b}: has schemaVersion 7; this kubeprop reads schemaVersion 1\n`,
+    );
+  });
+});

@@ -1,0 +1,61 @@
+// @ts-nocheck
+import { Progress, type ProgressStream } from '../../reporting/progress';
+
+function fakeStream(isTTY: boolean, columns = 200): ProgressStream & { chunks: string[] } {
+  const chunks: string[] = [];
+  return { isTTY, columns, chunks, write: (text: string) => chunks.push(text) };
+}
+
+function fakeClock(start = 1_000_000): { now(): number; advance(ms: number): void } {
+  let time = start;
+  return { now: () => time, advance: (ms) => (time += ms) };
+}
+
+describe('Progress', () => {
+  it('on a TTY rewrites one line in place with counts, current property, failures, elapsed and ETA', () => {
+    const stream = fakeStream(true);
+    const clock = fakeClock();
+    const progress = new Progress(stream, clock);
+    progress.plan('termination', 4);
+    progress.plan('probes', 2);
+    progress.startProperty('termination/sigkill-after-grace');
+    clock.advance(10_000);
+    progress.caseDone('termination', 'pass');
+    clock.advance(10_000);
+    progress.caseDone('termination', 'fail');
+    // 2 cases in 20 s → 10 s per case, 4 to go → ETA 40 s.
+    expect(stream.chunks.at(-1)).toBe(
+      '\rtermination 2/4 · probes 0/2 | running termination/sigkill-after-grace | 1 failure | 00:20 elapsed, ETA 00:40\u001b[K',
+    );
+    expect(stream.chunks.every((chunk) => chunk.startsWith('\r') && !chunk.includes('\n'))).toBe(true);
+    progress.finish();
+    expect(stream.chunks.at(-1)).toBe('\n');
+  });
+
+  it('fits the line to the terminal width', () => {
+    const stream = fakeStream(true, 30);
+    const progress = new Progress(stream, fakeClock());
+    progress.plan('termination', 1);
+    progress.startProperty('termination/a-very-long-property-name');
+    const line = stream.chunks.at(-1) ?? '';
+    expect(line.replace('\r', '').replace('\u001b[K', '').length).toBeLessThan(30);
+  });
+
+  it('off a TTY prints plain lines at most once per interval, and a last line at the end', () => {
+    const stream = fakeStream(false);
+    const clock = fakeClock();
+    const progress = new Progress(stream, clock, { intervalMs: 30_000 });
+    progress.plan('quota', 3);
+    progress.startProperty('quota/exceeded-rejected');
+    clock.advance(5_000);
+    progress.caseDone('quota', 'pass');
+    clock.advance(30_000);
+    progress.caseDone('quota', 'pass');
+    progress.finish();
+    expect(stream.chunks).toEqual([
+      'quota 0/3 | running quota/exceeded-rejected | 0 failures | 00:00 elapsed, ETA ?\n',
+      'quota 2/3 | running quota/exceeded-rejected | 0 failures | 00:35 elapsed, ETA 00:18\n',
+      'quota 2/3 | idle | 0 failures | 00:35 elapsed, ETA 00:18\n',
+    ]);
+  });
+});

@@ -1,0 +1,70 @@
+// @ts-nocheck
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseServerVersion } from '../../model/capabilities';
+import type { FieldDiff } from '../../verdicts/case-verdict';
+import { knownIssueForFailure, knownIssueForProperty, loadKnownIssues } from '../../runner/known-issues';
+
+function file(text: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'kp-known-')), 'known.yaml');
+  writeFileSync(path, text);
+  return path;
+}
+
+const failed = (rule: string): FieldDiff => ({ field: 'f', rule, because: '', outcome: 'fail', detail: '' });
+
+describe('known issues', () => {
+  const issues = loadKnownIssues(
+    file(`
+- property: termination/sigkill-after-grace
+  versions: ">=1.26 <1.28"
+  reason: "bug A"
+- rule: quota.exceeded-message
+  reason: "message differs on this distribution"
+`),
+  );
+
+  test('a property matches only on the versions its range names', () => {
+    expect(
+      knownIssueForProperty(issues, 'termination/sigkill-after-grace', parseServerVersion('v1.27.3')),
+    ).toBe('bug A');
+    expect(
+      knownIssueForProperty(issues, 'termination/sigkill-after-grace', parseServerVersion('v1.28.0')),
+    ).toBeUndefined();
+    expect(
+      knownIssueForProperty(issues, 'termination/sigkill-after-grace', parseServerVersion('v1.25.0')),
+    ).toBeUndefined();
+    expect(
+      knownIssueForProperty(issues, 'probes/liveness-restarts', parseServerVersion('v1.27.0')),
+    ).toBeUndefined();
+  });
+
+  test('a failure is known only when every failing field is covered by a known rule', () => {
+    const version = parseServerVersion('v1.34.0');
+    expect(knownIssueForFailure(issues, [failed('quota.exceeded-message')], version)).toBe(
+      'message differs on this distribution',
+    );
+    expect(
+      knownIssueForFailure(issues, [failed('quota.exceeded-message'), failed('quota.admit')], version),
+    ).toBeUndefined();
+    expect(knownIssueForFailure(issues, [], version)).toBeUndefined();
+  });
+
+  test.each([
+    ['not a list', 'property: x\nreason: y', 'must be a YAML list'],
+    [
+      'both property and rule',
+      '- property: a\n  rule: b\n  reason: r',
+      'exactly one of "property" or "rule"',
+    ],
+    ['no reason', '- property: a', '"reason" is required'],
+    ['bad version term', '- property: a\n  reason: r\n  versions: "newest"', 'invalid version term "newest"'],
+  ])('a file with %s is rejected with a clear message', (_name, text, message) => {
+    expect(() => loadKnownIssues(file(text))).toThrow(message);
+  });
+
+  test('a missing file names the option to fix', () => {
+    expect(() => loadKnownIssues('/nonexistent/known.yaml')).toThrow('--known-issues');
+  });
+});

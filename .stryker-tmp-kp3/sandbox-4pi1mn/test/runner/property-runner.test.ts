@@ -1,0 +1,224 @@
+// @ts-nocheck
+import fc from 'fast-check';
+import { defaultCapabilities, parseServerVersion } from '../../model/capabilities';
+import type { Expectation } from '../../model/expectation';
+import type { TerminationScenario } from '../../model/scenario';
+import type { Clock } from '../../harness/clock';
+import type { CaseReport } from '../../reporting/report-types';
+import { judgeCase } from '../../verdicts/case-verdict';
+import type { CaseExecutor } from '../../runner/case-executor';
+import type { PropertyDefinition } from '../../runner/property-definition';
+import { runProperty, type PropertyRunOptions } from '../../runner/property-runner';
+import { minimalContainer, minimalPod, terminationOf } from '../support/minimal-scenarios';
+
+const capabilities = defaultCapabilities(parseServerVersion('v1.34.0'));
+
+/** Scenarios whose size is the number of containers and the grace period: easy to see shrinking. */
+const arbitrary = fc
+  .record(
+    { containers: fc.integer({ min: 1, max: 3 }), grace: fc.integer({ min: 0, max: 30 }) },
+    { noNullPrototype: true },
+  )
+  .map(({ containers, grace }) =>
+    terminationOf(
+      minimalPod({
+        terminationGracePeriodSeconds: grace,
+        containers: Array.from({ length: containers }, (_, i) => minimalContainer(`c${i}`)),
+      }),
+    ),
+  );
+
+const expectGrace = (scenario: TerminationScenario): Expectation => ({
+  family: 'termination',
+  fields: {
+    grace: {
+      expected: { kind: 'equals', value: scenario.pod.terminationGracePeriodSeconds ?? 30 },
+      rule: 'test.grace',
+      because: 'the test cluster echoes the grace period',
+    },
+  },
+});
+
+const definition: PropertyDefinition<'termination'> = {
+  id: 'termination/test-property',
+  family: 'termination',
+  statement: 'A test property MUST hold.',
+  arbitrary: () => arbitrary,
+  expect: expectGrace,
+  observe: () => ({ fields: {}, timeline: [], anchors: {} }),
+  fields: ['grace'],
+  budget: { numRuns: 40, caseSeconds: 10, totalSeconds: 600, shrinkSeconds: 120 },
+};
+
+/** A virtual clock: every case takes `caseMs`. */
+function steppingClock(caseMs: number): Clock & { advance(): void } {
+  let now = 0;
+  return { now: () => now, sleep: async (ms) => void (now += ms), advance: () => void (now += caseMs) };
+}
+
+/** An executor whose "cluster" reports grace+1 when `broken(scenario, attempt)` says so. */
+function executorWith(
+  broken: (scenario: TerminationScenario, attemptNumber: number) => boolean,
+  clock: ReturnType<typeof steppingClock>,
+): CaseExecutor<'termination'> & { calls: number } {
+  const executor = Object.assign(
+    async (
+      scenario: TerminationScenario,
+      caseId: string,
+      attempt: CaseReport['attempt'],
+    ): Promise<CaseReport> => {
+      executor.calls += 1;
+      clock.advance();
+      const expectation = expectGrace(scenario);
+      const grace = scenario.pod.terminationGracePeriodSeconds ?? 30;
+      const observed = broken(scenario, attempt.number) ? grace + 1 : grace;
+      const observation = {
+        fields: { grace: { kind: 'value' as const, value: observed } },
+        timeline: [],
+        anchors: {},
+      };
+      return {
+        id: caseId,
+        scenario,
+        objects: [],
+        observation,
+        expectation,
+        verdict: judgeCase(expectation, observation),
+        attempt,
+        durationMs: 1,
+      };
+    },
+    { calls: 0 },
+  );
+  return executor;
+}
+
+function options(clock: Clock, overrides: Partial<PropertyRunOptions> = {}): PropertyRunOptions {
+  return { seed: 1234, concurrency: 4, clock, signal: new AbortController().signal, ...overrides };
+}
+
+describe('runProperty', () => {
+  test('a conforming target passes after every planned run', async () => {
+    const clock = steppingClock(1000);
+    const cases: CaseReport[] = [];
+    const result = await runProperty(
+      definition,
+      capabilities,
+      executorWith(() => false, clock),
+      options(clock),
+      {
+        onCase: (c) => cases.push(c),
+      },
+    );
+    expect(result.end.verdict).toBe('pass');
+    expect(result.end.runsMade).toBe(40);
+    expect(cases).toHaveLength(40);
+  });
+
+  test('a confirmed failure shrinks to the smallest failing scenario, with a replayable path', async () => {
+    // The defect: pods with a grace period of at least 7 s and two or more containers misbehave.
+    const broken = (s: TerminationScenario): boolean =>
+      (s.pod.terminationGracePeriodSeconds ?? 30) >= 7 && s.pod.containers.length >= 2;
+    const clock = steppingClock(1000);
+    const result = await runProperty(definition, capabilities, executorWith(broken, clock), options(clock), {
+      onCase: () => undefined,
+      writeReproducer: (_minimal, path) => `repro-${path}.yaml`,
+    });
+    expect(result.end.verdict).toBe('fail');
+    expect(result.minimal?.scenario.pod.containers).toHaveLength(2);
+    expect(result.minimal?.scenario.pod.terminationGracePeriodSeconds).toBe(7);
+    expect(result.end.counterexample?.failedFields.map((f) => f.field)).toEqual(['grace']);
+    expect(result.end.counterexample?.reproducerPath).toBe(`repro-${result.end.path}.yaml`);
+
+    const replayClock = steppingClock(1000);
+    const replay = await runProperty(
+      definition,
+      capabilities,
+      executorWith(broken, replayClock),
+      options(replayClock, { path: result.end.path }),
+      { onCase: () => undefined },
+    );
+    expect(replay.end.verdict).toBe('fail');
+    expect(replay.minimal?.scenario).toEqual(result.minimal?.scenario);
+  });
+
+  test('a failure that does not repeat on re-run is flaky, not a failure', async () => {
+    const clock = steppingClock(1000);
+    let failedOnce = false;
+    const flakyOnce = (_s: TerminationScenario, attempt: number): boolean => {
+      if (attempt !== 1 || failedOnce) return false;
+      failedOnce = true;
+      return true;
+    };
+    const result = await runProperty(
+      definition,
+      capabilities,
+      executorWith(flakyOnce, clock),
+      options(clock),
+      {
+        onCase: () => undefined,
+      },
+    );
+    expect(result.end.verdict).toBe('flaky');
+    expect(result.end.counterexample).toBeUndefined();
+  });
+
+  test('running out of time is inconclusive with the runs made, never a pass', async () => {
+    const clock = steppingClock(60_000);
+    const result = await runProperty(
+      definition,
+      capabilities,
+      executorWith(() => false, clock),
+      options(clock, { concurrency: 1, totalSeconds: 600 }),
+      { onCase: () => undefined },
+    );
+    expect(result.end.outOfTime).toBe(true);
+    expect(result.end.verdict).toBe('inconclusive');
+    expect(result.end.runsMade).toBeLessThan(40);
+    expect(result.end.reason).toContain(`${result.end.runsMade} of 40`);
+  });
+
+  test('an unsupported property is skipped with its reason and runs nothing', async () => {
+    const clock = steppingClock(1000);
+    const executor = executorWith(() => false, clock);
+    const result = await runProperty(
+      { ...definition, unsupported: () => 'needs sidecars (Kubernetes ≥ 1.29)' },
+      capabilities,
+      executor,
+      options(clock),
+      { onCase: () => undefined },
+    );
+    expect(result.end).toMatchObject({ verdict: 'skipped', reason: 'needs sidecars (Kubernetes ≥ 1.29)' });
+    expect(executor.calls).toBe(0);
+  });
+
+  test('a known issue that fails is reported as known with its reason', async () => {
+    const clock = steppingClock(1000);
+    const result = await runProperty(
+      definition,
+      capabilities,
+      executorWith(() => true, clock),
+      options(clock, { knownIssue: 'kubernetes/kubernetes#12345' }),
+      { onCase: () => undefined },
+    );
+    expect(result.end).toMatchObject({ verdict: 'known', reason: 'kubernetes/kubernetes#12345' });
+  });
+
+  test('an aborted run stops starting cases and is inconclusive as interrupted', async () => {
+    const clock = steppingClock(1000);
+    const controller = new AbortController();
+    const executor = executorWith(() => false, clock);
+    const result = await runProperty(
+      definition,
+      capabilities,
+      async (...args) => {
+        if (executor.calls === 5) controller.abort();
+        return executor(...args);
+      },
+      options(clock, { concurrency: 1, signal: controller.signal }),
+      { onCase: () => undefined },
+    );
+    expect(result.end).toMatchObject({ verdict: 'inconclusive', reason: 'interrupted' });
+    expect(executor.calls).toBe(6);
+  });
+});

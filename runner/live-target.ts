@@ -1,0 +1,82 @@
+import type { Family } from '../model/scenario';
+import { DEFAULT_MODEL_OPTIONS, type ModelOptions } from '../model/expectation';
+import { MANAGED_BY_LABEL, MANAGED_BY_VALUE, RUN_ID_LABEL } from '../model/labels';
+import { detectCapabilities, type DetectedCluster } from '../harness/capabilities';
+import { CleanupRegistry } from '../harness/cleanup';
+import { systemClock, type Clock } from '../harness/clock';
+import type { ClusterPort } from '../harness/cluster-port';
+import { checkEnforcement } from '../harness/netpol/enforcement-canary';
+import type { ClusterInfo } from '../reporting/report-types';
+import type { ConformanceTarget } from './conformance-run';
+import { caseExecutorFor } from './live-case-executor';
+import type { PropertyDefinition } from './property-definition';
+
+export interface LiveTargetOptions {
+  runId: string;
+  image: string;
+  families: readonly Family[];
+  signal: AbortSignal;
+  keepTraces: boolean;
+  modelOptions?: ModelOptions;
+  clock?: Clock;
+  /** Progress lines ("detecting capabilities ...") for the user. */
+  log?: (line: string) => void;
+}
+
+export interface LiveTarget extends ConformanceTarget {
+  cleanup: CleanupRegistry;
+  detected: DetectedCluster;
+}
+
+export function clusterInfoOf(detected: DetectedCluster): ClusterInfo {
+  return {
+    serverVersion: detected.version,
+    distribution: detected.distribution === 'unknown' ? undefined : detected.distribution,
+    nodeImages: detected.nodes.map((node) => ({ node: node.name, image: node.osImage })),
+    capabilities: detected.capabilities,
+  };
+}
+
+/**
+ * A cluster ready for properties: capabilities detected, NetworkPolicy enforcement probed with a
+ * canary when that family runs (a CNI that ignores policies must skip the family, not fail it).
+ */
+export async function openLiveTarget(port: ClusterPort, options: LiveTargetOptions): Promise<LiveTarget> {
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? (() => undefined);
+  log('detecting server version and capabilities ...');
+  const detected = await detectCapabilities(port);
+  if (options.families.includes('networkpolicy')) {
+    log('checking that NetworkPolicy is enforced (canary deny-all policy) ...');
+    const result = await checkEnforcement(port, {
+      namespace: `kp-${options.runId}-canary`.slice(0, 63),
+      labels: { [RUN_ID_LABEL]: options.runId, [MANAGED_BY_LABEL]: MANAGED_BY_VALUE },
+      image: options.image,
+      signal: options.signal,
+      clock,
+    });
+    detected.capabilities.networkPolicyEnforced = result.enforced;
+    log(`NetworkPolicy ${result.enforced ? 'enforced' : `not enforced: ${result.detail}`}`);
+  }
+  const cleanup = new CleanupRegistry(port, { clock });
+  const modelOptions = options.modelOptions ?? DEFAULT_MODEL_OPTIONS;
+  return {
+    cluster: clusterInfoOf(detected),
+    clock,
+    signal: options.signal,
+    cleanup,
+    detected,
+    executorFor: <F extends Family>(definition: PropertyDefinition<F>) =>
+      caseExecutorFor(definition, {
+        port,
+        capabilities: detected.capabilities,
+        clock,
+        modelOptions,
+        runId: options.runId,
+        image: options.image,
+        signal: options.signal,
+        cleanup,
+        keepTraces: options.keepTraces,
+      }),
+  };
+}

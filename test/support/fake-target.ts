@@ -1,0 +1,71 @@
+import { defaultCapabilities, LATEST_VERSION, type ServerVersion } from '../../model/capabilities';
+import { DEFAULT_MODEL_OPTIONS } from '../../model/expectation';
+import type { Family } from '../../model/scenario';
+import { CleanupRegistry } from '../../harness/cleanup';
+import { createFakeAdmission, quotaUsage } from '../../harness/fake/admission';
+import type { FakeDefect } from '../../harness/fake/defects';
+import { FakeCluster, type FakeClusterOptions } from '../../harness/fake/fake-cluster';
+import { createFakeKubelet } from '../../harness/fake/kubelet/fake-kubelet';
+import { AutoAdvancingClock } from '../../harness/fake/virtual-clock';
+import type { ConformanceTarget } from '../../runner/conformance-run';
+import { caseExecutorFor } from '../../runner/live-case-executor';
+import type { PropertyDefinition } from '../../runner/property-definition';
+
+export interface FakeTargetOptions {
+  defects?: FakeDefect[];
+  seed?: number;
+  serverVersion?: ServerVersion;
+  /** Extra FakeCluster options (faults, nodes, ...). */
+  cluster?: Partial<FakeClusterOptions>;
+  signal?: AbortSignal;
+  networkPolicyEnforced?: boolean;
+}
+
+export interface FakeTarget extends ConformanceTarget {
+  fake: FakeCluster;
+  clock: AutoAdvancingClock;
+  cleanup: CleanupRegistry;
+}
+
+/**
+ * A conformance target backed by the in-memory fake cluster in virtual time, with the simulated
+ * kubelet and admission plugins (optionally with seeded defects): the same executor as a live run.
+ */
+export function fakeTarget(options: FakeTargetOptions = {}): FakeTarget {
+  const clock = new AutoAdvancingClock();
+  const version = options.serverVersion ?? LATEST_VERSION;
+  const defects = options.defects ?? [];
+  const fake = new FakeCluster({
+    clock,
+    serverVersion: version,
+    kubelet: createFakeKubelet({ defects, seed: options.seed ?? 1 }),
+    admission: createFakeAdmission({ defects }),
+    quotaUsage,
+    ...options.cluster,
+  });
+  const capabilities = {
+    ...defaultCapabilities(version),
+    networkPolicyEnforced: options.networkPolicyEnforced ?? true,
+  };
+  const cleanup = new CleanupRegistry(fake, { clock });
+  const signal = options.signal ?? new AbortController().signal;
+  return {
+    fake,
+    clock,
+    cleanup,
+    signal,
+    cluster: { serverVersion: version, distribution: 'fake', nodeImages: [], capabilities },
+    executorFor: <F extends Family>(definition: PropertyDefinition<F>) =>
+      caseExecutorFor(definition, {
+        port: fake,
+        capabilities,
+        clock,
+        modelOptions: DEFAULT_MODEL_OPTIONS,
+        runId: 'fake',
+        image: 'busybox:test',
+        signal,
+        cleanup,
+        keepTraces: false,
+      }),
+  };
+}
