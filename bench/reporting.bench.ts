@@ -129,14 +129,14 @@ function header(version: string): ReportHeader {
   };
 }
 
-const definitions: PropertyDefinition[] = Array.from({ length: PROPERTIES }, (_, p) => ({
+const definitions: PropertyDefinition<'termination'>[] = Array.from({ length: PROPERTIES }, (_, p) => ({
   id: `termination/bench-${p}`,
   family: 'termination',
   statement: 'bench',
   arbitrary: () => {
     throw new Error('offline only');
   },
-  expect: (s) => expectation(s.family === 'termination' ? (s.pod.terminationGracePeriodSeconds ?? 30) : 30),
+  expect: (s) => expectation(s.pod.terminationGracePeriodSeconds ?? 30),
   observe: () => {
     throw new Error('no traces in the bench report');
   },

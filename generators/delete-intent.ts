@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import { CROSS_SHRINK } from './shrink-options';
 import type { DeleteAction, PodScenario } from '../model/scenario';
 import { DEFAULT_GRACE_SECONDS } from './pod-scenario';
 import { seconds } from './seconds';
@@ -24,7 +23,6 @@ export function deleteIntent(constraints: DeleteIntentConstraints = {}): fc.Arbi
   const after = seconds({ max: constraints.maxAfterRunningSeconds ?? 3 });
   const by = fc.integer({ min: 1, max: 5 });
   return fc.oneof(
-    CROSS_SHRINK,
     fc.record({ mode: fc.constant('spec' as const), afterRunningSeconds: after }, { noNullPrototype: true }),
     fc.record({ mode: fc.constant('zero' as const), afterRunningSeconds: after }, { noNullPrototype: true }),
     fc.record(

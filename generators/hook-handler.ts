@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import { CROSS_SHRINK } from './shrink-options';
 import type { Capabilities } from '../model/capabilities';
 import type { HookHandler } from '../model/scenario';
 import { plannedPort } from './port-plan';
@@ -24,38 +23,44 @@ export function hookPath(hook: HookName): string {
   return `/cgi-bin/${hook.toLowerCase()}`;
 }
 
-/** One hook handler: exec first (simplest), then httpGet to the container's own httpd, then sleep when supported. */
+// Statuses on both sides of success; what the kubelet makes of them is the model's (pkg/kubelet/lifecycle/handlers.go).
+const STATUSES = [200, 202, 404, 500] as const;
+
+type HandlerKind = HookHandler['kind'];
+
+/**
+ * One hook handler: exec first (simplest), then httpGet to the container's own httpd, then sleep where
+ * supported. The kind is an index, so shrinking moves toward exec; parameters are drawn for every kind.
+ */
 export function hookHandler(constraints: HookHandlerConstraints): fc.Arbitrary<HookHandler> {
   const maxDuration = constraints.maxDurationSeconds ?? 5;
-  const exitCode = fc.oneof(CROSS_SHRINK, fc.constant(0), fc.integer({ min: 1, max: 3 }));
-  const exec = fc.record(
-    { kind: fc.constant('exec' as const), durationSeconds: seconds({ max: maxDuration }), exitCode },
-    { noNullPrototype: true },
-  );
-  const httpGet = fc.record(
-    {
-      kind: fc.constant('httpGet' as const),
-      port: fc.constant(plannedPort(0, 'http')),
-      path: fc.constant(hookPath(constraints.hook)),
-      // Statuses on both sides of success; what the kubelet makes of them is the model's (pkg/kubelet/lifecycle/handlers.go).
-      status: fc.constantFrom(200, 202, 404, 500),
-      durationSeconds: seconds({ max: Math.min(maxDuration, 3) }),
-    },
-    { noNullPrototype: true },
-  );
-  const options: fc.Arbitrary<HookHandler>[] = [exec, httpGet];
-  if (constraints.capabilities.sleepAction) {
-    // Zero only where PodLifecycleSleepActionAllowZero is on (validation.go validateSleepAction).
-    const min = constraints.capabilities.sleepZero ? 0 : 1;
-    options.push(
-      fc.record(
-        {
-          kind: fc.constant('sleep' as const),
-          seconds: fc.integer({ min, max: Math.max(min, constraints.maxSleepSeconds ?? 10) }),
-        },
-        { noNullPrototype: true },
-      ),
-    );
-  }
-  return fc.oneof(CROSS_SHRINK, ...options);
+  const kinds: HandlerKind[] = constraints.capabilities.sleepAction
+    ? ['exec', 'httpGet', 'sleep']
+    : ['exec', 'httpGet'];
+  // Zero only where PodLifecycleSleepActionAllowZero is on (validation.go validateSleepAction).
+  const minSleep = constraints.capabilities.sleepZero ? 0 : 1;
+  return fc
+    .tuple(
+      fc.integer({ min: 0, max: kinds.length - 1 }),
+      seconds({ max: maxDuration }),
+      fc.integer({ min: 0, max: 3 }),
+      fc.integer({ min: 0, max: STATUSES.length - 1 }),
+      fc.integer({ min: minSleep, max: Math.max(minSleep, constraints.maxSleepSeconds ?? 10) }),
+    )
+    .map(([kindIndex, durationSeconds, exitCode, status, sleepSeconds]): HookHandler => {
+      switch (kinds[kindIndex]) {
+        case 'exec':
+          return { kind: 'exec', durationSeconds, exitCode };
+        case 'httpGet':
+          return {
+            kind: 'httpGet',
+            port: plannedPort(0, 'http'),
+            path: hookPath(constraints.hook),
+            status: STATUSES[status],
+            durationSeconds: Math.min(durationSeconds, 3),
+          };
+        case 'sleep':
+          return { kind: 'sleep', seconds: sleepSeconds };
+      }
+    });
 }

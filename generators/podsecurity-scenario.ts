@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import { CROSS_SHRINK } from './shrink-options';
 import type { Capabilities } from '../model/capabilities';
 import type {
   ContainerScenario,
@@ -29,7 +28,6 @@ function modeSetting(capabilities: Capabilities): fc.Arbitrary<PodSecurityModeSe
   const version =
     minor >= FIRST_POLICY_MINOR
       ? fc.oneof(
-          CROSS_SHRINK,
           fc.constant('latest'),
           fc.integer({ min: FIRST_POLICY_MINOR, max: minor }).map((n) => `v1.${n}`),
         )

@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import { CROSS_SHRINK } from './shrink-options';
 import type { Capabilities } from '../model/capabilities';
 import type {
   ContainerScenario,
@@ -172,7 +171,7 @@ const quotaPod: fc.Arbitrary<QuotaPod> = fc
  */
 function quotaScenarioFor(scopes: QuotaScope[], maxPods: number): fc.Arbitrary<QuotaScenario> {
   const candidates = trackableResources(scopes);
-  const slack = fc.oneof(CROSS_SHRINK, fc.constant(0), fc.integer({ min: 1, max: 50 }));
+  const slack = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 50 }));
   return fc
     .record(
       {
@@ -212,5 +211,5 @@ export function quotaScenario(
   constraints: QuotaScenarioConstraints = {},
 ): fc.Arbitrary<QuotaScenario> {
   const maxPods = constraints.maxPods ?? 5;
-  return fc.oneof(CROSS_SHRINK, ...SCOPE_SETS.map((scopes) => quotaScenarioFor(scopes, maxPods)));
+  return fc.oneof(...SCOPE_SETS.map((scopes) => quotaScenarioFor(scopes, maxPods)));
 }

@@ -161,8 +161,12 @@ export class CleanupRegistry {
       const namespace = await this.retry(() => this.port.readNamespace(name));
       if (!namespace) return { done: [what], leftovers: [] };
       if (clock.now() >= deadline) {
-        const pods = (await this.retry(() => this.port.listPods(name))).items.map((p) => p.metadata?.name ?? '?');
-        const seconds = Math.round((this.options.namespaceDeadlineMs ?? DEFAULT_NAMESPACE_DEADLINE_MS) / 1000);
+        const pods = (await this.retry(() => this.port.listPods(name))).items.map(
+          (p) => p.metadata?.name ?? '?',
+        );
+        const seconds = Math.round(
+          (this.options.namespaceDeadlineMs ?? DEFAULT_NAMESPACE_DEADLINE_MS) / 1000,
+        );
         return {
           done: [],
           leftovers: [

@@ -46,7 +46,9 @@ export function installInterruptHandlers(options: InterruptHandlerOptions): () =
     options.cleanup
       .runAll()
       .then((report) => formatReport(report).forEach(log))
-      .catch((error: unknown) => log(`kubeprop: cleanup failed: ${error instanceof Error ? error.message : String(error)}`))
+      .catch((error: unknown) =>
+        log(`kubeprop: cleanup failed: ${error instanceof Error ? error.message : String(error)}`),
+      )
       .finally(() => exit(EXIT_CODES[signal]));
   };
   const onInt = (): void => handle('SIGINT');

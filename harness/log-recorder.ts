@@ -83,7 +83,8 @@ export class LogRecorder {
               this.options.onLine(pod, container, line);
             },
             (error) => {
-              if (error && !this.stopped) this.options.onGap(`log of ${pod}/${container} cut: ${error.message}`);
+              if (error && !this.stopped)
+                this.options.onGap(`log of ${pod}/${container} cut: ${error.message}`);
             },
           ),
         {

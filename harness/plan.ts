@@ -1,11 +1,5 @@
 import type { Expectation } from '../model/expectation';
-import type {
-  DeleteAction,
-  HookHandler,
-  PodScenario,
-  QuotaScenario,
-  Scenario,
-} from '../model/scenario';
+import type { DeleteAction, HookHandler, PodScenario, QuotaScenario, Scenario } from '../model/scenario';
 import type { CaseManifests } from '../generators/manifests';
 import type { ManagedObject } from './cluster-port';
 
@@ -74,7 +68,8 @@ const DEFAULT_GRACE_SECONDS = 30;
 export function latestWindowEnd(expectation: Expectation): number {
   let latest = 0;
   for (const field of Object.values(expectation.fields)) {
-    if (field.expected.kind === 'window') latest = Math.max(latest, field.expected.latest + field.expected.slack);
+    if (field.expected.kind === 'window')
+      latest = Math.max(latest, field.expected.latest + field.expected.slack);
   }
   return latest;
 }
@@ -87,10 +82,17 @@ function hookSeconds(handler: HookHandler | undefined): number {
 /** Time for the pod to start everything: init containers in turn, then each container's delay and postStart. */
 function startSeconds(pod: PodScenario): number {
   const init = pod.initContainers.reduce(
-    (sum, c) => sum + c.behaviour.startDelaySeconds + (c.behaviour.exitAfter?.seconds ?? 0) + hookSeconds(c.lifecycle.postStart),
+    (sum, c) =>
+      sum +
+      c.behaviour.startDelaySeconds +
+      (c.behaviour.exitAfter?.seconds ?? 0) +
+      hookSeconds(c.lifecycle.postStart),
     0,
   );
-  const main = Math.max(0, ...pod.containers.map((c) => c.behaviour.startDelaySeconds + hookSeconds(c.lifecycle.postStart)));
+  const main = Math.max(
+    0,
+    ...pod.containers.map((c) => c.behaviour.startDelaySeconds + hookSeconds(c.lifecycle.postStart)),
+  );
   return POD_START_SECONDS + init + main;
 }
 
@@ -124,13 +126,24 @@ function podNamed(manifests: CaseManifests, name: string): PodRef {
 }
 
 function createAll(manifests: CaseManifests, kinds: ManagedObject['kind'][]): PlanStep[] {
-  return manifests.objects.filter((o) => kinds.includes(o.kind)).map((object) => ({ kind: 'create', object }));
+  return manifests.objects
+    .filter((o) => kinds.includes(o.kind))
+    .map((object) => ({ kind: 'create', object }));
 }
 
-function deleteAndStop(pod: PodScenario, target: PodRef, action: DeleteAction, expectation: Expectation): PlanStep[] {
+function deleteAndStop(
+  pod: PodScenario,
+  target: PodRef,
+  action: DeleteAction,
+  expectation: Expectation,
+): PlanStep[] {
   return [
     { kind: 'deletePod', target, gracePeriodSeconds: action.gracePeriodSeconds },
-    { kind: 'wait', condition: { kind: 'podStopped', target }, deadlineSeconds: stopSeconds(pod, action, expectation) },
+    {
+      kind: 'wait',
+      condition: { kind: 'podStopped', target },
+      deadlineSeconds: stopSeconds(pod, action, expectation),
+    },
   ];
 }
 
@@ -172,7 +185,12 @@ function terminationPlan(
   const ready = readinessSeconds(pod);
   if (ready !== undefined) {
     // DeleteAction: with readiness, the delay counts from Ready or from the observe limit.
-    steps.push({ kind: 'wait', condition: { kind: 'podReady', target }, deadlineSeconds: ready, timeoutIsOutcome: true });
+    steps.push({
+      kind: 'wait',
+      condition: { kind: 'podReady', target },
+      deadlineSeconds: ready,
+      timeoutIsOutcome: true,
+    });
   }
   steps.push(
     { kind: 'observe', seconds: action.afterRunningSeconds, from: 'now', why: 'delay before the delete' },
@@ -231,11 +249,32 @@ export function planCase(scenario: Scenario, expectation: Expectation, manifests
     case 'termination':
       return terminationPlan(manifests, scenario.pod, scenario.delete, expectation);
     case 'hooks':
-      return observedPodPlan(manifests, scenario.pod, scenario.observeSeconds, scenario.delete, expectation, 'podStarted');
+      return observedPodPlan(
+        manifests,
+        scenario.pod,
+        scenario.observeSeconds,
+        scenario.delete,
+        expectation,
+        'podStarted',
+      );
     case 'probes':
-      return observedPodPlan(manifests, scenario.pod, scenario.observeSeconds, undefined, expectation, 'podStarted');
+      return observedPodPlan(
+        manifests,
+        scenario.pod,
+        scenario.observeSeconds,
+        undefined,
+        expectation,
+        'podStarted',
+      );
     case 'init':
-      return observedPodPlan(manifests, scenario.pod, scenario.observeSeconds, scenario.delete, expectation, 'podStarted');
+      return observedPodPlan(
+        manifests,
+        scenario.pod,
+        scenario.observeSeconds,
+        scenario.delete,
+        expectation,
+        'podStarted',
+      );
     case 'resources': {
       const capacity = scenario.extendedCapacity;
       const patch: PlanStep[] = capacity
@@ -243,7 +282,14 @@ export function planCase(scenario: Scenario, expectation: Expectation, manifests
         : [];
       return [
         ...patch,
-        ...observedPodPlan(manifests, scenario.pod, scenario.observeSeconds, undefined, expectation, 'podScheduleDecided'),
+        ...observedPodPlan(
+          manifests,
+          scenario.pod,
+          scenario.observeSeconds,
+          undefined,
+          expectation,
+          'podScheduleDecided',
+        ),
       ];
     }
     case 'quota':

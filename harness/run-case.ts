@@ -5,7 +5,7 @@ import { resolveIpBlocks } from '../generators/manifests/networkpolicy-ip-blocks
 import type { Expectation } from '../model/expectation';
 import { CASE_ID_LABEL, KEEP_FINALIZER } from '../model/labels';
 import { assertedCells, type PodId } from '../model/networkpolicy/topology';
-import type { Scenario } from '../model/scenario';
+import { NETPOL_NAMESPACES, type Scenario } from '../model/scenario';
 import type { Trace, TraceEntry } from '../model/trace';
 import type { CleanupEntry, CleanupRegistry, CleanupReport } from './cleanup';
 import { ClusterError } from './cluster-error';
@@ -70,13 +70,22 @@ interface CaseLayout {
   topology?: NetworkPolicyManifests['pods'];
 }
 
+/**
+ * The prefix of a case's topology namespaces ("<prefix>-x", "-y", "-z"): short enough that the
+ * longest of them is still a valid namespace name.
+ */
+function topologyPrefix(runId: string, caseId: string): string {
+  const longest = NETPOL_NAMESPACES.reduce((a, b) => (b.length > a.length ? b : a));
+  return caseNamespaceName(runId, caseId, longest).slice(0, -(longest.length + 1));
+}
+
 function layoutOf(scenario: Scenario, options: RunCaseOptions): CaseLayout {
   const labels = managedLabels(options.runId, options.caseId);
   const base = caseNamespaceName(options.runId, options.caseId);
   if (scenario.family === 'networkpolicy') {
     const netpol = networkPolicyManifests(scenario, {
       image: options.image,
-      namespacePrefix: base,
+      namespacePrefix: topologyPrefix(options.runId, options.caseId),
       labels,
       caseId: labels[CASE_ID_LABEL],
     });
@@ -84,11 +93,18 @@ function layoutOf(scenario: Scenario, options: RunCaseOptions): CaseLayout {
       namespaces: netpol.namespaces.map((n) =>
         namespaceManifest(n.object.metadata?.name ?? '', labels, n.object.metadata?.labels ?? {}),
       ),
-      manifests: { namespaceLabels: {}, objects: [...netpol.pods.map((p) => p.object), ...netpol.policies.map((p) => p.object)] },
+      manifests: {
+        namespaceLabels: {},
+        objects: [...netpol.pods.map((p) => p.object), ...netpol.policies.map((p) => p.object)],
+      },
       topology: netpol.pods,
     };
   }
-  const manifests = (options.manifestsFor ?? manifestsFor)(scenario, { image: options.image, namespace: base, labels });
+  const manifests = (options.manifestsFor ?? manifestsFor)(scenario, {
+    image: options.image,
+    namespace: base,
+    labels,
+  });
   return { namespaces: [namespaceManifest(base, labels, manifests.namespaceLabels)], manifests };
 }
 
@@ -160,7 +176,11 @@ class CaseExecution {
     const stopDeadline = new AbortController();
     this.clock
       .sleep(this.options.caseDeadlineSeconds * 1000, stopDeadline.signal)
-      .then(() => this.deadline.abort(new Inconclusive(`case deadline of ${this.options.caseDeadlineSeconds} s exceeded`)))
+      .then(() =>
+        this.deadline.abort(
+          new Inconclusive(`case deadline of ${this.options.caseDeadlineSeconds} s exceeded`),
+        ),
+      )
       .catch(() => undefined);
     let inconclusive: string | undefined;
     try {
@@ -179,7 +199,10 @@ class CaseExecution {
     } finally {
       stopDeadline.abort();
     }
-    const cleanup = await this.finish();
+    const finalStatesRead = await this.readFinalStates();
+    await this.recorder.stop();
+    const cleanup = await this.options.cleanup.run(this.cleanupEntries);
+    if (!inconclusive && !finalStatesRead) inconclusive = this.reasonOf(undefined);
     if (!inconclusive && this.recorder.gaps.length > 0) {
       inconclusive = `the record has gaps: ${this.recorder.gaps.join('; ')}`;
     }
@@ -218,7 +241,8 @@ class CaseExecution {
 
   /** A write the cleanup must wait for if it is interrupted mid-flight. */
   private write<T>(operation: (attempt: number) => Promise<T>): Promise<T> {
-    if (this.options.cleanup.closed) return Promise.reject(new Inconclusive('cleanup has started: no new objects'));
+    if (this.options.cleanup.closed)
+      return Promise.reject(new Inconclusive('cleanup has started: no new objects'));
     return this.options.cleanup.track(this.api(operation));
   }
 
@@ -278,7 +302,10 @@ class CaseExecution {
       } catch (error) {
         // The first attempt took effect but its response was lost: the object is ours.
         if (attempt > 1 && error instanceof ClusterError && error.kind === 'alreadyExists') {
-          const stored = object.kind === 'Pod' ? await this.port.readPod(namespace, object.metadata?.name ?? '') : undefined;
+          const stored =
+            object.kind === 'Pod'
+              ? await this.port.readPod(namespace, object.metadata?.name ?? '')
+              : undefined;
           return { ok: true, object: stored ? { ...stored, kind: 'Pod' } : object, warnings: [] };
         }
         throw error;
@@ -328,7 +355,9 @@ class CaseExecution {
   private conditionFor(condition: WaitCondition): Condition {
     switch (condition.kind) {
       case 'quotaInitialised':
-        return quotaInitialised(condition.quota, () => this.port.readResourceQuota(this.namespace, condition.quota));
+        return quotaInitialised(condition.quota, () =>
+          this.port.readResourceQuota(this.namespace, condition.quota),
+        );
       case 'quotaSettled':
         return quotaSettled(
           condition.quota,
@@ -340,7 +369,11 @@ class CaseExecution {
     }
   }
 
-  private async wait(condition: WaitCondition, deadlineSeconds: number, timeoutIsOutcome: boolean): Promise<void> {
+  private async wait(
+    condition: WaitCondition,
+    deadlineSeconds: number,
+    timeoutIsOutcome: boolean,
+  ): Promise<void> {
     const named = this.conditionFor(condition);
     const polls = condition.kind === 'quotaInitialised' || condition.kind === 'quotaSettled';
     const result = await waitFor(named, {
@@ -385,12 +418,21 @@ class CaseExecution {
     } catch (error) {
       // Deleting a pod admission rejected (quota steps) is a result, not a failure to observe.
       if (!(error instanceof ClusterError && error.kind === 'notFound')) throw error;
-      this.recorder.record({ kind: 'actionResult', action: 'delete', target: target.pod, ok: false, status: 404 });
+      this.recorder.record({
+        kind: 'actionResult',
+        action: 'delete',
+        target: target.pod,
+        ok: false,
+        status: 404,
+      });
     }
   }
 
   private async snapshotPod(target: PodRef, signal: AbortSignal = this.signal): Promise<void> {
-    const pod = await this.api(() => this.port.readPod(target.namespace ?? this.namespace, target.pod), signal);
+    const pod = await this.api(
+      () => this.port.readPod(target.namespace ?? this.namespace, target.pod),
+      signal,
+    );
     if (pod) this.recorder.record({ kind: 'podSnapshot', object: pod });
   }
 
@@ -405,11 +447,18 @@ class CaseExecution {
     if (!node) throw new Inconclusive('no node to advertise an extended resource on');
     const before = nodes.find((n) => n.metadata?.name === node)?.status?.capacity?.[resource];
     // Registered before the patch, so an interrupt restores what the node advertised.
-    this.cleanupEntries.push(this.options.cleanup.registerNodeCapacity(node, resource, before === undefined ? null : Number(before)));
+    this.cleanupEntries.push(
+      this.options.cleanup.registerNodeCapacity(node, resource, before === undefined ? null : Number(before)),
+    );
     const target = `node/${node}`;
     this.recorder.record({ kind: 'action', action: `patchCapacity ${resource}=${count}`, target });
     await this.write(() => this.port.patchNodeCapacity(node, resource, count));
-    this.recorder.record({ kind: 'actionResult', action: `patchCapacity ${resource}=${count}`, target, ok: true });
+    this.recorder.record({
+      kind: 'actionResult',
+      action: `patchCapacity ${resource}=${count}`,
+      target,
+      ok: true,
+    });
   }
 
   private async probeReachability(): Promise<void> {
@@ -431,24 +480,23 @@ class CaseExecution {
   }
 
   /**
-   * Final pod states (the kept pods are still readable), then the finalizer is released and the
-   * case's cleanup runs. After an interrupt only the cleanup runs: the runner is going down.
+   * Final pod states (the kept pods are still readable), then the finalizer is released. After an
+   * interrupt only the cleanup runs (the runner is going down); false when the states were not read.
    */
-  private async finish(): Promise<CleanupReport> {
-    if (!this.options.signal.aborted && !this.options.cleanup.closed) {
-      const signal = this.options.signal;
-      for (const target of this.kept) {
-        try {
-          await this.snapshotPod(target, signal);
-          await this.api(() => this.port.releasePod(target.namespace ?? this.namespace, target.pod), signal);
-        } catch (error) {
-          if (!(error instanceof ClusterError && error.kind === 'notFound') && !signal.aborted) {
-            this.recorder.gap(`final state of pod ${target.pod} not read: ${describe(error)}`);
-          }
+  private async readFinalStates(): Promise<boolean> {
+    const signal = this.options.signal;
+    if (signal.aborted || this.options.cleanup.closed) return false;
+    for (const target of this.kept) {
+      try {
+        await this.snapshotPod(target, signal);
+        await this.api(() => this.port.releasePod(target.namespace ?? this.namespace, target.pod), signal);
+      } catch (error) {
+        if (signal.aborted) return false;
+        if (!(error instanceof ClusterError && error.kind === 'notFound')) {
+          this.recorder.gap(`final state of pod ${target.pod} not read: ${describe(error)}`);
         }
       }
     }
-    await this.recorder.stop();
-    return this.options.cleanup.run(this.cleanupEntries);
+    return true;
   }
 }

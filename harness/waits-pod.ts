@@ -23,7 +23,9 @@ function isTerminal(pod: V1Pod): boolean {
 }
 
 function isUnschedulable(pod: V1Pod): boolean {
-  return pod.status?.conditions?.some((c) => c.type === 'PodScheduled' && c.reason === 'Unschedulable') ?? false;
+  return (
+    pod.status?.conditions?.some((c) => c.type === 'PodScheduled' && c.reason === 'Unschedulable') ?? false
+  );
 }
 
 function containerState(status: V1ContainerStatus): string {
@@ -38,7 +40,9 @@ function containerState(status: V1ContainerStatus): string {
 export function describePod(pod: V1Pod | undefined, deleted = false): string {
   if (deleted) return 'pod deleted';
   if (!pod) return 'pod not seen yet';
-  const conditions = (pod.status?.conditions ?? []).map((c) => `${c.type}=${c.status}${c.reason ? `(${c.reason})` : ''}`);
+  const conditions = (pod.status?.conditions ?? []).map(
+    (c) => `${c.type}=${c.status}${c.reason ? `(${c.reason})` : ''}`,
+  );
   const containers = statuses(pod).map((s) => `${s.name} ${containerState(s)} restarts=${s.restartCount}`);
   const deletion = pod.metadata?.deletionTimestamp
     ? `; deleting (grace ${pod.metadata.deletionGracePeriodSeconds ?? '?'} s)`
@@ -52,15 +56,25 @@ function hasStarted(pod: V1Pod): boolean {
 
 function everyContainerStarted(pod: V1Pod): boolean {
   const containers = pod.status?.containerStatuses ?? [];
-  return containers.length > 0 && containers.every((s) => s.state?.running || s.state?.terminated || s.lastState?.terminated);
+  return (
+    containers.length > 0 &&
+    containers.every((s) => s.state?.running || s.state?.terminated || s.lastState?.terminated)
+  );
 }
 
-/** The kubelet is done with a deleted pod: its final delete set grace 0, or every container has terminated. */
+/**
+ * The kubelet is done with a deleted pod: its final delete set grace 0 with nothing left running, or
+ * every container has terminated. A user's delete with grace 0 also records 0 while the kubelet is
+ * still stopping the containers (recording delete-grace-zero), so grace 0 alone does not say stopped.
+ */
 function hasStopped(pod: V1Pod): boolean {
   const deleting = pod.metadata?.deletionTimestamp !== undefined;
-  if (deleting && pod.metadata?.deletionGracePeriodSeconds === 0) return true;
   const all = statuses(pod);
-  return (deleting || isTerminal(pod)) && all.length > 0 && all.every((s) => s.state?.terminated !== undefined);
+  const running = all.some((s) => s.state?.running !== undefined);
+  if (deleting && pod.metadata?.deletionGracePeriodSeconds === 0 && !running) return true;
+  return (
+    (deleting || isTerminal(pod)) && all.length > 0 && all.every((s) => s.state?.terminated !== undefined)
+  );
 }
 
 function holds(condition: PodWaitCondition, pod: V1Pod): boolean {
@@ -99,9 +113,16 @@ const NAMES: Record<PodWaitCondition['kind'], string> = {
 };
 
 /** A wait condition on pods, decided from the watch record; `namespace` is the case's default. */
-export function podCondition(condition: PodWaitCondition, source: PodStateSource, namespace: string): Condition {
+export function podCondition(
+  condition: PodWaitCondition,
+  source: PodStateSource,
+  namespace: string,
+): Condition {
   const targets: PodRef[] = condition.kind === 'podsRunning' ? condition.targets : [condition.target];
-  const resolve = (ref: PodRef): { ns: string; name: string } => ({ ns: ref.namespace ?? namespace, name: ref.pod });
+  const resolve = (ref: PodRef): { ns: string; name: string } => ({
+    ns: ref.namespace ?? namespace,
+    name: ref.pod,
+  });
   const label = targets.map((t) => `${resolve(t).ns}/${t.pod}`).join(', ');
   return {
     name: `pod ${label} ${NAMES[condition.kind]}`,

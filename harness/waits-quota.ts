@@ -62,7 +62,8 @@ export function quotaSettled(name: string, reader: QuotaReader, pods: () => V1Po
       const expected: Record<string, number> = {};
       if ('pods' in hard) expected.pods = live.filter((p) => !isTerminal(p)).length;
       if ('count/pods' in hard) expected['count/pods'] = live.length;
-      const done = used !== undefined && Object.entries(expected).every(([key, count]) => Number(used[key]) === count);
+      const done =
+        used !== undefined && Object.entries(expected).every(([key, count]) => Number(used[key]) === count);
       const want = Object.entries(expected)
         .map(([key, count]) => `${key}=${count}`)
         .join(', ');

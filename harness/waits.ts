@@ -44,8 +44,7 @@ export interface WaitOptions {
 }
 
 export type WaitResult =
-  | { ok: true; waitedMs: number }
-  | { ok: false; waitedMs: number; lastSeen: string; message: string };
+  { ok: true; waitedMs: number } | { ok: false; waitedMs: number; lastSeen: string; message: string };
 
 /** Without change notices, a condition is re-checked once per virtual or real second. */
 const DEFAULT_POLL_MS = 1000;

@@ -164,6 +164,8 @@ export class CaseRecorder {
       changes.push(`${name} deleted`);
       this.notePod(namespace, this.pods.get(key) as V1Pod, true);
     }
-    return changes.length > 0 ? `states between resourceVersions were missed (${changes.join(', ')})` : undefined;
+    return changes.length > 0
+      ? `states between resourceVersions were missed (${changes.join(', ')})`
+      : undefined;
   }
 }

@@ -37,7 +37,7 @@ export function renderReproducer(input: ReproducerInput): string {
   const header = [
     `kubeprop reproducer for ${input.propertyId} (server ${input.serverVersion})`,
     input.statement,
-    `replay: kubeprop run --families ${minimal.scenario.family} --seed ${input.seed} --path ${input.path}`,
+    `replay: kubeprop run --property ${input.propertyId} --seed ${input.seed} --path ${input.path}`,
     `apply:  kubectl apply -f <this file>`,
     ...(remove === undefined ? [] : [`then:   ${remove}   (after the pod is Running)`]),
     'expected vs observed:',

@@ -3,25 +3,8 @@ import { judgeReport, type JudgeSink } from '../../reporting/judge-report';
 import { ReportWriter } from '../../reporting/report-writer';
 import { openReport } from '../../reporting/report-stream';
 import type { PropertyDefinition } from '../../runner/property-definition';
+import { PROPERTIES } from '../../suites/registry';
 import { EXIT, processOutput, type CommandOutput } from './report-output';
-
-export type PropertyLoader = () => Promise<readonly PropertyDefinition[]>;
-
-/**
- * The registry (suites/registry.ts, PROPERTIES) is loaded only when judge runs, by a computed path
- * so this command builds and its tests run before and independently of the suites.
- */
-export const loadRegistry: PropertyLoader = async () => {
-  const registryPath = '../../suites/registry';
-  let loaded: { PROPERTIES?: unknown };
-  try {
-    loaded = (await import(registryPath)) as { PROPERTIES?: unknown };
-  } catch (error) {
-    throw new Error(`cannot load the property registry suites/registry.ts: ${(error as Error).message}`);
-  }
-  if (!Array.isArray(loaded.PROPERTIES)) throw new Error('suites/registry.ts does not export PROPERTIES');
-  return loaded.PROPERTIES as PropertyDefinition[];
-};
 
 export interface JudgeCommandOptions {
   /** Write the re-judged report (report.json, junit.xml, summary.md, index.html) into this directory. */
@@ -40,12 +23,11 @@ function writerSink(writer: ReportWriter): JudgeSink {
 export async function runJudge(
   file: string,
   options: JudgeCommandOptions,
-  loadProperties: PropertyLoader,
+  properties: readonly PropertyDefinition[],
   output: CommandOutput = processOutput,
 ): Promise<number> {
   try {
     const source = await openReport(file);
-    const properties = await loadProperties();
     const {
       schemaVersion: _version,
       endedAt: _ended,
@@ -75,7 +57,11 @@ export async function runJudge(
   }
 }
 
-export function registerJudge(program: Command, loadProperties: PropertyLoader = loadRegistry): void {
+/** `properties` defaults to the registry (suites/registry.ts); tests pass a registry of their own. */
+export function registerJudge(
+  program: Command,
+  properties: readonly PropertyDefinition[] = PROPERTIES,
+): void {
   program
     .command('judge')
     .description(
@@ -84,6 +70,6 @@ export function registerJudge(program: Command, loadProperties: PropertyLoader =
     .argument('<report>', 'report.json of a run')
     .option('--out <dir>', 'also write the re-judged report into this directory')
     .action(async (file: string, options: JudgeCommandOptions) => {
-      process.exitCode = await runJudge(file, options, loadProperties);
+      process.exitCode = await runJudge(file, options, properties);
     });
 }

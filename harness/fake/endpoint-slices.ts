@@ -28,7 +28,12 @@ export function endpointsFor(service: V1Service, pods: V1Pod[]): V1Endpoint[] {
       return {
         addresses: [pod.status?.podIP ?? ''],
         conditions: { ready: ready && !terminating, serving: ready, terminating },
-        targetRef: { kind: 'Pod', namespace: pod.metadata?.namespace, name: pod.metadata?.name, uid: pod.metadata?.uid },
+        targetRef: {
+          kind: 'Pod',
+          namespace: pod.metadata?.namespace,
+          name: pod.metadata?.name,
+          uid: pod.metadata?.uid,
+        },
         nodeName: pod.spec?.nodeName,
       };
     })
@@ -48,6 +53,10 @@ export function endpointSliceFor(service: V1Service, pods: V1Pod[]): V1EndpointS
       labels: { 'kubernetes.io/service-name': name },
     },
     endpoints: endpointsFor(service, pods),
-    ports: (service.spec?.ports ?? []).map((p) => ({ name: p.name, port: p.port, protocol: p.protocol ?? 'TCP' })),
+    ports: (service.spec?.ports ?? []).map((p) => ({
+      name: p.name,
+      port: p.port,
+      protocol: p.protocol ?? 'TCP',
+    })),
   };
 }

@@ -199,7 +199,11 @@ export class FakeCluster implements ClusterPort {
     return this.call('createNamespace', 'write', () => {
       const name = namespace.metadata?.name ?? '';
       if (name.length > 63 || !DNS1123_LABEL.test(name)) {
-        throw new ClusterError('invalid', `Namespace "${name}" is invalid: metadata.name: must be a DNS-1123 label`, 422);
+        throw new ClusterError(
+          'invalid',
+          `Namespace "${name}" is invalid: metadata.name: must be a DNS-1123 label`,
+          422,
+        );
       }
       if (this.namespaces.has(name)) {
         throw new ClusterError('alreadyExists', `namespaces "${name}" already exists`, 409);
@@ -365,7 +369,11 @@ export class FakeCluster implements ClusterPort {
       if (!record) throw new ClusterError('notFound', `pods "${pod}" not found`, 404);
       const stop = this.logs.follow(namespace, record.pod, container, onLine, onEnd);
       if (!stop) {
-        throw new ClusterError('invalid', `container "${container}" in pod "${pod}" is waiting to start`, 400);
+        throw new ClusterError(
+          'invalid',
+          `container "${container}" in pod "${pod}" is waiting to start`,
+          400,
+        );
       }
       return { stop };
     });
@@ -387,10 +395,19 @@ export class FakeCluster implements ClusterPort {
     });
   }
 
-  canI(verb: string, group: string, resource: string, _namespace?: string, subresource?: string): Promise<boolean> {
+  canI(
+    verb: string,
+    group: string,
+    resource: string,
+    _namespace?: string,
+    subresource?: string,
+  ): Promise<boolean> {
     return this.call('canI', 'read', () => {
       const base = `${verb} ${group}/${resource}`;
-      return !(this.denied.has(base) || (subresource !== undefined && this.denied.has(`${base}/${subresource}`)));
+      return !(
+        this.denied.has(base) ||
+        (subresource !== undefined && this.denied.has(`${base}/${subresource}`))
+      );
     });
   }
 
@@ -419,7 +436,8 @@ export class FakeCluster implements ClusterPort {
   private parseRv(resourceVersion: string): number {
     if (resourceVersion === '' || resourceVersion === '0') return this.rv;
     const rv = Number(resourceVersion);
-    if (!Number.isInteger(rv)) throw new ClusterError('invalid', `invalid resourceVersion "${resourceVersion}"`, 400);
+    if (!Number.isInteger(rv))
+      throw new ClusterError('invalid', `invalid resourceVersion "${resourceVersion}"`, 400);
     return rv;
   }
 
@@ -429,8 +447,10 @@ export class FakeCluster implements ClusterPort {
         const record = this.namespaces.get(name);
         return record ? deepCopy(record.namespace) : undefined;
       },
-      objects: (namespace) => [...(this.namespaces.get(namespace)?.others.values() ?? [])].map((o) => deepCopy(o)),
-      pods: (namespace) => [...(this.namespaces.get(namespace)?.pods.values() ?? [])].map((r) => deepCopy(r.pod)),
+      objects: (namespace) =>
+        [...(this.namespaces.get(namespace)?.others.values() ?? [])].map((o) => deepCopy(o)),
+      pods: (namespace) =>
+        [...(this.namespaces.get(namespace)?.pods.values() ?? [])].map((r) => deepCopy(r.pod)),
     };
   }
 
@@ -444,7 +464,11 @@ export class FakeCluster implements ClusterPort {
       return { ok: false, status: 403, body: status(403, 'Forbidden', message), warnings: [] };
     }
     if (name.length > 253 || !DNS1123_SUBDOMAIN.test(name)) {
-      throw new ClusterError('invalid', `${object.kind} "${name}" is invalid: metadata.name: must be a DNS-1123 subdomain`, 422);
+      throw new ClusterError(
+        'invalid',
+        `${object.kind} "${name}" is invalid: metadata.name: must be a DNS-1123 subdomain`,
+        422,
+      );
     }
     const key = `${object.kind}/${name}`;
     if (object.kind === 'Pod' ? record.pods.has(name) : record.others.has(key)) {
@@ -523,7 +547,8 @@ export class FakeCluster implements ClusterPort {
       if (period === 0) this.removeIfReleased(namespace, record);
       return;
     }
-    let period = gracePeriodSeconds ?? record.pod.spec?.terminationGracePeriodSeconds ?? DEFAULT_GRACE_SECONDS;
+    let period =
+      gracePeriodSeconds ?? record.pod.spec?.terminationGracePeriodSeconds ?? DEFAULT_GRACE_SECONDS;
     // CheckGracefulDelete: negative means 1; unscheduled or finished pods go at once.
     if (period < 0) period = 1;
     const phase = record.pod.status?.phase;
@@ -579,7 +604,11 @@ export class FakeCluster implements ClusterPort {
       const name = next.metadata?.name ?? '';
       const previous = record.slices.get(name);
       if (previous && JSON.stringify(previous.endpoints) === JSON.stringify(next.endpoints)) continue;
-      next.metadata = { ...next.metadata, resourceVersion: this.nextRv(), uid: previous?.metadata?.uid ?? this.uid() };
+      next.metadata = {
+        ...next.metadata,
+        resourceVersion: this.nextRv(),
+        uid: previous?.metadata?.uid ?? this.uid(),
+      };
       record.slices.set(name, next);
       this.sliceHub.publish(namespace, previous ? 'MODIFIED' : 'ADDED', deepCopy(next), this.rv);
     }
@@ -626,7 +655,8 @@ export class FakeCluster implements ClusterPort {
 
   private finishNamespaceIfEmpty(namespace: string): void {
     const record = this.namespaces.get(namespace);
-    if (!record?.namespace.metadata?.deletionTimestamp || record.pods.size > 0 || record.others.size > 0) return;
+    if (!record?.namespace.metadata?.deletionTimestamp || record.pods.size > 0 || record.others.size > 0)
+      return;
     if (this.namespaceDeletion.mode === 'stuck') return;
     record.quotaSync?.();
     this.namespaces.delete(namespace);

@@ -55,7 +55,11 @@ export class FaultInjector {
   /** Throws the lost-response error for a write that has already taken effect, if one is due. */
   afterCommit(method: string, kind: CallKind): void {
     if (kind === 'write' && this.random.chance(this.options.errorAfterCommitRate ?? 0)) {
-      throw new ClusterError('transient', `${method}: 500 Internal Server Error after commit (injected)`, 500);
+      throw new ClusterError(
+        'transient',
+        `${method}: 500 Internal Server Error after commit (injected)`,
+        500,
+      );
     }
   }
 

@@ -74,9 +74,10 @@ export class LogStore {
     onLine: (line: LogLine) => void,
     onEnd: (error?: Error) => void,
   ): (() => void) | undefined {
-    const status = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])].find(
-      (s) => s.name === container,
-    );
+    const status = [
+      ...(pod.status?.initContainerStatuses ?? []),
+      ...(pod.status?.containerStatuses ?? []),
+    ].find((s) => s.name === container);
     const id = status && containerInstanceId(status);
     const log = this.log(namespace, pod.metadata?.name ?? '', container);
     const instance = id === undefined ? undefined : log.ids.get(id);

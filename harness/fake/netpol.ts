@@ -79,9 +79,15 @@ export function cidrContains(cidr: string, ip: string): boolean {
   return Math.floor(ipToNumber(base) / size) === Math.floor(ipToNumber(ip) / size);
 }
 
-/** policyTypes default: Ingress, plus Egress when the policy has egress rules. */
+/**
+ * policyTypes default when absent or empty: Ingress, plus Egress when the policy has at least one
+ * egress rule (`egress: []` does not count). Source: pkg/apis/networking/v1/defaults.go
+ * SetDefaults_NetworkPolicy.
+ */
 function policyTypes(policy: V1NetworkPolicy): string[] {
-  return policy.spec?.policyTypes ?? (policy.spec?.egress ? ['Ingress', 'Egress'] : ['Ingress']);
+  const given = policy.spec?.policyTypes ?? [];
+  if (given.length > 0) return given;
+  return (policy.spec?.egress ?? []).length > 0 ? ['Ingress', 'Egress'] : ['Ingress'];
 }
 
 /** Whether a peer admits the remote end; pod/namespace selectors AND within one peer. */

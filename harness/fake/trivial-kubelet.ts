@@ -50,25 +50,24 @@ export class TrivialKubelet implements FakeKubelet {
       if (!current) return;
       const now = context.clock.now();
       for (const status of current.status?.containerStatuses ?? []) {
-        if (status.state?.running) context.appendLog(namespace, name, status.name, now, formatMarker(MARKERS.exit, 143));
+        if (status.state?.running)
+          context.appendLog(namespace, name, status.name, now, formatMarker(MARKERS.exit, 143));
       }
-      const containerStatuses = (current.status?.containerStatuses ?? []).map(
-        (s): V1ContainerStatus => ({
-          ...s,
-          ready: false,
-          state: s.state?.running
-            ? {
-                terminated: {
-                  exitCode: 143,
-                  reason: 'Error',
-                  containerID: s.containerID,
-                  startedAt: s.state.running.startedAt,
-                  finishedAt: apiTime(now),
-                },
-              }
-            : s.state,
-        }),
-      );
+      const containerStatuses = (current.status?.containerStatuses ?? []).map((s): V1ContainerStatus => ({
+        ...s,
+        ready: false,
+        state: s.state?.running
+          ? {
+              terminated: {
+                exitCode: 143,
+                reason: 'Error',
+                containerID: s.containerID,
+                startedAt: s.state.running.startedAt,
+                finishedAt: apiTime(now),
+              },
+            }
+          : s.state,
+      }));
       const status: V1PodStatus = {
         ...current.status,
         phase: 'Failed',
@@ -106,18 +105,16 @@ export class TrivialKubelet implements FakeKubelet {
         { type: 'ContainersReady', status: 'True', lastTransitionTime: apiTime(now) },
         { type: 'Ready', status: 'True', lastTransitionTime: apiTime(now) },
       ],
-      containerStatuses: containers.map(
-        (c, i): V1ContainerStatus => ({
-          name: c.name,
-          image: c.image ?? '',
-          imageID: '',
-          containerID: `containerd://${name}-${i}-${now}`,
-          ready: true,
-          started: true,
-          restartCount: 0,
-          state: { running: { startedAt: apiTime(now) } },
-        }),
-      ),
+      containerStatuses: containers.map((c, i): V1ContainerStatus => ({
+        name: c.name,
+        image: c.image ?? '',
+        imageID: '',
+        containerID: `containerd://${name}-${i}-${now}`,
+        ready: true,
+        started: true,
+        restartCount: 0,
+        state: { running: { startedAt: apiTime(now) } },
+      })),
     });
   }
 }

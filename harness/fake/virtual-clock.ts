@@ -25,7 +25,8 @@ const DEFAULT_START_MS = Date.UTC(2025, 0, 1);
  * Virtual time for the fake cluster. With auto-advance on, a loop yields one macrotask turn
  * (setImmediate runs only after every pending microtask has run), so when it gets control nothing
  * else is runnable, and it jumps to the next timer and fires it. A case waiting 30 virtual seconds
- * therefore finishes in milliseconds, with the same interleaving as real time.
+ * therefore finishes in milliseconds, with the same interleaving as real time. Time advances only
+ * while at least one sleep() is pending, i.e. while someone is waiting for time to pass.
  */
 export class AutoAdvancingClock implements VirtualClock {
   private current: number;
@@ -34,6 +35,8 @@ export class AutoAdvancingClock implements VirtualClock {
   private timers: Timer[] = [];
   private looping = false;
   private stopped = false;
+  /** Pending sleep() calls: time only passes while someone waits for it. */
+  private sleepers = 0;
   private readonly autoAdvance: boolean;
 
   constructor(options: AutoAdvancingClockOptions = {}) {
@@ -65,11 +68,14 @@ export class AutoAdvancingClock implements VirtualClock {
         reject(signal.reason);
         return;
       }
+      this.sleepers += 1;
       const onAbort = (): void => {
+        this.sleepers -= 1;
         cancel();
         reject(signal?.reason);
       };
       const cancel = this.schedule(ms, () => {
+        this.sleepers -= 1;
         signal?.removeEventListener('abort', onAbort);
         resolve();
       });
@@ -126,7 +132,9 @@ export class AutoAdvancingClock implements VirtualClock {
   }
 
   private readonly step = (): void => {
-    const next = this.stopped ? undefined : this.peek();
+    // Background timers (a simulated kubelet's) alone never move time: once nobody sleeps, the loop
+    // ends, so a finished test or benchmark is not kept alive by a simulation that would run forever.
+    const next = this.stopped || this.sleepers === 0 ? undefined : this.peek();
     if (!next) {
       this.looping = false;
       return;

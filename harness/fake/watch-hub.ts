@@ -43,7 +43,8 @@ export class WatchHub<T> {
       const dropped = records.shift();
       if (dropped) this.compactedUpTo.set(namespace, dropped.rv);
     }
-    for (const subscriber of this.subscribers.get(namespace) ?? []) this.deliver(namespace, subscriber, type, object);
+    for (const subscriber of this.subscribers.get(namespace) ?? [])
+      this.deliver(namespace, subscriber, type, object);
   }
 
   /**
@@ -95,7 +96,10 @@ export class WatchHub<T> {
       subscriber.delivered += 1;
       subscriber.onEvent(type, object);
       if (this.faults.dropWatchAfter(subscriber.delivered)) {
-        this.end(namespace, subscriber, { reason: 'closed', error: new Error('watch closed by server (injected)') });
+        this.end(namespace, subscriber, {
+          reason: 'closed',
+          error: new Error('watch closed by server (injected)'),
+        });
       }
     });
   }

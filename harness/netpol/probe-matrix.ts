@@ -1,3 +1,4 @@
+import { getMaxListeners, setMaxListeners } from 'node:events';
 import { PROBE_CONTAINER } from '../../generators/manifests/networkpolicy';
 import { cellName, type NetpolCell, type PodId } from '../../model/networkpolicy/topology';
 import type { TraceEntry } from '../../model/trace';
@@ -114,6 +115,8 @@ export async function probeMatrix(
     }
   };
   const workers = Math.max(1, Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, cells.length));
+  // Every worker may wait out a re-probe delay on the signal at once: expected listeners, not a leak.
+  setMaxListeners(getMaxListeners(options.signal) + workers, options.signal);
   await Promise.all(Array.from({ length: workers }, worker));
   return trace;
 }

@@ -4,7 +4,8 @@ import type { ContainerScenario, TerminationScenario } from '../../model/scenari
 import type { Trace } from '../../model/trace';
 import { deleteAction } from './created-and-deleted';
 import { eventsByReason } from './events';
-import { before, missing, secondsBetween, type Interval } from './intervals';
+import { MARKERS } from '../markers';
+import { before, missing, point, secondsBetween, type Interval } from './intervals';
 import { markersByContainer, runsOf } from './markers-by-container';
 import { firstDeletionView, podHistory, type PodView } from './pod-history';
 import { stopInstants, type StopInstants } from './stop-instants';
@@ -39,6 +40,14 @@ export function observeContainerStop(
   const runs = runsOf(markersByContainer(trace, podName).get(c) ?? []);
   const run = runs[runs.length - 1] ?? [];
   const stop = stopInstants(trace, history, c, run, from);
+  // An httpGet preStop is served by the container's httpd: its request line is the hook's start.
+  const preStop = container.lifecycle.preStop;
+  if (preStop?.kind === 'httpGet') {
+    const request = run.find(
+      (line) => line.marker === MARKERS.http && line.argument === preStop.path && line.time >= from,
+    );
+    if (request) stop.preStopStart = point(request.time);
+  }
   const sigterm = sigtermOf(container, stop);
   const fields: Fields = {};
   fields[`${c}.sigtermAfterPreStopStartSeconds`] = gapOrMissing(
@@ -116,8 +125,10 @@ export function observeTermination(trace: Trace, scenario: TerminationScenario):
     Object.assign(fields, own);
     stops.set(container.name, stop);
   }
+  // A sleep preStop runs in the kubelet and writes no marker: its start is the Killing event.
   const killStart = (c: ContainerScenario) => {
     const stop = stops.get(c.name) as StopInstants;
+    if (c.lifecycle.preStop?.kind === 'sleep') return stop.killStart;
     return stop.preStopStart ?? sigtermOf(c, stop);
   };
   fields['pod.killStartSpreadSeconds'] = spread(scenario.pod.containers.map(killStart));

@@ -108,4 +108,9 @@ export type Scenario =
   | PodSecurityScenario
   | NetworkPolicyScenario;
 
-export type ScenarioOf<F extends Family> = Extract<Scenario, { family: F }>;
+/** Scenario of each family, looked up by key. */
+type ScenarioByFamily = { [K in Family]: Extract<Scenario, { family: K }> };
+
+// Indexed access rather than Extract<Scenario, { family: F }>: F in a conditional type is invariant,
+// so PropertyDefinition<'termination'> would not fit in a PropertyDefinition[] registry.
+export type ScenarioOf<F extends Family> = ScenarioByFamily[F];

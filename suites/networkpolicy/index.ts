@@ -1,4 +1,5 @@
 import type { PropertyDefinition } from '../../runner/property-definition';
+import { reachabilityMatrix } from './reachability-matrix.property';
 
 /** The networkpolicy properties, in the order a run takes them. */
-export const NETWORKPOLICY_PROPERTIES: readonly PropertyDefinition[] = [];
+export const NETWORKPOLICY_PROPERTIES: readonly PropertyDefinition[] = [reachabilityMatrix];

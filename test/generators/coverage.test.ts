@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { defaultCapabilities, LATEST_VERSION } from '../../model/capabilities';
 import type { Family } from '../../model/scenario';
 import { scenarioArbitrary } from '../../generators';
-import { scenarioFeatures } from './support/features';
+import { scenarioFeatures } from '../../generators/scenario-features';
 
 /**
  * Every feature the generators promise shows up in at least 5% of 1,000 scenarios of its family

@@ -45,7 +45,7 @@ function graceOf(scenario: Scenario): number {
   return scenario.pod.terminationGracePeriodSeconds ?? DEFAULT_GRACE;
 }
 
-function sigkillDefinition(): PropertyDefinition {
+function sigkillDefinition(): PropertyDefinition<'termination'> {
   return {
     id: 'termination/sigkill-after-grace',
     family: 'termination',
@@ -53,7 +53,7 @@ function sigkillDefinition(): PropertyDefinition {
     arbitrary: () => {
       throw new Error('not used offline');
     },
-    expect: (scenario) => sigkillExpectation(graceOf(scenario)),
+    expect: (scenario) => sigkillExpectation(scenario.pod.terminationGracePeriodSeconds ?? DEFAULT_GRACE),
     observe: (trace) => observeKill(trace),
     fields: ['app.sigkillAfterSigtermSeconds', 'app.exitCode'],
     budget: { numRuns: 1, caseSeconds: 60, totalSeconds: 600, shrinkSeconds: 60 },
@@ -177,12 +177,7 @@ describe('kubeprop judge', () => {
       ),
     );
     const { out, output } = capture();
-    const code = await runJudge(
-      file,
-      { out: join(dir, 'rejudged') },
-      async () => [sigkillDefinition()],
-      output,
-    );
+    const code = await runJudge(file, { out: join(dir, 'rejudged') }, [sigkillDefinition()], output);
     expect(code).toBe(0);
     expect(out.join('')).toContain('termination/sigkill-after-grace case a: fail → pass\n');
     expect(out.join('')).toContain('termination/sigkill-after-grace: fail → pass\n');
@@ -198,7 +193,7 @@ describe('kubeprop judge', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'kubeprop-judge-')), 'report.json');
     writeFileSync(file, '{"schemaVersion":1,');
     const { err, output } = capture();
-    expect(await runJudge(file, {}, async () => [], output)).toBe(2);
+    expect(await runJudge(file, {}, [], output)).toBe(2);
     expect(err.join('')).toContain(`${file}: is truncated`);
   });
 });

@@ -1,5 +1,5 @@
 import { defaultCapabilities, LATEST_VERSION, type ServerVersion } from '../../model/capabilities';
-import { DEFAULT_MODEL_OPTIONS } from '../../model/expectation';
+import { DEFAULT_MODEL_OPTIONS, type ModelOptions } from '../../model/expectation';
 import type { Family } from '../../model/scenario';
 import { CleanupRegistry } from '../../harness/cleanup';
 import { createFakeAdmission, quotaUsage } from '../../harness/fake/admission';
@@ -19,6 +19,8 @@ export interface FakeTargetOptions {
   cluster?: Partial<FakeClusterOptions>;
   signal?: AbortSignal;
   networkPolicyEnforced?: boolean;
+  /** Model knobs (default DEFAULT_MODEL_OPTIONS); virtual time is exact, so tests may narrow the slack. */
+  modelOptions?: ModelOptions;
 }
 
 export interface FakeTarget extends ConformanceTarget {
@@ -60,7 +62,7 @@ export function fakeTarget(options: FakeTargetOptions = {}): FakeTarget {
         port: fake,
         capabilities,
         clock,
-        modelOptions: DEFAULT_MODEL_OPTIONS,
+        modelOptions: options.modelOptions ?? DEFAULT_MODEL_OPTIONS,
         runId: 'fake',
         image: 'busybox:test',
         signal,

@@ -9,12 +9,19 @@ import { testPod, testService } from '../support/objects';
 const NS = 'kp-test';
 
 async function clusterWithNamespace(options: FakeClusterOptions = {}): Promise<FakeCluster> {
-  const cluster = new FakeCluster({ clock: new AutoAdvancingClock({ startMs: Date.UTC(2025, 0, 1) }), ...options });
+  const cluster = new FakeCluster({
+    clock: new AutoAdvancingClock({ startMs: Date.UTC(2025, 0, 1) }),
+    ...options,
+  });
   await cluster.createNamespace({ metadata: { name: NS, labels: { [MANAGED_BY_LABEL]: 'kubeprop' } } });
   return cluster;
 }
 
-async function runningPod(cluster: FakeCluster, name: string, options: Parameters<typeof testPod>[1] = {}): Promise<V1Pod> {
+async function runningPod(
+  cluster: FakeCluster,
+  name: string,
+  options: Parameters<typeof testPod>[1] = {},
+): Promise<V1Pod> {
   const created = await cluster.create(NS, testPod(name, options));
   expect(created.ok).toBe(true);
   for (let i = 0; i < 100; i++) {
@@ -33,7 +40,12 @@ function collect<T>(): {
 } {
   const events: { type: WatchEventType; object: T }[] = [];
   const ends: WatchEnd[] = [];
-  return { events, ends, onEvent: (type, object) => events.push({ type, object }), onEnd: (end) => ends.push(end) };
+  return {
+    events,
+    ends,
+    onEvent: (type, object) => events.push({ type, object }),
+    onEnd: (end) => ends.push(end),
+  };
 }
 
 describe('FakeCluster namespaces', () => {
@@ -42,9 +54,15 @@ describe('FakeCluster namespaces', () => {
     const [ns] = await cluster.listNamespaces(`${MANAGED_BY_LABEL}=kubeprop`);
     expect(ns.metadata?.labels?.['kubernetes.io/metadata.name']).toBe(NS);
     expect(ns.status?.phase).toBe('Active');
-    await expect(cluster.createNamespace({ metadata: { name: NS } })).rejects.toMatchObject({ kind: 'alreadyExists' });
-    await expect(cluster.createNamespace({ metadata: { name: 'Not_Valid' } })).rejects.toMatchObject({ kind: 'invalid' });
-    await expect(cluster.createNamespace({ metadata: { name: 'a'.repeat(64) } })).rejects.toMatchObject({ kind: 'invalid' });
+    await expect(cluster.createNamespace({ metadata: { name: NS } })).rejects.toMatchObject({
+      kind: 'alreadyExists',
+    });
+    await expect(cluster.createNamespace({ metadata: { name: 'Not_Valid' } })).rejects.toMatchObject({
+      kind: 'invalid',
+    });
+    await expect(cluster.createNamespace({ metadata: { name: 'a'.repeat(64) } })).rejects.toMatchObject({
+      kind: 'invalid',
+    });
   });
 
   test('deletion goes through Terminating, refuses new content, removes pods, then the namespace', async () => {
@@ -100,8 +118,17 @@ describe('FakeCluster pod deletion (rest/delete.go BeforeDelete, pod strategy Ch
   });
 
   test('a second delete can only shorten the period, moving the deadline back from the first delete', async () => {
-    const cluster = await clusterWithNamespace({ kubelet: { podCreated: () => undefined, podDeleting: () => undefined, exec: () => ({ exitCode: 0, output: '' }) } });
-    await cluster.create(NS, { ...testPod('p', { keep: true }), spec: { nodeName: 'fake-node-1', containers: [{ name: 'main' }] } });
+    const cluster = await clusterWithNamespace({
+      kubelet: {
+        podCreated: () => undefined,
+        podDeleting: () => undefined,
+        exec: () => ({ exitCode: 0, output: '' }),
+      },
+    });
+    await cluster.create(NS, {
+      ...testPod('p', { keep: true }),
+      spec: { nodeName: 'fake-node-1', containers: [{ name: 'main' }] },
+    });
     await cluster.deletePod(NS, 'p', 20);
     const first = (await cluster.readPod(NS, 'p'))?.metadata?.deletionTimestamp?.getTime() ?? 0;
     await cluster.deletePod(NS, 'p', 25);
@@ -188,7 +215,12 @@ describe('FakeCluster watches', () => {
   test('stop() ends a watch with reason stopped', async () => {
     const cluster = await clusterWithNamespace();
     const watch = collect<CoreV1Event>();
-    const handle = await cluster.watchEvents(NS, (await cluster.listEvents(NS)).resourceVersion, watch.onEvent, watch.onEnd);
+    const handle = await cluster.watchEvents(
+      NS,
+      (await cluster.listEvents(NS)).resourceVersion,
+      watch.onEvent,
+      watch.onEnd,
+    );
     handle.stop();
     await cluster.clock.sleep(1);
     expect(watch.ends).toEqual([{ reason: 'stopped' }]);
@@ -197,16 +229,27 @@ describe('FakeCluster watches', () => {
 
   test('EndpointSlices list a terminating pod as not ready, serving, terminating (endpointslice/utils.go)', async () => {
     const cluster = await clusterWithNamespace();
-    await cluster.create(NS, { ...testService('svc', { app: 'p' }), metadata: { name: 'svc', namespace: NS } });
+    await cluster.create(NS, {
+      ...testService('svc', { app: 'p' }),
+      metadata: { name: 'svc', namespace: NS },
+    });
     const watch = collect<V1EndpointSlice>();
     await cluster.watchEndpointSlices(NS, '1', watch.onEvent, watch.onEnd);
     await runningPod(cluster, 'p', { grace: 30, keep: true, labels: { app: 'p' } });
     await cluster.clock.sleep(1);
-    expect(watch.events.at(-1)?.object.endpoints?.[0].conditions).toEqual({ ready: true, serving: true, terminating: false });
+    expect(watch.events.at(-1)?.object.endpoints?.[0].conditions).toEqual({
+      ready: true,
+      serving: true,
+      terminating: false,
+    });
     await cluster.deletePod(NS, 'p');
     await cluster.clock.sleep(1);
     const terminating = watch.events.find((e) => e.object.endpoints?.[0]?.conditions?.terminating);
-    expect(terminating?.object.endpoints?.[0].conditions).toEqual({ ready: false, serving: true, terminating: true });
+    expect(terminating?.object.endpoints?.[0].conditions).toEqual({
+      ready: false,
+      serving: true,
+      terminating: true,
+    });
   });
 });
 
@@ -216,7 +259,13 @@ describe('FakeCluster logs, nodes, RBAC and faults', () => {
     await runningPod(cluster, 'p', { grace: 1, keep: true });
     const lines: { runtimeTime: number; text: string }[] = [];
     let ended = false;
-    await cluster.streamLogs(NS, 'p', 'main', (l) => lines.push(l), () => (ended = true));
+    await cluster.streamLogs(
+      NS,
+      'p',
+      'main',
+      (l) => lines.push(l),
+      () => (ended = true),
+    );
     await cluster.clock.sleep(1);
     expect(lines.map((l) => l.text)).toEqual(['kp started']);
     expect(ended).toBe(false);
@@ -230,7 +279,15 @@ describe('FakeCluster logs, nodes, RBAC and faults', () => {
   test('a log of a container that has not started is refused', async () => {
     const cluster = await clusterWithNamespace({ nodes: [] });
     await cluster.create(NS, testPod('p'));
-    await expect(cluster.streamLogs(NS, 'p', 'main', () => undefined, () => undefined)).rejects.toMatchObject({ kind: 'invalid' });
+    await expect(
+      cluster.streamLogs(
+        NS,
+        'p',
+        'main',
+        () => undefined,
+        () => undefined,
+      ),
+    ).rejects.toMatchObject({ kind: 'invalid' });
   });
 
   test('node capacity is patched and removed', async () => {
@@ -275,7 +332,9 @@ describe('FakeCluster logs, nodes, RBAC and faults', () => {
 
   test('interruptAt fires on the chosen API call', async () => {
     let firedAt = -1;
-    const cluster = new FakeCluster({ faults: { interruptAt: { call: 3, interrupt: () => (firedAt = cluster.faults.calls) } } });
+    const cluster = new FakeCluster({
+      faults: { interruptAt: { call: 3, interrupt: () => (firedAt = cluster.faults.calls) } },
+    });
     for (let i = 0; i < 5; i++) await cluster.serverVersion();
     expect(firedAt).toBe(3);
   });

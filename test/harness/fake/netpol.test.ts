@@ -77,6 +77,22 @@ describe('fake NetworkPolicy data plane', () => {
     expect(cidrContains('10.0.0.0/24', '10.0.1.4')).toBe(false);
   });
 
+  it('without policyTypes, `egress: []` does not isolate egress (defaults.go SetDefaults_NetworkPolicy)', () => {
+    const emptyEgress = policy('x', { podSelector: { matchLabels: { pod: 'a' } }, egress: [] });
+    expect(connectionAllowed({ from: xa, to: ya, port: 80, protocol: 'TCP' }, [emptyEgress])).toBe(true);
+    // ...but it is an Ingress policy with no rules: ingress to x/a is denied.
+    expect(connectionAllowed({ from: ya, to: xa, port: 80, protocol: 'TCP' }, [emptyEgress])).toBe(false);
+    // An empty policyTypes list is defaulted like an absent one: Ingress and, with a rule, Egress.
+    const emptyTypes = policy('x', {
+      podSelector: { matchLabels: { pod: 'a' } },
+      policyTypes: [],
+      egress: [{ to: [{ podSelector: { matchLabels: { pod: 'b' } } }] }],
+    });
+    expect(connectionAllowed({ from: xa, to: xb, port: 80, protocol: 'TCP' }, [emptyTypes])).toBe(true);
+    expect(connectionAllowed({ from: xa, to: ya, port: 80, protocol: 'TCP' }, [emptyTypes])).toBe(false);
+    expect(connectionAllowed({ from: ya, to: xa, port: 80, protocol: 'TCP' }, [emptyTypes])).toBe(false);
+  });
+
   it('reads the prober commands of harness/netpol/probe-command.ts', () => {
     expect(parseProbeCommand(probeCommand('10.1.2.3', 81, 'TCP'))).toEqual({
       ip: '10.1.2.3',

@@ -11,7 +11,12 @@ export interface TestHarness {
   cluster: FakeCluster;
   cleanup: CleanupRegistry;
   controller: AbortController;
-  run(scenario: Scenario, expectation: Expectation, caseId: string, extra?: Partial<RunCaseOptions>): Promise<CaseRun>;
+  run(
+    scenario: Scenario,
+    expectation: Expectation,
+    caseId: string,
+    extra?: Partial<RunCaseOptions>,
+  ): Promise<CaseRun>;
 }
 
 /** A fake cluster with the simulated kubelet and admission (or the given parts), and a cleanup registry. */

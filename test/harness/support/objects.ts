@@ -23,7 +23,10 @@ export function testPod(
   };
 }
 
-export function testService(name: string, selector: Record<string, string>): Extract<ManagedObject, { kind: 'Service' }> {
+export function testService(
+  name: string,
+  selector: Record<string, string>,
+): Extract<ManagedObject, { kind: 'Service' }> {
   return {
     apiVersion: 'v1',
     kind: 'Service',

@@ -5,8 +5,8 @@ import type {
   QuotaScenario,
   ResourceAmounts,
   Scenario,
-} from '../../../model/scenario';
-import { quotaUsage } from '../../../generators/quota-scenario';
+} from '../model/scenario';
+import { quotaUsage } from './quota-scenario';
 
 /** QoS class as pkg/apis/core/v1/helper/qos/qos.go computes it (missing requests default to limits). */
 export function qosClass(pod: PodScenario): 'BestEffort' | 'Burstable' | 'Guaranteed' {
@@ -140,7 +140,10 @@ function quotaFeatures(scenario: QuotaScenario): string[] {
   return features;
 }
 
-/** Every feature a scenario exercises, for coverage counting. */
+/**
+ * Every feature a scenario exercises, for coverage counting (`kubeprop generate --stats` and the
+ * coverage test). NetworkPolicy scenarios are counted by their own engineer's tooling.
+ */
 export function scenarioFeatures(scenario: Scenario): string[] {
   switch (scenario.family) {
     case 'termination': {

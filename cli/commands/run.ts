@@ -1,0 +1,163 @@
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { UserFacingError } from '../../harness/errors';
+import { Progress } from '../../reporting/progress';
+import { runConformance, type ConformanceResult } from '../../runner/conformance-run';
+import { DEFAULT_IMAGE } from '../../runner/defaults';
+import type { CliDeps } from '../cli-deps';
+import { defaultConcurrency, parseRunOptions, type RawRunOptions, type RunSettings } from '../run-options';
+import { openLiveSession, type LiveSession } from './live-session';
+
+/** Exit statuses of `kubeprop run` (2 bad input and 3 environment come from UserFacingError). */
+export const RUN_EXIT = { ok: 0, failed: 1 } as const;
+
+export interface RunCommandResult {
+  exitCode: number;
+  /** report.json, once the run wrote one. */
+  reportPath?: string;
+}
+
+/** Writes a line to stderr: messages and progress, never results. */
+export function errLine(deps: CliDeps, line: string): void {
+  deps.err.write(`${line}\n`);
+}
+
+/** One line per property (verdict, id, why), the reproducers of failures, and where the report is. */
+function printOutcome(deps: CliDeps, settings: RunSettings, result: ConformanceResult): void {
+  for (const { end, start } of result.outcomes) {
+    const why = end.reason ? ` (${end.reason})` : '';
+    deps.out(`${end.verdict.padEnd(12)} ${start.id}${why}\n`);
+    if (end.counterexample) {
+      deps.out(`             reproducer: ${join(settings.reportDir, end.counterexample.reproducerPath)}\n`);
+      deps.out(
+        `             replay: kubeprop run --property ${start.id} --seed ${settings.seed} --path ${end.path ?? '?'}\n`,
+      );
+    }
+  }
+  deps.out(`report: ${result.reportPath}\n`);
+}
+
+async function conduct(
+  settings: RunSettings,
+  runId: string,
+  session: LiveSession,
+  deps: CliDeps,
+): Promise<RunCommandResult> {
+  const { capabilities } = session.target.cluster;
+  const concurrency = settings.concurrency ?? defaultConcurrency(session.target.detected.nodes);
+  const progress = new Progress(deps.err, deps.clock);
+  for (const definition of settings.selected) {
+    const skipped = definition.unsupported?.(capabilities) !== undefined;
+    progress.plan(definition.family, skipped ? 0 : (settings.runs ?? definition.budget.numRuns));
+  }
+  errLine(
+    deps,
+    `kubeprop: run ${runId}: ${settings.selected.length} properties, seed ${settings.seed}, concurrency ${concurrency}, report in ${settings.reportDir}`,
+  );
+  let result: ConformanceResult;
+  try {
+    result = await session.windDown(
+      runConformance(
+        deps.properties,
+        session.target,
+        {
+          runId,
+          seed: settings.seed,
+          families: settings.families,
+          propertyIds: settings.propertyIds,
+          runs: settings.runs,
+          concurrency,
+          image: settings.image,
+          reportDir: settings.reportDir,
+          budgetSeconds: settings.budgetSeconds,
+          path: settings.path,
+          knownIssues: settings.knownIssues,
+          keepTraces: settings.keepTraces,
+          modelOptions: { slackSeconds: settings.slackSeconds },
+          kubepropVersion: deps.kubepropVersion,
+        },
+        {
+          // An interrupt ends the process from its handler: the report must be complete before that.
+          onWriter: (writer) => session.beforeInterruptExit(() => writer.finalize()),
+          onPropertyStart: (definition) => progress.startProperty(definition.id),
+          onCase: (definition, outcome) => progress.caseDone(definition.family, outcome),
+        },
+      ),
+    );
+  } finally {
+    progress.finish();
+  }
+  printOutcome(deps, settings, result);
+  const interrupted = session.interruptedWith();
+  if (interrupted !== undefined) return { exitCode: interrupted, reportPath: result.reportPath };
+  return { exitCode: result.failed ? RUN_EXIT.failed : RUN_EXIT.ok, reportPath: result.reportPath };
+}
+
+/**
+ * `kubeprop run`: validate every option, pick and start a cluster, check access, run the selected
+ * properties writing the report as it goes, then always clean up and tear the target down.
+ * 0: no confirmed failure; 1: a confirmed failure; 2: bad input; 3: environment; 130/143: interrupted.
+ */
+export async function runRunCommand(raw: RawRunOptions, deps: CliDeps): Promise<RunCommandResult> {
+  try {
+    const runId = deps.newRunId();
+    const settings = parseRunOptions(
+      raw,
+      { properties: deps.properties, runId, randomSeed: () => deps.randomSeed() },
+      deps.env,
+    );
+    const session = await openLiveSession(
+      {
+        target: settings.target,
+        runId,
+        image: settings.image,
+        families: [...new Set(settings.selected.map((definition) => definition.family))],
+        keepTraces: settings.keepTraces,
+        modelOptions: { slackSeconds: settings.slackSeconds },
+      },
+      deps,
+      (line) => errLine(deps, line),
+    );
+    try {
+      return await conduct(settings, runId, session, deps);
+    } finally {
+      await session.close();
+    }
+  } catch (error) {
+    if (!(error instanceof UserFacingError)) throw error;
+    errLine(deps, error.toLine());
+    return { exitCode: error.exitCode };
+  }
+}
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+/** The options that pick the cluster, shared by run and replay. */
+export function addTargetOptions(command: Command): Command {
+  return command
+    .option('--kubeconfig <file>', 'kubeconfig of an existing cluster to test')
+    .option('--context <name>', 'context in the kubeconfig (default: its current context)')
+    .option('--node-image <image>', 'kind node image when kubeprop creates the kind cluster')
+    .option('--k3s-image <image>', 'k3s image when kubeprop starts k3s (Docker without kind)');
+}
+
+export function registerRun(program: Command, deps: CliDeps): void {
+  const command = program
+    .command('run')
+    .description('run the conformance properties against a cluster and write a report')
+    .option('--families <list>', 'comma-separated families (default: all)')
+    .option('--property <id>', 'run only this property (repeatable; see `kubeprop list`)', collect, [])
+    .option('--runs <n>', 'fast-check runs per property (default: each property its own)')
+    .option('--seed <n>', 'fast-check seed (default: random, printed and in the report)')
+    .option('--path <path>', 'replay one fast-check path of one --property (from a report)')
+    .option('--concurrency <k>', 'cases at once (default: 2 per schedulable node, at most 8)')
+    .option('--image <ref>', `container image of the cases (default ${DEFAULT_IMAGE}; mirrors, air-gapped)`)
+    .option('--report <dir>', 'report directory (default: reports/<run-id>)')
+    .option('--budget <seconds>', 'time budget of the whole run, shared among the properties')
+    .option('--known-issues <file>', 'YAML list of known deviations: reported as known, not failed')
+    .option('--keep-traces', 'keep raw traces in the report (needed to re-judge offline)')
+    .option('--slack <seconds>', 'timing slack the model allows around its windows (default 1)');
+  addTargetOptions(command).action(async (options: RawRunOptions) => {
+    deps.setExitCode((await runRunCommand(options, deps)).exitCode);
+  });
+}

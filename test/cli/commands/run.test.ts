@@ -1,0 +1,186 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../../../cli/main';
+import { ClusterError } from '../../../harness/cluster-error';
+import type { ClusterPort } from '../../../harness/cluster-port';
+import { environmentProblem } from '../../../harness/errors';
+import { managedSelector } from '../../../harness/sweep';
+import { loadReport } from '../../../reporting/load-report';
+import { PROPERTIES } from '../../../suites/registry';
+import { fakeCli, type FakeCli } from '../support/fake-cli';
+
+const NETPOL = 'networkpolicy/reachability-matrix';
+
+function reportDir(): string {
+  return join(mkdtempSync(join(tmpdir(), 'kp-run-')), 'report');
+}
+
+async function managedNamespaces(cli: FakeCli): Promise<string[]> {
+  return (await cli.fake.listNamespaces(managedSelector())).map((ns) => ns.metadata?.name ?? '');
+}
+
+/** A port that emits SIGINT once the n-th object has been created in a case namespace. */
+function interruptAfterCreates(n: number) {
+  return (port: ClusterPort, cli: FakeCli): ClusterPort => {
+    let creates = 0;
+    return new Proxy(port, {
+      get(target, property) {
+        const value: unknown = Reflect.get(target, property, target);
+        if (property === 'create') {
+          return async (...args: Parameters<ClusterPort['create']>) => {
+            const result = await target.create(...args);
+            creates += 1;
+            if (creates === n) cli.signals.emit('SIGINT');
+            return result;
+          };
+        }
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+  };
+}
+
+describe('kubeprop run against the fake cluster', () => {
+  test('a healthy cluster: every selected property is reported, exit 0, cleaned up, report printed', async () => {
+    const cli = fakeCli();
+    const dir = reportDir();
+    const code = await runCli(
+      ['run', '--families', 'termination,networkpolicy', '--runs', '2', '--seed', '1', '--report', dir],
+      cli.deps,
+    );
+    expect(cli.stderr.join('')).not.toContain('kubeprop: cleanup could not remove');
+    expect(code).toBe(0);
+    const report = loadReport(join(dir, 'report.json'));
+    const expected = PROPERTIES.filter((p) => p.family === 'termination' || p.family === 'networkpolicy');
+    expect(expected.length).toBeGreaterThan(0);
+    expect(report.properties.map((p) => p.id)).toEqual(expected.map((p) => p.id));
+    expect(report.properties.every((p) => p.verdict !== 'fail')).toBe(true);
+    expect(report.seed).toBe(1);
+    expect(report.options).toMatchObject({ runs: 2, families: ['termination', 'networkpolicy'] });
+    expect(report.interrupted).toBeUndefined();
+    // The fake has one schedulable node: two cases at once.
+    expect(report.options.concurrency).toBe(2);
+    for (const file of ['junit.xml', 'summary.md', 'index.html']) expect(existsSync(join(dir, file))).toBe(true);
+    expect(cli.stdout.join('')).toContain(`report: ${join(dir, 'report.json')}`);
+    expect(await managedNamespaces(cli)).toEqual([]);
+    expect(cli.teardowns).toBe(1);
+    expect(cli.exits).toEqual([]);
+    // Progress went to stderr, results to stdout.
+    expect(cli.stderr.join('')).toMatch(/networkpolicy 2\/2 \| idle \| 0 failures/);
+  }, 120_000);
+
+  test('a cluster that ignores egress policies: exit 1, with a reproducer and the replay command', async () => {
+    const cli = fakeCli({ defects: ['netpol-egress-ignored'] });
+    const dir = reportDir();
+    const code = await runCli(['run', '--property', NETPOL, '--runs', '3', '--seed', '1', '--report', dir], cli.deps);
+    expect(code).toBe(1);
+    const report = loadReport(join(dir, 'report.json'));
+    const [property] = report.properties;
+    expect(property).toMatchObject({ id: NETPOL, verdict: 'fail' });
+    const reproducer = join(dir, property.counterexample?.reproducerPath ?? 'missing');
+    expect(readFileSync(reproducer, 'utf8')).toContain(
+      `# replay: kubeprop run --property ${NETPOL} --seed 1 --path ${property.path}`,
+    );
+    const out = cli.stdout.join('');
+    expect(out).toContain(`fail         ${NETPOL}`);
+    expect(out).toContain(`reproducer: ${reproducer}`);
+    expect(out).toContain(`replay: kubeprop run --property ${NETPOL} --seed 1 --path ${property.path}`);
+    expect(await managedNamespaces(cli)).toEqual([]);
+
+    // The printed replay command reproduces the failure on its own.
+    const again = fakeCli({ defects: ['netpol-egress-ignored'] });
+    const replayDir = reportDir();
+    const replayed = await runCli(
+      ['run', '--property', NETPOL, '--seed', '1', '--path', property.path ?? '', '--report', replayDir],
+      again.deps,
+    );
+    expect(replayed).toBe(1);
+    expect(loadReport(join(replayDir, 'report.json')).properties[0].verdict).toBe('fail');
+  }, 120_000);
+
+  test('an interrupt mid-run: report.json is valid and marked interrupted, no namespace is left, exit 130', async () => {
+    const cli = fakeCli({ wrapPort: interruptAfterCreates(4) });
+    const dir = reportDir();
+    const code = await runCli(['run', '--property', NETPOL, '--runs', '4', '--seed', '2', '--report', dir], cli.deps);
+    // The handler exits after cleanup and teardown; in the CLI that ends the process.
+    for (let i = 0; i < 1000 && cli.exits.length === 0; i += 1) await new Promise((r) => setImmediate(r));
+    expect(cli.exits).toEqual([130]);
+    expect(code).toBe(130);
+    const report = loadReport(join(dir, 'report.json'));
+    expect(report.interrupted).toBe('interrupted');
+    const [property] = report.properties;
+    expect(property.id).toBe(NETPOL);
+    // 9 pods a case: the 4th create is inside the first case, so not every run was made.
+    expect(property.runsMade).toBeLessThan(4);
+    expect(property.verdict).not.toBe('pass');
+    expect(await managedNamespaces(cli)).toEqual([]);
+    expect(cli.stderr.join('')).toContain('SIGINT received: stopping and cleaning up');
+    expect(cli.teardowns).toBe(1);
+  }, 120_000);
+});
+
+describe('kubeprop run: bad input and environment problems', () => {
+  test.each([
+    [['run', '--families', 'bogus'], 'kubeprop: unknown family "bogus" in --families'],
+    [['run', '--runs', 'ten'], 'kubeprop: --runs "ten" is not a positive whole number'],
+    [['run', '--property', 'termination/nope'], 'kubeprop: unknown property "termination/nope"'],
+    [['run', '--seed', 'x'], 'kubeprop: --seed "x" is not a whole number'],
+    [['run', '--families', 'termination', '--path', '0:1'], 'kubeprop: --path replays one property'],
+  ])('%j: one line, exit 2, no cluster touched', async (args, message) => {
+    const cli = fakeCli();
+    expect(await runCli(args, cli.deps)).toBe(2);
+    expect(cli.stderr).toHaveLength(1);
+    expect(cli.stderr[0].startsWith(message)).toBe(true);
+    expect(cli.requests).toEqual([]);
+  });
+
+  test('an unknown option (the old --out) is bad input: exit 2', async () => {
+    const cli = fakeCli();
+    expect(await runCli(['run', '--out', 'reports/1'], cli.deps)).toBe(2);
+    expect(cli.stderr[0]).toContain("unknown option '--out'");
+    expect(cli.requests).toEqual([]);
+  });
+
+  test('target options reach the target starter', async () => {
+    const cli = fakeCli({ startError: environmentProblem('no cluster to test against: install kind') });
+    const code = await runCli(
+      ['run', '--kubeconfig', '/k', '--context', 'c', '--node-image', 'kindest/node:v1.34.0', '--k3s-image', 'rancher/k3s:v1.34.1-k3s1'],
+      cli.deps,
+    );
+    expect(code).toBe(3);
+    expect(cli.requests).toEqual([
+      {
+        kubeconfig: '/k',
+        context: 'c',
+        env: {},
+        nodeImage: 'kindest/node:v1.34.0',
+        k3sImage: 'rancher/k3s:v1.34.1-k3s1',
+      },
+    ]);
+    expect(cli.stderr.at(-1)).toBe('kubeprop: no cluster to test against: install kind\n');
+  });
+
+  test('missing RBAC permissions: exit 3 naming them, the target torn down', async () => {
+    const cli = fakeCli({ cluster: { deniedPermissions: ['list /nodes', 'delete /namespaces'] } });
+    const dir = reportDir();
+    expect(await runCli(['run', '--property', NETPOL, '--report', dir], cli.deps)).toBe(3);
+    const line = cli.stderr.at(-1) ?? '';
+    expect(line).toContain('lacks 2 permission(s)');
+    expect(line).toContain('deploy/rbac.yaml');
+    expect(cli.teardowns).toBe(1);
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  test('rejected credentials: exit 3 saying how to refresh them', async () => {
+    const cli = fakeCli({
+      wrapPort: (port) =>
+        Object.assign(Object.create(port) as ClusterPort, {
+          serverVersion: () => Promise.reject(new ClusterError('unauthorized', 'Unauthorized', 401)),
+        }),
+    });
+    expect(await runCli(['run', '--property', NETPOL], cli.deps)).toBe(3);
+    expect(cli.stderr.at(-1)).toContain('rejected the credentials of user "tester" (401)');
+    expect(cli.teardowns).toBe(1);
+  });
+});

@@ -1,0 +1,52 @@
+import { CleanupRegistry } from '../../harness/cleanup';
+import { FakeCluster } from '../../harness/fake/fake-cluster';
+import { testPod } from './support/objects';
+
+describe('CleanupRegistry', () => {
+  test('a stuck namespace deletion is reported with what is left, after the deadline', async () => {
+    const cluster = new FakeCluster({ namespaceDeletion: { mode: 'stuck' } });
+    const cleanup = new CleanupRegistry(cluster, { clock: cluster.clock, namespaceDeadlineMs: 30_000 });
+    const entry = cleanup.registerNamespace('kp-stuck');
+    await cluster.createNamespace({ metadata: { name: 'kp-stuck' } });
+    const report = await entry.run();
+    expect(report.done).toEqual([]);
+    expect(report.leftovers).toEqual([
+      { what: 'namespace kp-stuck', reason: 'still Terminating after 30 s (pods left: none)' },
+    ]);
+  });
+
+  test('entries run once however often they are asked, and a missing namespace counts as removed', async () => {
+    const cluster = new FakeCluster();
+    const cleanup = new CleanupRegistry(cluster, { clock: cluster.clock });
+    const never = cleanup.registerNamespace('kp-never-created');
+    const entry = cleanup.registerNamespace('kp-once');
+    await cluster.createNamespace({ metadata: { name: 'kp-once' } });
+    const [a, b] = await Promise.all([entry.run(), cleanup.runAll()]);
+    expect(a).toEqual({ done: ['namespace kp-once'], leftovers: [] });
+    expect(b.done.sort()).toEqual(['namespace kp-never-created', 'namespace kp-once']);
+    expect(await never.run()).toEqual({ done: ['namespace kp-never-created'], leftovers: [] });
+    expect(() => cleanup.registerNamespace('kp-late')).toThrow(/closed/);
+  });
+
+  test('kept pods are released and a create still in flight is awaited before the namespace goes', async () => {
+    const cluster = new FakeCluster({ faults: { latencyMs: 500 } });
+    const cleanup = new CleanupRegistry(cluster, { clock: cluster.clock });
+    const entry = cleanup.registerNamespace('kp-race');
+    await cluster.createNamespace({ metadata: { name: 'kp-race' } });
+    const inFlight = cleanup.track(cluster.create('kp-race', testPod('late', { keep: true })));
+    const report = await entry.run();
+    expect((await inFlight).ok).toBe(true);
+    expect(report.leftovers).toEqual([]);
+    expect(cluster.namespaceNames()).toEqual([]);
+    expect(cluster.allPods()).toEqual([]);
+  });
+
+  test('node capacity is restored to what it was', async () => {
+    const cluster = new FakeCluster();
+    const cleanup = new CleanupRegistry(cluster, { clock: cluster.clock });
+    const entry = cleanup.registerNodeCapacity('fake-node-1', 'example.com/dongle', null);
+    await cluster.patchNodeCapacity('fake-node-1', 'example.com/dongle', 4);
+    await entry.run();
+    expect((await cluster.listNodes())[0].status?.capacity?.['example.com/dongle']).toBeUndefined();
+  });
+});

@@ -1,0 +1,98 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FakeDefect } from '../../harness/fake/defects';
+import { DEFAULT_MODEL_OPTIONS } from '../../model/expectation';
+import type { Scenario } from '../../model/scenario';
+import { attemptStatuses } from '../../reporting/property-verdict';
+import type { CaseReport, PropertyEnd } from '../../reporting/report-types';
+import { runConformance } from '../../runner/conformance-run';
+import type { PropertyDefinition } from '../../runner/property-definition';
+import { fakeTarget } from '../support/fake-target';
+
+export interface FakeRun {
+  end: PropertyEnd;
+  minimal?: Scenario;
+  /** Every case in completion order, read back from the report's journal. */
+  cases: CaseReport[];
+}
+
+/**
+ * Runs one property end to end through runConformance against the in-memory fake cluster (virtual
+ * time), the report in a temp dir, with the live model slack unless `slackSeconds` narrows it (virtual
+ * time is exact: a cluster one second off, like sigkill-early, is then outside a window, not on its edge).
+ */
+export async function runOnFake(
+  definition: PropertyDefinition,
+  options: { runs: number; seed: number; defects?: FakeDefect[]; slackSeconds?: number },
+): Promise<FakeRun> {
+  const modelOptions = { slackSeconds: options.slackSeconds ?? DEFAULT_MODEL_OPTIONS.slackSeconds };
+  const target = fakeTarget({ defects: options.defects, seed: options.seed, modelOptions });
+  const reportDir = mkdtempSync(join(tmpdir(), 'kubeprop-fake-'));
+  try {
+    const result = await runConformance([definition], target, {
+      runId: 'fake',
+      seed: options.seed,
+      families: [definition.family],
+      propertyIds: [definition.id],
+      runs: options.runs,
+      concurrency: 4,
+      image: 'busybox:test',
+      reportDir,
+      knownIssues: [],
+      keepTraces: false,
+      modelOptions,
+      kubepropVersion: 'fake-test',
+    });
+    const cases = readFileSync(join(reportDir, 'cases.ndjson'), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => (JSON.parse(line) as { case: CaseReport }).case);
+    const outcome = result.outcomes[0];
+    return { end: outcome.end, minimal: outcome.minimal?.scenario, cases };
+  } finally {
+    await target.cleanup.runAll();
+  }
+}
+
+/** Failing fields of every failing case, for a readable assertion message. */
+export function failures(run: FakeRun): string[] {
+  return run.cases
+    .filter((c) => c.verdict.outcome !== 'pass')
+    .map(
+      (c) =>
+        `${c.id} ${c.verdict.outcome}${c.verdict.reason ? ` (${c.verdict.reason})` : ''}: ` +
+        c.verdict.diff
+          .filter((d) => d.outcome !== 'pass')
+          .map((d) => `${d.field} ${d.detail}`)
+          .join('; '),
+    );
+}
+
+function podOf(scenario: Scenario): { containers: unknown[]; initContainers: unknown[] } | undefined {
+  return 'pod' in scenario ? scenario.pod : undefined;
+}
+
+/** Containers of a scenario's pod, init containers included: the size that matters to a reader. */
+export function containerCount(scenario: Scenario): number {
+  const pod = podOf(scenario);
+  return pod ? pod.containers.length + pod.initContainers.length : 0;
+}
+
+/** What a caught defect looks like: the failure, its confirmation, and how far it shrank. */
+export function caught(run: FakeRun): {
+  confirmed: boolean;
+  firstFailing?: Scenario;
+  failedFields: string[];
+} {
+  const statuses = attemptStatuses(
+    run.cases.map((c) => ({ id: c.id, outcome: c.verdict.outcome, attempt: c.attempt })),
+  );
+  const caseId = run.end.counterexample?.caseId;
+  const firstFailing = run.cases.find((c) => c.attempt.number === 1 && c.verdict.outcome === 'fail');
+  return {
+    confirmed: caseId !== undefined && statuses.get(caseId) === 'confirmed',
+    firstFailing: firstFailing?.scenario,
+    failedFields: run.end.counterexample?.failedFields.map((f) => f.field) ?? [],
+  };
+}

@@ -1,0 +1,220 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { V1NetworkPolicy, V1Pod } from '@kubernetes/client-node';
+import { DEFAULT_MODEL_OPTIONS } from '../../model/expectation';
+import { expectNetworkPolicy } from '../../model/networkpolicy/expect';
+import type { NetworkPolicyScenario } from '../../model/scenario/families';
+import type { NetworkPolicySpec } from '../../model/scenario/policies';
+import { runCase } from '../../harness/run-case';
+import { attemptStatuses } from '../../reporting/property-verdict';
+import type { CaseReport } from '../../reporting/report-types';
+import { runConformance, type ConformanceOptions } from '../../runner/conformance-run';
+import type { PropertyDefinition } from '../../runner/property-definition';
+import { runProperty } from '../../runner/property-runner';
+import { NETWORKPOLICY_PROPERTIES } from '../../suites/networkpolicy';
+import { reachabilityMatrix } from '../../suites/networkpolicy/reachability-matrix.property';
+import { fakeTarget } from '../support/fake-target';
+
+const SEED = 20240611;
+const RUNS = 8;
+/** Virtual time makes a case take well under a second; the margin is for loaded machines. */
+const FAKE_RUN_TIMEOUT_MS = 120_000;
+
+let reportRoot: string;
+beforeAll(() => {
+  reportRoot = mkdtempSync(join(tmpdir(), 'kubeprop-netpol-fake-'));
+});
+afterAll(() => rmSync(reportRoot, { recursive: true, force: true }));
+
+function options(definition: PropertyDefinition, label: string): ConformanceOptions {
+  return {
+    runId: label,
+    seed: SEED,
+    families: ['networkpolicy'],
+    propertyIds: [definition.id],
+    runs: RUNS,
+    concurrency: 4,
+    image: 'busybox:test',
+    reportDir: join(reportRoot, `${label}-${definition.id.replace('/', '-')}`),
+    knownIssues: [],
+    keepTraces: false,
+    modelOptions: DEFAULT_MODEL_OPTIONS,
+    kubepropVersion: 'test',
+  };
+}
+
+/** Policies + rules + peers + ports: what the shrinker reduces. */
+function size(scenario: NetworkPolicyScenario): number {
+  return scenario.policies.reduce(
+    (total, policy) =>
+      total +
+      1 +
+      [...(policy.ingress ?? []), ...(policy.egress ?? [])].reduce(
+        (rules, rule) => rules + 1 + rule.peers.length + rule.ports.length,
+        0,
+      ),
+    0,
+  );
+}
+
+/** policyTypes default (pkg/apis/networking/v1/defaults.go): Egress only when egress rules exist. */
+function isolatesEgress(policy: NetworkPolicySpec): boolean {
+  return policy.policyTypes?.includes('Egress') ?? (policy.egress ?? []).length > 0;
+}
+
+describe('networkpolicy properties against the conforming fake', () => {
+  test.each(NETWORKPOLICY_PROPERTIES.map((d) => [d.id, d] as const))(
+    '%s passes',
+    async (_id, definition) => {
+      const target = fakeTarget({ seed: 7 });
+      const result = await runConformance([definition], target, options(definition, 'conforming'));
+      const end = result.outcomes[0].end;
+      expect({ verdict: end.verdict, reason: end.reason }).toEqual({ verdict: 'pass', reason: undefined });
+      expect(end.runsMade).toBe(RUNS);
+      expect(result.failed).toBe(false);
+    },
+    FAKE_RUN_TIMEOUT_MS,
+  );
+
+  test('every property skips, never fails, when the canary saw NetworkPolicy not enforced', async () => {
+    const target = fakeTarget({ networkPolicyEnforced: false });
+    for (const definition of NETWORKPOLICY_PROPERTIES) {
+      const result = await runConformance([definition], target, options(definition, 'not-enforced'));
+      const end = result.outcomes[0].end;
+      expect(end).toMatchObject({
+        verdict: 'skipped',
+        reason: "NetworkPolicy not enforced by this cluster's CNI (canary)",
+        runsMade: 0,
+      });
+    }
+  });
+});
+
+describe('the NetworkPolicy case runs through the mapper and the prober', () => {
+  // Egress of x/a only to y/b's IP; egress of z/b to every topology pod except x/a.
+  const scenario: NetworkPolicyScenario = {
+    family: 'networkpolicy',
+    policies: [
+      {
+        name: 'p0',
+        namespace: 'x',
+        podSelector: { matchLabels: { pod: 'a' } },
+        policyTypes: ['Egress'],
+        egress: [{ peers: [{ kind: 'ipBlock', cidr: 'pod:y/b', except: [] }], ports: [] }],
+      },
+      {
+        name: 'p1',
+        namespace: 'z',
+        podSelector: { matchLabels: { pod: 'b' } },
+        policyTypes: ['Egress'],
+        egress: [{ peers: [{ kind: 'ipBlock', cidr: 'pods', except: ['pod:x/a'] }], ports: [] }],
+      },
+    ],
+  };
+
+  test('ipBlocks resolve to the running pods and every cell is probed once', async () => {
+    const target = fakeTarget();
+    const expectation = expectNetworkPolicy(scenario, target.cluster.capabilities, DEFAULT_MODEL_OPTIONS);
+    const run = await runCase(target.fake, scenario, expectation, {
+      runId: 'wiring',
+      caseId: 'ipblock',
+      image: 'busybox:test',
+      clock: target.clock,
+      signal: target.signal,
+      caseDeadlineSeconds: reachabilityMatrix.budget.caseSeconds,
+      cleanup: target.cleanup,
+    });
+    expect(run.inconclusive).toBeUndefined();
+    expect(run.namespaces).toHaveLength(3);
+
+    const podOf = new Map<string, V1Pod>();
+    for (const entry of run.trace) {
+      if (entry.kind === 'podWatch' && entry.object.status?.podIP)
+        podOf.set(entry.object.status.podIP, entry.object);
+    }
+    const policies = run.objects.filter(
+      (o): o is V1NetworkPolicy & { kind: 'NetworkPolicy' } => o.kind === 'NetworkPolicy',
+    );
+    const p0Block = policies.find((p) => p.metadata?.name === 'p0')?.spec?.egress?.[0].to?.[0].ipBlock;
+    // pod:y/b becomes the host CIDR of the pod named b in the case's y namespace.
+    const [p0Ip, p0Bits] = (p0Block?.cidr ?? '').split('/');
+    expect(p0Bits).toBe('32');
+    expect(podOf.get(p0Ip)?.metadata).toMatchObject({
+      name: 'b',
+      namespace: `${run.namespaces?.[0].replace(/-x$/, '')}-y`,
+    });
+    const p1Block = policies.find((p) => p.metadata?.name === 'p1')?.spec?.egress?.[0].to?.[0].ipBlock;
+    expect(p1Block?.except).toHaveLength(1);
+    expect(podOf.get((p1Block?.except?.[0] ?? '').split('/')[0])?.metadata?.name).toBe('a');
+
+    const probed = new Map<string, boolean>();
+    for (const entry of run.trace) {
+      if (entry.kind === 'reachability')
+        probed.set(`${entry.from}->${entry.to}:${entry.port}/${entry.protocol}`, entry.connected);
+      expect(entry.kind).not.toBe('gap');
+    }
+    // 9 pods, 72 ordered pairs of distinct pods, 3 served ports each.
+    expect(probed.size).toBe(72 * 3);
+    expect(probed.get('x/a->y/b:80/TCP')).toBe(true);
+    expect(probed.get('x/a->y/b:80/UDP')).toBe(true);
+    expect(probed.get('x/a->y/c:81/TCP')).toBe(false);
+    expect(probed.get('x/a->x/b:80/TCP')).toBe(false);
+    expect(probed.get('z/b->x/a:80/TCP')).toBe(false);
+    expect(probed.get('z/b->x/b:81/TCP')).toBe(true);
+    // Ingress is open everywhere: unselected sources reach x/a.
+    expect(probed.get('y/c->x/a:80/UDP')).toBe(true);
+
+    // Cleanup removed the three namespaces.
+    for (const namespace of run.namespaces ?? [])
+      expect(await target.fake.readNamespace(namespace)).toBeUndefined();
+  });
+});
+
+describe('seeded defect netpol-egress-ignored', () => {
+  test(
+    'is caught, confirmed and shrunk to one policy with an egress rule',
+    async () => {
+      const target = fakeTarget({ defects: ['netpol-egress-ignored'], seed: 7 });
+      const cases: CaseReport[] = [];
+      const outcome = await runProperty(
+        reachabilityMatrix,
+        target.cluster.capabilities,
+        target.executorFor(reachabilityMatrix),
+        { seed: SEED, numRuns: RUNS, concurrency: 4, clock: target.clock, signal: target.signal },
+        { onCase: (report) => cases.push(report) },
+      );
+      expect(outcome.end.verdict).toBe('fail');
+      const minimal = outcome.minimal;
+      if (minimal === undefined) throw new Error('no minimal counterexample');
+
+      // Confirmed: a re-run of the minimal case failed too.
+      const statuses = attemptStatuses(
+        cases.map((c) => ({ id: c.id, outcome: c.verdict.outcome, attempt: c.attempt })),
+      );
+      expect(statuses.get(minimal.report.id)).toBe('confirmed');
+
+      // Shrunk: no larger than the first failing exploration case, and down to one policy.
+      const firstFailing = cases.find((c) => /-r\d+$/.test(c.id) && c.verdict.outcome === 'fail');
+      const scenario = minimal.scenario;
+      expect(size(scenario)).toBeLessThanOrEqual(size(firstFailing?.scenario as NetworkPolicyScenario));
+      expect(scenario.policies).toHaveLength(1);
+      const [policy] = scenario.policies;
+      expect(isolatesEgress(policy)).toBe(true);
+      expect(policy.egress).toHaveLength(1);
+      expect(policy.ingress ?? []).toHaveLength(0);
+
+      // Symptom: only cells the source's egress should block, observed connected, from the policy's namespace.
+      const failed = outcome.end.counterexample?.failedFields ?? [];
+      expect(failed.length).toBeGreaterThan(0);
+      for (const field of failed) {
+        expect(field).toMatchObject({
+          rule: 'networkpolicy.egress-isolation',
+          detail: 'expected false, observed true',
+        });
+        expect(field.field.startsWith(`${policy.namespace}/`)).toBe(true);
+      }
+    },
+    FAKE_RUN_TIMEOUT_MS,
+  );
+});
