@@ -1,6 +1,0 @@
-// @ts-nocheck
-export * from './check';
-export * from './baseline-checks';
-export * from './restricted-checks';
-export * from './policy';
-export * from './expect';

@@ -1,4 +1,0 @@
-// @ts-nocheck
-export * from './pod';
-export * from './policies';
-export * from './families';
