@@ -9,6 +9,8 @@ import { createFakeAdmission, quotaUsage } from '../harness/fake/admission';
 import { FakeCluster } from '../harness/fake/fake-cluster';
 import { createFakeKubelet } from '../harness/fake/kubelet/fake-kubelet';
 import { AutoAdvancingClock } from '../harness/fake/virtual-clock';
+import type { Clock } from '../harness/clock';
+import type { ClusterPort } from '../harness/cluster-port';
 import { runCase } from '../harness/run-case';
 import type { CaseExecutor } from '../runner/case-executor';
 import { runConformance, type ConformanceTarget } from '../runner/conformance-run';
@@ -26,9 +28,10 @@ import type { BenchResult } from './run-all';
  * with its default budget (numRuns, caseSeconds, totalSeconds; no --runs, no --budget). The waits a
  * case needs are CaseRun.waitedMs (harness/run-case.ts): its plan's waits for pod states (which
  * include the ~1 s pod start of the simulated kubelet, FakeKubeletOptions.reactionSeconds default)
- * and its observe windows (the model's windows, grace periods). With K cases at once, the ideal wall
+ * and its observe windows (the model's windows, grace periods), plus the time its NetworkPolicy
+ * reachability probes take (not in waitedMs; see probeTimed). With K cases at once, the ideal wall
  * is Σ waitedMs ÷ K, so ratio = wall ÷ (Σ waitedMs ÷ K): 1 means no overhead, and what is above 1
- * is cleanup (namespace deletion), reachability probing, API retries, and slots left idle (a
+ * is cleanup (namespace deletion), API calls and retries, and slots left idle (a
  * property's last round with fewer than K cases, confirmation re-runs, shrinking one step at a time).
  * Every case counts, confirmation and shrink runs included. Per family: the wall from a property's
  * start to the next one's (or the run's end), against that family's cases. Host time is the real
@@ -48,8 +51,38 @@ const TARGET_RATIO = 1.25;
 /** Cases, their waits and the virtual wall of one property (or of several, summed). */
 interface Tally {
   cases: number;
+  /** CaseRun.waitedMs plus the time the case spent probing reachability. */
   waitedMs: number;
+  /** Of waitedMs, the probing (NetworkPolicy cases). */
+  probingMs: number;
   wallMs: number;
+}
+
+/**
+ * The port of one case, timing its execs: the reachability probes are waits the case needs (a
+ * denied connection takes its timeout) that CaseRun.waitedMs does not count. While several probes
+ * run at once the time counts once.
+ */
+function probeTimed(port: ClusterPort, clock: Clock): { port: ClusterPort; probingMs(): number } {
+  let active = 0;
+  let since = 0;
+  let total = 0;
+  const exec: ClusterPort['exec'] = async (...args) => {
+    if (active++ === 0) since = clock.now();
+    try {
+      return await port.exec(...args);
+    } finally {
+      if (--active === 0) total += clock.now() - since;
+    }
+  };
+  const timed = new Proxy(port, {
+    get(target, key) {
+      if (key === 'exec') return exec;
+      const value: unknown = Reflect.get(target, key);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  return { port: timed, probingMs: () => total };
 }
 
 /**
@@ -64,7 +97,8 @@ function measuringExecutor<F extends Family>(
 ): CaseExecutor<F> {
   return async (scenario, caseId, attempt) => {
     const expectation = definition.expect(scenario, capabilities, DEFAULT_MODEL_OPTIONS);
-    const run = await runCase(target.fake, scenario, expectation, {
+    const timed = probeTimed(target.fake, target.clock);
+    const run = await runCase(timed.port, scenario, expectation, {
       runId: 'bench',
       caseId,
       image: 'busybox:bench',
@@ -74,7 +108,8 @@ function measuringExecutor<F extends Family>(
       cleanup: target.cleanup,
     });
     tally.cases += 1;
-    tally.waitedMs += run.waitedMs;
+    tally.waitedMs += run.waitedMs + timed.probingMs();
+    tally.probingMs += timed.probingMs();
     const observation = definition.observe(run.trace, scenario);
     const judged = judgeCase(expectation, observation, definition.fields);
     return {
@@ -95,10 +130,11 @@ function ratioOf(tally: Tally): number {
 }
 
 function sum(tallies: Iterable<Tally>): Tally {
-  const total: Tally = { cases: 0, waitedMs: 0, wallMs: 0 };
+  const total: Tally = { cases: 0, waitedMs: 0, probingMs: 0, wallMs: 0 };
   for (const t of tallies) {
     total.cases += t.cases;
     total.waitedMs += t.waitedMs;
+    total.probingMs += t.probingMs;
     total.wallMs += t.wallMs;
   }
   return total;
@@ -108,15 +144,28 @@ function seconds(ms: number): number {
   return Math.round(ms / 100) / 10;
 }
 
-interface Measured {
-  tallies: Map<string, Tally>;
-  verdicts: Map<string, string>;
-  wallMs: number;
+interface PropertyMeasure {
+  tally: Tally;
+  /** The property's verdict, or the error it threw. */
+  verdict: string;
+  threw: boolean;
   hostMs: number;
 }
 
-/** The default run over the registry against a conforming fake, measured per property. */
-async function measureDefaultRun(families: Family[]): Promise<Measured> {
+/** The first line of an error, short enough for a benchmark table row. */
+function describe(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const line = message.split('\n')[0];
+  return line.length > 100 ? `${line.slice(0, 97)}...` : line;
+}
+
+/**
+ * One property of the default run against a conforming fake of its own. runConformance takes the
+ * properties one after another, so the run's wall is the sum of theirs; a fresh fake per property
+ * keeps a property that throws (registry entries still being written) from leaving cases running
+ * into the next one's measurement.
+ */
+async function measureProperty(definition: PropertyDefinition): Promise<PropertyMeasure> {
   const clock = new AutoAdvancingClock();
   const fake = new FakeCluster({
     clock,
@@ -129,54 +178,38 @@ async function measureDefaultRun(families: Family[]): Promise<Measured> {
   const capabilities = { ...defaultCapabilities(LATEST_VERSION), networkPolicyEnforced: true };
   const cleanup = new CleanupRegistry(fake, { clock });
   const signal = new AbortController().signal;
-  const tallies = new Map<string, Tally>(PROPERTIES.map((p) => [p.id, { cases: 0, waitedMs: 0, wallMs: 0 }]));
-  const tallyOf = (id: string): Tally => {
-    const tally = tallies.get(id);
-    if (!tally) throw new Error(`property ${id} is not in the registry`);
-    return tally;
-  };
+  const tally: Tally = { cases: 0, waitedMs: 0, probingMs: 0, wallMs: 0 };
   const target: ConformanceTarget = {
     cluster: { serverVersion: LATEST_VERSION, distribution: 'fake', nodeImages: [], capabilities },
     clock,
     signal,
-    executorFor: (definition) =>
-      measuringExecutor(definition, { fake, clock, cleanup, signal }, capabilities, tallyOf(definition.id)),
+    executorFor: (d) => measuringExecutor(d, { fake, clock, cleanup, signal }, capabilities, tally),
   };
   const reportDir = mkdtempSync(join(tmpdir(), 'kubeprop-bench-conformance-'));
-  let current: { id: string; since: number } | undefined;
-  const closeProperty = (): void => {
-    if (current) tallyOf(current.id).wallMs += clock.now() - current.since;
-  };
   const hostStart = performance.now();
   const virtualStart = clock.now();
   try {
-    const result = await runConformance(
-      PROPERTIES,
-      target,
-      {
-        runId: 'bench',
-        seed: SEED,
-        families,
-        concurrency: CONCURRENCY,
-        image: 'busybox:bench',
-        reportDir,
-        knownIssues: [],
-        keepTraces: false,
-        modelOptions: DEFAULT_MODEL_OPTIONS,
-        kubepropVersion: 'bench',
-      },
-      {
-        onPropertyStart: (definition) => {
-          closeProperty();
-          current = { id: definition.id, since: clock.now() };
-        },
-      },
-    );
-    closeProperty();
+    const result = await runConformance([definition], target, {
+      runId: 'bench',
+      seed: SEED,
+      families: [definition.family],
+      concurrency: CONCURRENCY,
+      image: 'busybox:bench',
+      reportDir,
+      knownIssues: [],
+      keepTraces: false,
+      modelOptions: DEFAULT_MODEL_OPTIONS,
+      kubepropVersion: 'bench',
+    });
+    tally.wallMs = clock.now() - virtualStart;
+    const verdict = result.outcomes[0]?.end.verdict ?? 'not run';
+    return { tally, verdict, threw: false, hostMs: performance.now() - hostStart };
+  } catch (error) {
+    tally.wallMs = clock.now() - virtualStart;
     return {
-      tallies,
-      verdicts: new Map(result.outcomes.map((o) => [o.start.id, o.end.verdict])),
-      wallMs: clock.now() - virtualStart,
+      tally,
+      verdict: `threw: ${describe(error)}`,
+      threw: true,
       hostMs: performance.now() - hostStart,
     };
   } finally {
@@ -190,11 +223,17 @@ export async function run(): Promise<BenchResult[]> {
   if (families.length === 0) {
     return [{ name: 'conformance: properties registered', value: 0, unit: 'properties', target: '≥ 1' }];
   }
-  const { tallies, verdicts, wallMs, hostMs } = await measureDefaultRun(families);
-  const total = { ...sum(tallies.values()), wallMs };
-  const notPassing = [...verdicts].filter(([, verdict]) => verdict !== 'pass');
+  const measures = new Map<string, PropertyMeasure>();
+  for (const definition of PROPERTIES) measures.set(definition.id, await measureProperty(definition));
+  const all = [...measures.values()];
+  const total = sum(all.map((m) => m.tally));
+  const hostMs = all.reduce((ms, m) => ms + m.hostMs, 0);
+  const threw = [...measures].filter(([, m]) => m.threw);
+  const notPassing = [...measures].filter(([, m]) => !m.threw && m.verdict !== 'pass');
   // A failing property confirms and shrinks one case at a time: its slots idle by design.
-  const passing = sum([...tallies].filter(([id]) => verdicts.get(id) === 'pass').map(([, t]) => t));
+  const passing = sum(all.filter((m) => m.verdict === 'pass').map((m) => m.tally));
+  const listed = (entries: [string, PropertyMeasure][]): string =>
+    entries.length === 0 ? '' : ` (${entries.map(([id, m]) => `${id}: ${m.verdict}`).join('; ')})`;
   const ratioTarget = `≤ ${TARGET_RATIO}`;
   const rows: BenchResult[] = [
     {
@@ -208,15 +247,26 @@ export async function run(): Promise<BenchResult[]> {
       unit: 'cases',
     },
     {
-      name: `conformance: properties not passing on the conforming fake${notPassing.length > 0 ? ` (${notPassing.map(([id, v]) => `${id} ${v}`).join(', ')})` : ''}`,
+      name: `conformance: properties that threw${listed(threw)}`,
+      value: threw.length,
+      unit: 'properties',
+      target: '0',
+    },
+    {
+      name: `conformance: properties not passing on the conforming fake${listed(notPassing)}`,
       value: notPassing.length,
       unit: 'properties',
       target: '0',
     },
-    { name: 'conformance: wall of the default run (virtual)', value: seconds(wallMs), unit: 's' },
+    { name: 'conformance: wall of the default run (virtual)', value: seconds(total.wallMs), unit: 's' },
     {
       name: 'conformance: Σ case waits ÷ concurrency (virtual)',
       value: seconds(total.waitedMs / CONCURRENCY),
+      unit: 's',
+    },
+    {
+      name: 'conformance: of the Σ waits, reachability probing ÷ concurrency (virtual)',
+      value: seconds(total.probingMs / CONCURRENCY),
       unit: 's',
     },
     {
@@ -234,7 +284,9 @@ export async function run(): Promise<BenchResult[]> {
     { name: 'conformance: host time of the default run against the fake', value: seconds(hostMs), unit: 's' },
   ];
   for (const family of families) {
-    const tally = sum(PROPERTIES.filter((p) => p.family === family).map((p) => tallies.get(p.id) ?? sum([])));
+    const tally = sum(
+      PROPERTIES.filter((p) => p.family === family).map((p) => measures.get(p.id)?.tally ?? sum([])),
+    );
     rows.push(
       {
         name: `conformance ${family}: wall (virtual), ${tally.cases} cases`,

@@ -112,7 +112,8 @@ function splitList(texts: readonly string[]): string[] {
 
 function families(text: string): Family[] {
   const names = splitList([text]);
-  if (names.length === 0) throw badInput(`--families "${text}" names no family: choose from ${FAMILIES.join(', ')}`);
+  if (names.length === 0)
+    throw badInput(`--families "${text}" names no family: choose from ${FAMILIES.join(', ')}`);
   for (const name of names) {
     if (!(FAMILIES as readonly string[]).includes(name)) {
       throw badInput(`unknown family "${name}" in --families: choose from ${FAMILIES.join(', ')}`);
@@ -174,7 +175,9 @@ function selection(
     (p) => selectedFamilies.includes(p.family) && (ids.length === 0 || ids.includes(p.id)),
   );
   if (selected.length === 0) {
-    throw badInput(`no property to run in ${selectedFamilies.join(', ')}: \`kubeprop list\` shows the properties`);
+    throw badInput(
+      `no property to run in ${selectedFamilies.join(', ')}: \`kubeprop list\` shows the properties`,
+    );
   }
   return { families: selectedFamilies, ...(ids.length > 0 ? { propertyIds: ids } : {}), selected };
 }
@@ -202,7 +205,8 @@ export function parseRunOptions(
     runs: raw.runs === undefined ? undefined : positiveInteger('--runs', raw.runs),
     seed: raw.seed === undefined ? context.randomSeed() : seed(raw.seed),
     path,
-    concurrency: raw.concurrency === undefined ? undefined : positiveInteger('--concurrency', raw.concurrency),
+    concurrency:
+      raw.concurrency === undefined ? undefined : positiveInteger('--concurrency', raw.concurrency),
     image: raw.image === undefined ? DEFAULT_IMAGE : imageReference('--image', raw.image),
     reportDir: raw.report ?? `reports/${context.runId}`,
     budgetSeconds: raw.budget === undefined ? undefined : seconds('--budget', raw.budget, false),

@@ -41,7 +41,10 @@ export function kindMatrixSteps(deps: CliDeps, kind = new KindCli(), run?: Suite
     runConformance: async (cluster, outDir) => {
       const result = await runSuite(cluster.kubeconfig, outDir);
       // A confirmed failure is a result to compare; anything else left no comparable report.
-      if (result.reportPath === undefined || (result.exitCode !== RUN_EXIT.ok && result.exitCode !== RUN_EXIT.failed)) {
+      if (
+        result.reportPath === undefined ||
+        (result.exitCode !== RUN_EXIT.ok && result.exitCode !== RUN_EXIT.failed)
+      ) {
         throw new Error(`kubeprop run exited ${result.exitCode}`);
       }
       return result.reportPath;

@@ -50,10 +50,13 @@ export async function runReplayCommand(file: string, raw: RawReplayOptions, deps
     const entry = await findCase(source, raw.case);
     const definition = deps.properties.find((p) => p.id === entry.propertyId);
     if (!definition) {
-      throw badInput(`case ${raw.case} belongs to property ${entry.propertyId}, which this kubeprop does not have`);
+      throw badInput(
+        `case ${raw.case} belongs to property ${entry.propertyId}, which this kubeprop does not have`,
+      );
     }
     const recorded = entry.case;
-    const image = raw.image === undefined ? source.skeleton.options.image : imageReference('--image', raw.image);
+    const image =
+      raw.image === undefined ? source.skeleton.options.image : imageReference('--image', raw.image);
     const slack = slackSeconds(raw.slack);
     const target = parseTargetOptions(raw, deps.env);
     const runId = deps.newRunId();

@@ -1,4 +1,10 @@
 import type { PropertyDefinition } from '../../runner/property-definition';
+import { poststartBeforeRunning } from './poststart-before-running.property';
+import { poststartFailing } from './poststart-failing.property';
 
 /** The hooks properties, in the order a run takes them. */
-export const HOOKS_PROPERTIES: readonly PropertyDefinition[] = [];
+// Spread copies are checked structurally: PropertyDefinition<'hooks'> is not assignable as such.
+export const HOOKS_PROPERTIES: readonly PropertyDefinition[] = [
+  { ...poststartBeforeRunning },
+  { ...poststartFailing },
+];

@@ -1,4 +1,7 @@
 import type { PropertyDefinition } from '../../runner/property-definition';
+import { initOrder } from './order.property';
+import { initFailure } from './failure.property';
 
 /** The init properties, in the order a run takes them. */
-export const INIT_PROPERTIES: readonly PropertyDefinition[] = [];
+// Spread copies are checked structurally: PropertyDefinition<'init'> is not assignable as such.
+export const INIT_PROPERTIES: readonly PropertyDefinition[] = [{ ...initOrder }, { ...initFailure }];

@@ -1,4 +1,10 @@
 import type { PropertyDefinition } from '../../runner/property-definition';
+import { readinessWindow } from './readiness-window.property';
+import { livenessRestarts } from './liveness-restarts.property';
 
 /** The probes properties, in the order a run takes them. */
-export const PROBES_PROPERTIES: readonly PropertyDefinition[] = [];
+// Spread copies are checked structurally: PropertyDefinition<'probes'> is not assignable as such.
+export const PROBES_PROPERTIES: readonly PropertyDefinition[] = [
+  { ...readinessWindow },
+  { ...livenessRestarts },
+];

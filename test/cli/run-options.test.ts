@@ -111,7 +111,11 @@ describe('parseRunOptions', () => {
     ['unknown family', { families: 'termination,bogus' }, 'unknown family "bogus" in --families'],
     ['empty family list', { families: ' , ' }, 'names no family'],
     ['unknown property', { property: ['termination/nope'] }, 'unknown property "termination/nope"'],
-    ['property outside --families', { property: ['hooks/c'], families: 'termination' }, 'which --families leaves out'],
+    [
+      'property outside --families',
+      { property: ['hooks/c'], families: 'termination' },
+      'which --families leaves out',
+    ],
     ['family without properties', { families: 'quota' }, 'no property to run in quota'],
     ['zero runs', { runs: '0' }, '--runs "0" is not a positive whole number'],
     ['fractional runs', { runs: '2.5' }, '--runs "2.5" is not a positive whole number'],
@@ -121,7 +125,11 @@ describe('parseRunOptions', () => {
     ['zero budget', { budget: '0' }, '--budget "0" is not a positive number of seconds'],
     ['negative slack', { slack: '-1' }, '--slack "-1" is not a non-negative number of seconds'],
     ['malformed path', { property: ['hooks/c'], path: '1:a' }, 'is not a fast-check replay path'],
-    ['path over several properties', { families: 'termination', path: '1:0' }, '--path replays one property but 2 are selected'],
+    [
+      'path over several properties',
+      { families: 'termination', path: '1:0' },
+      '--path replays one property but 2 are selected',
+    ],
     ['image with spaces', { image: 'busy box' }, '--image "busy box" is not an image reference'],
     ['image with upper-case path', { image: 'Library/BusyBox' }, 'is not an image reference'],
     ['k3s image', { k3sImage: 'rancher/k3s:' }, '--k3s-image "rancher/k3s:" is not an image reference'],
@@ -144,9 +152,12 @@ describe('imageReference', () => {
     expect(imageReference('--image', reference)).toBe(reference);
   });
 
-  test.each(['', 'busybox:', 'busybox@sha256:abc', '-busybox', 'busybox:1.36 ', 'a//b'])('rejects "%s"', (reference) => {
-    expect(() => imageReference('--image', reference)).toThrow(UserFacingError);
-  });
+  test.each(['', 'busybox:', 'busybox@sha256:abc', '-busybox', 'busybox:1.36 ', 'a//b'])(
+    'rejects "%s"',
+    (reference) => {
+      expect(() => imageReference('--image', reference)).toThrow(UserFacingError);
+    },
+  );
 });
 
 describe('defaultConcurrency', () => {

@@ -30,7 +30,12 @@ export async function runOnFake(
   const target = fakeTarget({ defects: options.defects, seed: options.seed, modelOptions });
   const reportDir = mkdtempSync(join(tmpdir(), 'kubeprop-fake-'));
   try {
-    const result = await runConformance([definition], target, {
+    // Budgets are virtual seconds here: generous, so shrinking is limited by progress, not by the clock.
+    const virtual = {
+      ...definition,
+      budget: { ...definition.budget, totalSeconds: 7200, shrinkSeconds: 3600 },
+    };
+    const result = await runConformance([virtual], target, {
       runId: 'fake',
       seed: options.seed,
       families: [definition.family],
@@ -89,7 +94,11 @@ export function caught(run: FakeRun): {
     run.cases.map((c) => ({ id: c.id, outcome: c.verdict.outcome, attempt: c.attempt })),
   );
   const caseId = run.end.counterexample?.caseId;
-  const firstFailing = run.cases.find((c) => c.attempt.number === 1 && c.verdict.outcome === 'fail');
+  // The explored case shrinking starts from: the failing one generated first (ids end in -r<index>).
+  const index = (id: string) => Number(/-r(\d+)$/.exec(id)?.[1] ?? Infinity);
+  const firstFailing = run.cases
+    .filter((c) => c.attempt.number === 1 && c.verdict.outcome === 'fail' && index(c.id) < Infinity)
+    .sort((a, b) => index(a.id) - index(b.id))[0];
   return {
     confirmed: caseId !== undefined && statuses.get(caseId) === 'confirmed',
     firstFailing: firstFailing?.scenario,

@@ -61,7 +61,8 @@ describe('kubeprop run against the fake cluster', () => {
     expect(report.interrupted).toBeUndefined();
     // The fake has one schedulable node: two cases at once.
     expect(report.options.concurrency).toBe(2);
-    for (const file of ['junit.xml', 'summary.md', 'index.html']) expect(existsSync(join(dir, file))).toBe(true);
+    for (const file of ['junit.xml', 'summary.md', 'index.html'])
+      expect(existsSync(join(dir, file))).toBe(true);
     expect(cli.stdout.join('')).toContain(`report: ${join(dir, 'report.json')}`);
     expect(await managedNamespaces(cli)).toEqual([]);
     expect(cli.teardowns).toBe(1);
@@ -73,26 +74,29 @@ describe('kubeprop run against the fake cluster', () => {
   test('a cluster that ignores egress policies: exit 1, with a reproducer and the replay command', async () => {
     const cli = fakeCli({ defects: ['netpol-egress-ignored'] });
     const dir = reportDir();
-    const code = await runCli(['run', '--property', NETPOL, '--runs', '3', '--seed', '1', '--report', dir], cli.deps);
+    const code = await runCli(
+      ['run', '--property', NETPOL, '--runs', '3', '--seed', '5', '--report', dir],
+      cli.deps,
+    );
     expect(code).toBe(1);
     const report = loadReport(join(dir, 'report.json'));
     const [property] = report.properties;
     expect(property).toMatchObject({ id: NETPOL, verdict: 'fail' });
     const reproducer = join(dir, property.counterexample?.reproducerPath ?? 'missing');
     expect(readFileSync(reproducer, 'utf8')).toContain(
-      `# replay: kubeprop run --property ${NETPOL} --seed 1 --path ${property.path}`,
+      `# replay: kubeprop run --property ${NETPOL} --seed 5 --path ${property.path}`,
     );
     const out = cli.stdout.join('');
     expect(out).toContain(`fail         ${NETPOL}`);
     expect(out).toContain(`reproducer: ${reproducer}`);
-    expect(out).toContain(`replay: kubeprop run --property ${NETPOL} --seed 1 --path ${property.path}`);
+    expect(out).toContain(`replay: kubeprop run --property ${NETPOL} --seed 5 --path ${property.path}`);
     expect(await managedNamespaces(cli)).toEqual([]);
 
     // The printed replay command reproduces the failure on its own.
     const again = fakeCli({ defects: ['netpol-egress-ignored'] });
     const replayDir = reportDir();
     const replayed = await runCli(
-      ['run', '--property', NETPOL, '--seed', '1', '--path', property.path ?? '', '--report', replayDir],
+      ['run', '--property', NETPOL, '--seed', '5', '--path', property.path ?? '', '--report', replayDir],
       again.deps,
     );
     expect(replayed).toBe(1);
@@ -102,7 +106,10 @@ describe('kubeprop run against the fake cluster', () => {
   test('an interrupt mid-run: report.json is valid and marked interrupted, no namespace is left, exit 130', async () => {
     const cli = fakeCli({ wrapPort: interruptAfterCreates(4) });
     const dir = reportDir();
-    const code = await runCli(['run', '--property', NETPOL, '--runs', '4', '--seed', '2', '--report', dir], cli.deps);
+    const code = await runCli(
+      ['run', '--property', NETPOL, '--runs', '4', '--seed', '2', '--report', dir],
+      cli.deps,
+    );
     // The handler exits after cleanup and teardown; in the CLI that ends the process.
     for (let i = 0; i < 1000 && cli.exits.length === 0; i += 1) await new Promise((r) => setImmediate(r));
     expect(cli.exits).toEqual([130]);
@@ -145,7 +152,17 @@ describe('kubeprop run: bad input and environment problems', () => {
   test('target options reach the target starter', async () => {
     const cli = fakeCli({ startError: environmentProblem('no cluster to test against: install kind') });
     const code = await runCli(
-      ['run', '--kubeconfig', '/k', '--context', 'c', '--node-image', 'kindest/node:v1.34.0', '--k3s-image', 'rancher/k3s:v1.34.1-k3s1'],
+      [
+        'run',
+        '--kubeconfig',
+        '/k',
+        '--context',
+        'c',
+        '--node-image',
+        'kindest/node:v1.34.0',
+        '--k3s-image',
+        'rancher/k3s:v1.34.1-k3s1',
+      ],
       cli.deps,
     );
     expect(code).toBe(3);

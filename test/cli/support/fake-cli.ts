@@ -73,7 +73,8 @@ export function fakeCli(options: FakeCliOptions = {}): FakeCli {
       err: { isTTY: false, write: (text: string) => cli.stderr.push(text) },
       setExitCode: () => undefined,
       exit: (code) => void cli.exits.push(code),
-      signals,
+      // The handlers only call on/off with a signal name and a listener: an emitter serves.
+      signals: signals as unknown as CliDeps['signals'],
       clock,
       env: {},
       properties: options.properties ?? PROPERTIES,

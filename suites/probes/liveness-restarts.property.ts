@@ -1,0 +1,48 @@
+/**
+ * probes/liveness-restarts
+ * - failureThreshold consecutive liveness failures MUST kill the container (Killing "failed liveness probe,
+ *   will be restarted") and it MUST restart per restartPolicy with back-off 0, 0, 10, 20… s.
+ *
+ * generator: generators/probes-scenario.ts, steadied, the first app container forced to an exec liveness probe whose signal turns off (no startup probe).
+ * model rule: model/probes.ts expectProbes — probes.liveness-restarts, probes.kill-message, probes.probe-level-grace.
+ * observation: harness/observe/probes.ts observeProbes.
+ * verdict: `*.firstKillAfterStartSeconds`, `*.killMessage`, `*.restartCount`.
+ */
+import { probesScenario } from '../../generators';
+import { expectProbes } from '../../model/probes';
+import { observeProbes } from '../../harness/observe/probes';
+import { steadyPod, withFirstContainer } from '../termination/steady-pod';
+import { PROBES_BUDGET } from './probes-budget';
+import type { PropertyDefinition } from '../../runner/property-definition';
+
+export const livenessRestarts: PropertyDefinition<'probes'> = {
+  id: 'probes/liveness-restarts',
+  family: 'probes',
+  statement:
+    'A container whose liveness probe fails failureThreshold times MUST be killed and restarted with back-off',
+  arbitrary: (capabilities) =>
+    probesScenario(capabilities, { maxContainers: 2, maxObserveSeconds: 30 }).map((scenario) => ({
+      ...scenario,
+      pod: withFirstContainer(steadyPod(scenario.pod), (c) => ({
+        ...c,
+        behaviour: { ...c.behaviour, unhealthyAfterSeconds: Math.min(c.behaviour.readyAfterSeconds ?? 2, 5) },
+        probes: {
+          liveness: {
+            initialDelaySeconds: 0,
+            periodSeconds: 1,
+            timeoutSeconds: 1,
+            successThreshold: 1,
+            failureThreshold: 2,
+            terminationGracePeriodSeconds: 2,
+            ...c.probes.liveness,
+            handler: { kind: 'exec' },
+          },
+        },
+      })),
+      observeSeconds: Math.max(scenario.observeSeconds, 20),
+    })),
+  expect: expectProbes,
+  observe: observeProbes,
+  fields: ['*.firstKillAfterStartSeconds', '*.killMessage', '*.restartCount'],
+  budget: PROBES_BUDGET,
+};

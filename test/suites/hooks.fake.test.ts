@@ -1,0 +1,29 @@
+import { HOOKS_PROPERTIES } from '../../suites/hooks';
+import { poststartBeforeRunning } from '../../suites/hooks/poststart-before-running.property';
+import { caught, containerCount, failures, runOnFake } from './lifecycle-fake-run';
+
+/** Issue 5, hooks family: every property passes on the conforming fake; poststart-not-awaited is caught. */
+describe('hooks properties on the fake cluster', () => {
+  it.each(HOOKS_PROPERTIES.map((p) => [p.id, p] as const))(
+    '%s passes on a conforming cluster',
+    async (_id, definition) => {
+      const run = await runOnFake(definition, { runs: 10, seed: 7 });
+      expect(failures(run)).toEqual([]);
+      expect(run.end.verdict).toBe('pass');
+    },
+  );
+
+  it('poststart-not-awaited fails poststart-before-running, confirmed and shrunk', async () => {
+    const run = await runOnFake(
+      { ...poststartBeforeRunning },
+      { runs: 10, seed: 7, defects: ['poststart-not-awaited'] },
+    );
+    expect(run.end.verdict).toBe('fail');
+    const { confirmed, firstFailing, failedFields } = caught(run);
+    expect(confirmed).toBe(true);
+    if (!run.minimal || !firstFailing) throw new Error('no counterexample');
+    expect(containerCount(run.minimal)).toBeLessThanOrEqual(containerCount(firstFailing));
+    // The symptom: the container was Running before its postStart hook returned.
+    expect(failedFields).toContain('app-0.runningAfterStartSeconds');
+  });
+});

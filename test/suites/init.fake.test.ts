@@ -1,0 +1,26 @@
+import { INIT_PROPERTIES } from '../../suites/init';
+import { initOrder } from '../../suites/init/order.property';
+import { caught, containerCount, failures, runOnFake } from './lifecycle-fake-run';
+
+/** Issue 5, init family: every property passes on the conforming fake; init-parallel is caught. */
+describe('init properties on the fake cluster', () => {
+  it.each(INIT_PROPERTIES.map((p) => [p.id, p] as const))(
+    '%s passes on a conforming cluster',
+    async (_id, definition) => {
+      const run = await runOnFake(definition, { runs: 10, seed: 7 });
+      expect(failures(run)).toEqual([]);
+      expect(run.end.verdict).toBe('pass');
+    },
+  );
+
+  it('init-parallel fails order, confirmed and shrunk', async () => {
+    const run = await runOnFake({ ...initOrder }, { runs: 10, seed: 7, defects: ['init-parallel'] });
+    expect(run.end.verdict).toBe('fail');
+    const { confirmed, firstFailing, failedFields } = caught(run);
+    expect(confirmed).toBe(true);
+    if (!run.minimal || !firstFailing) throw new Error('no counterexample');
+    expect(containerCount(run.minimal)).toBeLessThanOrEqual(containerCount(firstFailing));
+    // The symptom: init containers ran at the same time.
+    expect(failedFields).toContain('pod.initOneAtATime');
+  });
+});

@@ -1,0 +1,29 @@
+import { PROBES_PROPERTIES } from '../../suites/probes';
+import { livenessRestarts } from '../../suites/probes/liveness-restarts.property';
+import { caught, containerCount, failures, runOnFake } from './lifecycle-fake-run';
+
+/** Issue 5, probes family: every property passes on the conforming fake; liveness-ignored is caught. */
+describe('probes properties on the fake cluster', () => {
+  it.each(PROBES_PROPERTIES.map((p) => [p.id, p] as const))(
+    '%s passes on a conforming cluster',
+    async (_id, definition) => {
+      const run = await runOnFake(definition, { runs: 10, seed: 7 });
+      expect(failures(run)).toEqual([]);
+      expect(run.end.verdict).toBe('pass');
+    },
+  );
+
+  it('liveness-ignored fails liveness-restarts, confirmed and shrunk', async () => {
+    const run = await runOnFake(
+      { ...livenessRestarts },
+      { runs: 10, seed: 7, defects: ['liveness-ignored'] },
+    );
+    expect(run.end.verdict).toBe('fail');
+    const { confirmed, firstFailing, failedFields } = caught(run);
+    expect(confirmed).toBe(true);
+    if (!run.minimal || !firstFailing) throw new Error('no counterexample');
+    expect(containerCount(run.minimal)).toBeLessThanOrEqual(containerCount(firstFailing));
+    // The symptom: a failing liveness probe never killed the container.
+    expect(failedFields).toContain('app-0.restartCount');
+  });
+});
