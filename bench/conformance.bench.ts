@@ -4,13 +4,12 @@ import { join } from 'node:path';
 import { defaultCapabilities, LATEST_VERSION } from '../model/capabilities';
 import { DEFAULT_MODEL_OPTIONS } from '../model/expectation';
 import type { Family } from '../model/scenario';
+import type { Trace } from '../model/trace';
 import { CleanupRegistry } from '../harness/cleanup';
 import { createFakeAdmission, quotaUsage } from '../harness/fake/admission';
 import { FakeCluster } from '../harness/fake/fake-cluster';
 import { createFakeKubelet } from '../harness/fake/kubelet/fake-kubelet';
 import { AutoAdvancingClock } from '../harness/fake/virtual-clock';
-import type { Clock } from '../harness/clock';
-import type { ClusterPort } from '../harness/cluster-port';
 import { runCase } from '../harness/run-case';
 import type { CaseExecutor } from '../runner/case-executor';
 import { runConformance, type ConformanceTarget } from '../runner/conformance-run';
@@ -29,7 +28,7 @@ import type { BenchResult } from './run-all';
  * case needs are CaseRun.waitedMs (harness/run-case.ts): its plan's waits for pod states (which
  * include the ~1 s pod start of the simulated kubelet, FakeKubeletOptions.reactionSeconds default)
  * and its observe windows (the model's windows, grace periods), plus the time its NetworkPolicy
- * reachability probes take (not in waitedMs; see probeTimed). With K cases at once, the ideal wall
+ * reachability probes take (not in waitedMs; see probingMs). With K cases at once, the ideal wall
  * is Σ waitedMs ÷ K, so ratio = wall ÷ (Σ waitedMs ÷ K): 1 means no overhead, and what is above 1
  * is cleanup (namespace deletion), API calls and retries, and slots left idle (a
  * property's last round with fewer than K cases, confirmation re-runs, shrinking one step at a time).
@@ -59,30 +58,13 @@ interface Tally {
 }
 
 /**
- * The port of one case, timing its execs: the reachability probes are waits the case needs (a
- * denied connection takes its timeout) that CaseRun.waitedMs does not count. While several probes
- * run at once the time counts once.
+ * The time a case spent probing reachability, from its trace: the first probe to the last. A denied
+ * cell is re-probed after a delay (harness/netpol/probe-matrix.ts) before it counts as denied, and
+ * those waits are not in CaseRun.waitedMs. Fake execs take no virtual time, so the span is the waits.
  */
-function probeTimed(port: ClusterPort, clock: Clock): { port: ClusterPort; probingMs(): number } {
-  let active = 0;
-  let since = 0;
-  let total = 0;
-  const exec: ClusterPort['exec'] = async (...args) => {
-    if (active++ === 0) since = clock.now();
-    try {
-      return await port.exec(...args);
-    } finally {
-      if (--active === 0) total += clock.now() - since;
-    }
-  };
-  const timed = new Proxy(port, {
-    get(target, key) {
-      if (key === 'exec') return exec;
-      const value: unknown = Reflect.get(target, key);
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-    },
-  });
-  return { port: timed, probingMs: () => total };
+function probingMs(trace: Trace): number {
+  const times = trace.flatMap((entry) => (entry.kind === 'reachability' ? [entry.t] : []));
+  return times.length === 0 ? 0 : Math.max(...times) - Math.min(...times);
 }
 
 /**
@@ -97,8 +79,7 @@ function measuringExecutor<F extends Family>(
 ): CaseExecutor<F> {
   return async (scenario, caseId, attempt) => {
     const expectation = definition.expect(scenario, capabilities, DEFAULT_MODEL_OPTIONS);
-    const timed = probeTimed(target.fake, target.clock);
-    const run = await runCase(timed.port, scenario, expectation, {
+    const run = await runCase(target.fake, scenario, expectation, {
       runId: 'bench',
       caseId,
       image: 'busybox:bench',
@@ -108,8 +89,9 @@ function measuringExecutor<F extends Family>(
       cleanup: target.cleanup,
     });
     tally.cases += 1;
-    tally.waitedMs += run.waitedMs + timed.probingMs();
-    tally.probingMs += timed.probingMs();
+    const probing = probingMs(run.trace);
+    tally.waitedMs += run.waitedMs + probing;
+    tally.probingMs += probing;
     const observation = definition.observe(run.trace, scenario);
     const judged = judgeCase(expectation, observation, definition.fields);
     return {

@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import { CROSS_SHRINK } from './shrink-options';
 import type { ContainerBehaviour, SigtermHandling } from '../model/scenario';
 import { seconds } from './seconds';
 
@@ -12,31 +11,36 @@ export interface ContainerBehaviourConstraints {
   signals?: boolean;
 }
 
-/** Exit codes biased to 0, with the small codes and the signal-like ones (137, 143) a program may also choose. */
+/**
+ * Exit codes: half the time 0, else small codes or any up to 255 (the signal-like 137 and 143 included,
+ * which a program may also choose). Shrinks toward 0 (the index), then toward the smallest code.
+ */
 function exitCode(): fc.Arbitrary<number> {
-  return fc.oneof(
-    CROSS_SHRINK,
-    { arbitrary: fc.constant(0), weight: 2 },
-    { arbitrary: fc.integer({ min: 1, max: 3 }), weight: 1 },
-    { arbitrary: fc.integer({ min: 4, max: 255 }), weight: 1 },
-  );
+  return fc
+    .tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 4, max: 255 }))
+    .map(([choice, small, large]) => (choice < 2 ? 0 : choice === 2 ? small : large));
 }
 
-/** What the main process does on SIGTERM; a handled exit comes first as the simplest. */
+const SIGTERM_KINDS = ['exit', 'ignore', 'default'] as const;
+
+/** What the main process does on SIGTERM; a handled exit comes first (index 0) as the simplest. */
 export function sigtermHandling(maxSeconds: number): fc.Arbitrary<SigtermHandling> {
-  return fc.oneof(
-    CROSS_SHRINK,
-    fc.record(
-      {
-        kind: fc.constant('exit' as const),
-        afterSeconds: seconds({ max: Math.min(maxSeconds, 5) }),
-        exitCode: exitCode(),
-      },
-      { noNullPrototype: true },
-    ),
-    fc.constant({ kind: 'ignore' as const }),
-    fc.constant({ kind: 'default' as const }),
-  );
+  return fc
+    .tuple(
+      fc.integer({ min: 0, max: SIGTERM_KINDS.length - 1 }),
+      seconds({ max: Math.min(maxSeconds, 5) }),
+      exitCode(),
+    )
+    .map(([kind, afterSeconds, code]): SigtermHandling => {
+      switch (SIGTERM_KINDS[kind]) {
+        case 'exit':
+          return { kind: 'exit', afterSeconds, exitCode: code };
+        case 'ignore':
+          return { kind: 'ignore' };
+        case 'default':
+          return { kind: 'default' };
+      }
+    });
 }
 
 /** A container's behaviour: start delay, optional exit, SIGTERM handling and probe signals over time. */
@@ -47,6 +51,8 @@ export function containerBehaviour(
   const exits = constraints.exits ?? 'sometimes';
   const exitAfter = fc.record({ seconds: seconds({ max }), exitCode: exitCode() }, { noNullPrototype: true });
   const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+  const signal = <T>(arb: fc.Arbitrary<T>) =>
+    constraints.signals === false ? fc.constant(undefined) : optional(arb);
   return fc
     .record(
       {
@@ -54,11 +60,11 @@ export function containerBehaviour(
         exitAfter:
           exits === 'always' ? exitAfter : exits === 'never' ? fc.constant(undefined) : optional(exitAfter),
         sigterm: sigtermHandling(max),
-        readyAfterSeconds: optional(seconds({ max })),
+        readyAfterSeconds: signal(seconds({ max })),
         // Delay after readiness before it turns off again.
-        unreadyDelaySeconds: optional(seconds({ min: 1, max })),
-        unhealthyAfterSeconds: optional(seconds({ max: 2 * max })),
-        startupAfterSeconds: optional(seconds({ max })),
+        unreadyDelaySeconds: signal(seconds({ min: 1, max })),
+        unhealthyAfterSeconds: signal(seconds({ max: 2 * max })),
+        startupAfterSeconds: signal(seconds({ max })),
       },
       { noNullPrototype: true },
     )
@@ -69,7 +75,6 @@ export function containerBehaviour(
         sigterm: rest.sigterm,
       };
       if (exit !== undefined) behaviour.exitAfter = exit;
-      if (constraints.signals === false) return behaviour;
       if (rest.readyAfterSeconds !== undefined) {
         behaviour.readyAfterSeconds = rest.readyAfterSeconds;
         if (unreadyDelaySeconds !== undefined)

@@ -67,6 +67,8 @@ export function podManifest(pod: PodScenario, options: ManifestOptions): { kind:
     spec.initContainers = pod.initContainers.map((c) => containerManifest(c, pod, options.image));
   if (pod.terminationGracePeriodSeconds !== undefined)
     spec.terminationGracePeriodSeconds = pod.terminationGracePeriodSeconds;
+  // Quota scopes Terminating/NotTerminating select on it (pkg/quota/v1/evaluator/core/pods.go isTerminating).
+  if (pod.activeDeadlineSeconds !== undefined) spec.activeDeadlineSeconds = pod.activeDeadlineSeconds;
   // Without a handler, SIGTERM is ignored by PID 1: sharing the PID namespace makes the program non-PID-1.
   if (all.some((c) => c.behaviour.sigterm.kind === 'default')) spec.shareProcessNamespace = true;
   const security = pod.security;

@@ -21,9 +21,9 @@ function hooksPod(containers: ContainerScenario[], observeSeconds: number, grace
 }
 
 describe('failed postStart: the kill takes as long as the container takes to die', () => {
-  it('SIGTERM ignored, grace 5: each instance dies 5 s after the kill; restarts at 5, 10 and 25 s… → 2 in 35 s', () => {
+  it('SIGTERM ignored, grace 5: each instance dies 5 s after the kill; restarts at 5 and 20 s (the next at 45) → 2 in 35 s', () => {
     // Instance 1 killed at 0, SIGKILL at 5, restart 1 at 5 (no back-off); killed, dead at 10, restart 2 after
-    // 10 s at 20 (back-off counted from the exit); dead at 25, restart 3 would be at 45.
+    // 10 s at 20 (back-off counted from the exit); dead at 25, restart 3 after 20 s at 45.
     const c = container('c', { lifecycle: { postStart: failingPostStart } });
     const e = expectHooks(hooksPod([c], 35, 5), caps, options);
     expect(e.fields['c.restartCount'].expected).toMatchObject({ kind: 'range', max: 2 });

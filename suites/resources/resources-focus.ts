@@ -1,0 +1,51 @@
+import fc from 'fast-check';
+import { resourcesScenario } from '../../generators';
+import type { Capabilities } from '../../model/capabilities';
+import type { ContainerScenario, PodScenario, ResourcesScenario } from '../../model/scenario';
+import type { PropertyBudget } from '../../runner/property-definition';
+
+/** The container with its memory allocation and ephemeral writes removed (a quiet program). */
+export function quiet(container: ContainerScenario): ContainerScenario {
+  const behaviour = { ...container.behaviour };
+  delete behaviour.allocateMemoryMi;
+  delete behaviour.writeEphemeralMi;
+  return { ...container, behaviour };
+}
+
+/** The pod with every container quiet, then `first` applied to the first app container. */
+export function withQuietPod(
+  pod: PodScenario,
+  first: (container: ContainerScenario) => ContainerScenario = (c) => c,
+): PodScenario {
+  const containers = pod.containers.map(quiet);
+  return {
+    ...pod,
+    initContainers: pod.initContainers.map(quiet),
+    containers: [first(containers[0]), ...containers.slice(1)],
+  };
+}
+
+/**
+ * Resources scenarios with at most two app containers and short observation windows (live cases stay
+ * short), then `focus` forces what one property needs (a pure map: shrinking still works).
+ */
+export function focusedResources<T>(
+  capabilities: Capabilities,
+  extra: fc.Arbitrary<T>,
+  focus: (scenario: ResourcesScenario, extra: T) => ResourcesScenario,
+): fc.Arbitrary<ResourcesScenario> {
+  return fc
+    .tuple(resourcesScenario(capabilities, { maxContainers: 2, maxObserveSeconds: 10 }), extra)
+    .map(([scenario, value]) => focus(scenario, value));
+}
+
+/**
+ * Pod start (≤ 60 s with the image present), the observation window (≤ 45 s for OOM restarts and
+ * evictions), cleanup: 130 s a case; 6 cases at concurrency 4 in about two minutes.
+ */
+export const RESOURCES_BUDGET: PropertyBudget = {
+  numRuns: 6,
+  caseSeconds: 130,
+  totalSeconds: 240,
+  shrinkSeconds: 90,
+};
