@@ -276,6 +276,14 @@ export function planCase(scenario: Scenario, expectation: Expectation, manifests
         'podStarted',
       );
     case 'resources': {
+      // A pod the model expects validation to reject has nothing to wait for: the create's result is the observation.
+      const rejected = expectation.fields[`${scenario.pod.name}.admitted`]?.expected;
+      if (rejected?.kind === 'equals' && rejected.value === false) {
+        return [
+          ...createAll(manifests, ['Pod']),
+          { kind: 'snapshotPod', target: podNamed(manifests, scenario.pod.name) },
+        ];
+      }
       const capacity = scenario.extendedCapacity;
       const patch: PlanStep[] = capacity
         ? [{ kind: 'patchNodeCapacity', resource: capacity.resource, count: capacity.perNode }]

@@ -17,6 +17,7 @@ import { planCase, type PlanStep, type PodRef, type WaitCondition } from './plan
 import { withRetry } from './retry';
 import { waitFor, type Condition } from './waits';
 import { podCondition } from './waits-pod';
+import { acquireNodeCapacityLock } from './node-capacity-lock';
 import { quotaInitialised, quotaSettled } from './waits-quota';
 import { CaseRecorder } from './watch-recorder-case';
 
@@ -172,6 +173,20 @@ class CaseExecution {
   }
 
   async run(): Promise<CaseRun> {
+    const scenario = this.scenario;
+    if (scenario.family === 'resources' && scenario.extendedCapacity) {
+      // Taken before the case deadline starts: waiting for another case is not this case's time.
+      const release = await acquireNodeCapacityLock(this.port);
+      try {
+        return await this.runCase();
+      } finally {
+        release();
+      }
+    }
+    return this.runCase();
+  }
+
+  private async runCase(): Promise<CaseRun> {
     const startedAt = this.clock.now();
     const stopDeadline = new AbortController();
     this.clock

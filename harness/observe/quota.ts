@@ -3,7 +3,7 @@ import type { Observation, Observed, TimelineEntry } from '../../model/observati
 import { parseInUnitOf } from '../../model/quantities';
 import type { QuotaScenario } from '../../model/scenario';
 import type { Trace } from '../../model/trace';
-import { missing, statusMessage, text, value, type ActionResult } from './resources-trace';
+import { missing, statusMessage, targetsPod, text, value, type ActionResult } from './resources-trace';
 
 /** Index in the trace of each step's result, matched in order (a pod name may be created twice). */
 function stepResults(trace: Trace, scenario: QuotaScenario): (number | undefined)[] {
@@ -13,7 +13,7 @@ function stepResults(trace: Trace, scenario: QuotaScenario): (number | undefined
     const target = step.kind === 'create' ? step.pod.name : step.podName;
     for (let i = cursor; i < trace.length; i++) {
       const entry = trace[i];
-      if (entry.kind === 'actionResult' && entry.action === action && entry.target === target) {
+      if (entry.kind === 'actionResult' && entry.action === action && targetsPod(entry.target, target)) {
         cursor = i + 1;
         return i;
       }

@@ -18,10 +18,19 @@ export function text(t: string): Observed {
   return { kind: 'text', text: t };
 }
 
+/**
+ * Whether an action's target names the pod `name`: the harness writes "Pod/<name>" for creates
+ * (harness/run-case.ts targetOf), the recordings and deletes the bare name.
+ */
+export function targetsPod(target: string | undefined, name: string): boolean {
+  return target === name || target === `Pod/${name}`;
+}
+
 /** The results of creating `name`, in trace order. */
 export function createResults(trace: Trace, name: string): ActionResult[] {
   return trace.filter(
-    (e): e is ActionResult => e.kind === 'actionResult' && e.action === 'create' && e.target === name,
+    (e): e is ActionResult =>
+      e.kind === 'actionResult' && e.action === 'create' && targetsPod(e.target, name),
   );
 }
 
@@ -37,7 +46,7 @@ export function podStates(trace: Trace, name: string): { t: number; pod: V1Pod }
     const pod =
       entry.kind === 'podWatch' || entry.kind === 'podSnapshot'
         ? entry.object
-        : entry.kind === 'actionResult' && entry.action === 'create' && entry.target === name
+        : entry.kind === 'actionResult' && entry.action === 'create' && targetsPod(entry.target, name)
           ? asPod(entry.object)
           : undefined;
     if (pod?.metadata?.name === name) states.push({ t: entry.t, pod });

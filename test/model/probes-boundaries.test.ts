@@ -1,0 +1,285 @@
+import { defaultCapabilities, parseServerVersion } from '../../model/capabilities';
+import { expectProbes } from '../../model/probes';
+import { probeSuccessSpans } from '../../model/probes-signal';
+import type {
+  ContainerBehaviour,
+  ContainerScenario,
+  ProbeHandler,
+  ProbeSpec,
+  ProbesScenario,
+  RestartPolicy,
+} from '../../model/scenario';
+import { START_ALLOWANCE_SECONDS } from '../../model/timing';
+import { container, pod } from './builders';
+
+// Boundaries and branches of the probes model (pkg/kubelet/prober/worker.go doProbe; pkg/probe/exec,
+// pkg/probe/http; kuberuntime_manager.go computePodActions). Probes run every periodSeconds at an unknown
+// phase, so a result flips within one period of its input; a kubelet kill restarts with back-off 0, 0, 10,
+// 20… s (docs/semantics.md probes.liveness-restarts).
+
+const caps = defaultCapabilities(parseServerVersion('v1.30'));
+const options = { slackSeconds: 1 };
+
+function probe(handler: ProbeHandler = { kind: 'exec' }, overrides: Partial<ProbeSpec> = {}): ProbeSpec {
+  return {
+    handler,
+    initialDelaySeconds: 0,
+    periodSeconds: 1,
+    timeoutSeconds: 1,
+    successThreshold: 1,
+    failureThreshold: 1,
+    ...overrides,
+  };
+}
+
+function watch(
+  probes: ContainerScenario['probes'],
+  behaviour: Partial<ContainerBehaviour>,
+  observeSeconds: number,
+  restartPolicy: RestartPolicy = 'Always',
+  grace = 30,
+): ProbesScenario {
+  return {
+    family: 'probes',
+    observeSeconds,
+    withService: false,
+    pod: pod([container('c', { probes }, behaviour)], { restartPolicy, terminationGracePeriodSeconds: grace }),
+  };
+}
+
+const fieldsOf = (s: ProbesScenario) => expectProbes(s, caps, options).fields;
+const maxRestarts = (s: ProbesScenario) => (fieldsOf(s)['c.restartCount'].expected as { max: number }).max;
+
+describe('exec probes that time out (pkg/probe/exec: the command is cut at timeoutSeconds)', () => {
+  const hanging = (hangSeconds: number) =>
+    probe({ kind: 'exec', hangSeconds }, { periodSeconds: 10, timeoutSeconds: 2 });
+
+  it('a hang of at least timeoutSeconds fails from the start, each failure reported timeoutSeconds late', () => {
+    // First probe somewhere in [0, 10) s, its failure known 2 s later: the kill lands in [0, 12] s.
+    for (const hang of [2, 5]) {
+      const f = fieldsOf(watch({ liveness: hanging(hang) }, {}, 60));
+      expect(f['c.firstKillAfterStartSeconds'].expected).toEqual({ kind: 'window', earliest: 0, latest: 12, slack: 1 });
+    }
+  });
+
+  it('a shorter hang follows the signal and is not late', () => {
+    const f = fieldsOf(watch({ liveness: hanging(1) }, { unhealthyAfterSeconds: 20 }, 60));
+    expect(f['c.firstKillAfterStartSeconds'].expected).toEqual({ kind: 'window', earliest: 20, latest: 30, slack: 1 });
+  });
+});
+
+describe('restarts after a liveness kill depend on how the container dies', () => {
+  // Liveness off at 10 s, period 1, threshold 1: killed 10–11 s after each start.
+  const liveness = { liveness: probe() };
+
+  it('no SIGTERM handler: dies at the kill; restarts at 10, 20 and 40 s (the next at 70) → 3 in 60 s', () => {
+    expect(maxRestarts(watch(liveness, { unhealthyAfterSeconds: 10, sigterm: { kind: 'default' } }, 60))).toBe(3);
+  });
+
+  it('trapped SIGTERM exiting after 3 s: restarts at 13, 26 and 49 s (the next at 82) → 3 in 60 s', () => {
+    const s = watch(liveness, { unhealthyAfterSeconds: 10, sigterm: { kind: 'exit', afterSeconds: 3, exitCode: 1 } }, 60);
+    expect(maxRestarts(s)).toBe(3);
+  });
+
+  it('exit racing the SIGKILL at 3 s: the earliest death is the exit at 2.5 s; restarts at 12.5, 25, 47.5 s → 3 in 48 s', () => {
+    const s = watch(
+      liveness,
+      { unhealthyAfterSeconds: 10, sigterm: { kind: 'exit', afterSeconds: 2.5, exitCode: 1 } },
+      48,
+      'Always',
+      3,
+    );
+    expect(maxRestarts(s)).toBe(3);
+  });
+
+  it('restartPolicy Always restarts even a clean exit 0 after the kill', () => {
+    const s = watch(liveness, { unhealthyAfterSeconds: 10, sigterm: { kind: 'exit', afterSeconds: 0, exitCode: 0 } }, 60);
+    expect(maxRestarts(s)).toBeGreaterThan(0);
+  });
+
+  it('OnFailure with an exit that is 0 or 137 (race): whether it restarts is unknown, no restartCount', () => {
+    const s = watch(
+      liveness,
+      { unhealthyAfterSeconds: 10, sigterm: { kind: 'exit', afterSeconds: 2.5, exitCode: 0 } },
+      48,
+      'OnFailure',
+      3,
+    );
+    expect(fieldsOf(s)['c.restartCount']).toBeUndefined();
+  });
+
+  it('an HTTP liveness answering a failure status while healthy fails from the start', () => {
+    // okStatus 500 fails, failStatus 200 succeeds: the probe fails until the signal turns off at 10 s.
+    const inverted = probe({ kind: 'httpGet', port: 8080, okStatus: 500, failStatus: 200 }, { failureThreshold: 3 });
+    const f = fieldsOf(watch({ liveness: inverted }, { unhealthyAfterSeconds: 10 }, 60));
+    expect(f['c.firstKillAfterStartSeconds'].expected).toEqual({ kind: 'window', earliest: 2, latest: 3, slack: 1 });
+  });
+});
+
+describe('fields near the end of the observation window (the start may lag START_ALLOWANCE_SECONDS)', () => {
+  // An instant t is kept when t's latest + slack < observeSeconds − START_ALLOWANCE_SECONDS.
+  it('the allowance is 2 s', () => expect(START_ALLOWANCE_SECONDS).toBe(2));
+
+  it('readiness on at 5 s (ready by 6 s): left out in a 9 s window, kept in 9.5 s', () => {
+    const readiness = { readiness: probe() };
+    const short = fieldsOf(watch(readiness, { readyAfterSeconds: 5 }, 9));
+    expect(short['c.readyAfterStartSeconds']).toBeUndefined();
+    expect(short['c.readyAtEnd']).toBeUndefined();
+    const long = fieldsOf(watch(readiness, { readyAfterSeconds: 5 }, 9.5));
+    expect(long['c.readyAfterStartSeconds']).toMatchObject({
+      expected: { kind: 'window', earliest: 5, latest: 6, slack: 1 },
+      rule: 'probes.readiness-threshold',
+    });
+    expect(long['c.readyAtEnd']).toMatchObject({ expected: { kind: 'equals', value: true }, rule: 'probes.readiness-gates-ready' });
+  });
+
+  it('readiness off at 5 s after passing at 1 s: not ready by 6 s; kept in 9.5 s only', () => {
+    const readiness = { readiness: probe() };
+    const behaviour = { readyAfterSeconds: 1, unreadyAfterSeconds: 5 };
+    const short = fieldsOf(watch(readiness, behaviour, 9));
+    expect(short['c.unreadyAfterStartSeconds']).toBeUndefined();
+    expect(short['c.readyAtEnd']).toBeUndefined();
+    const long = fieldsOf(watch(readiness, behaviour, 9.5));
+    expect(long['c.unreadyAfterStartSeconds']).toMatchObject({
+      expected: { kind: 'window', earliest: 5, latest: 6, slack: 1 },
+      rule: 'probes.readiness-threshold',
+    });
+    expect(long['c.readyAtEnd'].expected).toEqual({ kind: 'equals', value: false });
+  });
+
+  it('readiness turning off only after the window: ready at the end', () => {
+    const f = fieldsOf(watch({ readiness: probe() }, { readyAfterSeconds: 1, unreadyAfterSeconds: 100 }, 30));
+    expect(f['c.readyAtEnd'].expected).toEqual({ kind: 'equals', value: true });
+  });
+
+  it('startup passing at 5 s (by 6 s): left out in a 9 s window, kept in 9.5 s', () => {
+    const startup = { startup: probe(undefined, { failureThreshold: 30 }) };
+    expect(fieldsOf(watch(startup, { startupAfterSeconds: 5 }, 9))['c.startedAfterStartSeconds']).toBeUndefined();
+    const f = fieldsOf(watch(startup, { startupAfterSeconds: 5 }, 9.5));
+    expect(f['c.startedAfterStartSeconds']).toMatchObject({
+      expected: { kind: 'window', earliest: 5, latest: 6, slack: 1 },
+      rule: 'probes.startup-gates-others',
+    });
+    // Startup alone, passing: never restarted.
+    expect(f['c.restartCount']).toMatchObject({
+      expected: { kind: 'range', min: 0, max: 0 },
+      rule: 'probes.startup-gates-others',
+    });
+  });
+
+  it('liveness kill by 11 s: left out in a 14 s window, kept in 14.5 s with its rules', () => {
+    const liveness = { liveness: probe() };
+    expect(fieldsOf(watch(liveness, { unhealthyAfterSeconds: 10 }, 14))['c.firstKillAfterStartSeconds']).toBeUndefined();
+    const f = fieldsOf(watch(liveness, { unhealthyAfterSeconds: 10 }, 14.5));
+    expect(f['c.firstKillAfterStartSeconds'].rule).toBe('probes.liveness-restarts');
+    expect(f['c.killMessage'].rule).toBe('probes.kill-message');
+    expect(f['c.restartCount'].rule).toBe('probes.liveness-restarts');
+  });
+});
+
+describe('startup probe deadline (failureThreshold 10 × 1 s: gives up 9–10 s after the start)', () => {
+  const startup = { startup: probe(undefined, { failureThreshold: 10 }) };
+
+  it('passing by 7.5 s with the slack, before 9 s: started', () => {
+    expect(fieldsOf(watch(startup, { startupAfterSeconds: 6.5 }, 60))['c.startedAfterStartSeconds']).toBeDefined();
+  });
+
+  it('passing by 8 s, slack reaching the 9 s deadline: undecided, neither started nor killed', () => {
+    const f = fieldsOf(watch(startup, { startupAfterSeconds: 7 }, 60));
+    expect(f['c.startedAfterStartSeconds']).toBeUndefined();
+    expect(f['c.firstKillAfterStartSeconds']).toBeUndefined();
+  });
+
+  it('signal on at 11 s, one slack after the 10 s deadline: still undecided', () => {
+    expect(fieldsOf(watch(startup, { startupAfterSeconds: 11 }, 60))['c.firstKillAfterStartSeconds']).toBeUndefined();
+  });
+
+  it('signal on at 11.5 s: killed by the startup probe, with its rules', () => {
+    const f = fieldsOf(watch(startup, { startupAfterSeconds: 11.5 }, 60));
+    expect(f['c.firstKillAfterStartSeconds']).toMatchObject({
+      expected: { kind: 'window', earliest: 9, latest: 10, slack: 1 },
+      rule: 'probes.startup-restarts',
+    });
+    expect(f['c.restartCount'].rule).toBe('probes.startup-restarts');
+  });
+
+  it('a gRPC startup probe never succeeds here (pkg/probe/grpc needs SERVING): killed at the deadline', () => {
+    const f = fieldsOf(watch({ startup: probe({ kind: 'grpc', port: 9000 }, { failureThreshold: 10 }) }, {}, 60));
+    expect(f['c.firstKillAfterStartSeconds'].expected).toEqual({ kind: 'window', earliest: 9, latest: 10, slack: 1 });
+  });
+
+  it('startup with a healthy liveness: the no-restart field names the startup rule', () => {
+    const f = fieldsOf(watch({ ...startup, liveness: probe() }, { startupAfterSeconds: 1 }, 60));
+    expect(f['c.restartCount']).toMatchObject({
+      expected: { kind: 'range', min: 0, max: 0 },
+      rule: 'probes.startup-gates-others',
+    });
+  });
+
+  it('a healthy liveness alone: the no-restart field names the liveness rule', () => {
+    const f = fieldsOf(watch({ liveness: probe() }, {}, 60));
+    expect(f['c.restartCount']).toMatchObject({
+      expected: { kind: 'range', min: 0, max: 0 },
+      rule: 'probes.liveness-restarts',
+    });
+  });
+});
+
+describe('a liveness kill before readiness decides', () => {
+  it('killed at 3–4 s: readiness at 10 s and unreadiness at 5 s are not reported for the first instance', () => {
+    const f = fieldsOf(
+      watch({ liveness: probe(), readiness: probe() }, { unhealthyAfterSeconds: 3, readyAfterSeconds: 10 }, 60),
+    );
+    expect(f['c.readyAfterStartSeconds']).toBeUndefined();
+    const g = fieldsOf(
+      watch(
+        { liveness: probe(), readiness: probe() },
+        { unhealthyAfterSeconds: 3, readyAfterSeconds: 1, unreadyAfterSeconds: 5 },
+        60,
+      ),
+    );
+    expect(g['c.unreadyAfterStartSeconds']).toBeUndefined();
+  });
+});
+
+describe('Unhealthy messages of a failing readiness probe (pkg/probe/http/http.go DoHTTPProbe)', () => {
+  const http = (failStatus: number) => ({ readiness: probe({ kind: 'httpGet', port: 80, okStatus: 200, failStatus }) });
+
+  it.each([199, 400, 503])('failure status %p is quoted', (status) => {
+    const f = fieldsOf(watch(http(status), { readyAfterSeconds: 5 }, 30));
+    expect(f['c.readinessFailureMessage']).toMatchObject({
+      expected: { kind: 'contains', parts: ['Readiness probe failed', `HTTP probe failed with statuscode: ${status}`] },
+      rule: 'probes.unhealthy-event',
+    });
+  });
+
+  it('a failure is expected only if the signal turns on after the first possible probe (initialDelay + period + slack)', () => {
+    const exec = (initialDelaySeconds: number) => ({ readiness: probe(undefined, { initialDelaySeconds }) });
+    expect(fieldsOf(watch(exec(0), { readyAfterSeconds: 2 }, 30))['c.readinessFailureMessage']).toBeUndefined();
+    expect(fieldsOf(watch(exec(0), { readyAfterSeconds: 2.5 }, 30))['c.readinessFailureMessage']).toBeDefined();
+    expect(fieldsOf(watch(exec(3), { readyAfterSeconds: 4.5 }, 30))['c.readinessFailureMessage']).toBeUndefined();
+  });
+
+  it('and only if the signal turns on before the last instant surely seen', () => {
+    // Window 12 s: seen until 10 s.
+    expect(fieldsOf(watch({ readiness: probe() }, { readyAfterSeconds: 10 }, 12))['c.readinessFailureMessage']).toBeUndefined();
+    const f = expectProbes(watch({ readiness: probe() }, { readyAfterSeconds: 9.5 }, 12), caps, options);
+    expect(f.fields['c.readinessFailureMessage']).toBeDefined();
+    expect(f.family).toBe('probes');
+  });
+});
+
+describe('success spans (probes-signal)', () => {
+  it('readiness without a signal never succeeds', () => {
+    expect(probeSuccessSpans('readiness', probe(), { startDelaySeconds: 0, sigterm: { kind: 'ignore' } })).toEqual([]);
+  });
+
+  it('inverted HTTP statuses: success exactly where the signal is off', () => {
+    const inverted = probe({ kind: 'httpGet', port: 80, okStatus: 500, failStatus: 200 });
+    const base = { startDelaySeconds: 0, sigterm: { kind: 'ignore' } } as const;
+    expect(probeSuccessSpans('liveness', inverted, { ...base, unhealthyAfterSeconds: 10 })).toEqual([
+      { from: 10, to: Infinity },
+    ]);
+    expect(probeSuccessSpans('readiness', inverted, { ...base, readyAfterSeconds: 5 })).toEqual([{ from: 0, to: 5 }]);
+  });
+});
