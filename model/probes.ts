@@ -1,6 +1,6 @@
 import type { Capabilities } from './capabilities';
 import type { Expectation, FieldExpectation, ModelOptions } from './expectation';
-import { flipWindow, probeSuccessSpans, type FlipWindow } from './probes-signal';
+import { flipWindow, probeSuccessSpans, type FlipWindow, type SuccessSpan } from './probes-signal';
 import type { ContainerScenario, PodScenario, ProbeKind, ProbeSpec, ProbesScenario } from './scenario';
 import { planContainerStop, type ContainerStopPlan } from './termination-plan';
 import {
@@ -68,6 +68,10 @@ interface ContainerProbeTimeline {
   kill: KillCause | undefined;
   ready: FlipWindow | undefined;
   unready: FlipWindow | undefined;
+  /** A span of readiness successes may or may not hold successThreshold probes: Ready is not predicted. */
+  readinessUncertain: boolean;
+  /** After turning unready, a later span of successes may make it ready again. */
+  readyAgain: boolean;
 }
 
 function timelineOf(
@@ -96,6 +100,8 @@ function timelineOf(
         kill: { probe: 'startup', at: gaveUp, plan: planFor(startup) },
         ready: undefined,
         unready: undefined,
+        readinessUncertain: false,
+        readyAgain: false,
       };
     } else {
       started = undefined;
@@ -117,24 +123,48 @@ function timelineOf(
   }
   let ready: FlipWindow | undefined;
   let unready: FlipWindow | undefined;
+  let readinessUncertain = false;
+  let readyAgain = false;
   if (!readiness) {
     ready = started;
   } else if (started) {
     const spans = probeSuccessSpans('readiness', readiness, c.behaviour);
-    if (spans.length > 0) {
-      ready = flipWindow(spans[0].from, readiness, readiness.successThreshold, started, false);
-      if (spans[0].to < Infinity) {
+    for (const [index, span] of spans.entries()) {
+      const reach = spanReaches(span, readiness, started);
+      if (reach === 'never') continue;
+      if (reach === 'maybe') {
+        readinessUncertain = true;
+        break;
+      }
+      ready = flipWindow(span.from, readiness, readiness.successThreshold, started, false);
+      if (span.to < Infinity) {
         unready = flipWindow(
-          spans[0].to,
+          span.to,
           readiness,
           readiness.failureThreshold,
           ready,
           failsByTimeout(readiness),
         );
+        readyAgain = index < spans.length - 1;
       }
+      break;
     }
   }
-  return { started, kill, ready, unready };
+  return { started, kill, ready, unready, readinessUncertain, readyAgain };
+}
+
+/**
+ * Whether a span of successes holds successThreshold consecutive probes (worker.go doProbe: probes every
+ * periodSeconds at a phase the model does not know, none before initialDelaySeconds or before started):
+ * a span of length L holds at least floor(L / period) probes and at most ceil(L / period).
+ */
+function spanReaches(span: SuccessSpan, probe: ProbeSpec, started: FlipWindow): 'always' | 'never' | 'maybe' {
+  if (span.to === Infinity) return 'always';
+  const shortest = span.to - Math.max(span.from, probe.initialDelaySeconds, started.latest);
+  const longest = span.to - Math.max(span.from, probe.initialDelaySeconds, started.earliest);
+  if (shortest >= probe.successThreshold * probe.periodSeconds) return 'always';
+  if (longest <= 0 || Math.ceil(longest / probe.periodSeconds) < probe.successThreshold) return 'never';
+  return 'maybe';
 }
 
 function restartsOn(pod: PodScenario, plan: ContainerStopPlan): boolean | undefined {
@@ -163,9 +193,21 @@ function containerFields(
   const slack = options.slackSeconds;
   const fields: Fields = {};
   const n = c.name;
-  const { started, kill, ready, unready } = timelineOf(scenario.pod, c, capabilities, slack);
+  const { started, kill, ready, unready, readinessUncertain, readyAgain } = timelineOf(
+    scenario.pod,
+    c,
+    capabilities,
+    slack,
+  );
   // Container time known to have passed by the end of the observation (the start may lag creation).
-  const seenUntil = scenario.observeSeconds - START_ALLOWANCE_SECONDS;
+  // A program that exits on its own ends the first instance: its probe timeline stops there, and what
+  // follows (restart or not, readiness reset) is not this rule's to predict.
+  const exit = c.behaviour.exitAfter;
+  const exitsInWindow = exit !== undefined && exit.seconds < scenario.observeSeconds;
+  const seenUntil = Math.min(
+    scenario.observeSeconds - START_ALLOWANCE_SECONDS,
+    exit ? exit.seconds - slack : Infinity,
+  );
   const killedBefore = (at: FlipWindow | undefined) =>
     kill !== undefined && at !== undefined && kill.at.earliest - slack <= at.latest;
   if (c.probes.startup && started && started.latest + slack < seenUntil && !killedBefore(started)) {
@@ -190,14 +232,14 @@ function containerFields(
     };
   }
   if (c.probes.readiness) {
-    const neverReady = ready === undefined && kill === undefined;
+    const neverReady = ready === undefined && kill === undefined && !readinessUncertain;
     const stablyReady =
       ready !== undefined &&
       !kill &&
       ready.latest + slack < seenUntil &&
       (!unready || unready.earliest - slack > scenario.observeSeconds);
-    const stablyUnready = unready !== undefined && !kill && unready.latest + slack < seenUntil;
-    if (neverReady || stablyReady || stablyUnready) {
+    const stablyUnready = unready !== undefined && !kill && !readyAgain && unready.latest + slack < seenUntil;
+    if (!exitsInWindow && (neverReady || stablyReady || stablyUnready)) {
       fields[`${n}.readyAtEnd`] = {
         expected: { kind: 'equals', value: stablyReady },
         rule: 'probes.readiness-gates-ready',
@@ -235,7 +277,7 @@ function containerFields(
         because: `the Killing event names the ${kill.probe} probe`,
       };
     }
-    if (restarts !== undefined) {
+    if (restarts !== undefined && !exitsInWindow) {
       const stop = stopSeconds(kill.plan);
       const most = restarts
         ? restartsWithin(scenario.observeSeconds, 0, kill.at.earliest + stop.earliest, 0, killBackoffSeconds)
@@ -257,7 +299,7 @@ function containerFields(
           : `restartPolicy ${scenario.pod.restartPolicy}: the killed container is not restarted`,
       };
     }
-  } else if ((c.probes.liveness || c.probes.startup) && started) {
+  } else if ((c.probes.liveness || c.probes.startup) && started && !exitsInWindow) {
     fields[`${n}.restartCount`] = {
       expected: { kind: 'range', min: 0, max: 0 },
       rule: c.probes.startup ? 'probes.startup-gates-others' : 'probes.liveness-restarts',

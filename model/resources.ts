@@ -1,5 +1,5 @@
 import type { Capabilities } from './capabilities';
-import { podRequests, resolvePod, type ResolvedPod, type ResourceList } from './effective-request';
+import { podLimits, podRequests, resolvePod, type ResolvedPod, type ResourceList } from './effective-request';
 import type { Expectation, FieldExpectation, ModelOptions } from './expectation';
 import { computePodQos } from './qos';
 import { formatMebibytes } from './quantities';
@@ -115,17 +115,17 @@ interface EvictionOutcome {
 }
 
 /**
- * Ephemeral-storage eviction: the pod-level check (usage over the sum of container limits) runs
- * before the per-container one. Source: pkg/kubelet/eviction/eviction_manager.go localStorageEviction,
- * messages from pkg/kubelet/eviction/helpers.go.
+ * Ephemeral-storage eviction. The pod-level check runs first: usage of the whole pod over its limit,
+ * PodLimits (the sum of app container limits, at least the largest init container's), found when any
+ * container sets one; then each app container's own usage over its own limit. Source:
+ * pkg/kubelet/eviction/eviction_manager.go localStorageEviction, podEphemeralStorageLimitEviction,
+ * containerEphemeralStorageLimitEviction; messages from the same file's *MessageFmt constants.
  */
-export function ephemeralEviction(pod: PodScenario): EvictionOutcome | undefined {
+export function ephemeralEviction(pod: PodScenario, sidecars = true): EvictionOutcome | undefined {
   const all = [...pod.initContainers, ...pod.containers];
-  const limited = all.filter((c) => c.resources.limits.ephemeralStorageMi !== undefined);
-  if (limited.length === 0)
-    return all.some((c) => c.behaviour.writeEphemeralMi) ? undefined : { evicted: false };
-  const podLimit = limited.reduce((sum, c) => sum + (c.resources.limits.ephemeralStorageMi ?? 0), 0);
   const written = all.reduce((sum, c) => sum + (c.behaviour.writeEphemeralMi ?? 0), 0);
+  const podLimit = podLimits(resolvePod(pod, sidecars))['ephemeral-storage'];
+  if (podLimit === undefined) return written > 0 ? undefined : { evicted: false };
   if (written > podLimit + STORAGE_HEADROOM_MI) {
     return {
       evicted: true,
@@ -135,24 +135,24 @@ export function ephemeralEviction(pod: PodScenario): EvictionOutcome | undefined
       ],
     };
   }
-  const over = limited.find(
-    (c) =>
-      (c.behaviour.writeEphemeralMi ?? 0) >
-      (c.resources.limits.ephemeralStorageMi ?? 0) + STORAGE_HEADROOM_MI,
-  );
+  const limited = pod.containers.filter((c) => c.resources.limits.ephemeralStorageMi !== undefined);
+  const writes = (c: ContainerScenario) => c.behaviour.writeEphemeralMi ?? 0;
+  const limit = (c: ContainerScenario) => c.resources.limits.ephemeralStorageMi ?? 0;
+  const podClearlyUnder = written + STORAGE_HEADROOM_MI < podLimit;
+  const over = limited.find((c) => writes(c) > limit(c) + STORAGE_HEADROOM_MI);
+  // Near the pod limit, which of the two checks fires first is not decided by the scenario.
   if (over) {
-    const limit = formatMebibytes(over.resources.limits.ephemeralStorageMi ?? 0);
-    return {
-      evicted: true,
-      message: [`Container ${over.name} exceeded its local ephemeral storage limit "${limit}"`],
-    };
+    return podClearlyUnder
+      ? {
+          evicted: true,
+          message: [
+            `Container ${over.name} exceeded its local ephemeral storage limit "${formatMebibytes(limit(over))}"`,
+          ],
+        }
+      : undefined;
   }
-  const clearlyUnder = limited.every(
-    (c) =>
-      (c.behaviour.writeEphemeralMi ?? 0) + STORAGE_HEADROOM_MI <
-      (c.resources.limits.ephemeralStorageMi ?? 0),
-  );
-  return clearlyUnder && written + STORAGE_HEADROOM_MI < podLimit ? { evicted: false } : undefined;
+  const clearlyUnder = limited.every((c) => writes(c) + STORAGE_HEADROOM_MI < limit(c));
+  return clearlyUnder && podClearlyUnder ? { evicted: false } : undefined;
 }
 
 function qosBecause(pod: ResolvedPod): string {
@@ -208,18 +208,40 @@ export function expectResources(
     'resources.fits-scheduled',
     `request ${JSON.stringify(request)} fits`,
   );
-  addRuntimeExpectations(scenario, fields);
+  addRuntimeExpectations(scenario, capabilities, fields);
   return { family: 'resources', fields };
 }
 
-function addRuntimeExpectations(scenario: ResourcesScenario, fields: Record<string, FieldExpectation>): void {
+/**
+ * Seconds the plain init containers take, one after the other, before app containers start; undefined
+ * when one never exits or exits non-zero (pkg/kubelet/kuberuntime/kuberuntime_container.go
+ * computeInitContainerActions: app containers wait for every init container to succeed).
+ */
+function initSeconds(pod: PodScenario): number | undefined {
+  let total = 0;
+  for (const c of pod.initContainers) {
+    if (c.restartPolicy === 'Always') continue;
+    if (c.behaviour.exitAfter === undefined || c.behaviour.exitAfter.exitCode !== 0) return undefined;
+    total += c.behaviour.startDelaySeconds + c.behaviour.exitAfter.seconds;
+  }
+  return total;
+}
+
+function addRuntimeExpectations(
+  scenario: ResourcesScenario,
+  capabilities: Capabilities,
+  fields: Record<string, FieldExpectation>,
+): void {
   const pod = scenario.pod;
   const p = pod.name;
-  const eviction = ephemeralEviction(pod);
+  const eviction = ephemeralEviction(pod, capabilities.sidecars);
   const hasStorageAsk = [...pod.initContainers, ...pod.containers].some(
     (c) => c.behaviour.writeEphemeralMi !== undefined || c.resources.limits.ephemeralStorageMi !== undefined,
   );
-  const latestStart = Math.max(0, ...pod.containers.map((c) => c.behaviour.startDelaySeconds));
+  const appsFrom = initSeconds(pod);
+  // A failing or never-ending plain init container keeps the app containers from ever starting.
+  if (appsFrom === undefined) return;
+  const latestStart = appsFrom + Math.max(0, ...pod.containers.map((c) => c.behaviour.startDelaySeconds));
   if (eviction && hasStorageAsk && scenario.observeSeconds >= latestStart + EVICTION_MARGIN_SECONDS) {
     fields[`${p}.evicted`] = equals(
       eviction.evicted,
@@ -239,7 +261,7 @@ function addRuntimeExpectations(scenario: ResourcesScenario, fields: Record<stri
   }
   for (const container of pod.containers) {
     const oom = memoryOutcome(container);
-    const start = container.behaviour.startDelaySeconds;
+    const start = appsFrom + container.behaviour.startDelaySeconds;
     if (oom === undefined || scenario.observeSeconds < start + OOM_MARGIN_SECONDS) continue;
     const because = `allocates ${container.behaviour.allocateMemoryMi ?? 0}Mi, limit ${container.resources.limits.memoryMi ?? 'none'}`;
     fields[`${p}.${container.name}.oomKilled`] = equals(oom, 'resources.oom-killed', because);

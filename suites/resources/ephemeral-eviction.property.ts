@@ -13,7 +13,12 @@ import fc from 'fast-check';
 import { observeResources } from '../../harness/observe/resources';
 import { EVICTION_MARGIN_SECONDS, expectResources } from '../../model/resources';
 import type { PropertyDefinition } from '../../runner/property-definition';
-import { focusedResources, RESOURCES_BUDGET, withQuietPod } from './resources-focus';
+import {
+  focusedResources,
+  RESOURCES_BUDGET,
+  withoutExtendedResources,
+  withQuietPod,
+} from './resources-focus';
 
 export const ephemeralEviction: PropertyDefinition<'resources'> = {
   id: 'resources/ephemeral-eviction',
@@ -24,11 +29,16 @@ export const ephemeralEviction: PropertyDefinition<'resources'> = {
     focusedResources(
       capabilities,
       fc.record(
-        { limitMi: fc.integer({ min: 8, max: 64 }), over: fc.boolean(), excessMi: fc.integer({ min: 4, max: 32 }) },
+        {
+          limitMi: fc.integer({ min: 8, max: 64 }),
+          over: fc.boolean(),
+          excessMi: fc.integer({ min: 4, max: 32 }),
+        },
         { noNullPrototype: true },
       ),
       (scenario, { limitMi, over, excessMi }) => {
-        const pod = withQuietPod(scenario.pod, (c) => {
+        const plain = withoutExtendedResources(scenario);
+        const pod = withQuietPod(plain.pod, (c) => {
           const limit = c.resources.limits.ephemeralStorageMi ?? limitMi;
           const request = Math.min(c.resources.requests.ephemeralStorageMi ?? limit, limit);
           const write = over ? limit + excessMi : Math.max(1, Math.floor(limit / 4));
@@ -43,7 +53,7 @@ export const ephemeralEviction: PropertyDefinition<'resources'> = {
         });
         const latestStart = Math.max(...pod.containers.map((c) => c.behaviour.startDelaySeconds));
         return {
-          ...scenario,
+          ...plain,
           pod,
           observeSeconds: Math.max(scenario.observeSeconds, latestStart + EVICTION_MARGIN_SECONDS + 5),
         };

@@ -18,12 +18,21 @@ import { observeResources } from '../../harness/observe/resources';
 import { expectResources, SURELY_EXCEEDS } from '../../model/resources';
 import type { ContainerScenario } from '../../model/scenario';
 import type { PropertyDefinition } from '../../runner/property-definition';
-import { focusedResources, RESOURCES_BUDGET, withQuietPod } from './resources-focus';
+import {
+  focusedResources,
+  RESOURCES_BUDGET,
+  withoutExtendedResources,
+  withQuietPod,
+} from './resources-focus';
 
 type Ask = 'cpu' | 'memory' | 'donglesOver' | 'donglesWithin';
 
 /** Request and limit of one amount both at least `amount` (limit ≥ request stays valid). */
-function atLeast(container: ContainerScenario, key: 'cpuMilli' | 'memoryMi', amount: number): ContainerScenario {
+function atLeast(
+  container: ContainerScenario,
+  key: 'cpuMilli' | 'memoryMi',
+  amount: number,
+): ContainerScenario {
   const { requests, limits } = container.resources;
   return {
     ...container,
@@ -62,20 +71,9 @@ export const insufficientUnschedulable: PropertyDefinition<'resources'> = {
         { noNullPrototype: true },
       ),
       (scenario, { ask, perNode }) => {
-        // One container asks for dongles at most, so the pod's total is what the focus decides.
-        const plain = withQuietPod(scenario.pod, (c) => c);
-        const noDongles = (c: ContainerScenario): ContainerScenario => {
-          const requests = { ...c.resources.requests };
-          const limits = { ...c.resources.limits };
-          delete requests.extended;
-          delete limits.extended;
-          return { ...c, resources: { requests, limits } };
-        };
-        const pod = {
-          ...plain,
-          initContainers: plain.initContainers.map(noDongles),
-          containers: plain.containers.map(noDongles),
-        };
+        // Only the focused container asks for dongles, so the pod's total is what the focus decides.
+        const plain = withoutExtendedResources({ ...scenario, pod: withQuietPod(scenario.pod) });
+        const pod = plain.pod;
         const first = pod.containers[0];
         const focused =
           ask === 'cpu'
@@ -83,11 +81,10 @@ export const insufficientUnschedulable: PropertyDefinition<'resources'> = {
             : ask === 'memory'
               ? atLeast(first, 'memoryMi', SURELY_EXCEEDS.memory)
               : dongles(first, ask === 'donglesOver' ? perNode + 1 : perNode);
-        const result = { ...scenario, pod: { ...pod, containers: [focused, ...pod.containers.slice(1)] } };
-        if (ask === 'donglesOver' || ask === 'donglesWithin')
-          return { ...result, extendedCapacity: { resource: DONGLE, perNode } };
-        delete result.extendedCapacity;
-        return result;
+        const result = { ...plain, pod: { ...pod, containers: [focused, ...pod.containers.slice(1)] } };
+        return ask === 'cpu' || ask === 'memory'
+          ? result
+          : { ...result, extendedCapacity: { resource: DONGLE, perNode } };
       },
     ),
   expect: expectResources,

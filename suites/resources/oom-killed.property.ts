@@ -14,7 +14,12 @@ import fc from 'fast-check';
 import { observeResources } from '../../harness/observe/resources';
 import { expectResources, MEMORY_HEADROOM_MI, RESTART_MARGIN_SECONDS } from '../../model/resources';
 import type { PropertyDefinition } from '../../runner/property-definition';
-import { focusedResources, RESOURCES_BUDGET, withQuietPod } from './resources-focus';
+import {
+  focusedResources,
+  RESOURCES_BUDGET,
+  withoutExtendedResources,
+  withQuietPod,
+} from './resources-focus';
 
 export const oomKilled: PropertyDefinition<'resources'> = {
   id: 'resources/oom-killed',
@@ -25,15 +30,22 @@ export const oomKilled: PropertyDefinition<'resources'> = {
     focusedResources(
       capabilities,
       fc.record(
-        { limitMi: fc.integer({ min: 48, max: 128 }), over: fc.boolean(), excessMi: fc.integer({ min: 16, max: 64 }) },
+        {
+          limitMi: fc.integer({ min: 48, max: 128 }),
+          over: fc.boolean(),
+          excessMi: fc.integer({ min: 16, max: 64 }),
+        },
         { noNullPrototype: true },
       ),
       (scenario, { limitMi, over, excessMi }) => {
-        const pod = withQuietPod(scenario.pod, (c) => {
+        const plain = withoutExtendedResources(scenario);
+        const pod = withQuietPod(plain.pod, (c) => {
           const limit = c.resources.limits.memoryMi ?? limitMi;
           const request = Math.min(c.resources.requests.memoryMi ?? limit, limit);
           // Under: half the limit less the shell's headroom, so the model can decide "not killed".
-          const allocate = over ? limit + excessMi : Math.max(1, Math.floor((limit - MEMORY_HEADROOM_MI) / 2));
+          const allocate = over
+            ? limit + excessMi
+            : Math.max(1, Math.floor((limit - MEMORY_HEADROOM_MI) / 2));
           return {
             ...c,
             behaviour: { ...c.behaviour, allocateMemoryMi: allocate },
@@ -45,7 +57,7 @@ export const oomKilled: PropertyDefinition<'resources'> = {
         });
         const start = pod.containers[0].behaviour.startDelaySeconds;
         return {
-          ...scenario,
+          ...plain,
           pod,
           observeSeconds: Math.max(scenario.observeSeconds, start + RESTART_MARGIN_SECONDS + 5),
         };

@@ -12,7 +12,17 @@ export function quiet(container: ContainerScenario): ContainerScenario {
   return { ...container, behaviour };
 }
 
-/** The pod with every container quiet, then `first` applied to the first app container. */
+/** A plain init container that exits 0, so the app containers start (a sidecar is left as it is). */
+function succeeding(container: ContainerScenario): ContainerScenario {
+  if (container.restartPolicy === 'Always') return container;
+  const seconds = container.behaviour.exitAfter?.seconds ?? 1;
+  return { ...container, behaviour: { ...container.behaviour, exitAfter: { seconds, exitCode: 0 } } };
+}
+
+/**
+ * The pod with every container quiet and its init containers succeeding, then `first` applied to the
+ * first app container.
+ */
 export function withQuietPod(
   pod: PodScenario,
   first: (container: ContainerScenario) => ContainerScenario = (c) => c,
@@ -20,9 +30,36 @@ export function withQuietPod(
   const containers = pod.containers.map(quiet);
   return {
     ...pod,
-    initContainers: pod.initContainers.map(quiet),
+    initContainers: pod.initContainers.map((c) => succeeding(quiet(c))),
     containers: [first(containers[0]), ...containers.slice(1)],
   };
+}
+
+/** The container without extended resources. */
+function withoutExtended(container: ContainerScenario): ContainerScenario {
+  const requests = { ...container.resources.requests };
+  const limits = { ...container.resources.limits };
+  delete requests.extended;
+  delete limits.extended;
+  return { ...container, resources: { requests, limits } };
+}
+
+/**
+ * The scenario without extended resources or a capacity patch: a pod that surely schedules when its
+ * native asks are small (properties judging the running pod need it placed).
+ */
+export function withoutExtendedResources(scenario: ResourcesScenario): ResourcesScenario {
+  const pod = scenario.pod;
+  const result: ResourcesScenario = {
+    ...scenario,
+    pod: {
+      ...pod,
+      initContainers: pod.initContainers.map(withoutExtended),
+      containers: pod.containers.map(withoutExtended),
+    },
+  };
+  delete result.extendedCapacity;
+  return result;
 }
 
 /**

@@ -2,12 +2,13 @@ import type { ContainerScenario, PodScenario } from '../../model/scenario';
 import { hookFails } from '../../model/timing';
 
 /**
- * A container that keeps running until something stops it on purpose: no liveness or startup probe (a
+ * A container that keeps running until something stops it on purpose: no exit of its own, no liveness or startup probe (a
  * probe kill would race the step under test), no memory or disk pressure (OOM, eviction), and a
  * postStart hook only when it succeeds. Readiness stays: it only gates Ready and endpoints.
  */
 export function steadyContainer(container: ContainerScenario): ContainerScenario {
   const behaviour = { ...container.behaviour };
+  delete behaviour.exitAfter;
   delete behaviour.allocateMemoryMi;
   delete behaviour.writeEphemeralMi;
   delete behaviour.unhealthyAfterSeconds;

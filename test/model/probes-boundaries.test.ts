@@ -43,7 +43,10 @@ function watch(
     family: 'probes',
     observeSeconds,
     withService: false,
-    pod: pod([container('c', { probes }, behaviour)], { restartPolicy, terminationGracePeriodSeconds: grace }),
+    pod: pod([container('c', { probes }, behaviour)], {
+      restartPolicy,
+      terminationGracePeriodSeconds: grace,
+    }),
   };
 }
 
@@ -58,13 +61,23 @@ describe('exec probes that time out (pkg/probe/exec: the command is cut at timeo
     // First probe somewhere in [0, 10) s, its failure known 2 s later: the kill lands in [0, 12] s.
     for (const hang of [2, 5]) {
       const f = fieldsOf(watch({ liveness: hanging(hang) }, {}, 60));
-      expect(f['c.firstKillAfterStartSeconds'].expected).toEqual({ kind: 'window', earliest: 0, latest: 12, slack: 1 });
+      expect(f['c.firstKillAfterStartSeconds'].expected).toEqual({
+        kind: 'window',
+        earliest: 0,
+        latest: 12,
+        slack: 1,
+      });
     }
   });
 
   it('a shorter hang follows the signal and is not late', () => {
     const f = fieldsOf(watch({ liveness: hanging(1) }, { unhealthyAfterSeconds: 20 }, 60));
-    expect(f['c.firstKillAfterStartSeconds'].expected).toEqual({ kind: 'window', earliest: 20, latest: 30, slack: 1 });
+    expect(f['c.firstKillAfterStartSeconds'].expected).toEqual({
+      kind: 'window',
+      earliest: 20,
+      latest: 30,
+      slack: 1,
+    });
   });
 });
 
@@ -73,11 +86,17 @@ describe('restarts after a liveness kill depend on how the container dies', () =
   const liveness = { liveness: probe() };
 
   it('no SIGTERM handler: dies at the kill; restarts at 10, 20 and 40 s (the next at 70) → 3 in 60 s', () => {
-    expect(maxRestarts(watch(liveness, { unhealthyAfterSeconds: 10, sigterm: { kind: 'default' } }, 60))).toBe(3);
+    expect(
+      maxRestarts(watch(liveness, { unhealthyAfterSeconds: 10, sigterm: { kind: 'default' } }, 60)),
+    ).toBe(3);
   });
 
   it('trapped SIGTERM exiting after 3 s: restarts at 13, 26 and 49 s (the next at 82) → 3 in 60 s', () => {
-    const s = watch(liveness, { unhealthyAfterSeconds: 10, sigterm: { kind: 'exit', afterSeconds: 3, exitCode: 1 } }, 60);
+    const s = watch(
+      liveness,
+      { unhealthyAfterSeconds: 10, sigterm: { kind: 'exit', afterSeconds: 3, exitCode: 1 } },
+      60,
+    );
     expect(maxRestarts(s)).toBe(3);
   });
 
@@ -93,7 +112,11 @@ describe('restarts after a liveness kill depend on how the container dies', () =
   });
 
   it('restartPolicy Always restarts even a clean exit 0 after the kill', () => {
-    const s = watch(liveness, { unhealthyAfterSeconds: 10, sigterm: { kind: 'exit', afterSeconds: 0, exitCode: 0 } }, 60);
+    const s = watch(
+      liveness,
+      { unhealthyAfterSeconds: 10, sigterm: { kind: 'exit', afterSeconds: 0, exitCode: 0 } },
+      60,
+    );
     expect(maxRestarts(s)).toBeGreaterThan(0);
   });
 
@@ -110,9 +133,17 @@ describe('restarts after a liveness kill depend on how the container dies', () =
 
   it('an HTTP liveness answering a failure status while healthy fails from the start', () => {
     // okStatus 500 fails, failStatus 200 succeeds: the probe fails until the signal turns off at 10 s.
-    const inverted = probe({ kind: 'httpGet', port: 8080, okStatus: 500, failStatus: 200 }, { failureThreshold: 3 });
+    const inverted = probe(
+      { kind: 'httpGet', port: 8080, okStatus: 500, failStatus: 200 },
+      { failureThreshold: 3 },
+    );
     const f = fieldsOf(watch({ liveness: inverted }, { unhealthyAfterSeconds: 10 }, 60));
-    expect(f['c.firstKillAfterStartSeconds'].expected).toEqual({ kind: 'window', earliest: 2, latest: 3, slack: 1 });
+    expect(f['c.firstKillAfterStartSeconds'].expected).toEqual({
+      kind: 'window',
+      earliest: 2,
+      latest: 3,
+      slack: 1,
+    });
   });
 });
 
@@ -130,7 +161,10 @@ describe('fields near the end of the observation window (the start may lag START
       expected: { kind: 'window', earliest: 5, latest: 6, slack: 1 },
       rule: 'probes.readiness-threshold',
     });
-    expect(long['c.readyAtEnd']).toMatchObject({ expected: { kind: 'equals', value: true }, rule: 'probes.readiness-gates-ready' });
+    expect(long['c.readyAtEnd']).toMatchObject({
+      expected: { kind: 'equals', value: true },
+      rule: 'probes.readiness-gates-ready',
+    });
   });
 
   it('readiness off at 5 s after passing at 1 s: not ready by 6 s; kept in 9.5 s only', () => {
@@ -154,7 +188,9 @@ describe('fields near the end of the observation window (the start may lag START
 
   it('startup passing at 5 s (by 6 s): left out in a 9 s window, kept in 9.5 s', () => {
     const startup = { startup: probe(undefined, { failureThreshold: 30 }) };
-    expect(fieldsOf(watch(startup, { startupAfterSeconds: 5 }, 9))['c.startedAfterStartSeconds']).toBeUndefined();
+    expect(
+      fieldsOf(watch(startup, { startupAfterSeconds: 5 }, 9))['c.startedAfterStartSeconds'],
+    ).toBeUndefined();
     const f = fieldsOf(watch(startup, { startupAfterSeconds: 5 }, 9.5));
     expect(f['c.startedAfterStartSeconds']).toMatchObject({
       expected: { kind: 'window', earliest: 5, latest: 6, slack: 1 },
@@ -169,7 +205,9 @@ describe('fields near the end of the observation window (the start may lag START
 
   it('liveness kill by 11 s: left out in a 14 s window, kept in 14.5 s with its rules', () => {
     const liveness = { liveness: probe() };
-    expect(fieldsOf(watch(liveness, { unhealthyAfterSeconds: 10 }, 14))['c.firstKillAfterStartSeconds']).toBeUndefined();
+    expect(
+      fieldsOf(watch(liveness, { unhealthyAfterSeconds: 10 }, 14))['c.firstKillAfterStartSeconds'],
+    ).toBeUndefined();
     const f = fieldsOf(watch(liveness, { unhealthyAfterSeconds: 10 }, 14.5));
     expect(f['c.firstKillAfterStartSeconds'].rule).toBe('probes.liveness-restarts');
     expect(f['c.killMessage'].rule).toBe('probes.kill-message');
@@ -181,7 +219,9 @@ describe('startup probe deadline (failureThreshold 10 × 1 s: gives up 9–10 s 
   const startup = { startup: probe(undefined, { failureThreshold: 10 }) };
 
   it('passing by 7.5 s with the slack, before 9 s: started', () => {
-    expect(fieldsOf(watch(startup, { startupAfterSeconds: 6.5 }, 60))['c.startedAfterStartSeconds']).toBeDefined();
+    expect(
+      fieldsOf(watch(startup, { startupAfterSeconds: 6.5 }, 60))['c.startedAfterStartSeconds'],
+    ).toBeDefined();
   });
 
   it('passing by 8 s, slack reaching the 9 s deadline: undecided, neither started nor killed', () => {
@@ -191,7 +231,9 @@ describe('startup probe deadline (failureThreshold 10 × 1 s: gives up 9–10 s 
   });
 
   it('signal on at 11 s, one slack after the 10 s deadline: still undecided', () => {
-    expect(fieldsOf(watch(startup, { startupAfterSeconds: 11 }, 60))['c.firstKillAfterStartSeconds']).toBeUndefined();
+    expect(
+      fieldsOf(watch(startup, { startupAfterSeconds: 11 }, 60))['c.firstKillAfterStartSeconds'],
+    ).toBeUndefined();
   });
 
   it('signal on at 11.5 s: killed by the startup probe, with its rules', () => {
@@ -204,8 +246,15 @@ describe('startup probe deadline (failureThreshold 10 × 1 s: gives up 9–10 s 
   });
 
   it('a gRPC startup probe never succeeds here (pkg/probe/grpc needs SERVING): killed at the deadline', () => {
-    const f = fieldsOf(watch({ startup: probe({ kind: 'grpc', port: 9000 }, { failureThreshold: 10 }) }, {}, 60));
-    expect(f['c.firstKillAfterStartSeconds'].expected).toEqual({ kind: 'window', earliest: 9, latest: 10, slack: 1 });
+    const f = fieldsOf(
+      watch({ startup: probe({ kind: 'grpc', port: 9000 }, { failureThreshold: 10 }) }, {}, 60),
+    );
+    expect(f['c.firstKillAfterStartSeconds'].expected).toEqual({
+      kind: 'window',
+      earliest: 9,
+      latest: 10,
+      slack: 1,
+    });
   });
 
   it('startup with a healthy liveness: the no-restart field names the startup rule', () => {
@@ -228,7 +277,11 @@ describe('startup probe deadline (failureThreshold 10 × 1 s: gives up 9–10 s 
 describe('a liveness kill before readiness decides', () => {
   it('killed at 3–4 s: readiness at 10 s and unreadiness at 5 s are not reported for the first instance', () => {
     const f = fieldsOf(
-      watch({ liveness: probe(), readiness: probe() }, { unhealthyAfterSeconds: 3, readyAfterSeconds: 10 }, 60),
+      watch(
+        { liveness: probe(), readiness: probe() },
+        { unhealthyAfterSeconds: 3, readyAfterSeconds: 10 },
+        60,
+      ),
     );
     expect(f['c.readyAfterStartSeconds']).toBeUndefined();
     const g = fieldsOf(
@@ -243,26 +296,39 @@ describe('a liveness kill before readiness decides', () => {
 });
 
 describe('Unhealthy messages of a failing readiness probe (pkg/probe/http/http.go DoHTTPProbe)', () => {
-  const http = (failStatus: number) => ({ readiness: probe({ kind: 'httpGet', port: 80, okStatus: 200, failStatus }) });
+  const http = (failStatus: number) => ({
+    readiness: probe({ kind: 'httpGet', port: 80, okStatus: 200, failStatus }),
+  });
 
   it.each([199, 400, 503])('failure status %p is quoted', (status) => {
     const f = fieldsOf(watch(http(status), { readyAfterSeconds: 5 }, 30));
     expect(f['c.readinessFailureMessage']).toMatchObject({
-      expected: { kind: 'contains', parts: ['Readiness probe failed', `HTTP probe failed with statuscode: ${status}`] },
+      expected: {
+        kind: 'contains',
+        parts: ['Readiness probe failed', `HTTP probe failed with statuscode: ${status}`],
+      },
       rule: 'probes.unhealthy-event',
     });
   });
 
   it('a failure is expected only if the signal turns on after the first possible probe (initialDelay + period + slack)', () => {
     const exec = (initialDelaySeconds: number) => ({ readiness: probe(undefined, { initialDelaySeconds }) });
-    expect(fieldsOf(watch(exec(0), { readyAfterSeconds: 2 }, 30))['c.readinessFailureMessage']).toBeUndefined();
-    expect(fieldsOf(watch(exec(0), { readyAfterSeconds: 2.5 }, 30))['c.readinessFailureMessage']).toBeDefined();
-    expect(fieldsOf(watch(exec(3), { readyAfterSeconds: 4.5 }, 30))['c.readinessFailureMessage']).toBeUndefined();
+    expect(
+      fieldsOf(watch(exec(0), { readyAfterSeconds: 2 }, 30))['c.readinessFailureMessage'],
+    ).toBeUndefined();
+    expect(
+      fieldsOf(watch(exec(0), { readyAfterSeconds: 2.5 }, 30))['c.readinessFailureMessage'],
+    ).toBeDefined();
+    expect(
+      fieldsOf(watch(exec(3), { readyAfterSeconds: 4.5 }, 30))['c.readinessFailureMessage'],
+    ).toBeUndefined();
   });
 
   it('and only if the signal turns on before the last instant surely seen', () => {
     // Window 12 s: seen until 10 s.
-    expect(fieldsOf(watch({ readiness: probe() }, { readyAfterSeconds: 10 }, 12))['c.readinessFailureMessage']).toBeUndefined();
+    expect(
+      fieldsOf(watch({ readiness: probe() }, { readyAfterSeconds: 10 }, 12))['c.readinessFailureMessage'],
+    ).toBeUndefined();
     const f = expectProbes(watch({ readiness: probe() }, { readyAfterSeconds: 9.5 }, 12), caps, options);
     expect(f.fields['c.readinessFailureMessage']).toBeDefined();
     expect(f.family).toBe('probes');
@@ -271,7 +337,9 @@ describe('Unhealthy messages of a failing readiness probe (pkg/probe/http/http.g
 
 describe('success spans (probes-signal)', () => {
   it('readiness without a signal never succeeds', () => {
-    expect(probeSuccessSpans('readiness', probe(), { startDelaySeconds: 0, sigterm: { kind: 'ignore' } })).toEqual([]);
+    expect(
+      probeSuccessSpans('readiness', probe(), { startDelaySeconds: 0, sigterm: { kind: 'ignore' } }),
+    ).toEqual([]);
   });
 
   it('inverted HTTP statuses: success exactly where the signal is off', () => {
@@ -280,6 +348,8 @@ describe('success spans (probes-signal)', () => {
     expect(probeSuccessSpans('liveness', inverted, { ...base, unhealthyAfterSeconds: 10 })).toEqual([
       { from: 10, to: Infinity },
     ]);
-    expect(probeSuccessSpans('readiness', inverted, { ...base, readyAfterSeconds: 5 })).toEqual([{ from: 0, to: 5 }]);
+    expect(probeSuccessSpans('readiness', inverted, { ...base, readyAfterSeconds: 5 })).toEqual([
+      { from: 0, to: 5 },
+    ]);
   });
 });

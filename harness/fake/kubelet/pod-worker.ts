@@ -62,6 +62,8 @@ export class PodWorker {
   private deleting = false;
   private stopped = false;
   private eviction?: { message: string };
+  /** Ephemeral storage each container has written, Mi (its writable layer outlives a restart). */
+  private readonly writtenMi = new Map<string, number>();
   private statusPending = false;
   private readonly namespace: string;
   private readonly name: string;
@@ -316,7 +318,7 @@ export class PodWorker {
       }
       if (behaviour.writeEphemeralMi !== undefined) {
         this.log(c, 'write', behaviour.writeEphemeralMi);
-        this.checkEphemeralStorage(behaviour.writeEphemeralMi);
+        this.checkEphemeralStorage(c, behaviour.writeEphemeralMi);
       }
     });
     const signalMarkers: [number | undefined, MarkerName][] = [
@@ -626,15 +628,34 @@ export class PodWorker {
 
   // ---- eviction (pkg/kubelet/eviction/eviction_manager.go localStorageEviction) ---------------
 
-  private checkEphemeralStorage(writtenMi: number): void {
-    const limit = podLimits(this.pod)['ephemeral-storage'];
-    if (limit === undefined || writtenMi <= limit) return;
+  private checkEphemeralStorage(c: ContainerState, writtenMi: number): void {
+    this.writtenMi.set(c.name, writtenMi);
+    const message = this.ephemeralStorageViolation();
+    if (message === undefined) return;
     const wait = EVICTION_CHECK_SECONDS * this.options.random.between(0.5, 1);
     this.after(wait, () => {
       if (this.deleting || this.eviction) return;
-      const message = `Pod ephemeral local storage usage exceeds the total limit of containers ${formatMi(limit)}. `;
       this.evict(message);
     });
+  }
+
+  /**
+   * The pod's usage over PodLimits first, then each app container's own usage over its own limit
+   * (eviction_manager.go podEphemeralStorageLimitEviction, containerEphemeralStorageLimitEviction).
+   */
+  private ephemeralStorageViolation(): string | undefined {
+    const podLimit = podLimits(this.pod)['ephemeral-storage'];
+    const total = [...this.writtenMi.values()].reduce((sum, mi) => sum + mi, 0);
+    if (podLimit !== undefined && total > podLimit) {
+      return `Pod ephemeral local storage usage exceeds the total limit of containers ${formatMi(podLimit)}. `;
+    }
+    for (const c of this.appContainers) {
+      const limit = containerAmounts(c.spec).limits['ephemeral-storage'];
+      if (limit !== undefined && (this.writtenMi.get(c.name) ?? 0) > limit) {
+        return `Container ${c.name} exceeded its local ephemeral storage limit "${formatMi(limit)}". `;
+      }
+    }
+    return undefined;
   }
 
   private evict(message: string): void {
