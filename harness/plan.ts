@@ -248,15 +248,6 @@ export function planCase(scenario: Scenario, expectation: Expectation, manifests
   switch (scenario.family) {
     case 'termination':
       return terminationPlan(manifests, scenario.pod, scenario.delete, expectation);
-    case 'hooks':
-      return observedPodPlan(
-        manifests,
-        scenario.pod,
-        scenario.observeSeconds,
-        scenario.delete,
-        expectation,
-        'podStarted',
-      );
     case 'probes':
       return observedPodPlan(
         manifests,
@@ -266,6 +257,7 @@ export function planCase(scenario: Scenario, expectation: Expectation, manifests
         expectation,
         'podStarted',
       );
+    case 'hooks':
     case 'init':
       return observedPodPlan(
         manifests,

@@ -306,7 +306,9 @@ class CaseExecution {
   }
 
   private async create(planned: ManagedObject): Promise<void> {
-    const object = withKeepFinalizer(this.netpolResolved(planned));
+    // Quota steps delete pods and wait for them to go; nothing reads a quota pod's final state.
+    const resolved = this.netpolResolved(planned);
+    const object = this.scenario.family === 'quota' ? resolved : withKeepFinalizer(resolved);
     const namespace = object.metadata?.namespace ?? this.namespace;
     const target = targetOf(object);
     this.objects.push(object);
@@ -336,7 +338,7 @@ class CaseExecution {
         object: result.object,
       });
       if (object.kind === 'Pod') {
-        this.kept.push({ pod: object.metadata?.name ?? '', namespace });
+        if (object !== resolved) this.kept.push({ pod: object.metadata?.name ?? '', namespace });
         this.lastPodCreatedAt = this.clock.now();
       }
     } else {

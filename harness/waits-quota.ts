@@ -46,8 +46,34 @@ function isTerminal(pod: V1Pod): boolean {
   return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
 }
 
+/** No container sets a cpu or memory request or limit (pkg/apis/core/v1/helper/qos/qos.go GetPodQOS). */
+function isBestEffort(pod: V1Pod): boolean {
+  return [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].every((c) =>
+    ['cpu', 'memory'].every((r) => !c.resources?.requests?.[r] && !c.resources?.limits?.[r]),
+  );
+}
+
+/** The quota's scopes select the pod (pkg/quota/v1/evaluator/core/pods.go podMatchesScopeFunc). */
+function selects(quota: V1ResourceQuota | undefined, pod: V1Pod): boolean {
+  const terminating = (pod.spec?.activeDeadlineSeconds ?? -1) >= 0;
+  return (quota?.spec?.scopes ?? []).every((scope) => {
+    switch (scope) {
+      case 'Terminating':
+        return terminating;
+      case 'NotTerminating':
+        return !terminating;
+      case 'BestEffort':
+        return isBestEffort(pod);
+      case 'NotBestEffort':
+        return !isBestEffort(pod);
+      default:
+        return true;
+    }
+  });
+}
+
 /**
- * status.used agrees with the pods that exist, for the object counts the quota tracks: `pods`
+ * status.used agrees with the pods that exist and the quota's scopes select, for the object counts the quota tracks: `pods`
  * counts pods not Succeeded/Failed, `count/pods` all (pkg/quota/v1/evaluator/core/pods.go). Compute
  * resources cannot be checked without the model's arithmetic, so only used being present is required.
  */
@@ -58,7 +84,7 @@ export function quotaSettled(name: string, reader: QuotaReader, pods: () => V1Po
       const { quota, error } = await read(reader);
       const used = quota?.status?.used;
       const hard = quota?.status?.hard ?? {};
-      const live = pods();
+      const live = pods().filter((pod) => selects(quota, pod));
       const expected: Record<string, number> = {};
       if ('pods' in hard) expected.pods = live.filter((p) => !isTerminal(p)).length;
       if ('count/pods' in hard) expected['count/pods'] = live.length;

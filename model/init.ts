@@ -4,6 +4,7 @@ import type { ContainerScenario, InitScenario } from './scenario';
 import { sidecarsOf } from './termination';
 import {
   crashBackoffSeconds,
+  hookSeconds,
   RESTART_LATENCY_SECONDS,
   restartsWithin,
   START_ALLOWANCE_SECONDS,
@@ -59,7 +60,8 @@ export function expectInit(
       because: 'each init container starts only after the previous one exited 0',
     };
   }
-  for (const app of pod.containers) {
+  // Without init containers there is no init phase: app containers wait with ContainerCreating.
+  for (const app of pod.initContainers.length > 0 ? pod.containers : []) {
     // pkg/kubelet/kubelet_pods.go convertToAPIContainerStatuses: app containers wait with PodInitializing.
     fields[`${app.name}.waitingReasonDuringInit`] = {
       expected: { kind: 'equals', value: 'PodInitializing' },
@@ -68,7 +70,13 @@ export function expectInit(
     };
   }
   if (outcome.kind === 'done') {
-    if (outcome.seconds + slack < seenUntil) {
+    // App containers are reported Running only once their postStart hooks, run one after another, have
+    // returned (kuberuntime_manager.go SyncPod; kuberuntime_container.go startContainer).
+    const hooks = pod.containers.reduce(
+      (sum, c) => sum + (c.lifecycle.postStart ? hookSeconds(c.lifecycle.postStart) : 0),
+      0,
+    );
+    if (outcome.seconds + hooks + slack < seenUntil) {
       fields['pod.appsStartAfterInits'] = {
         expected: { kind: 'equals', value: true },
         rule: 'init.apps-wait',

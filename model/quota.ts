@@ -132,9 +132,17 @@ export function quotaDecision(
   return { admitted: true, usage: charged, matched: true };
 }
 
+/**
+ * An activeDeadlineSeconds this long outlasts any case (budgets keep a case to minutes): the pod is
+ * Terminating for the quota scopes but is not failed by the deadline while observed.
+ */
+export const LONG_DEADLINE_SECONDS = 3600;
+
 /** A pod may reach a terminal phase on its own, after which only count/pods still charges it. */
 export function mayTerminate(pod: PodScenario): boolean {
-  if (pod.activeDeadlineSeconds !== undefined) return true;
+  // pkg/kubelet/active_deadline.go: the kubelet fails the pod once the deadline has passed.
+  if (pod.activeDeadlineSeconds !== undefined && pod.activeDeadlineSeconds < LONG_DEADLINE_SECONDS)
+    return true;
   if (pod.restartPolicy === 'Always') return false;
   return pod.containers.every(
     (c) =>

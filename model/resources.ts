@@ -217,7 +217,7 @@ export function expectResources(
  * when one never exits or exits non-zero (pkg/kubelet/kuberuntime/kuberuntime_container.go
  * computeInitContainerActions: app containers wait for every init container to succeed).
  */
-function initSeconds(pod: PodScenario): number | undefined {
+export function initSeconds(pod: PodScenario): number | undefined {
   let total = 0;
   for (const c of pod.initContainers) {
     if (c.restartPolicy === 'Always') continue;

@@ -8,6 +8,7 @@ import { knownIssueForFailure, knownIssueForProperty, type KnownIssue } from './
 import type { PropertyDefinition } from './property-definition';
 import { runProperty, type PropertyOutcome } from './property-runner';
 import { writeReproducer } from './reproducer';
+import { Slots } from './slots';
 
 export interface ConformanceOptions {
   runId: string;
@@ -67,8 +68,8 @@ export function selectProperties(
 }
 
 /**
- * The main job: runs the selected properties one after another (cases of one property run
- * concurrently), writing the report as it goes. The caller owns the target's lifetime and cleanup.
+ * The main job: runs the selected properties in registry order over a shared pool of `concurrency`
+ * case slots, writing the report as it goes. The caller owns the target's lifetime and cleanup.
  */
 export async function runConformance(
   properties: readonly PropertyDefinition[],
@@ -100,10 +101,14 @@ export async function runConformance(
   hooks.onWriter?.(writer);
   const version = target.cluster.serverVersion;
   const runStart = target.clock.now();
-  const outcomes: PropertyOutcome[] = [];
 
-  for (const [index, definition] of selected.entries()) {
-    if (target.signal.aborted) break;
+  const slots = new Slots(options.concurrency);
+  const outcomes: PropertyOutcome[] = new Array<PropertyOutcome>(selected.length);
+  const runOne = async (
+    definition: PropertyDefinition,
+    index: number,
+    scheduled: () => void,
+  ): Promise<void> => {
     hooks.onPropertyStart?.(definition, index, selected.length);
     const remaining = selected.length - index;
     const budgetLeft =
@@ -124,9 +129,12 @@ export async function runConformance(
         totalSeconds:
           budgetLeft === undefined ? undefined : Math.min(budgetLeft, definition.budget.totalSeconds),
         knownIssue: knownIssueForProperty(options.knownIssues, definition.id, version),
+        slots,
+        priority: index,
       },
       {
         onStart: (start) => writer.beginProperty(start),
+        onExplorationScheduled: scheduled,
         onCase: (report) => {
           writer.addCase(definition.id, report);
           hooks.onCase?.(definition, report.verdict.outcome);
@@ -148,9 +156,23 @@ export async function runConformance(
         : undefined;
     if (knownRule !== undefined) outcome.end = { ...outcome.end, verdict: 'known', reason: knownRule };
     writer.endProperty(definition.id, outcome.end);
-    outcomes.push(outcome);
+    outcomes[index] = outcome;
+  };
+
+  // A property starts as soon as the one before it has started its last exploration case, so its
+  // cases fill the slots the tail of the previous one leaves idle (slots favour earlier properties).
+  const running: Promise<void>[] = [];
+  for (const [index, definition] of selected.entries()) {
+    if (target.signal.aborted) break;
+    let scheduled: () => void = () => undefined;
+    const explorationScheduled = new Promise<void>((resolve) => (scheduled = resolve));
+    const done = runOne(definition, index, scheduled);
+    running.push(done);
+    await Promise.race([explorationScheduled, done]);
   }
+  await Promise.all(running);
 
   const reportPath = await writer.close(target.signal.aborted ? { interrupted: 'interrupted' } : {});
-  return { reportPath, outcomes, failed: outcomes.some((o) => o.end.verdict === 'fail') };
+  const finished = outcomes.filter((outcome): outcome is PropertyOutcome => outcome !== undefined);
+  return { reportPath, outcomes: finished, failed: finished.some((o) => o.end.verdict === 'fail') };
 }

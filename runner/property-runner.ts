@@ -6,6 +6,7 @@ import { derivePropertyVerdict, INTERRUPTED, type CaseOutcome } from '../reporti
 import type { AttemptInfo, CaseReport, PropertyEnd, PropertyStart } from '../reporting/report-types';
 import type { CaseExecutor } from './case-executor';
 import { runPool } from './pool';
+import type { Slots } from './slots';
 import type { PropertyDefinition } from './property-definition';
 
 export interface PropertyRunOptions {
@@ -21,6 +22,10 @@ export interface PropertyRunOptions {
   totalSeconds?: number;
   /** Why this property is expected to fail on this target (from --known-issues). */
   knownIssue?: string;
+  /** The run's case slots, shared with other properties in flight; each case holds one. */
+  slots?: Slots;
+  /** This property's place in the run: earlier properties get free slots first. */
+  priority?: number;
 }
 
 /** The minimal confirmed counterexample, for the reproducer. */
@@ -38,6 +43,8 @@ export interface PropertyOutcome<F extends Family = Family> {
 export interface PropertyRunHooks<F extends Family> {
   /** Before the first case (the report writer opens the property). */
   onStart?(start: PropertyStart): void;
+  /** Once no further exploration case will start (the next property may start filling free slots). */
+  onExplorationScheduled?(): void;
   /** Each case as it completes (the report writer appends it at once). */
   onCase(report: CaseReport): void;
   /** Writes the reproducer of the minimal failure and returns its path relative to the report. */
@@ -92,7 +99,8 @@ export async function runProperty<F extends Family>(
     caseId: string,
     attempt: AttemptInfo,
   ): Promise<CaseReport> => {
-    const report = await execute(scenario, caseId, attempt);
+    const run = (): Promise<CaseReport> => execute(scenario, caseId, attempt);
+    const report = await (options.slots ? options.slots.with(options.priority ?? 0, run) : run());
     outcomes.push({ id: report.id, outcome: report.verdict.outcome, attempt: report.attempt });
     hooks.onCase(report);
     return report;
@@ -121,6 +129,7 @@ export async function runProperty<F extends Family>(
           minimal = { scenario: scenarios[index], report: confirmed };
         }
       },
+      () => hooks.onExplorationScheduled?.(),
     );
   }
 

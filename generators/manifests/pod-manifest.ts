@@ -1,5 +1,6 @@
 import type { V1Pod, V1PodSecurityContext, V1PodSpec, V1Volume } from '@kubernetes/client-node';
 import { INTENT_ANNOTATION } from '../../model/labels';
+import { scenarioVolumeName } from '../../model/podsecurity';
 import type { PodScenario, PodSecurity, VolumeKind } from '../../model/scenario';
 import { containerManifest } from './container-manifest';
 import type { ManifestOptions } from './manifest-options';
@@ -80,7 +81,7 @@ export function podManifest(pod: PodScenario, options: ManifestOptions): { kind:
     if (context) spec.securityContext = context;
     if (security.volumes?.length) {
       spec.volumes = security.volumes.map((kind) => ({
-        name: `vol-${kind.toLowerCase()}`,
+        name: scenarioVolumeName(kind),
         ...VOLUME_SOURCES[kind],
       }));
     }

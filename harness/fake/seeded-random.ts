@@ -23,7 +23,7 @@ export class SeededRandom {
     return p > 0 && this.next() < p;
   }
 
-  /** Uniform in [min, max]. */
+  /** Uniform in [min, max). */
   between(min: number, max: number): number {
     return min + (max - min) * this.next();
   }

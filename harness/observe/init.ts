@@ -58,11 +58,11 @@ export function observeInit(trace: Trace, scenario: InitScenario): Observation {
   });
   fields['pod.initOneAtATime'] = { kind: 'value', value: !overlaps };
   const lastInitDone = Math.max(...regular.map((r) => r.finishedAt ?? -Infinity));
-  const appStarts = pod.containers.map((c) =>
-    toMillis(
-      containerStatus(firstSeenStarted(history, c.name)?.pod ?? {}, c.name)?.state?.running?.startedAt,
-    ),
-  );
+  // A short-lived app container may be seen first already terminated: its startedAt counts as well.
+  const appStarts = pod.containers.map((c) => {
+    const state = containerStatus(firstSeenStarted(history, c.name)?.pod ?? {}, c.name)?.state;
+    return toMillis(state?.running?.startedAt ?? state?.terminated?.startedAt);
+  });
   fields['pod.appsStartAfterInits'] = appStarts.some((s) => s === undefined)
     ? missing('an app container was not seen running')
     : { kind: 'value', value: appStarts.every((s) => (s as number) >= lastInitDone) };

@@ -1,5 +1,4 @@
-import type { VolumeKind } from '../scenario';
-import { containersPhrase, everyContainer, joinQuote, type PodSecurityCheck } from './check';
+import { containersPhrase, everyContainer, joinQuote, podVolumes, type PodSecurityCheck } from './check';
 
 /** check_capabilities_baseline.go capabilities_allowed_1_0: the container runtime's default set. */
 export const BASELINE_CAPABILITIES = new Set([
@@ -109,7 +108,7 @@ export const BASELINE_CHECKS: PodSecurityCheck[] = [
     level: 'baseline',
     sinceMinor: 0,
     evaluate: ({ pod }) => {
-      const hostPaths = volumeNames(pod.security?.volumes ?? []).filter((v) => v.kind === 'hostPath');
+      const hostPaths = podVolumes(pod).filter((v) => v.kind === 'hostPath');
       return hostPaths.length > 0
         ? {
             reason: 'hostPath volumes',
@@ -213,8 +212,3 @@ export const BASELINE_CHECKS: PodSecurityCheck[] = [
     },
   },
 ];
-
-/** Volumes are named "<kind>-<index>" by the manifest mapper convention used in details only. */
-export function volumeNames(kinds: VolumeKind[]): { name: string; kind: VolumeKind }[] {
-  return kinds.map((kind, index) => ({ name: `${kind.toLowerCase()}-${index}`, kind }));
-}

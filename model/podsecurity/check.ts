@@ -1,4 +1,4 @@
-import type { ContainerScenario, PodScenario, PodSecurityLevel } from '../scenario';
+import type { ContainerScenario, PodSecurity, PodSecurityLevel, VolumeKind } from '../scenario';
 
 /** Check ids as upstream names them (staging/src/k8s.io/pod-security-admission/policy/check_*.go). */
 export type PodSecurityCheckId =
@@ -19,8 +19,29 @@ export type PodSecurityCheckId =
   | 'seccompProfile_restricted'
   | 'capabilities_restricted';
 
+/** A container as the checks see it: its name and security settings. */
+export type SecuredContainer = Pick<ContainerScenario, 'name' | 'security'>;
+
+export interface NamedVolume {
+  name: string;
+  /** The volume source's field name (a VolumeKind, or any other source a pod read back uses). */
+  kind: string;
+}
+
+/**
+ * What the checks read: a PodScenario, or a pod spec read back by the fake API server (which knows
+ * its volumes' real names).
+ */
+export interface PodSecuritySubject {
+  initContainers: SecuredContainer[];
+  containers: SecuredContainer[];
+  security?: PodSecurity;
+  /** The volumes with their names; absent: security.volumes named as the manifest mapper names them. */
+  namedVolumes?: NamedVolume[];
+}
+
 export interface CheckContext {
-  pod: PodScenario;
+  pod: PodSecuritySubject;
   /** Minor version of the policy being evaluated (the -version label, capped at the server's). */
   policyMinor: number;
   /** Minor version of the server: decides which pod fields exist at all. */
@@ -44,8 +65,21 @@ export interface PodSecurityCheck {
 }
 
 /** Init containers, then app containers (policy/visitor.go visitContainers). */
-export function everyContainer(pod: PodScenario): ContainerScenario[] {
+export function everyContainer(pod: PodSecuritySubject): SecuredContainer[] {
   return [...pod.initContainers, ...pod.containers];
+}
+
+/** The name a scenario's volume gets in its manifest (one volume per kind), which PSA details print. */
+export function scenarioVolumeName(kind: VolumeKind): string {
+  return `vol-${kind.toLowerCase()}`;
+}
+
+/** The pod's volumes with their names. */
+export function podVolumes(pod: PodSecuritySubject): NamedVolume[] {
+  return (
+    pod.namedVolumes ??
+    (pod.security?.volumes ?? []).map((kind) => ({ name: scenarioVolumeName(kind), kind }))
+  );
 }
 
 /** `container "a"` / `containers "a", "b"` (policy/helpers.go pluralize + joinQuote). */

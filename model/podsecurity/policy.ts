@@ -1,13 +1,12 @@
 import type { ServerVersion } from '../capabilities';
 import type {
-  PodScenario,
   PodSecurityLabels,
   PodSecurityLevel,
   PodSecurityMode,
   PodSecurityModeSetting,
 } from '../scenario';
 import { BASELINE_CHECKS } from './baseline-checks';
-import type { CheckFailure, PodSecurityCheck, PodSecurityCheckId } from './check';
+import type { CheckFailure, PodSecurityCheck, PodSecurityCheckId, PodSecuritySubject } from './check';
 import { RESTRICTED_CHECKS } from './restricted-checks';
 
 export interface PodSecurityViolation extends CheckFailure {
@@ -24,22 +23,31 @@ export function policyMinor(setting: PodSecurityModeSetting, server: ServerVersi
 }
 
 /**
+ * Each check_<id>.go registers itself in init(), and Go runs a package's init() functions in file
+ * name order, so within a level the failures are listed by check id, byte-wise
+ * (staging/src/k8s.io/pod-security-admission/policy/checks.go addCheck).
+ */
+function inRegistrationOrder(checks: PodSecurityCheck[]): PodSecurityCheck[] {
+  return [...checks].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
  * The checks a level runs at a policy version: baseline checks apply at both levels, restricted ones
  * add to them and replace the baseline check they override from their own version.
  * Source: staging/src/k8s.io/pod-security-admission/policy/registry.go populate.
  */
 export function checksFor(level: PodSecurityLevel, minor: number): PodSecurityCheck[] {
   if (level === 'privileged') return [];
-  const baseline = BASELINE_CHECKS.filter((c) => c.sinceMinor <= minor);
+  const baseline = inRegistrationOrder(BASELINE_CHECKS.filter((c) => c.sinceMinor <= minor));
   if (level === 'baseline') return baseline;
-  const restricted = RESTRICTED_CHECKS.filter((c) => c.sinceMinor <= minor);
+  const restricted = inRegistrationOrder(RESTRICTED_CHECKS.filter((c) => c.sinceMinor <= minor));
   const overridden = new Set(restricted.map((c) => c.overrides).filter((id) => id !== undefined));
   return [...baseline.filter((c) => !overridden.has(c.id)), ...restricted];
 }
 
 /** Every failed check of the level's policy for this pod. */
 export function evaluatePodSecurity(
-  pod: PodScenario,
+  pod: PodSecuritySubject,
   level: PodSecurityLevel,
   minor: number,
   server: ServerVersion,
@@ -82,7 +90,7 @@ export interface PodSecurityDecision {
 const UNSET: PodSecurityModeSetting = { level: 'privileged', version: 'latest' };
 
 function outcome(
-  pod: PodScenario,
+  pod: PodSecuritySubject,
   labels: PodSecurityLabels,
   mode: PodSecurityMode,
   server: ServerVersion,
@@ -100,7 +108,7 @@ function outcome(
  * Source: staging/src/k8s.io/pod-security-admission/admission/admission.go EvaluatePod.
  */
 export function podSecurityDecision(
-  pod: PodScenario,
+  pod: PodSecuritySubject,
   labels: PodSecurityLabels,
   server: ServerVersion,
 ): PodSecurityDecision {

@@ -1,10 +1,9 @@
-import { containersPhrase, everyContainer, joinQuote, type PodSecurityCheck } from './check';
-import { volumeNames } from './baseline-checks';
-import type { VolumeKind } from '../scenario';
+import { containersPhrase, everyContainer, joinQuote, podVolumes, type PodSecurityCheck } from './check';
 
 /** check_restrictedVolumes.go restrictedVolumes_1_0: the volume types restricted pods may use. */
-export const RESTRICTED_ALLOWED_VOLUMES = new Set<VolumeKind>([
+export const RESTRICTED_ALLOWED_VOLUMES = new Set<string>([
   'configMap',
+  'csi',
   'downwardAPI',
   'emptyDir',
   'ephemeral',
@@ -25,9 +24,7 @@ export const RESTRICTED_CHECKS: PodSecurityCheck[] = [
     sinceMinor: 0,
     overrides: 'hostPathVolumes',
     evaluate: ({ pod }) => {
-      const bad = volumeNames(pod.security?.volumes ?? []).filter(
-        (v) => !RESTRICTED_ALLOWED_VOLUMES.has(v.kind),
-      );
+      const bad = podVolumes(pod).filter((v) => !RESTRICTED_ALLOWED_VOLUMES.has(v.kind));
       if (bad.length === 0) return undefined;
       const types = [...new Set(bad.map((v) => v.kind))].sort();
       return {

@@ -2,7 +2,8 @@
  * hooks/poststart-before-running
  * - A container with a postStart hook MUST be reported Running only after the hook returned.
  *
- * generator: generators/hooks-scenario.ts, steadied (suites/termination/steady-pod.ts), the first app container forced to a succeeding postStart exec of at least 1 s.
+ * generator: generators/hooks-scenario.ts, steadied (suites/termination/steady-pod.ts), the first app container forced to a succeeding
+ *   postStart exec of 1–5 s and the others left without postStart (suites/hooks/hooks-focus.ts).
  * model rule: model/hooks.ts expectHooks — hooks.poststart-before-running.
  * observation: harness/observe/hooks.ts observeHooks.
  * verdict: `*.runningAfterStartSeconds`.
@@ -10,7 +11,7 @@
 import { hooksScenario } from '../../generators';
 import { expectHooks } from '../../model/hooks';
 import { observeHooks } from '../../harness/observe/hooks';
-import { steadyPod, withFirstContainer } from '../termination/steady-pod';
+import { withOnlyFirstPostStart } from './hooks-focus';
 import { HOOKS_BUDGET } from './hooks-budget';
 import type { PropertyDefinition } from '../../runner/property-definition';
 
@@ -21,19 +22,13 @@ export const poststartBeforeRunning: PropertyDefinition<'hooks'> = {
   arbitrary: (capabilities) =>
     hooksScenario(capabilities, { maxContainers: 2, maxObserveSeconds: 20 }).map((scenario) => ({
       ...scenario,
-      pod: withFirstContainer(steadyPod(scenario.pod), (c) => ({
-        ...c,
-        lifecycle: {
-          ...c.lifecycle,
-          postStart: {
-            kind: 'exec',
-            durationSeconds: Math.max(
-              1,
-              Math.min(c.lifecycle.postStart?.kind === 'exec' ? c.lifecycle.postStart.durationSeconds : 2, 5),
-            ),
-            exitCode: 0,
-          },
-        },
+      pod: withOnlyFirstPostStart(scenario.pod, (c) => ({
+        kind: 'exec',
+        durationSeconds: Math.max(
+          1,
+          Math.min(c.lifecycle.postStart?.kind === 'exec' ? c.lifecycle.postStart.durationSeconds : 2, 5),
+        ),
+        exitCode: 0,
       })),
       observeSeconds: Math.max(scenario.observeSeconds, 12),
     })),

@@ -1,4 +1,4 @@
-import type { ContainerScenario } from '../../model/scenario';
+import type { ContainerScenario, PodScenario } from '../../model/scenario';
 import type { PropertyBudget } from '../../runner/property-definition';
 
 /** A plain init container that exits 0 after its own run time (1 s when it had none). */
@@ -7,9 +7,41 @@ export function succeeding(container: ContainerScenario): ContainerScenario {
   return { ...container, behaviour: { ...container.behaviour, exitAfter: { seconds, exitCode: 0 } } };
 }
 
+/**
+ * The pod's plain init containers (sidecars dropped), each succeeding after at least `minSeconds`, and at
+ * least `count` of them: copies of the last one (or of `fallback`) are appended under unused names.
+ */
+export function plainInits(
+  pod: PodScenario,
+  count: number,
+  minSeconds: number,
+  fallback: ContainerScenario,
+): ContainerScenario[] {
+  const plain = pod.initContainers.filter((c) => c.restartPolicy !== 'Always');
+  const model = plain[plain.length - 1] ?? plainFrom(fallback);
+  const added = Array.from({ length: Math.max(0, count - plain.length) }, (_, i) => ({
+    ...model,
+    name: `init-${pod.initContainers.length + i}`,
+    ports: [],
+  }));
+  return [...plain, ...added].map((c) => {
+    const done = succeeding(c);
+    const exit = done.behaviour.exitAfter ?? { seconds: minSeconds, exitCode: 0 };
+    return {
+      ...done,
+      behaviour: { ...done.behaviour, exitAfter: { ...exit, seconds: Math.max(exit.seconds, minSeconds) } },
+    };
+  });
+}
+
+/** A plain init container shaped like `container`: no hooks, probes, ports or restartPolicy. */
+function plainFrom(container: ContainerScenario): ContainerScenario {
+  return { ...container, name: 'init-0', lifecycle: {}, probes: {}, ports: [], restartPolicy: undefined };
+}
+
 /** Pod start (≤ 60 s), a window of ≤ 20 s, cleanup. */
 export const INIT_BUDGET: PropertyBudget = {
-  numRuns: 6,
+  numRuns: 4,
   caseSeconds: 100,
   totalSeconds: 120,
   shrinkSeconds: 45,

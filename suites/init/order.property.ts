@@ -3,16 +3,18 @@
  * - Init containers MUST start in spec order, one at a time (the next after the previous exited 0).
  * - App containers MUST wait (PodInitializing) and start only after the last init container.
  *
- * generator: generators/init-scenario.ts, every plain init container forced to exit 0, no sidecars, steady app containers.
+ * generator: generators/init-scenario.ts, no sidecars, at least two plain init containers each forced to exit 0 after 1 s or more,
+ *   steady app containers.
  * model rule: model/init.ts expectInit — init.in-order, init.one-at-a-time, init.apps-wait.
  * observation: harness/observe/init.ts observeInit.
  * verdict: `pod.initStartOrder`, `pod.initOneAtATime`, `pod.appsStartAfterInits`, `*.waitingReasonDuringInit`.
  */
 import { initScenario } from '../../generators';
+import { hookSeconds } from '../../model/timing';
 import { expectInit } from '../../model/init';
 import { observeInit } from '../../harness/observe/init';
 import { steadyPod } from '../termination/steady-pod';
-import { INIT_BUDGET, succeeding } from './init-focus';
+import { INIT_BUDGET, plainInits } from './init-focus';
 import type { PropertyDefinition } from '../../runner/property-definition';
 
 export const initOrder: PropertyDefinition<'init'> = {
@@ -21,16 +23,24 @@ export const initOrder: PropertyDefinition<'init'> = {
   statement:
     'Init containers MUST run one at a time in spec order, and app containers MUST start only after them',
   arbitrary: (capabilities) =>
-    initScenario(capabilities, { maxObserveSeconds: 20 }).map((scenario) => ({
-      ...scenario,
-      pod: {
-        ...steadyPod(scenario.pod),
-        initContainers: scenario.pod.initContainers
-          .filter((c) => c.restartPolicy !== 'Always')
-          .map(succeeding),
-      },
-      observeSeconds: Math.max(scenario.observeSeconds, 15),
-    })),
+    initScenario(capabilities, { maxObserveSeconds: 20 }).map((scenario) => {
+      const steady = steadyPod(scenario.pod);
+      // Two or more, each running a second or more: an overlap shows even in one-second API timestamps.
+      const initContainers = plainInits(scenario.pod, 2, 1, steady.containers[0]);
+      const busy = [...initContainers, ...steady.containers].reduce(
+        (sum, c) =>
+          sum +
+          (c.behaviour.exitAfter?.seconds ?? 0) +
+          (c.lifecycle.postStart ? hookSeconds(c.lifecycle.postStart) : 0),
+        0,
+      );
+      return {
+        ...scenario,
+        pod: { ...steady, initContainers },
+        // The window outlasts the init phase and the apps' postStart hooks, with room for each start.
+        observeSeconds: Math.max(scenario.observeSeconds, 15, Math.ceil(busy) + initContainers.length + 4),
+      };
+    }),
   expect: expectInit,
   observe: observeInit,
   fields: [

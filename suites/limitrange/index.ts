@@ -1,4 +1,10 @@
 import type { PropertyDefinition } from '../../runner/property-definition';
+import { constraintRejected } from './constraint-rejected.property';
+import { defaultsApplied } from './defaults-applied.property';
 
-/** The limitrange properties, in the order a run takes them. */
-export const LIMITRANGE_PROPERTIES: readonly PropertyDefinition[] = [];
+/** The LimitRange properties, in the order a run takes them. */
+// Spread copies are checked structurally: PropertyDefinition<'limitrange'> is not assignable as such.
+export const LIMITRANGE_PROPERTIES: readonly PropertyDefinition[] = [
+  { ...defaultsApplied },
+  { ...constraintRejected },
+];

@@ -1,4 +1,10 @@
 import type { PropertyDefinition } from '../../runner/property-definition';
+import { enforceRejectsViolations } from './enforce-rejects-violations.property';
+import { warnWarns } from './warn-warns.property';
 
-/** The podsecurity properties, in the order a run takes them. */
-export const PODSECURITY_PROPERTIES: readonly PropertyDefinition[] = [];
+/** The Pod Security properties, in the order a run takes them. */
+// Spread copies are checked structurally: PropertyDefinition<'podsecurity'> is not assignable as such.
+export const PODSECURITY_PROPERTIES: readonly PropertyDefinition[] = [
+  { ...enforceRejectsViolations },
+  { ...warnWarns },
+];

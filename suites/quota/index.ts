@@ -1,4 +1,10 @@
 import type { PropertyDefinition } from '../../runner/property-definition';
+import { exceededRejected } from './exceeded-rejected.property';
+import { usageTracksPods } from './usage-tracks-pods.property';
 
 /** The quota properties, in the order a run takes them. */
-export const QUOTA_PROPERTIES: readonly PropertyDefinition[] = [];
+// Spread copies are checked structurally: PropertyDefinition<'quota'> is not assignable as such.
+export const QUOTA_PROPERTIES: readonly PropertyDefinition[] = [
+  { ...exceededRejected },
+  { ...usageTracksPods },
+];

@@ -11,14 +11,9 @@
  */
 import fc from 'fast-check';
 import { observeResources } from '../../harness/observe/resources';
-import { EVICTION_MARGIN_SECONDS, expectResources } from '../../model/resources';
+import { EVICTION_MARGIN_SECONDS, expectResources, initSeconds } from '../../model/resources';
 import type { PropertyDefinition } from '../../runner/property-definition';
-import {
-  focusedResources,
-  RESOURCES_BUDGET,
-  withoutExtendedResources,
-  withQuietPod,
-} from './resources-focus';
+import { focusedResources, RESOURCES_BUDGET, placeable, withQuietPod } from './resources-focus';
 
 export const ephemeralEviction: PropertyDefinition<'resources'> = {
   id: 'resources/ephemeral-eviction',
@@ -37,7 +32,7 @@ export const ephemeralEviction: PropertyDefinition<'resources'> = {
         { noNullPrototype: true },
       ),
       (scenario, { limitMi, over, excessMi }) => {
-        const plain = withoutExtendedResources(scenario);
+        const plain = placeable(scenario);
         const pod = withQuietPod(plain.pod, (c) => {
           const limit = c.resources.limits.ephemeralStorageMi ?? limitMi;
           const request = Math.min(c.resources.requests.ephemeralStorageMi ?? limit, limit);
@@ -51,7 +46,8 @@ export const ephemeralEviction: PropertyDefinition<'resources'> = {
             },
           };
         });
-        const latestStart = Math.max(...pod.containers.map((c) => c.behaviour.startDelaySeconds));
+        const latestStart =
+          (initSeconds(pod) ?? 0) + Math.max(...pod.containers.map((c) => c.behaviour.startDelaySeconds));
         return {
           ...plain,
           pod,

@@ -12,14 +12,14 @@
  */
 import fc from 'fast-check';
 import { observeResources } from '../../harness/observe/resources';
-import { expectResources, MEMORY_HEADROOM_MI, RESTART_MARGIN_SECONDS } from '../../model/resources';
-import type { PropertyDefinition } from '../../runner/property-definition';
 import {
-  focusedResources,
-  RESOURCES_BUDGET,
-  withoutExtendedResources,
-  withQuietPod,
-} from './resources-focus';
+  expectResources,
+  initSeconds,
+  MEMORY_HEADROOM_MI,
+  RESTART_MARGIN_SECONDS,
+} from '../../model/resources';
+import type { PropertyDefinition } from '../../runner/property-definition';
+import { focusedResources, RESOURCES_BUDGET, placeable, withQuietPod } from './resources-focus';
 
 export const oomKilled: PropertyDefinition<'resources'> = {
   id: 'resources/oom-killed',
@@ -38,7 +38,7 @@ export const oomKilled: PropertyDefinition<'resources'> = {
         { noNullPrototype: true },
       ),
       (scenario, { limitMi, over, excessMi }) => {
-        const plain = withoutExtendedResources(scenario);
+        const plain = placeable(scenario);
         const pod = withQuietPod(plain.pod, (c) => {
           const limit = c.resources.limits.memoryMi ?? limitMi;
           const request = Math.min(c.resources.requests.memoryMi ?? limit, limit);
@@ -55,7 +55,7 @@ export const oomKilled: PropertyDefinition<'resources'> = {
             },
           };
         });
-        const start = pod.containers[0].behaviour.startDelaySeconds;
+        const start = (initSeconds(pod) ?? 0) + pod.containers[0].behaviour.startDelaySeconds;
         return {
           ...plain,
           pod,

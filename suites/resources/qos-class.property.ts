@@ -4,7 +4,8 @@
  *   requests, BestEffort when no container sets any cpu/memory request or limit, Burstable otherwise.
  *
  * generator: generators/resources-scenario.ts across the QoS classes, programs quiet
- *   (suites/resources/resources-focus.ts).
+ *   (suites/resources/resources-focus.ts), half the time the first app container with cpu and memory
+ *   requests but no limits.
  * model rule: model/resources.ts expectResources via model/qos.ts computePodQos — resources.qos-class.
  * observation: harness/observe/resources.ts observeResources.
  * verdict: `*.qosClass`.
@@ -21,9 +22,23 @@ export const qosClass: PropertyDefinition<'resources'> = {
   statement:
     'status.qosClass MUST be Guaranteed when limits equal requests for cpu and memory everywhere, BestEffort when nothing is set, Burstable otherwise',
   arbitrary: (capabilities) =>
-    focusedResources(capabilities, fc.constant(undefined), (scenario) => ({
+    focusedResources(capabilities, fc.boolean(), (scenario, requestsOnly) => ({
       ...scenario,
-      pod: withQuietPod(scenario.pod),
+      // Requests without limits: Burstable, the case a class read off limits alone gets wrong.
+      pod: withQuietPod(scenario.pod, (c) => {
+        if (!requestsOnly) return c;
+        const { requests, limits } = c.resources;
+        const rest = { ...limits };
+        delete rest.cpuMilli;
+        delete rest.memoryMi;
+        return {
+          ...c,
+          resources: {
+            requests: { ...requests, cpuMilli: requests.cpuMilli ?? 50, memoryMi: requests.memoryMi ?? 64 },
+            limits: rest,
+          },
+        };
+      }),
     })),
   expect: expectResources,
   observe: observeResources,

@@ -62,6 +62,28 @@ export function withoutExtendedResources(scenario: ResourcesScenario): Resources
   return result;
 }
 
+/** The container without cpu asks: cpu plays no part in memory or storage outcomes, and this keeps every pod placeable. */
+function withoutCpu(container: ContainerScenario): ContainerScenario {
+  const requests = { ...container.resources.requests };
+  const limits = { ...container.resources.limits };
+  delete requests.cpuMilli;
+  delete limits.cpuMilli;
+  return { ...container, resources: { requests, limits } };
+}
+
+/** A pod that surely schedules (see model/resources.ts SURELY_FITS): no extended resources, no cpu asks. */
+export function placeable(scenario: ResourcesScenario): ResourcesScenario {
+  const plain = withoutExtendedResources(scenario);
+  return {
+    ...plain,
+    pod: {
+      ...plain.pod,
+      initContainers: plain.pod.initContainers.map(withoutCpu),
+      containers: plain.pod.containers.map(withoutCpu),
+    },
+  };
+}
+
 /**
  * Resources scenarios with at most two app containers and short observation windows (live cases stay
  * short), then `focus` forces what one property needs (a pure map: shrinking still works).

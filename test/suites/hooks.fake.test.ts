@@ -1,8 +1,9 @@
 import { HOOKS_PROPERTIES } from '../../suites/hooks';
 import { poststartBeforeRunning } from '../../suites/hooks/poststart-before-running.property';
+import { prestopThenSigterm } from '../../suites/termination/prestop-then-sigterm.property';
 import { caught, containerCount, failures, runOnFake } from './lifecycle-fake-run';
 
-/** Issue 5, hooks family: every property passes on the conforming fake; poststart-not-awaited is caught. */
+/** Issue 5, hooks family: every property passes on the conforming fake; poststart-not-awaited and prestop-skipped are caught. */
 describe('hooks properties on the fake cluster', () => {
   it.each(HOOKS_PROPERTIES.map((p) => [p.id, p] as const))(
     '%s passes on a conforming cluster',
@@ -25,5 +26,20 @@ describe('hooks properties on the fake cluster', () => {
     expect(containerCount(run.minimal)).toBeLessThanOrEqual(containerCount(firstFailing));
     // The symptom: the container was Running before its postStart hook returned.
     expect(failedFields).toContain('app-0.runningAfterStartSeconds');
+  });
+
+  it('prestop-skipped fails prestop-then-sigterm (the property that judges preStop), confirmed and shrunk', async () => {
+    const run = await runOnFake(
+      { ...prestopThenSigterm },
+      { runs: 10, seed: 7, defects: ['prestop-skipped'] },
+    );
+    expect(run.end.verdict).toBe('fail');
+    const { confirmed, firstFailing, failedFields } = caught(run);
+    expect(confirmed).toBe(true);
+    if (!run.minimal || !firstFailing) throw new Error('no counterexample');
+    expect(containerCount(run.minimal)).toBeLessThanOrEqual(containerCount(firstFailing));
+    expect(containerCount(run.minimal)).toBe(1);
+    // The symptom: SIGTERM came at once instead of after the preStop hook.
+    expect(failedFields).toContain('app-0.sigtermAfterKillStartSeconds');
   });
 });

@@ -1,8 +1,9 @@
 import { PROBES_PROPERTIES } from '../../suites/probes';
 import { livenessRestarts } from '../../suites/probes/liveness-restarts.property';
+import { readinessWindow } from '../../suites/probes/readiness-window.property';
 import { caught, containerCount, failures, runOnFake } from './lifecycle-fake-run';
 
-/** Issue 5, probes family: every property passes on the conforming fake; liveness-ignored is caught. */
+/** Issue 5, probes family: every property passes on the conforming fake; liveness-ignored and readiness-ignored are caught. */
 describe('probes properties on the fake cluster', () => {
   it.each(PROBES_PROPERTIES.map((p) => [p.id, p] as const))(
     '%s passes on a conforming cluster',
@@ -25,5 +26,25 @@ describe('probes properties on the fake cluster', () => {
     expect(containerCount(run.minimal)).toBeLessThanOrEqual(containerCount(firstFailing));
     // The symptom: a failing liveness probe never killed the container.
     expect(failedFields).toContain('app-0.restartCount');
+  });
+
+  it('readiness-ignored fails readiness-window, confirmed and shrunk', async () => {
+    const run = await runOnFake(
+      { ...readinessWindow },
+      { runs: 10, seed: 7, defects: ['readiness-ignored'] },
+    );
+    expect(run.end.verdict).toBe('fail');
+    const { confirmed, firstFailing, failedFields } = caught(run);
+    expect(confirmed).toBe(true);
+    if (!run.minimal || !firstFailing) throw new Error('no counterexample');
+    expect(containerCount(run.minimal)).toBeLessThanOrEqual(containerCount(firstFailing));
+    expect(containerCount(run.minimal)).toBe(1);
+    // The symptom: Ready as soon as the container ran (before its signal was on) and still Ready once it was off.
+    const readinessFields = [
+      'app-0.readyAfterStartSeconds',
+      'app-0.unreadyAfterStartSeconds',
+      'app-0.readyAtEnd',
+    ];
+    expect(failedFields.filter((field) => readinessFields.includes(field))).not.toEqual([]);
   });
 });

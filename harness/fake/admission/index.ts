@@ -1,3 +1,4 @@
+import type { ServerVersion } from '../../../model/capabilities';
 import { DefectSet, type FakeDefect } from '../defects';
 import type { FakeAdmission } from '../fake-parts';
 import { extendedResourceValidation } from './extended-resources';
@@ -12,12 +13,18 @@ export { quotaUsage } from './resource-quota';
  * validating plugins with ResourceQuota last, so quota charges the defaulted pod
  * (pkg/kubeapiserver/options/plugins.go AllOrderedPlugins).
  */
-export function createFakeAdmission(options: { defects?: FakeDefect[] } = {}): FakeAdmission[] {
+export function createFakeAdmission(
+  options: {
+    defects?: FakeDefect[];
+    /** The server Pod Security's "latest" policy is (default LATEST_VERSION). */
+    serverVersion?: ServerVersion;
+  } = {},
+): FakeAdmission[] {
   const defects = new DefectSet(options.defects);
   return [
     limitRangerAdmission(defects),
     extendedResourceValidation,
-    podSecurityAdmission(defects),
+    podSecurityAdmission(defects, options.serverVersion),
     resourceQuotaAdmission(defects),
   ];
 }

@@ -2,8 +2,8 @@ import type { V1Container, V1LimitRange, V1LimitRangeItem, V1Pod } from '@kubern
 import type { ManagedObject } from '../../cluster-port';
 import type { DefectSet } from '../defects';
 import type { AdmissionContext, AdmissionDecision, FakeAdmission } from '../fake-parts';
-import { parseQuantity } from '../kubelet/quantity';
-import { aggregate, forbidden } from './api-status';
+import { quantityValue } from '../kubelet/quantity';
+import { aggregate, type FieldError, forbidden, invalid } from './api-status';
 
 export const LIMIT_RANGER_ANNOTATION = 'kubernetes.io/limit-ranger';
 
@@ -68,43 +68,61 @@ function containerViolations(container: V1Container, item: V1LimitRangeItem): st
   const limits = container.resources?.limits ?? {};
   const errors: string[] = [];
   for (const [resource, enforced] of Object.entries(item.min ?? {}).sort()) {
-    const min = parseQuantity(enforced);
+    const min = quantityValue(enforced);
     if (!(resource in requests)) {
-      errors.push(`Minimum ${resource} usage per Container is ${enforced}.  No request is specified.`);
-    } else if (parseQuantity(requests[resource]) < min) {
+      errors.push(`minimum ${resource} usage per Container is ${enforced}.  No request is specified`);
+    } else if (quantityValue(requests[resource]) < min) {
       errors.push(
-        `Minimum ${resource} usage per Container is ${enforced}, but request is ${requests[resource]}.`,
+        `minimum ${resource} usage per Container is ${enforced}, but request is ${requests[resource]}`,
       );
-    } else if (resource in limits && parseQuantity(limits[resource]) < min) {
-      errors.push(
-        `Minimum ${resource} usage per Container is ${enforced}, but limit is ${limits[resource]}.`,
-      );
+    } else if (resource in limits && quantityValue(limits[resource]) < min) {
+      errors.push(`minimum ${resource} usage per Container is ${enforced}, but limit is ${limits[resource]}`);
     }
   }
   for (const [resource, enforced] of Object.entries(item.max ?? {}).sort()) {
-    const max = parseQuantity(enforced);
+    const max = quantityValue(enforced);
     if (!(resource in limits)) {
-      errors.push(`Maximum ${resource} usage per Container is ${enforced}.  No limit is specified.`);
-    } else if (parseQuantity(limits[resource]) > max) {
+      errors.push(`maximum ${resource} usage per Container is ${enforced}.  No limit is specified`);
+    } else if (quantityValue(limits[resource]) > max) {
+      errors.push(`maximum ${resource} usage per Container is ${enforced}, but limit is ${limits[resource]}`);
+    } else if (resource in requests && quantityValue(requests[resource]) > max) {
       errors.push(
-        `Maximum ${resource} usage per Container is ${enforced}, but limit is ${limits[resource]}.`,
-      );
-    } else if (resource in requests && parseQuantity(requests[resource]) > max) {
-      errors.push(
-        `Maximum ${resource} usage per Container is ${enforced}, but request is ${requests[resource]}.`,
+        `maximum ${resource} usage per Container is ${enforced}, but request is ${requests[resource]}`,
       );
     }
   }
   for (const [resource, enforced] of Object.entries(item.maxLimitRequestRatio ?? {}).sort()) {
-    const request = resource in requests ? parseQuantity(requests[resource]) : 0;
-    const limit = resource in limits ? parseQuantity(limits[resource]) : 0;
+    const request = resource in requests ? quantityValue(requests[resource]) : 0;
+    const limit = resource in limits ? quantityValue(limits[resource]) : 0;
     const prefix = `${resource} max limit to request ratio per Container is ${enforced}`;
-    if (request === 0) errors.push(`${prefix}, but no request is specified or request is 0.`);
-    else if (limit === 0) errors.push(`${prefix}, but no limit is specified or limit is 0.`);
-    else if (limit / request > parseQuantity(enforced) + 1e-9) {
-      errors.push(`${prefix}, but provided ratio is ${formatRatio(limit / request)}.`);
+    if (request === 0) errors.push(`${prefix}, but no request is specified or request is 0`);
+    else if (limit === 0) errors.push(`${prefix}, but no limit is specified or limit is 0`);
+    else if (limit / request > quantityValue(enforced) + 1e-9) {
+      errors.push(`${prefix}, but provided ratio is ${formatRatio(limit / request)}`);
     }
   }
+  return errors;
+}
+
+/** Requests above limits after defaults (pkg/apis/core/validation/validation.go ValidateResourceRequirements). */
+function requestsOverLimits(pod: V1Pod): FieldError[] {
+  const errors: FieldError[] = [];
+  const check = (containers: V1Container[] | undefined, path: string) =>
+    (containers ?? []).forEach((container, i) => {
+      const requests = container.resources?.requests ?? {};
+      const limits = container.resources?.limits ?? {};
+      for (const [resource, request] of Object.entries(requests).sort()) {
+        if (resource in limits && quantityValue(request) > quantityValue(limits[resource])) {
+          errors.push({
+            field: `spec.${path}[${i}].resources.requests`,
+            value: request,
+            detail: `must be less than or equal to ${resource} limit`,
+          });
+        }
+      }
+    });
+  check(pod.spec?.containers, 'containers');
+  check(pod.spec?.initContainers, 'initContainers');
   return errors;
 }
 
@@ -130,9 +148,15 @@ export function limitRangerAdmission(defects: DefectSet): FakeAdmission {
         },
       };
       const errors: string[] = [];
-      for (const range of ranges) {
-        const items = (range.spec?.limits ?? []).map(defaultedItem);
+      const ranged = ranges.map((range) => (range.spec?.limits ?? []).map(defaultedItem));
+      for (const items of ranged) {
         if (!defects.has('limitrange-defaults-skipped')) pod = applyDefaults(pod, items);
+      }
+      // Object validation runs between mutating and validating admission: a default limit under a
+      // set request fails it (422) before LimitRanger's constraints are checked.
+      const overLimit = requestsOverLimits(pod);
+      if (overLimit.length > 0) return invalid('Pod', object.metadata?.name ?? '', overLimit);
+      for (const items of ranged) {
         for (const item of items.filter((i) => i.type === 'Container')) {
           for (const container of pod.spec?.containers ?? [])
             errors.push(...containerViolations(container, item));

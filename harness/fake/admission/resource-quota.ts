@@ -1,12 +1,16 @@
-import type { V1Container, V1Pod, V1ResourceQuota } from '@kubernetes/client-node';
+import type { V1Pod, V1ResourceQuota } from '@kubernetes/client-node';
 import type { ManagedObject } from '../../cluster-port';
 import type { DefectSet } from '../defects';
 import type { AdmissionContext, AdmissionDecision, FakeAdmission } from '../fake-parts';
 import type { QuotaUsage } from '../quota-status';
-import { type Amounts, containerAmounts, podLimits, podRequests, qosClass } from '../kubelet/pod-resources';
-import { canonicalAmount, formatAmount } from '../kubelet/quantity';
+import type { ResourceList } from '../../../model/effective-request';
+import { formatQuantity } from '../../../model/quantities';
+import { computePodQos } from '../../../model/qos';
+import { missingRequirements, podQuotaUsage } from '../../../model/quota';
+import { canonicalAmount } from '../kubelet/quantity';
 import { forbidden } from './api-status';
 import { isExtendedResource } from './extended-resources';
+import { resolvedPod } from './resolved-pod';
 
 /** Resources the pod evaluator tracks (pkg/quota/v1/evaluator/core/pods.go podResources). */
 const POD_RESOURCES = new Set([
@@ -23,36 +27,10 @@ const POD_RESOURCES = new Set([
   'pods',
 ]);
 
-/** Tracking any of these makes every container state them (pods.go validationSet). */
-const MUST_SPECIFY = new Set([
-  'cpu',
-  'memory',
-  'requests.cpu',
-  'requests.memory',
-  'limits.cpu',
-  'limits.memory',
-]);
-
 function tracked(resource: string): boolean {
   return (
     POD_RESOURCES.has(resource) || (resource.startsWith('requests.') && isExtendedResource(resource.slice(9)))
   );
-}
-
-/** pods.go podComputeUsageHelper: quota keys a set of requests and limits charges. */
-function computeUsage(requests: Amounts, limits: Amounts): Amounts {
-  const usage: Amounts = { pods: 1 };
-  for (const resource of ['cpu', 'memory', 'ephemeral-storage']) {
-    if (resource in requests) {
-      usage[resource] = requests[resource];
-      usage[`requests.${resource}`] = requests[resource];
-    }
-    if (resource in limits) usage[`limits.${resource}`] = limits[resource];
-  }
-  for (const [resource, value] of Object.entries(requests)) {
-    if (isExtendedResource(resource)) usage[`requests.${resource}`] = value;
-  }
-  return usage;
 }
 
 function isTerminal(pod: V1Pod): boolean {
@@ -60,33 +38,34 @@ function isTerminal(pod: V1Pod): boolean {
 }
 
 /** pods.go PodUsageFunc: count/pods always; compute resources and `pods` only for pods not terminal. */
-export function podUsage(pod: V1Pod): Amounts {
-  const usage: Amounts = { 'count/pods': 1 };
-  if (isTerminal(pod)) return usage;
-  return { ...usage, ...computeUsage(podRequests(pod), podLimits(pod)) };
+export function podUsage(pod: V1Pod): ResourceList {
+  return isTerminal(pod) ? { 'count/pods': 1 } : podQuotaUsage(resolvedPod(pod));
 }
 
-/** pods.go podMatchesScopeFunc. */
+/** pods.go podMatchesScopeFunc (isTerminating, isBestEffort). */
 function matchesScopes(quota: V1ResourceQuota, pod: V1Pod): boolean {
-  return (quota.spec?.scopes ?? []).every((scope) => {
-    const terminating = pod.spec?.activeDeadlineSeconds !== undefined && pod.spec.activeDeadlineSeconds >= 0;
+  const scopes = quota.spec?.scopes ?? [];
+  if (scopes.length === 0) return true;
+  const terminating = pod.spec?.activeDeadlineSeconds !== undefined && pod.spec.activeDeadlineSeconds >= 0;
+  const bestEffort = computePodQos(resolvedPod(pod)) === 'BestEffort';
+  return scopes.every((scope) => {
     switch (scope) {
       case 'Terminating':
         return terminating;
       case 'NotTerminating':
         return !terminating;
       case 'BestEffort':
-        return qosClass(pod) === 'BestEffort';
+        return bestEffort;
       case 'NotBestEffort':
-        return qosClass(pod) !== 'BestEffort';
+        return !bestEffort;
       default:
         return false;
     }
   });
 }
 
-function usageOf(quota: V1ResourceQuota, pods: V1Pod[], keys: string[]): Amounts {
-  const used: Amounts = Object.fromEntries(keys.map((key) => [key, 0]));
+function usageOf(quota: V1ResourceQuota, pods: V1Pod[], keys: string[]): ResourceList {
+  const used: ResourceList = Object.fromEntries(keys.map((key) => [key, 0]));
   for (const pod of pods) {
     if (!matchesScopes(quota, pod)) continue;
     const usage = podUsage(pod);
@@ -99,40 +78,28 @@ function usageOf(quota: V1ResourceQuota, pods: V1Pod[], keys: string[]): Amounts
 export const quotaUsage: QuotaUsage = (quota, pods) => {
   const keys = Object.keys(quota.spec?.hard ?? {}).filter(tracked);
   const used = usageOf(quota, pods, keys);
-  return Object.fromEntries(keys.map((key) => [key, formatAmount(key, used[key])]));
+  return Object.fromEntries(keys.map((key) => [key, formatQuantity(key, used[key])]));
 };
 
 /** prettyPrint in the quota admission controller: sorted "name=value" pairs. */
-function prettyPrint(amounts: Amounts): string {
+function prettyPrint(amounts: ResourceList): string {
   return Object.keys(amounts)
     .sort()
-    .map((key) => `${key}=${formatAmount(key, amounts[key])}`)
+    .map((key) => `${key}=${formatQuantity(key, amounts[key])}`)
     .join(',');
 }
 
-function pick(amounts: Amounts, keys: string[]): Amounts {
+function pick(amounts: ResourceList, keys: string[]): ResourceList {
   return Object.fromEntries(keys.map((key) => [key, amounts[key] ?? 0]));
 }
 
-/** pods.go Constraints: containers (then init containers) missing a required cpu/memory setting. */
-function missingSettings(pod: V1Pod, required: string[]): string | undefined {
-  const missing = new Map<string, Set<string>>();
-  const visit = (container: V1Container) => {
-    const { requests, limits } = containerAmounts(container);
-    const has = computeUsage(requests, limits);
-    for (const resource of required) {
-      if (resource in has) continue;
-      const names = missing.get(resource) ?? new Set<string>();
-      names.add(container.name);
-      missing.set(resource, names);
-    }
-  };
-  (pod.spec?.containers ?? []).forEach(visit);
-  (pod.spec?.initContainers ?? []).forEach(visit);
+/** pods.go Constraints: "must specify <resource> for: <containers>; ..." (model/quota missingRequirements). */
+function missingSettings(pod: V1Pod, hard: ResourceList): string | undefined {
+  const missing = missingRequirements(resolvedPod(pod), hard);
   if (missing.size === 0) return undefined;
   const parts = [...missing.keys()]
     .sort()
-    .map((resource) => `${resource} for: ${[...(missing.get(resource) ?? [])].sort().join(',')}`);
+    .map((resource) => `${resource} for: ${(missing.get(resource) ?? []).join(',')}`);
   return `must specify ${parts.join('; ')}`;
 }
 
@@ -168,14 +135,13 @@ export function resourceQuotaAdmission(defects: DefectSet): FakeAdmission {
           );
         }
         const keys = Object.keys(hardText).filter(tracked);
-        const required = keys.filter((key) => MUST_SPECIFY.has(key));
-        const missing = missingSettings(object, required);
+        const hard: ResourceList = Object.fromEntries(
+          keys.map((key) => [key, canonicalAmount(key, hardText[key])]),
+        );
+        const missing = missingSettings(object, hard);
         if (missing) return forbidden('Pod', name, `failed quota: ${quotaName}: ${missing}`);
         const charged = keys.filter((key) => (requested[key] ?? 0) > 0);
         const used = usageOf(quota, context.pods(namespace), keys);
-        const hard: Amounts = Object.fromEntries(
-          keys.map((key) => [key, canonicalAmount(key, hardText[key])]),
-        );
         const exceeded = charged.filter((key) => used[key] + requested[key] > hard[key]);
         if (exceeded.length > 0) {
           return forbidden(

@@ -45,14 +45,14 @@ describe('fake LimitRanger admission', () => {
       'overmax',
       { cpu: '100m' },
       { cpu: '300m' },
-      'Maximum cpu usage per Container is 200m, but limit is 300m.',
+      'maximum cpu usage per Container is 200m, but limit is 300m',
     ],
-    ['undermin', { cpu: '5m' }, { cpu: '20m' }, 'Minimum cpu usage per Container is 10m, but request is 5m.'],
+    ['undermin', { cpu: '5m' }, { cpu: '20m' }, 'minimum cpu usage per Container is 10m, but request is 5m'],
     [
       'ratio',
       { cpu: '10m' },
       { cpu: '100m' },
-      'cpu max limit to request ratio per Container is 4, but provided ratio is 10.000000.',
+      'cpu max limit to request ratio per Container is 4, but provided ratio is 10.000000',
     ],
   ])('rejects %s', (name, requests, limits, expected) => {
     const decision = plugin.admit('ns', pod(name, [{ name: 'c', requests, limits }]), context);

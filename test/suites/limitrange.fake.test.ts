@@ -1,0 +1,31 @@
+import { LIMITRANGE_PROPERTIES } from '../../suites/limitrange';
+import { defaultsApplied } from '../../suites/limitrange/defaults-applied.property';
+import { caught, containerCount, failures, runOnFake } from './lifecycle-fake-run';
+
+/** Issue 5, limitrange family: every property passes on a conforming fake; limitrange-defaults-skipped is caught. */
+describe('limitrange properties on the fake cluster', () => {
+  it.each(LIMITRANGE_PROPERTIES.map((p) => [p.id, p] as const))(
+    '%s passes on a conforming cluster',
+    async (_id, definition) => {
+      const run = await runOnFake(definition, { runs: 15, seed: 3 });
+      expect(failures(run)).toEqual([]);
+      expect(run.end.verdict).toBe('pass');
+    },
+  );
+
+  it('limitrange-defaults-skipped fails defaults-applied, confirmed and shrunk to one container', async () => {
+    const run = await runOnFake(
+      { ...defaultsApplied },
+      { runs: 15, seed: 3, defects: ['limitrange-defaults-skipped'] },
+    );
+    expect(run.end.verdict).toBe('fail');
+    const { confirmed, firstFailing, failedFields } = caught(run);
+    expect(confirmed).toBe(true);
+    if (!run.minimal || !firstFailing) throw new Error('no counterexample');
+    expect(containerCount(run.minimal)).toBeLessThanOrEqual(containerCount(firstFailing));
+    expect(containerCount(run.minimal)).toBe(1);
+    // The symptom: the container that set nothing kept nothing, and the pod has no limit-ranger annotation.
+    expect(failedFields).toContain('pod.limitRangerAnnotation');
+    expect(failedFields.some((f) => /^pod\.app-0\.(requests|limits)\./.test(f))).toBe(true);
+  });
+});

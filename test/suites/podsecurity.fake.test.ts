@@ -1,0 +1,33 @@
+import { PODSECURITY_PROPERTIES } from '../../suites/podsecurity';
+import { enforceRejectsViolations } from '../../suites/podsecurity/enforce-rejects-violations.property';
+import { caught, containerCount, failures, runOnFake } from './lifecycle-fake-run';
+
+/** Issue 5, podsecurity family: every property passes on a conforming fake; podsecurity-enforce-ignored is caught. */
+describe('podsecurity properties on the fake cluster', () => {
+  it.each(PODSECURITY_PROPERTIES.map((p) => [p.id, p] as const))(
+    '%s passes on a conforming cluster',
+    async (_id, definition) => {
+      const run = await runOnFake(definition, { runs: 15, seed: 9 });
+      expect(failures(run)).toEqual([]);
+      expect(run.end.verdict).toBe('pass');
+    },
+  );
+
+  it('podsecurity-enforce-ignored (enforce only warns) fails enforce-rejects-violations, confirmed and shrunk', async () => {
+    const run = await runOnFake(
+      { ...enforceRejectsViolations },
+      { runs: 15, seed: 9, defects: ['podsecurity-enforce-ignored'] },
+    );
+    expect(run.end.verdict).toBe('fail');
+    const { confirmed, firstFailing, failedFields } = caught(run);
+    expect(confirmed).toBe(true);
+    if (!run.minimal || !firstFailing) throw new Error('no counterexample');
+    expect(containerCount(run.minimal)).toBeLessThanOrEqual(containerCount(firstFailing));
+    expect(containerCount(run.minimal)).toBe(1);
+    const minimal = run.minimal;
+    // Shrunk to one violated check: the smallest pod that enforce must reject.
+    expect(minimal.family === 'podsecurity' ? minimal.intendedViolations?.length : undefined).toBe(1);
+    // The symptom: a pod the enforced level forbids was admitted.
+    expect(failedFields).toContain('pod.admitted');
+  });
+});
