@@ -5,7 +5,7 @@ import type { TraceEntry } from '../model/trace';
 import type { Clock } from '../harness/clock';
 import type { CleanupRegistry } from '../harness/cleanup';
 import type { ClusterPort } from '../harness/cluster-port';
-import { runCase } from '../harness/run-case';
+import { runCase, type CaseRun } from '../harness/run-case';
 import { judgeCase, markUnreliable } from '../verdicts/case-verdict';
 import type { CaseExecutor } from './case-executor';
 import type { PropertyDefinition } from './property-definition';
@@ -23,6 +23,8 @@ export interface CaseEnvironment {
   /** Keep raw traces in case reports (needed to re-reduce observations offline). */
   keepTraces: boolean;
   onTrace?: (caseId: string, entry: TraceEntry) => void;
+  /** Each case's run as the harness returns it (benchmarks read its waits). */
+  onCaseRun?: (family: Family, run: CaseRun) => void;
 }
 
 /** Model → deploy and observe → reduce → judge, for one scenario of one property. */
@@ -42,6 +44,7 @@ export function caseExecutorFor<F extends Family>(
       cleanup: environment.cleanup,
       onTrace: environment.onTrace ? (entry) => environment.onTrace?.(caseId, entry) : undefined,
     });
+    environment.onCaseRun?.(definition.family, run);
     const observation = definition.observe(run.trace, scenario);
     const judged = judgeCase(expectation, observation, definition.fields);
     return {

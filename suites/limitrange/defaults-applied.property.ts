@@ -6,11 +6,13 @@
  *   annotation naming what was set, and nothing the container set itself MUST change.
  *
  * generator: generators/limitrange-scenario.ts, the first container setting nothing; when the model
- *   rejects the pod, every container set nothing (such a pod is always admitted).
+ *   rejects the pod, every container sets nothing, and if that is still rejected (a ratio without
+ *   defaults for both sides) the ratio is dropped.
  * model rule: model/limitrange.ts expectLimitRange / applyLimitRangeDefaults —
  *   limitrange.defaults-applied, limitrange.defaults-annotated.
  * observation: harness/observe/limitrange.ts observeLimitRange.
- * verdict: `*.limitRangerAnnotation`, `*.requests.*`, `*.limits.*`.
+ * verdict: `*.admitted` (the focused pods are within every constraint once defaulted),
+ *   `*.limitRangerAnnotation`, `*.requests.*`, `*.limits.*`.
  */
 import { limitRangeScenario } from '../../generators';
 import { observeLimitRange } from '../../harness/observe/limitrange';
@@ -32,15 +34,29 @@ export const defaultsApplied: PropertyDefinition<'limitrange'> = {
   arbitrary: (capabilities) =>
     limitRangeScenario(capabilities, { maxContainers: 2 }).map((scenario): LimitRangeScenario => {
       const [first, ...rest] = scenario.pod.containers;
+      const admitted = (candidate: LimitRangeScenario): boolean => {
+        const expected = expectLimitRange(candidate, capabilities, DEFAULT_MODEL_OPTIONS).fields[
+          `${candidate.pod.name}.admitted`
+        ]?.expected;
+        return expected?.kind === 'equals' && expected.value === true;
+      };
       const focused = { ...scenario, pod: { ...scenario.pod, containers: [settingNothing(first), ...rest] } };
-      const admitted = expectLimitRange(focused, capabilities, DEFAULT_MODEL_OPTIONS).fields[
-        `${focused.pod.name}.admitted`
-      ]?.expected;
-      if (admitted?.kind === 'equals' && admitted.value === true) return focused;
-      return { ...focused, pod: { ...focused.pod, containers: focused.pod.containers.map(settingNothing) } };
+      if (admitted(focused)) return focused;
+      const bare = {
+        ...focused,
+        pod: { ...focused.pod, containers: focused.pod.containers.map(settingNothing) },
+      };
+      if (admitted(bare)) return bare;
+      // A ratio needs a request and a limit: without defaults for both, a bare container breaks it.
+      const limits = bare.limitRange.limits.map((item) => {
+        const withoutRatio = { ...item };
+        delete withoutRatio.maxLimitRequestRatio;
+        return withoutRatio;
+      });
+      return { ...bare, limitRange: { ...bare.limitRange, limits } };
     }),
   expect: expectLimitRange,
   observe: observeLimitRange,
-  fields: ['*.limitRangerAnnotation', '*.requests.*', '*.limits.*'],
+  fields: ['*.admitted', '*.limitRangerAnnotation', '*.requests.*', '*.limits.*'],
   budget: LIMITRANGE_BUDGET,
 };

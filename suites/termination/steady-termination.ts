@@ -23,7 +23,7 @@ export function steadyTermination(
  * extension and reaction, cleanup: 100 s a case; 6 cases at concurrency 4 in about a minute.
  */
 export const TERMINATION_BUDGET: PropertyBudget = {
-  numRuns: 6,
+  numRuns: 4,
   caseSeconds: 100,
   totalSeconds: 120,
   shrinkSeconds: 45,

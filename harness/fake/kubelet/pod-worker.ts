@@ -136,10 +136,10 @@ export class PodWorker {
     return [...this.initContainers, ...this.appContainers].some((c) => c.alive);
   }
 
-  /** Terminal phase reached, or stopped after a delete. */
+  /** Stopped after a delete, or a terminal phase with nothing left running (a sidecar may outlive the apps). */
   get finished(): boolean {
     const phase = this.phase();
-    return this.stopped || phase === 'Succeeded' || phase === 'Failed';
+    return this.stopped || ((phase === 'Succeeded' || phase === 'Failed') && !this.running);
   }
 
   start(): void {
