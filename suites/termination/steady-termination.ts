@@ -20,7 +20,7 @@ export function steadyTermination(
 
 /**
  * Pod start (≤ 60 s with the image present), delete after Running (≤ 3 s), grace ≤ 11 s plus the 2 s
- * extension and reaction, cleanup: 100 s a case; 6 cases at concurrency 4 in about a minute.
+ * extension and reaction, cleanup: 100 s a case; 4 cases at concurrency 4 in about a minute.
  */
 export const TERMINATION_BUDGET: PropertyBudget = {
   numRuns: 4,

@@ -193,3 +193,64 @@ describe('expectInit (computeInitContainerActions; e2e init_container.go)', () =
     expect(e.fields['pod.initializedAtEnd'].expected).toEqual({ kind: 'equals', value: false });
   });
 });
+
+describe('expectHooks and expectInit: start order and restart policy (kuberuntime_manager.go SyncPod, computePodActions)', () => {
+  it('OnFailure: a failing postStart whose kill ends in exit 0 (trapped SIGTERM) is not restarted', () => {
+    const scenario: HooksScenario = {
+      family: 'hooks',
+      observeSeconds: 25,
+      pod: pod(
+        [
+          container(
+            'c',
+            { lifecycle: { postStart: { kind: 'exec', durationSeconds: 0, exitCode: 2 } } },
+            { sigterm: { kind: 'exit', afterSeconds: 0, exitCode: 0 } },
+          ),
+        ],
+        { restartPolicy: 'OnFailure', terminationGracePeriodSeconds: 5 },
+      ),
+    };
+    const e = expectHooks(scenario, caps, options);
+    expect(e.fields['c.restartCount'].expected).toEqual({ kind: 'range', min: 0, max: 0 });
+  });
+
+  it('a later container with postStart holds the earlier one’s Running report: only the last is dated', () => {
+    const hook = (durationSeconds: number): HookHandler => ({ kind: 'exec', durationSeconds, exitCode: 0 });
+    const scenario: HooksScenario = {
+      family: 'hooks',
+      observeSeconds: 30,
+      pod: pod([
+        container('a', { lifecycle: { postStart: hook(2) } }),
+        container('b', { lifecycle: { postStart: hook(1) } }),
+      ]),
+    };
+    const e = expectHooks(scenario, caps, options);
+    expect(e.fields['a.runningAfterStartSeconds']).toBeUndefined();
+    expect(e.fields['b.runningAfterStartSeconds'].expected).toEqual({
+      kind: 'window',
+      earliest: 1,
+      latest: 1,
+      slack: 1,
+    });
+  });
+
+  it('a program exiting inside the window: no postStart fields for it', () => {
+    const scenario: HooksScenario = {
+      family: 'hooks',
+      observeSeconds: 30,
+      pod: pod([
+        container(
+          'c',
+          { lifecycle: { postStart: { kind: 'exec', durationSeconds: 2, exitCode: 0 } } },
+          { exitAfter: { seconds: 1, exitCode: 0 } },
+        ),
+      ]),
+    };
+    expect(expectHooks(scenario, caps, options).fields).toEqual({});
+  });
+
+  it('no init containers: apps wait with ContainerCreating, so no PodInitializing is expected', () => {
+    const e = expectInit(init([]), caps, options);
+    expect(e.fields['app.waitingReasonDuringInit']).toBeUndefined();
+  });
+});

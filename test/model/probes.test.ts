@@ -328,3 +328,68 @@ describe('expectProbes (prober/worker.go; e2e container_probe.go)', () => {
     expect(e.fields['c.restartCount']).toBeUndefined();
   });
 });
+
+describe('expectProbes: spans too short for successThreshold, and programs that exit (worker.go doProbe)', () => {
+  it('a signal on 0.5–3.5 s under initialDelay 5 s is never probed on: never ready, no ready window', () => {
+    const e = expectProbes(
+      scenario(
+        { readiness: probe(undefined, { initialDelaySeconds: 5, periodSeconds: 3, successThreshold: 2 }) },
+        { readyAfterSeconds: 0.5, unreadyAfterSeconds: 3.5 },
+        20,
+      ),
+      caps,
+      options,
+    );
+    expect(e.fields['c.readyAfterStartSeconds']).toBeUndefined();
+    expect(e.fields['c.unreadyAfterStartSeconds']).toBeUndefined();
+    expect(e.fields['c.readyAtEnd'].expected).toEqual({ kind: 'equals', value: false });
+  });
+
+  it('a signal on for 2.5 s with period 1 s and successThreshold 3 may or may not flip: Ready is not predicted', () => {
+    // 2.5 s holds 2 or 3 probes depending on their phase.
+    const e = expectProbes(
+      scenario(
+        { readiness: probe(undefined, { successThreshold: 3 }) },
+        { readyAfterSeconds: 2, unreadyAfterSeconds: 4.5 },
+        30,
+      ),
+      caps,
+      options,
+    );
+    expect(e.fields['c.readyAfterStartSeconds']).toBeUndefined();
+    expect(e.fields['c.readyAtEnd']).toBeUndefined();
+  });
+
+  it('a signal on for 3 periods with successThreshold 3 always flips', () => {
+    const e = expectProbes(
+      scenario(
+        { readiness: probe(undefined, { successThreshold: 3 }) },
+        { readyAfterSeconds: 2, unreadyAfterSeconds: 5 },
+        30,
+      ),
+      caps,
+      options,
+    );
+    expect(e.fields['c.readyAfterStartSeconds'].expected).toEqual({
+      kind: 'window',
+      earliest: 4,
+      latest: 5,
+      slack: 1,
+    });
+  });
+
+  it('a program exiting at 3 s: nothing predicted after it, no readyAtEnd or restartCount', () => {
+    const e = expectProbes(
+      scenario(
+        { readiness: probe(), liveness: probe() },
+        { readyAfterSeconds: 6, exitAfter: { seconds: 3, exitCode: 0 } },
+        20,
+      ),
+      caps,
+      options,
+    );
+    expect(e.fields['c.readyAfterStartSeconds']).toBeUndefined();
+    expect(e.fields['c.readyAtEnd']).toBeUndefined();
+    expect(e.fields['c.restartCount']).toBeUndefined();
+  });
+});
