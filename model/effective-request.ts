@@ -25,15 +25,15 @@ export function toResourceList(amounts: ResourceAmounts | undefined): ResourceLi
   if (amounts.cpuMilli !== undefined) list.cpu = amounts.cpuMilli;
   if (amounts.memoryMi !== undefined) list.memory = amounts.memoryMi;
   if (amounts.ephemeralStorageMi !== undefined) list['ephemeral-storage'] = amounts.ephemeralStorageMi;
-  for (const [name, count] of Object.entries(amounts.extended ?? {})) list[name] = count;
+  if (amounts.extended) for (const name of Object.keys(amounts.extended)) list[name] = amounts.extended[name];
   return list;
 }
 
 /** A limit without a request defaults the request (pkg/apis/core/v1/defaults.go SetDefaults_Pod). */
 export function defaultRequestsFromLimits(requests: ResourceList, limits: ResourceList): ResourceList {
   const result = { ...requests };
-  for (const [name, value] of Object.entries(limits)) {
-    if (!(name in result)) result[name] = value;
+  for (const name of Object.keys(limits)) {
+    if (!(name in result)) result[name] = limits[name];
   }
   return result;
 }
@@ -65,12 +65,12 @@ export function resolvePod(pod: PodScenario, sidecars = true): ResolvedPod {
 }
 
 function addInto(target: ResourceList, source: ResourceList): void {
-  for (const [name, value] of Object.entries(source)) target[name] = (target[name] ?? 0) + value;
+  for (const name of Object.keys(source)) target[name] = (target[name] ?? 0) + source[name];
 }
 
 function maxInto(target: ResourceList, source: ResourceList): void {
-  for (const [name, value] of Object.entries(source)) {
-    if (!(name in target) || value > target[name]) target[name] = value;
+  for (const name of Object.keys(source)) {
+    if (!(name in target) || source[name] > target[name]) target[name] = source[name];
   }
 }
 

@@ -11,7 +11,21 @@ import { atLeast } from './capabilities';
  * If a quota tracks cpu or memory, every container must set the matching request/limit
  * (pkg/quota/v1/evaluator/core/pods.go validationSet).
  */
-const MUST_SPECIFY = ['cpu', 'memory', 'requests.cpu', 'requests.memory', 'limits.cpu', 'limits.memory'];
+const MUST_SPECIFY = new Map<string, { list: 'requests' | 'limits'; resource: string }>([
+  ['cpu', { list: 'requests', resource: 'cpu' }],
+  ['memory', { list: 'requests', resource: 'memory' }],
+  ['requests.cpu', { list: 'requests', resource: 'cpu' }],
+  ['requests.memory', { list: 'requests', resource: 'memory' }],
+  ['limits.cpu', { list: 'limits', resource: 'cpu' }],
+  ['limits.memory', { list: 'limits', resource: 'memory' }],
+]);
+
+/** Compute resources and the quota keys they charge, spelled out once rather than per pod. */
+const COMPUTE_KEYS = ['cpu', 'memory', 'ephemeral-storage'].map((name) => ({
+  name,
+  request: `requests.${name}`,
+  limit: `limits.${name}`,
+}));
 
 /** Scope match. Source: pkg/quota/v1/evaluator/core/pods.go podMatchesScopeFunc (isTerminating, isBestEffort). */
 export function podMatchesScope(
@@ -41,12 +55,12 @@ export function podQuotaUsage(resolved: ResolvedPod): ResourceList {
   const requests = podRequests(resolved);
   const limits = podLimits(resolved);
   const usage: ResourceList = { pods: 1, 'count/pods': 1 };
-  for (const name of ['cpu', 'memory', 'ephemeral-storage']) {
+  for (const { name, request, limit } of COMPUTE_KEYS) {
     if (name in requests) {
       usage[name] = requests[name];
-      usage[`requests.${name}`] = requests[name];
+      usage[request] = requests[name];
     }
-    if (name in limits) usage[`limits.${name}`] = limits[name];
+    if (name in limits) usage[limit] = limits[name];
   }
   for (const [name, value] of Object.entries(requests)) {
     if (name.includes('/')) usage[`requests.${name}`] = value;
@@ -59,16 +73,17 @@ export function missingRequirements(
   resolved: ResolvedPod,
   hard: Record<string, number>,
 ): Map<string, string[]> {
-  const required = Object.keys(hard).filter((name) => MUST_SPECIFY.includes(name));
   const missing = new Map<string, string[]>();
-  for (const container of [...resolved.containers, ...resolved.initContainers]) {
-    const has = (name: string): boolean => {
-      if (name.startsWith('limits.')) return name.slice('limits.'.length) in container.limits;
-      return name.replace(/^requests\./, '') in container.requests;
-    };
-    for (const name of required.filter((n) => !has(n))) {
-      missing.set(name, [...(missing.get(name) ?? []), container.name].sort());
+  for (const name of Object.keys(hard)) {
+    const requirement = MUST_SPECIFY.get(name);
+    if (!requirement) continue;
+    const names: string[] = [];
+    for (const containers of [resolved.containers, resolved.initContainers]) {
+      for (const container of containers) {
+        if (!(requirement.resource in container[requirement.list])) names.push(container.name);
+      }
     }
+    if (names.length > 0) missing.set(name, names.sort());
   }
   return missing;
 }
@@ -94,10 +109,22 @@ export function quotaDecision(
   version: Capabilities['version'],
   sidecars = true,
 ): QuotaDecision {
+  return decideAgainstUsed(podVerdict(pod, quota, version, sidecars), quota, used);
+}
+
+/** The pod's usage, or a decision that does not depend on what the quota already has in use. */
+type PodVerdict = { decided: QuotaDecision } | { decided?: undefined; usage: ResourceList };
+
+/** Scopes and Constraints of CheckRequest: they look at the pod and the quota spec only. */
+function podVerdict(
+  pod: PodScenario,
+  quota: QuotaSpec,
+  version: Capabilities['version'],
+  sidecars: boolean,
+): PodVerdict {
   const resolved = resolvePod(pod, sidecars);
-  const usage = podQuotaUsage(resolved);
   if (!quota.scopes.every((scope) => podMatchesScope(pod, scope, resolved))) {
-    return { admitted: true, usage: {}, matched: false };
+    return { decided: { admitted: true, usage: {}, matched: false } };
   }
   const missing = missingRequirements(resolved, quota.hard);
   if (missing.size > 0) {
@@ -109,8 +136,17 @@ export function quotaDecision(
     const parts = atLeast(version, 26)
       ? [`failed quota: ${quota.name}: must specify ${detail}`]
       : [`failed quota: ${quota.name}`, 'must specify'];
-    return { admitted: false, kind: 'mustSpecify', messageParts: parts, because: `missing ${detail}` };
+    return {
+      decided: { admitted: false, kind: 'mustSpecify', messageParts: parts, because: `missing ${detail}` },
+    };
   }
+  return { usage: podQuotaUsage(resolved) };
+}
+
+/** The hard-limit part of CheckRequest: used + requested ≤ hard for every requested tracked resource. */
+function decideAgainstUsed(verdict: PodVerdict, quota: QuotaSpec, used: ResourceList): QuotaDecision {
+  if (verdict.decided) return verdict.decided;
+  const { usage } = verdict;
   const requested = Object.keys(usage).filter((name) => name in quota.hard && usage[name] !== 0);
   const exceeded = requested.filter((name) => (used[name] ?? 0) + usage[name] > quota.hard[name]).sort();
   if (exceeded.length > 0) {
@@ -156,40 +192,59 @@ interface StepOutcome {
   used: ResourceList;
 }
 
+/** A step with what depends on its pod alone worked out once, for both replays. */
+type PreparedStep =
+  | { kind: 'delete'; podName: string }
+  | { kind: 'create'; pod: PodScenario; verdict: PodVerdict; mayEnd: boolean };
+
+function prepareSteps(scenario: QuotaScenario, capabilities: Capabilities): PreparedStep[] {
+  return scenario.steps.map((step) =>
+    step.kind === 'delete'
+      ? step
+      : {
+          kind: 'create',
+          pod: step.pod,
+          verdict: podVerdict(step.pod, scenario.quota, capabilities.version, capabilities.sidecars),
+          mayEnd: mayTerminate(step.pod),
+        },
+  );
+}
+
+/** Sum of the live pods' charges for every hard key. */
+function totalUsage(hard: ResourceList, charges: Map<string, ResourceList>): ResourceList {
+  const used: ResourceList = {};
+  for (const name of Object.keys(hard)) used[name] = 0;
+  for (const charge of charges.values()) for (const name of Object.keys(charge)) used[name] += charge[name];
+  return used;
+}
+
 /**
  * Replays the steps. `terminatedEarly` true assumes every pod that may terminate already has (it then
  * charges only count/pods); false assumes none has. Usage drops when a deleted pod is gone
  * (the harness waits for that and for the quota controller's recalculation before snapshotting).
  */
-function replay(
-  scenario: QuotaScenario,
-  capabilities: Capabilities,
-  terminatedEarly: boolean,
-): StepOutcome[] {
-  const { quota } = scenario;
+function replay(quota: QuotaSpec, steps: PreparedStep[], terminatedEarly: boolean): StepOutcome[] {
   const charges = new Map<string, ResourceList>();
   const outcomes: StepOutcome[] = [];
-  const total = (): ResourceList => {
-    const used: ResourceList = {};
-    for (const name of Object.keys(quota.hard)) used[name] = 0;
-    for (const charge of charges.values()) for (const [name, v] of Object.entries(charge)) used[name] += v;
-    return used;
-  };
-  for (const step of scenario.steps) {
+  // What the quota has in use before the next step: the previous step's usage.
+  let used = totalUsage(quota.hard, charges);
+  for (const step of steps) {
     if (step.kind === 'delete') {
       charges.delete(step.podName);
-      outcomes.push({ used: total() });
+      used = totalUsage(quota.hard, charges);
+      outcomes.push({ used });
       continue;
     }
-    const decision = quotaDecision(step.pod, quota, total(), capabilities.version, capabilities.sidecars);
+    const decision = decideAgainstUsed(step.verdict, quota, used);
     if (decision.admitted && decision.matched) {
       const charge = { ...decision.usage };
-      if (terminatedEarly && mayTerminate(step.pod)) {
+      if (terminatedEarly && step.mayEnd) {
         for (const name of Object.keys(charge)) if (name !== 'count/pods') charge[name] = 0;
       }
       charges.set(step.pod.name, charge);
     }
-    outcomes.push({ decision, used: total() });
+    used = totalUsage(quota.hard, charges);
+    outcomes.push({ decision, used });
   }
   return outcomes;
 }
@@ -229,14 +284,19 @@ export function expectQuota(
     'quota.initialised-before-enforced',
     'admission needs status.hard/used filled by the quota controller first',
   );
-  const late = replay(scenario, capabilities, false);
-  const early = replay(scenario, capabilities, true);
+  const steps = prepareSteps(scenario, capabilities);
+  const late = replay(scenario.quota, steps, false);
+  const early = replay(scenario.quota, steps, true);
+  // Every step expects every hard key: its reason is built once per key, not per step.
+  const keys = Object.keys(scenario.quota.hard).map((name) => ({
+    name,
+    because: `effective usage of live pods for ${name}`,
+  }));
   const usageField = (prefix: string, index: number): void => {
-    for (const name of Object.keys(scenario.quota.hard)) {
+    const rule = scenario.steps[index].kind === 'delete' ? 'quota.usage-released' : 'quota.usage-charged';
+    for (const { name, because } of keys) {
       const a = late[index].used[name];
       const b = early[index].used[name];
-      const rule = scenario.steps[index].kind === 'delete' ? 'quota.usage-released' : 'quota.usage-charged';
-      const because = `effective usage of live pods for ${name}`;
       fields[`${prefix}.used.${name}`] =
         a === b
           ? equals(a, rule, because)

@@ -234,7 +234,6 @@ function addRuntimeExpectations(
 ): void {
   const pod = scenario.pod;
   const p = pod.name;
-  const eviction = ephemeralEviction(pod, capabilities.sidecars);
   const hasStorageAsk = [...pod.initContainers, ...pod.containers].some(
     (c) => c.behaviour.writeEphemeralMi !== undefined || c.resources.limits.ephemeralStorageMi !== undefined,
   );
@@ -242,7 +241,12 @@ function addRuntimeExpectations(
   // A failing or never-ending plain init container keeps the app containers from ever starting.
   if (appsFrom === undefined) return;
   const latestStart = appsFrom + Math.max(0, ...pod.containers.map((c) => c.behaviour.startDelaySeconds));
-  if (eviction && hasStorageAsk && scenario.observeSeconds >= latestStart + EVICTION_MARGIN_SECONDS) {
+  // Evaluated only when expected: most pods ask for no ephemeral storage.
+  const eviction =
+    hasStorageAsk && scenario.observeSeconds >= latestStart + EVICTION_MARGIN_SECONDS
+      ? ephemeralEviction(pod, capabilities.sidecars)
+      : undefined;
+  if (eviction) {
     fields[`${p}.evicted`] = equals(
       eviction.evicted,
       'resources.ephemeral-eviction',

@@ -36,13 +36,27 @@ function inRegistrationOrder(checks: PodSecurityCheck[]): PodSecurityCheck[] {
  * add to them and replace the baseline check they override from their own version.
  * Source: staging/src/k8s.io/pod-security-admission/policy/registry.go populate.
  */
-export function checksFor(level: PodSecurityLevel, minor: number): PodSecurityCheck[] {
+function selectChecks(level: PodSecurityLevel, minor: number): PodSecurityCheck[] {
   if (level === 'privileged') return [];
   const baseline = inRegistrationOrder(BASELINE_CHECKS.filter((c) => c.sinceMinor <= minor));
   if (level === 'baseline') return baseline;
   const restricted = inRegistrationOrder(RESTRICTED_CHECKS.filter((c) => c.sinceMinor <= minor));
   const overridden = new Set(restricted.map((c) => c.overrides).filter((id) => id !== undefined));
   return [...baseline.filter((c) => !overridden.has(c.id)), ...restricted];
+}
+
+/** The lists are fixed per level and version, so they are sorted and filtered once, not per pod. */
+const CHECKS_BY_POLICY = new Map<string, readonly PodSecurityCheck[]>();
+
+/** selectChecks, computed once per level and policy version. */
+export function checksFor(level: PodSecurityLevel, minor: number): readonly PodSecurityCheck[] {
+  const key = `${level}:${minor}`;
+  let checks = CHECKS_BY_POLICY.get(key);
+  if (!checks) {
+    checks = selectChecks(level, minor);
+    CHECKS_BY_POLICY.set(key, checks);
+  }
+  return checks;
 }
 
 /** Every failed check of the level's policy for this pod. */
