@@ -13,12 +13,14 @@ export interface PodSecurityViolation extends CheckFailure {
   check: PodSecurityCheckId;
 }
 
+const POLICY_VERSION = /^v1\.(\d+)$/;
+
 /**
  * The policy version a label selects: "latest" is the server's release, and a version newer than
  * the server is evaluated as latest (staging/src/k8s.io/pod-security-admission/api/helpers.go ParseVersion).
  */
 export function policyMinor(setting: PodSecurityModeSetting, server: ServerVersion): number {
-  const match = /^v1\.(\d+)$/.exec(setting.version);
+  const match = POLICY_VERSION.exec(setting.version);
   return match ? Math.min(Number(match[1]), server.minor) : server.minor;
 }
 
@@ -67,10 +69,12 @@ export function evaluatePodSecurity(
   server: ServerVersion,
 ): PodSecurityViolation[] {
   const context = { pod, policyMinor: minor, serverMinor: server.minor };
-  return checksFor(level, minor).flatMap((check) => {
+  const violations: PodSecurityViolation[] = [];
+  for (const check of checksFor(level, minor)) {
     const failure = check.evaluate(context);
-    return failure ? [{ check: check.id, ...failure }] : [];
-  });
+    if (failure) violations.push({ check: check.id, ...failure });
+  }
+  return violations;
 }
 
 /** `restricted:latest` as PSA prints a policy (api.Policy String). */

@@ -1,10 +1,12 @@
 import type { PropertyDefinition } from '../../runner/property-definition';
 import { poststartBeforeRunning } from './poststart-before-running.property';
 import { poststartFailing } from './poststart-failing.property';
+import { httpHook } from './http-hook.property';
 
 /** The hooks properties, in the order a run takes them. */
 // Spread copies are checked structurally: PropertyDefinition<'hooks'> is not assignable as such.
 export const HOOKS_PROPERTIES: readonly PropertyDefinition[] = [
   { ...poststartBeforeRunning },
   { ...poststartFailing },
+  { ...httpHook },
 ];

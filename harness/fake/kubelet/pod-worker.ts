@@ -236,7 +236,8 @@ export class PodWorker {
     if (!this.initialized) {
       for (const c of this.initContainers) {
         if (c.completed) continue;
-        if (c.role === 'sidecar' && c.alive && c.startupPassed) continue;
+        // A sidecar only has to be started: startContainer returned (postStart done) and startup passed.
+        if (c.role === 'sidecar' && c.alive && c.startupPassed && c.postStartDone) continue;
         if (!c.alive && !c.everStarted) this.startContainer(c);
         // One init container at a time: wait for this one (or its restart) before the next.
         return;
@@ -296,7 +297,7 @@ export class PodWorker {
       if (spec && c.role !== 'init') this.probeTick(c, kind, spec, generation);
     }
     this.syncStatus();
-    if (c.role === 'sidecar' && c.startupPassed) this.after(0, () => this.advance());
+    if (c.role === 'sidecar' && c.startupPassed && c.postStartDone) this.after(0, () => this.advance());
   }
 
   /** Timers of the container program: markers and what the behaviour does, from its own start. */

@@ -1,0 +1,82 @@
+/**
+ * probes/startup-gates
+ * - Liveness and readiness probes MUST NOT run until the startup probe has succeeded: Ready and a
+ *   liveness kill are both dated from the startup probe's success, not from the container's start.
+ *
+ * generator: generators/probes-scenario.ts, steadied, the first app container forced to an exec startup probe whose signal turns
+ *   on after 3–6 s (failureThreshold high enough to pass), an exec readiness probe whose signal is on at once, and an exec liveness
+ *   probe whose signal turns off at once (both would act before startup passed if they were not gated); the other containers lose
+ *   their readiness probes so that ContainersReady follows the first one.
+ * model rule: model/probes.ts expectProbes — probes.startup-gates-others, probes.readiness-threshold, probes.liveness-restarts,
+ *   probes.kill-message.
+ * observation: harness/observe/probes.ts observeProbes.
+ * verdict: `*.readyAfterStartSeconds`, `*.firstKillAfterStartSeconds`, `*.killMessage` (the started flag itself is not judged:
+ *   it has no condition, and the failure event bounding it carries one-second timestamps, so it cannot decide at the edges).
+ */
+import fc from 'fast-check';
+import { probesScenario } from '../../generators';
+import { expectProbes } from '../../model/probes';
+import { observeProbes } from '../../harness/observe/probes';
+import { steadyPod } from '../termination/steady-pod';
+import { withoutReadiness } from './probes-focus';
+import { PROBES_BUDGET } from './probes-budget';
+import type { ProbeSpec } from '../../model/scenario';
+import type { PropertyDefinition } from '../../runner/property-definition';
+
+/** One probe a second, so every flip is dated to within a second. */
+const EVERY_SECOND: Omit<ProbeSpec, 'failureThreshold'> = {
+  handler: { kind: 'exec' },
+  initialDelaySeconds: 0,
+  periodSeconds: 1,
+  timeoutSeconds: 1,
+  successThreshold: 1,
+};
+
+export const startupGates: PropertyDefinition<'probes'> = {
+  id: 'probes/startup-gates',
+  family: 'probes',
+  statement: 'Liveness and readiness probes MUST NOT run until the startup probe has succeeded',
+  arbitrary: (capabilities) =>
+    fc
+      .tuple(
+        probesScenario(capabilities, { maxContainers: 2, maxObserveSeconds: 30 }),
+        fc.integer({ min: 3, max: 6 }),
+      )
+      .map(([scenario, startupAfterSeconds]) => {
+        const steady = steadyPod(scenario.pod);
+        const first = steady.containers[0];
+        // Startup passes at startupAfterSeconds + 1 at the latest, long before it would give up.
+        const startup: ProbeSpec = { ...EVERY_SECOND, failureThreshold: startupAfterSeconds + 10 };
+        const readiness: ProbeSpec = { ...EVERY_SECOND, failureThreshold: 1 };
+        // Liveness kills failureThreshold periods after startup: later than Ready by more than the slack.
+        const liveness: ProbeSpec = {
+          ...EVERY_SECOND,
+          failureThreshold: 6,
+          terminationGracePeriodSeconds: 1,
+        };
+        if (!capabilities.probeGrace) delete liveness.terminationGracePeriodSeconds;
+        const behaviour = {
+          ...first.behaviour,
+          startupAfterSeconds,
+          readyAfterSeconds: 0,
+          unhealthyAfterSeconds: 0,
+        };
+        delete behaviour.unreadyAfterSeconds;
+        return {
+          ...scenario,
+          pod: {
+            ...steady,
+            initContainers: steady.initContainers.map(withoutReadiness),
+            containers: steady.containers.map((c, i) =>
+              i === 0 ? { ...c, behaviour, probes: { startup, readiness, liveness } } : withoutReadiness(c),
+            ),
+          },
+          // The window outlasts the liveness kill (startup + 6 periods), slack and start allowance.
+          observeSeconds: Math.max(scenario.observeSeconds, startupAfterSeconds + 16),
+        };
+      }),
+  expect: expectProbes,
+  observe: observeProbes,
+  fields: ['*.readyAfterStartSeconds', '*.firstKillAfterStartSeconds', '*.killMessage'],
+  budget: PROBES_BUDGET,
+};
