@@ -6,12 +6,12 @@
  * generator: generators/probes-scenario.ts, steadied, the first app container forced to an exec startup probe whose signal turns
  *   on after 3–6 s (failureThreshold high enough to pass), an exec readiness probe whose signal is on at once, and an exec liveness
  *   probe whose signal turns off at once (both would act before startup passed if they were not gated); the other containers lose
- *   their readiness probes so that ContainersReady follows the first one.
+ *   their readiness probes so that ContainersReady follows the first one; restartPolicy Always.
  * model rule: model/probes.ts expectProbes — probes.startup-gates-others, probes.readiness-threshold, probes.liveness-restarts,
  *   probes.kill-message.
  * observation: harness/observe/probes.ts observeProbes.
- * verdict: `*.readyAfterStartSeconds`, `*.firstKillAfterStartSeconds`, `*.killMessage` (the started flag itself is not judged:
- *   it has no condition, and the failure event bounding it carries one-second timestamps, so it cannot decide at the edges).
+ * verdict: `*.readyAfterStartSeconds`, `*.firstKillAfterStartSeconds`, `*.killMessage`, `*.restartCount` (the started flag
+ *   itself is not judged: it has no condition, and the failure event bounding it carries one-second timestamps).
  */
 import fc from 'fast-check';
 import { probesScenario } from '../../generators';
@@ -66,6 +66,8 @@ export const startupGates: PropertyDefinition<'probes'> = {
           ...scenario,
           pod: {
             ...steady,
+            // Always: the kill is always followed by a restart, so restartCount is predicted in every case.
+            restartPolicy: 'Always' as const,
             initContainers: steady.initContainers.map(withoutReadiness),
             containers: steady.containers.map((c, i) =>
               i === 0 ? { ...c, behaviour, probes: { startup, readiness, liveness } } : withoutReadiness(c),
@@ -77,6 +79,6 @@ export const startupGates: PropertyDefinition<'probes'> = {
       }),
   expect: expectProbes,
   observe: observeProbes,
-  fields: ['*.readyAfterStartSeconds', '*.firstKillAfterStartSeconds', '*.killMessage'],
+  fields: ['*.readyAfterStartSeconds', '*.firstKillAfterStartSeconds', '*.killMessage', '*.restartCount'],
   budget: PROBES_BUDGET,
 };

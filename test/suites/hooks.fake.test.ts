@@ -1,5 +1,6 @@
 import { HOOKS_PROPERTIES } from '../../suites/hooks';
 import { poststartBeforeRunning } from '../../suites/hooks/poststart-before-running.property';
+import { httpHook } from '../../suites/hooks/http-hook.property';
 import { prestopThenSigterm } from '../../suites/termination/prestop-then-sigterm.property';
 import { caught, containerCount, failures, runOnFake } from './lifecycle-fake-run';
 
@@ -41,5 +42,13 @@ describe('hooks properties on the fake cluster', () => {
     expect(containerCount(run.minimal)).toBe(1);
     // The symptom: SIGTERM came at once instead of after the preStop hook.
     expect(failedFields).toContain('app-0.sigtermAfterKillStartSeconds');
+  });
+
+  it('poststart-not-awaited fails http-hook: Running before the httpGet hook returned', async () => {
+    const run = await runOnFake({ ...httpHook }, { runs: 10, seed: 7, defects: ['poststart-not-awaited'] });
+    expect(run.end.verdict).toBe('fail');
+    const { confirmed, failedFields } = caught(run);
+    expect(confirmed).toBe(true);
+    expect(failedFields).toContain('app-0.runningAfterStartSeconds');
   });
 });

@@ -1,5 +1,6 @@
 import { INIT_PROPERTIES } from '../../suites/init';
 import { initOrder } from '../../suites/init/order.property';
+import { initSidecars } from '../../suites/init/sidecars.property';
 import { caught, containerCount, failures, runOnFake } from './lifecycle-fake-run';
 
 /** Issue 5, init family: every property passes on the conforming fake; init-parallel is caught. */
@@ -22,5 +23,17 @@ describe('init properties on the fake cluster', () => {
     expect(containerCount(run.minimal)).toBeLessThanOrEqual(containerCount(firstFailing));
     // The symptom: init containers ran at the same time.
     expect(failedFields).toContain('pod.initOneAtATime');
+  });
+
+  it('init-parallel fails sidecars: the init containers after the sidecar do not wait', async () => {
+    const run = await runOnFake({ ...initSidecars }, { runs: 10, seed: 7, defects: ['init-parallel'] });
+    expect(run.end.verdict).toBe('fail');
+    const { confirmed, failedFields } = caught(run);
+    expect(confirmed).toBe(true);
+    expect(
+      failedFields.filter((field) =>
+        ['pod.initStartOrder', 'pod.initOneAtATime', 'pod.appsStartAfterInits'].includes(field),
+      ),
+    ).not.toEqual([]);
   });
 });

@@ -1,6 +1,8 @@
 import { PROBES_PROPERTIES } from '../../suites/probes';
 import { livenessRestarts } from '../../suites/probes/liveness-restarts.property';
 import { readinessWindow } from '../../suites/probes/readiness-window.property';
+import { httpStatus } from '../../suites/probes/http-status.property';
+import { startupGates } from '../../suites/probes/startup-gates.property';
 import { caught, containerCount, failures, runOnFake } from './lifecycle-fake-run';
 
 /** Issue 5, probes family: every property passes on the conforming fake; liveness-ignored and readiness-ignored are caught. */
@@ -46,5 +48,28 @@ describe('probes properties on the fake cluster', () => {
       'app-0.readyAtEnd',
     ];
     expect(failedFields.filter((field) => readinessFields.includes(field))).not.toEqual([]);
+  });
+
+  it('readiness-ignored fails http-status: a failing status is not counted as failure', async () => {
+    const run = await runOnFake({ ...httpStatus }, { runs: 10, seed: 7, defects: ['readiness-ignored'] });
+    expect(run.end.verdict).toBe('fail');
+    const { confirmed, failedFields } = caught(run);
+    expect(confirmed).toBe(true);
+    // The symptom: Ready while the probe answered 4xx/5xx, before its signal was on or after it was off.
+    const readinessFields = [
+      'app-0.readyAfterStartSeconds',
+      'app-0.unreadyAfterStartSeconds',
+      'app-0.readyAtEnd',
+    ];
+    expect(failedFields.filter((field) => readinessFields.includes(field))).not.toEqual([]);
+  });
+
+  it('liveness-ignored fails startup-gates: no liveness kill once startup has passed', async () => {
+    const run = await runOnFake({ ...startupGates }, { runs: 10, seed: 7, defects: ['liveness-ignored'] });
+    expect(run.end.verdict).toBe('fail');
+    const { confirmed, failedFields } = caught(run);
+    expect(confirmed).toBe(true);
+    // The symptom: the failing liveness probe never killed (so never restarted) the container.
+    expect(failedFields).toContain('app-0.restartCount');
   });
 });

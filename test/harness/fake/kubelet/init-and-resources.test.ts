@@ -41,6 +41,26 @@ describe('simulated kubelet: init containers', () => {
     expect(context.lastStatus()?.phase).toBe('Running');
   });
 
+  it('starts the init container after a sidecar only once its postStart hook returned', () => {
+    // kuberuntime_container.go startContainer runs postStart synchronously: the next init container's
+    // start (a later SyncPod) waits for it, and the sidecar keeps running.
+    const scenario = podScenario({
+      initContainers: [
+        containerScenario('side', {
+          restartPolicy: 'Always',
+          lifecycle: { postStart: { kind: 'exec', durationSeconds: 3, exitCode: 0 } },
+        }),
+        exitsAfter('init1', 1, 0),
+      ],
+      containers: [containerScenario('app')],
+    });
+    const pod = runPod(scenario, 15);
+    const sideStart = pod.context.logs('side')[0].at;
+    const initStart = pod.context.logs('init1')[0].at;
+    expect(initStart - sideStart).toBeGreaterThanOrEqual(3000);
+    expect(pod.container('side')?.state?.running).toBeDefined();
+  });
+
   it('with init-parallel the app starts before the init containers finish', () => {
     const pod = runPod(ordered, 10, { defects: ['init-parallel'] });
     const appStart = pod.context.logs('app')[0].at;
