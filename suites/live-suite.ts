@@ -4,7 +4,6 @@ import { findLiveCluster } from '../harness/live-cluster';
 import { DEFAULT_IMAGE } from '../runner/defaults';
 import { runConformance } from '../runner/conformance-run';
 import { openLiveTarget } from '../runner/live-target';
-import type { Family } from '../model/scenario';
 import type { PropertyDefinition } from '../runner/property-definition';
 
 /** Seconds jest allows a live property beyond its own budget: setup, cleanup and namespace deletion. */
@@ -16,7 +15,7 @@ const SETUP_AND_CLEANUP_SECONDS = 240;
  * goes to reports/npm-test-<run>/<property>/; a confirmed failure fails the test with its seed, path
  * and reproducer.
  */
-export function describeLiveProperty<F extends Family>(definition: PropertyDefinition<F>): void {
+export function describeLiveProperty(definition: PropertyDefinition): void {
   const live = process.env.KUBEPROP_LIVE === '1';
   (live ? describe : describe.skip)(definition.id, () => {
     test(
@@ -36,7 +35,7 @@ export function describeLiveProperty<F extends Family>(definition: PropertyDefin
         try {
           const seed = Number(process.env.KUBEPROP_SEED ?? Date.now() % 2 ** 31);
           // A copy is checked structurally: PropertyDefinition<F> is not assignable to PropertyDefinition as such.
-          const result = await runConformance([{ ...definition }], target, {
+          const result = await runConformance([definition], target, {
             runId,
             seed,
             families: [definition.family],

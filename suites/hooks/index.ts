@@ -4,9 +4,8 @@ import { poststartFailing } from './poststart-failing.property';
 import { httpHook } from './http-hook.property';
 
 /** The hooks properties, in the order a run takes them. */
-// Spread copies are checked structurally: PropertyDefinition<'hooks'> is not assignable as such.
 export const HOOKS_PROPERTIES: readonly PropertyDefinition[] = [
-  { ...poststartBeforeRunning },
-  { ...poststartFailing },
-  { ...httpHook },
+  poststartBeforeRunning,
+  poststartFailing,
+  httpHook,
 ];

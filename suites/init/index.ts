@@ -4,9 +4,4 @@ import { initFailure } from './failure.property';
 import { initSidecars } from './sidecars.property';
 
 /** The init properties, in the order a run takes them. */
-// Spread copies are checked structurally: PropertyDefinition<'init'> is not assignable as such.
-export const INIT_PROPERTIES: readonly PropertyDefinition[] = [
-  { ...initOrder },
-  { ...initFailure },
-  { ...initSidecars },
-];
+export const INIT_PROPERTIES: readonly PropertyDefinition[] = [initOrder, initFailure, initSidecars];

@@ -3,8 +3,4 @@ import { constraintRejected } from './constraint-rejected.property';
 import { defaultsApplied } from './defaults-applied.property';
 
 /** The LimitRange properties, in the order a run takes them. */
-// Spread copies are checked structurally: PropertyDefinition<'limitrange'> is not assignable as such.
-export const LIMITRANGE_PROPERTIES: readonly PropertyDefinition[] = [
-  { ...defaultsApplied },
-  { ...constraintRejected },
-];
+export const LIMITRANGE_PROPERTIES: readonly PropertyDefinition[] = [defaultsApplied, constraintRejected];

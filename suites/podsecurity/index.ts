@@ -3,8 +3,4 @@ import { enforceRejectsViolations } from './enforce-rejects-violations.property'
 import { warnWarns } from './warn-warns.property';
 
 /** The Pod Security properties, in the order a run takes them. */
-// Spread copies are checked structurally: PropertyDefinition<'podsecurity'> is not assignable as such.
-export const PODSECURITY_PROPERTIES: readonly PropertyDefinition[] = [
-  { ...enforceRejectsViolations },
-  { ...warnWarns },
-];
+export const PODSECURITY_PROPERTIES: readonly PropertyDefinition[] = [enforceRejectsViolations, warnWarns];

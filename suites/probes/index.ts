@@ -5,10 +5,9 @@ import { startupGates } from './startup-gates.property';
 import { httpStatus } from './http-status.property';
 
 /** The probes properties, in the order a run takes them. */
-// Spread copies are checked structurally: PropertyDefinition<'probes'> is not assignable as such.
 export const PROBES_PROPERTIES: readonly PropertyDefinition[] = [
-  { ...readinessWindow },
-  { ...livenessRestarts },
-  { ...startupGates },
-  { ...httpStatus },
+  readinessWindow,
+  livenessRestarts,
+  startupGates,
+  httpStatus,
 ];

@@ -3,8 +3,4 @@ import { exceededRejected } from './exceeded-rejected.property';
 import { usageTracksPods } from './usage-tracks-pods.property';
 
 /** The quota properties, in the order a run takes them. */
-// Spread copies are checked structurally: PropertyDefinition<'quota'> is not assignable as such.
-export const QUOTA_PROPERTIES: readonly PropertyDefinition[] = [
-  { ...exceededRejected },
-  { ...usageTracksPods },
-];
+export const QUOTA_PROPERTIES: readonly PropertyDefinition[] = [exceededRejected, usageTracksPods];

@@ -6,11 +6,10 @@ import { oomKilled } from './oom-killed.property';
 import { qosClass } from './qos-class.property';
 
 /** The resources properties, in the order a run takes them. */
-// Spread copies are checked structurally: PropertyDefinition<'resources'> is not assignable as such.
 export const RESOURCES_PROPERTIES: readonly PropertyDefinition[] = [
-  { ...qosClass },
-  { ...insufficientUnschedulable },
-  { ...extendedNotOvercommittable },
-  { ...oomKilled },
-  { ...ephemeralEviction },
+  qosClass,
+  insufficientUnschedulable,
+  extendedNotOvercommittable,
+  oomKilled,
+  ephemeralEviction,
 ];

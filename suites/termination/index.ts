@@ -9,14 +9,13 @@ import { sigkillAfterGrace } from './sigkill-after-grace.property';
 import { sigtermHandled } from './sigterm-handled.property';
 
 /** The termination properties, in the order a run takes them. */
-// Spread copies are checked structurally: PropertyDefinition<'termination'> is not assignable as such.
 export const TERMINATION_PROPERTIES: readonly PropertyDefinition[] = [
-  { ...sigkillAfterGrace },
-  { ...graceOverride },
-  { ...graceZero },
-  { ...sigtermHandled },
-  { ...prestopThenSigterm },
-  { ...prestopFailing },
-  { ...parallelStop },
-  { ...endpointTerminating },
+  sigkillAfterGrace,
+  graceOverride,
+  graceZero,
+  sigtermHandled,
+  prestopThenSigterm,
+  prestopFailing,
+  parallelStop,
+  endpointTerminating,
 ];
