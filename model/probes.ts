@@ -123,7 +123,9 @@ function timelineOf(
   }
   let ready: FlipWindow | undefined;
   let unready: FlipWindow | undefined;
-  let readinessUncertain = false;
+  // worker.go: readiness is not probed before the startup probe succeeded, so an undecided startup
+  // leaves readiness undecided too.
+  let readinessUncertain = started === undefined;
   let readyAgain = false;
   if (!readiness) {
     ready = started;

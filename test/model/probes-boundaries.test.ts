@@ -353,3 +353,21 @@ describe('success spans (probes-signal)', () => {
     ]);
   });
 });
+
+describe('an undecided startup probe (worker.go: readiness is probed only once startup succeeded)', () => {
+  // Startup signal on at 2 s with failureThreshold 3 and period 1: it may pass just before or just
+  // after its third failure kills the container, so whether readiness ever runs is undecided.
+  const probes = { startup: probe(undefined, { failureThreshold: 3 }), readiness: probe() };
+
+  it('predicts neither Ready nor not-Ready at the end', () => {
+    const f = fieldsOf(watch(probes, { startupAfterSeconds: 2, readyAfterSeconds: 0 }, 60));
+    expect(f['c.readyAtEnd']).toBeUndefined();
+    expect(f['c.readyAfterStartSeconds']).toBeUndefined();
+  });
+
+  it('still predicts Ready when the startup probe surely passes', () => {
+    const sure = { ...probes, startup: probe(undefined, { failureThreshold: 10 }) };
+    const f = fieldsOf(watch(sure, { startupAfterSeconds: 2, readyAfterSeconds: 0 }, 60));
+    expect(f['c.readyAtEnd'].expected).toEqual({ kind: 'equals', value: true });
+  });
+});
