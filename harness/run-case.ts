@@ -16,7 +16,7 @@ import { probeMatrix } from './netpol/probe-matrix';
 import { planCase, type PlanStep, type PodRef, type WaitCondition } from './plan';
 import { withRetry } from './retry';
 import { waitFor, type Condition } from './waits';
-import { podCondition } from './waits-pod';
+import { podCondition, type PodStateSource } from './waits-pod';
 import { acquireNodeCapacityLock } from './node-capacity-lock';
 import { quotaInitialised, quotaSettled } from './waits-quota';
 import { CaseRecorder } from './watch-recorder-case';
@@ -150,6 +150,8 @@ class CaseExecution {
   private readonly cleanupEntries: CleanupEntry[] = [];
   private readonly objects: ManagedObject[] = [];
   private readonly kept: PodRef[] = [];
+  /** Pods a delete found not to exist (admission had rejected them), namespace/name: already gone. */
+  private readonly absent = new Set<string>();
   private lastPodCreatedAt: number | undefined;
   private waitedMs = 0;
 
@@ -338,6 +340,7 @@ class CaseExecution {
         object: result.object,
       });
       if (object.kind === 'Pod') {
+        this.absent.delete(`${namespace}/${object.metadata?.name ?? ''}`);
         if (object !== resolved) this.kept.push({ pod: object.metadata?.name ?? '', namespace });
         this.lastPodCreatedAt = this.clock.now();
       }
@@ -382,8 +385,20 @@ class CaseExecution {
           () => this.recorder.podsIn(this.namespace),
         );
       default:
-        return podCondition(condition, this.recorder, this.namespace);
+        return podCondition(condition, this.podStates(), this.namespace);
     }
+  }
+
+  /**
+   * The watch record, where a pod the API answered "not found" to a delete counts as deleted: it
+   * never existed (a rejected create), so no watch event will ever say it went.
+   */
+  private podStates(): PodStateSource {
+    return {
+      pod: (namespace, name) => this.recorder.pod(namespace, name),
+      podDeleted: (namespace, name) =>
+        this.recorder.podDeleted(namespace, name) || this.absent.has(`${namespace}/${name}`),
+    };
   }
 
   private async wait(
@@ -435,6 +450,7 @@ class CaseExecution {
     } catch (error) {
       // Deleting a pod admission rejected (quota steps) is a result, not a failure to observe.
       if (!(error instanceof ClusterError && error.kind === 'notFound')) throw error;
+      this.absent.add(`${namespace}/${target.pod}`);
       this.recorder.record({
         kind: 'actionResult',
         action: 'delete',
