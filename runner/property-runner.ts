@@ -89,7 +89,10 @@ export async function runProperty<F extends Family>(
 
   const totalMs = (options.totalSeconds ?? definition.budget.totalSeconds) * 1000;
   const shrinkMs = Math.min(definition.budget.shrinkSeconds * 1000, totalMs / 2);
-  const exploreDeadline = startedAt + totalMs - shrinkMs;
+  // The budget runs from the first case holding a slot: time queued behind the cases of earlier
+  // properties sharing the run's slots is theirs, not this property's.
+  let budgetStart: number | undefined;
+  const exploreDeadline = (): number => (budgetStart ?? clock.now()) + totalMs - shrinkMs;
   const outcomes: CaseOutcome[] = [];
   const arbitrary = definition.arbitrary(capabilities);
   const base = slug(definition.id);
@@ -99,7 +102,10 @@ export async function runProperty<F extends Family>(
     caseId: string,
     attempt: AttemptInfo,
   ): Promise<CaseReport> => {
-    const run = (): Promise<CaseReport> => execute(scenario, caseId, attempt);
+    const run = (): Promise<CaseReport> => {
+      budgetStart ??= clock.now();
+      return execute(scenario, caseId, attempt);
+    };
     const report = await (options.slots ? options.slots.with(options.priority ?? 0, run) : run());
     outcomes.push({ id: report.id, outcome: report.verdict.outcome, attempt: report.attempt });
     hooks.onCase(report);
@@ -121,7 +127,7 @@ export async function runProperty<F extends Family>(
     runsMade = await runPool(
       numRuns,
       options.concurrency,
-      () => !signal.aborted && failingIndex === undefined && clock.now() < exploreDeadline,
+      () => !signal.aborted && failingIndex === undefined && clock.now() < exploreDeadline(),
       async (index) => {
         const confirmed = await runConfirmed(scenarios[index], `${base}-r${index}`);
         if (confirmed && (failingIndex === undefined || index < failingIndex)) {

@@ -14,10 +14,12 @@ import {
   RUN_ID_LABEL,
 } from '../../model/labels';
 import { expectResources } from '../../model/resources';
-import type { Scenario, TerminationScenario } from '../../model/scenario';
+import { expectQuota } from '../../model/quota';
+import type { QuotaScenario, Scenario, TerminationScenario } from '../../model/scenario';
 import { expectTermination } from '../../model/termination';
 import type { TraceEntry } from '../../model/trace';
 import { judgeCase } from '../../verdicts/case-verdict';
+import { minimalPod } from '../support/minimal-scenarios';
 import { leftovers, testHarness } from './support/harness';
 
 const CAPABILITIES = defaultCapabilities(LATEST_VERSION);
@@ -138,6 +140,36 @@ describe('runCase on the fake cluster', () => {
     const scenario = simpleTermination();
     const run = await harness.run(scenario, expectationOf(scenario), 'late', { caseDeadlineSeconds: 2 });
     expect(run.inconclusive).toBe('case deadline of 2 s exceeded');
+    expect(leftovers(harness.cluster)).toEqual({ namespaces: [], pods: [] });
+  });
+
+  test('deleting a pod the quota rejected finds it gone at once (404), and the case goes on', async () => {
+    const harness = testHarness({ nodes: [] });
+    // memory is tracked and the pod sets none: quota admission rejects it ("must specify memory").
+    const scenario: QuotaScenario = {
+      family: 'quota',
+      quota: { name: 'quota', hard: { pods: 2, memory: 64 }, scopes: [] },
+      steps: [
+        { kind: 'create', pod: minimalPod({ name: 'pod-0' }) },
+        { kind: 'delete', podName: 'pod-0' },
+        { kind: 'create', pod: minimalPod({ name: 'pod-1' }) },
+      ],
+    };
+    const run = await harness.run(
+      scenario,
+      expectQuota(scenario, CAPABILITIES, DEFAULT_MODEL_OPTIONS),
+      'rejected',
+    );
+    expect(run.inconclusive).toBeUndefined();
+    const results = run.trace.filter((e) => e.kind === 'actionResult');
+    expect(results.map((e) => `${e.action} ${e.target} ${e.ok ? 'ok' : e.status}`)).toEqual([
+      'createNamespace kp-run1-rejected ok',
+      'create ResourceQuota/quota ok',
+      'create Pod/pod-0 403',
+      'delete pod-0 404',
+      'create Pod/pod-1 403',
+    ]);
+    expect(run.trace.filter((e) => e.kind === 'waitTimeout')).toEqual([]);
     expect(leftovers(harness.cluster)).toEqual({ namespaces: [], pods: [] });
   });
 

@@ -8,6 +8,7 @@ import { judgeCase } from '../../verdicts/case-verdict';
 import type { CaseExecutor } from '../../runner/case-executor';
 import type { PropertyDefinition } from '../../runner/property-definition';
 import { runProperty, type PropertyRunOptions } from '../../runner/property-runner';
+import { Slots } from '../../runner/slots';
 import { minimalContainer, minimalPod, terminationOf } from '../support/minimal-scenarios';
 
 const capabilities = defaultCapabilities(parseServerVersion('v1.34.0'));
@@ -175,6 +176,27 @@ describe('runProperty', () => {
     expect(result.end.verdict).toBe('inconclusive');
     expect(result.end.runsMade).toBeLessThan(40);
     expect(result.end.reason).toContain(`${result.end.runsMade} of 40`);
+  });
+
+  test('time spent queued for slots held by earlier properties does not count against the budget', async () => {
+    const clock = steppingClock(60_000);
+    const slots = new Slots(1);
+    // An earlier property holds the only slot for longer than this property's whole budget.
+    const releaseEarlier = await slots.acquire(0);
+    const running = runProperty(
+      definition,
+      capabilities,
+      executorWith(() => false, clock),
+      options(clock, { concurrency: 1, numRuns: 5, totalSeconds: 600, slots, priority: 1 }),
+      { onCase: () => undefined },
+    );
+    await clock.sleep(1_000_000);
+    releaseEarlier();
+    const result = await running;
+    // 5 cases of 60 s fit the 600 s budget (less 120 s for shrinking) once they hold a slot.
+    expect(result.end.outOfTime).toBe(false);
+    expect(result.end.runsMade).toBe(5);
+    expect(result.end.verdict).toBe('pass');
   });
 
   test('an unsupported property is skipped with its reason and runs nothing', async () => {

@@ -1,7 +1,7 @@
 import type { Scenario } from '../../model/scenario';
 import { QUOTA_PROPERTIES } from '../../suites/quota';
 import { exceededRejected } from '../../suites/quota/exceeded-rejected.property';
-import { caught, failures, runOnFake } from './lifecycle-fake-run';
+import { caught, failures, runOnFake } from './fake-run';
 
 /** Pods a quota scenario creates: the size that matters to a reader of the counterexample. */
 function creates(scenario: Scenario): number {

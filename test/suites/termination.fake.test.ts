@@ -1,6 +1,6 @@
 import { TERMINATION_PROPERTIES } from '../../suites/termination';
 import { sigkillAfterGrace } from '../../suites/termination/sigkill-after-grace.property';
-import { caught, containerCount, failures, runOnFake } from './lifecycle-fake-run';
+import { caught, containerCount, failures, runOnFake } from './fake-run';
 
 /** Issue 5, termination family: every property passes on the conforming fake; sigkill-early is caught. */
 describe('termination properties on the fake cluster', () => {

@@ -105,3 +105,20 @@ export function caught(run: FakeRun): {
     failedFields: run.end.counterexample?.failedFields.map((f) => f.field) ?? [],
   };
 }
+
+/**
+ * Asserts what a caught defect must show: the property fails, its minimal counterexample was
+ * confirmed by a re-run, and shrinking ended no larger than the first failing case.
+ */
+export function expectCaughtAndShrunk(run: FakeRun): {
+  minimal: Scenario;
+  firstFailing: Scenario;
+  failedFields: string[];
+} {
+  expect(run.end.verdict).toBe('fail');
+  const { confirmed, firstFailing, failedFields } = caught(run);
+  expect(confirmed).toBe(true);
+  if (!run.minimal || !firstFailing) throw new Error('no counterexample');
+  expect(containerCount(run.minimal)).toBeLessThanOrEqual(containerCount(firstFailing));
+  return { minimal: run.minimal, firstFailing, failedFields };
+}
