@@ -5,6 +5,7 @@ import { detectCapabilities, type DetectedCluster } from '../harness/capabilitie
 import { CleanupRegistry } from '../harness/cleanup';
 import { systemClock, type Clock } from '../harness/clock';
 import type { ClusterPort } from '../harness/cluster-port';
+import { checkImagePullable } from '../harness/image-preflight';
 import { checkEnforcement } from '../harness/netpol/enforcement-canary';
 import type { ClusterInfo } from '../reporting/report-types';
 import type { ConformanceTarget } from './conformance-run';
@@ -38,14 +39,22 @@ export function clusterInfoOf(detected: DetectedCluster): ClusterInfo {
 }
 
 /**
- * A cluster ready for properties: capabilities detected, NetworkPolicy enforcement probed with a
- * canary when that family runs (a CNI that ignores policies must skip the family, not fail it).
+ * A cluster ready for properties: capabilities detected, the case image known to start on the nodes,
+ * NetworkPolicy enforcement probed with a canary when that family runs (a CNI that ignores policies
+ * must skip the family, not fail it).
  */
 export async function openLiveTarget(port: ClusterPort, options: LiveTargetOptions): Promise<LiveTarget> {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? (() => undefined);
   log('detecting server version and capabilities ...');
   const detected = await detectCapabilities(port);
+  log(`checking that the nodes can run ${options.image} ...`);
+  await checkImagePullable(port, {
+    runId: options.runId,
+    image: options.image,
+    clock,
+    signal: options.signal,
+  });
   if (options.families.includes('networkpolicy')) {
     log('checking that NetworkPolicy is enforced (canary deny-all policy) ...');
     const result = await checkEnforcement(port, {
