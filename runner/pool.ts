@@ -1,14 +1,14 @@
 /**
  * Runs tasks with at most `concurrency` at once, starting them in index order. `shouldStart` is asked
  * before each start so the caller can stop early (time budget spent, failure found, run aborted).
- * `onLastStarted` is called once, as soon as no further task will start.
+ * `onLastStarted` is called once, as soon as no further task will start, with the number started.
  */
 export async function runPool(
   count: number,
   concurrency: number,
   shouldStart: (index: number) => boolean,
   task: (index: number) => Promise<void>,
-  onLastStarted: () => void = () => undefined,
+  onLastStarted: (started: number) => void = () => undefined,
 ): Promise<number> {
   let next = 0;
   let started = 0;
@@ -16,7 +16,7 @@ export async function runPool(
   const stop = (): void => {
     if (stopped) return;
     stopped = true;
-    onLastStarted();
+    onLastStarted(started);
   };
   const worker = async (): Promise<void> => {
     while (next < count && !stopped) {

@@ -97,6 +97,19 @@ export async function runProperty<F extends Family>(
   const arbitrary = definition.arbitrary(capabilities);
   const base = slug(definition.id);
 
+  // The next property may start once every exploration case of this one holds a slot (not merely
+  // queued for one): only then are the slots it leaves free really idle.
+  let explorationQueued: number | undefined;
+  let explorationSlotted = 0;
+  let shrinking = false;
+  let scheduledSignalled = false;
+  const signalScheduledOnce = (): void => {
+    if (scheduledSignalled || explorationQueued === undefined || explorationSlotted < explorationQueued)
+      return;
+    scheduledSignalled = true;
+    hooks.onExplorationScheduled?.();
+  };
+
   const runOnce = async (
     scenario: ScenarioOf<F>,
     caseId: string,
@@ -104,6 +117,10 @@ export async function runProperty<F extends Family>(
   ): Promise<CaseReport> => {
     const run = (): Promise<CaseReport> => {
       budgetStart ??= clock.now();
+      if (attempt.number === 1 && !shrinking) {
+        explorationSlotted += 1;
+        signalScheduledOnce();
+      }
       return execute(scenario, caseId, attempt);
     };
     const report = await (options.slots ? options.slots.with(options.priority ?? 0, run) : run());
@@ -135,13 +152,17 @@ export async function runProperty<F extends Family>(
           minimal = { scenario: scenarios[index], report: confirmed };
         }
       },
-      () => hooks.onExplorationScheduled?.(),
+      (started) => {
+        explorationQueued = started;
+        signalScheduledOnce();
+      },
     );
   }
 
   let path: string | undefined;
   const replayPath = options.path ?? (failingIndex === undefined ? undefined : String(failingIndex));
   if (replayPath !== undefined && !signal.aborted) {
+    shrinking = true;
     const shrinkDeadline = clock.now() + shrinkMs;
     let alreadyConfirmed = options.path === undefined;
     let step = 0;

@@ -104,7 +104,7 @@ describe('kubeprop run against the fake cluster', () => {
   }, 120_000);
 
   test('an interrupt mid-run: report.json is valid and marked interrupted, no namespace is left, exit 130', async () => {
-    const cli = fakeCli({ wrapPort: interruptAfterCreates(4) });
+    const cli = fakeCli({ wrapPort: interruptAfterCreates(5) });
     const dir = reportDir();
     const code = await runCli(
       ['run', '--property', NETPOL, '--runs', '4', '--seed', '2', '--report', dir],
@@ -118,7 +118,8 @@ describe('kubeprop run against the fake cluster', () => {
     expect(report.interrupted).toBe('interrupted');
     const [property] = report.properties;
     expect(property.id).toBe(NETPOL);
-    // 9 pods a case: the 4th create is inside the first case, so not every run was made.
+    // The image check and the NetworkPolicy canary create 4 objects; 9 pods a case: the 5th create is
+    // inside the first case, so not every run was made.
     expect(property.runsMade).toBeLessThan(4);
     expect(property.verdict).not.toBe('pass');
     expect(await managedNamespaces(cli)).toEqual([]);
