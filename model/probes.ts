@@ -320,6 +320,14 @@ export function expectProbes(
   const fields: Fields = {};
   for (const container of scenario.pod.containers) {
     Object.assign(fields, containerFields(scenario, container, capabilities, options));
+    if (container.probes.liveness || container.probes.startup) {
+      // kuberuntime_container.go startContainer: each new instance's restartCount is the last one's + 1.
+      fields[`${container.name}.restartCountNeverDecreases`] = {
+        expected: { kind: 'equals', value: true },
+        rule: 'probes.restart-count-monotonic',
+        because: 'a restarted container counts on from its previous instance',
+      };
+    }
   }
   return { family: 'probes', fields };
 }

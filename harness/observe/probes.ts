@@ -20,6 +20,15 @@ function textOf(message: string | undefined, what: string): Observed {
   return message === undefined ? missing(`${what} not seen`) : { kind: 'text', text: message };
 }
 
+/** Whether a container's restartCount, over every view of the pod, never went down. */
+export function restartCountNeverDecreases(history: PodView[], name: string): Observed {
+  const counts = history
+    .map((view) => containerStatus(view.pod, name)?.restartCount)
+    .filter((count): count is number => count !== undefined);
+  if (counts.length === 0) return missing('no status of the container seen');
+  return { kind: 'value', value: counts.every((count, i) => i === 0 || count >= counts[i - 1]) };
+}
+
 /** Status fields of one container at the end of the observation window. */
 export function statusAtEnd(history: PodView[], end: number, name: string, fields: Fields): void {
   const status = viewAt(history, end) && containerStatus((viewAt(history, end) as PodView).pod, name);
@@ -78,7 +87,9 @@ export function observeProbes(trace: Trace, scenario: ProbesScenario): Observati
   if (created === undefined) return { fields: {}, timeline, anchors: {} };
   const end = created + scenario.observeSeconds * 1000;
   const fields: Fields = {};
-  for (const c of scenario.pod.containers)
+  for (const c of scenario.pod.containers) {
     Object.assign(fields, containerFields(trace, history, scenario, c, end));
+    fields[`${c.name}.restartCountNeverDecreases`] = restartCountNeverDecreases(history, c.name);
+  }
   return { fields, timeline, anchors: { created, end } };
 }

@@ -1,12 +1,14 @@
 /**
  * probes/liveness-restarts
  * - failureThreshold consecutive liveness failures MUST kill the container (Killing "failed liveness probe,
- *   will be restarted") and it MUST restart per restartPolicy with back-off 0, 0, 10, 20… s.
+ *   will be restarted") and it MUST restart per restartPolicy with back-off 0, 0, 10, 20… s; its
+ *   restartCount MUST never decrease.
  *
  * generator: generators/probes-scenario.ts, steadied, the first app container forced to an exec liveness probe whose signal turns off (no startup probe).
- * model rule: model/probes.ts expectProbes — probes.liveness-restarts, probes.kill-message, probes.probe-level-grace.
+ * model rule: model/probes.ts expectProbes — probes.liveness-restarts, probes.kill-message, probes.probe-level-grace,
+ *   probes.restart-count-monotonic.
  * observation: harness/observe/probes.ts observeProbes.
- * verdict: `*.firstKillAfterStartSeconds`, `*.killMessage`, `*.restartCount`.
+ * verdict: `*.firstKillAfterStartSeconds`, `*.killMessage`, `*.restartCount`, `*.restartCountNeverDecreases`.
  */
 import { probesScenario } from '../../generators';
 import { expectProbes } from '../../model/probes';
@@ -43,6 +45,6 @@ export const livenessRestarts: PropertyDefinition<'probes'> = {
     })),
   expect: expectProbes,
   observe: observeProbes,
-  fields: ['*.firstKillAfterStartSeconds', '*.killMessage', '*.restartCount'],
+  fields: ['*.firstKillAfterStartSeconds', '*.killMessage', '*.restartCount', '*.restartCountNeverDecreases'],
   budget: PROBES_BUDGET,
 };

@@ -371,3 +371,15 @@ describe('an undecided startup probe (worker.go: readiness is probed only once s
     expect(f['c.readyAtEnd'].expected).toEqual({ kind: 'equals', value: true });
   });
 });
+
+describe('restartCount never decreases (kuberuntime_container.go startContainer: last + 1)', () => {
+  it('is expected for containers a liveness or startup probe can restart, and only for them', () => {
+    const restartable = fieldsOf(watch({ liveness: probe() }, { unhealthyAfterSeconds: 3 }, 30));
+    expect(restartable['c.restartCountNeverDecreases']).toMatchObject({
+      expected: { kind: 'equals', value: true },
+      rule: 'probes.restart-count-monotonic',
+    });
+    expect(fieldsOf(watch({ startup: probe() }, {}, 30))['c.restartCountNeverDecreases']).toBeDefined();
+    expect(fieldsOf(watch({ readiness: probe() }, {}, 30))['c.restartCountNeverDecreases']).toBeUndefined();
+  });
+});
