@@ -150,6 +150,26 @@ function podStopFields(
 }
 
 /** Expectation of a delete of a running pod: how each container is stopped and what the API shows. */
+/** How long the kubelet may take to see a deletion; a probe kill started before that is legitimate. */
+export const DELETION_SEEN_WITHIN_SECONDS = 2;
+
+/**
+ * pkg/kubelet/prober/worker.go doProbe: once the pod has a deletionTimestamp, liveness and startup
+ * workers record Success and stop, so no probe kills a container while the pod terminates.
+ */
+function probeStopFields(scenario: TerminationScenario): Fields {
+  const fields: Record<string, FieldExpectation> = {};
+  for (const c of scenario.pod.containers) {
+    if (!c.probes.liveness && !c.probes.startup) continue;
+    fields[`${c.name}.probeKillsDuringTermination`] = {
+      expected: { kind: 'equals', value: 0 },
+      rule: 'termination.probes-stop',
+      because: `liveness and startup probes stop once the kubelet sees the deletion (within ${DELETION_SEEN_WITHIN_SECONDS} s of the delete)`,
+    };
+  }
+  return fields;
+}
+
 export function expectTermination(
   scenario: TerminationScenario,
   capabilities: Capabilities,
@@ -157,7 +177,7 @@ export function expectTermination(
 ): Expectation {
   const { pod } = scenario;
   const grace = kubeletGraceSeconds(pod, apiDeletionGraceSeconds(pod, scenario.delete), capabilities.version);
-  const fields = podStopFields(scenario, capabilities, options);
+  const fields = { ...podStopFields(scenario, capabilities, options), ...probeStopFields(scenario) };
   for (const container of pod.containers) {
     Object.assign(
       fields,

@@ -10,6 +10,7 @@ import { markersByContainer, runsOf } from './markers-by-container';
 import { firstDeletionView, podHistory, type PodView } from './pod-history';
 import { stopInstants, type StopInstants } from './stop-instants';
 import { lifecycleTimeline } from './timeline';
+import { DELETION_SEEN_WITHIN_SECONDS } from '../../model/termination';
 
 type Fields = Record<string, Observed>;
 
@@ -102,6 +103,16 @@ function endpointWhileTerminating(trace: Trace, podName: string, from: number): 
 }
 
 /** Reduces a termination case: delete of a running pod. */
+const PROBE_KILL = /failed (liveness|startup) probe/;
+
+/** Probe-triggered Killing events of a container that surely happened after `after` (epoch ms). */
+function probeKillsAfter(trace: Trace, container: string, after: number): Observed {
+  const kills = eventsByReason(trace, 'Killing', container).filter((seen) =>
+    PROBE_KILL.test(seen.event.message ?? ''),
+  );
+  return { kind: 'value', value: kills.filter((seen) => seen.at.lo > after).length };
+}
+
 export function observeTermination(trace: Trace, scenario: TerminationScenario): Observation {
   const podName = scenario.pod.name;
   const history = podHistory(trace, podName);
@@ -124,6 +135,14 @@ export function observeTermination(trace: Trace, scenario: TerminationScenario):
     const { fields: own, stop } = observeContainerStop(trace, history, podName, container, deletion.t);
     Object.assign(fields, own);
     stops.set(container.name, stop);
+  }
+  for (const container of scenario.pod.containers) {
+    if (!container.probes.liveness && !container.probes.startup) continue;
+    fields[`${container.name}.probeKillsDuringTermination`] = probeKillsAfter(
+      trace,
+      container.name,
+      deletion.t + DELETION_SEEN_WITHIN_SECONDS * 1000,
+    );
   }
   // A sleep preStop runs in the kubelet and writes no marker: its start is the Killing event.
   const killStart = (c: ContainerScenario) => {

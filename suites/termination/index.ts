@@ -5,6 +5,7 @@ import { graceZero } from './grace-zero.property';
 import { parallelStop } from './parallel-stop.property';
 import { prestopFailing } from './prestop-failing.property';
 import { prestopThenSigterm } from './prestop-then-sigterm.property';
+import { probesStop } from './probes-stop.property';
 import { sigkillAfterGrace } from './sigkill-after-grace.property';
 import { sigtermHandled } from './sigterm-handled.property';
 
@@ -18,4 +19,5 @@ export const TERMINATION_PROPERTIES: readonly PropertyDefinition[] = [
   prestopFailing,
   parallelStop,
   endpointTerminating,
+  probesStop,
 ];

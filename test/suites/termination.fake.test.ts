@@ -1,8 +1,12 @@
 import { TERMINATION_PROPERTIES } from '../../suites/termination';
+import { probesStop } from '../../suites/termination/probes-stop.property';
 import { sigkillAfterGrace } from '../../suites/termination/sigkill-after-grace.property';
-import { caught, containerCount, failures, runOnFake } from './fake-run';
+import { containerCount, expectCaughtAndShrunk, failures, runOnFake } from './fake-run';
 
-/** Issue 5, termination family: every property passes on the conforming fake; sigkill-early is caught. */
+/**
+ * Issue 5, termination family: every property passes on the conforming fake; sigkill-early and
+ * probes-during-termination are caught.
+ */
 describe('termination properties on the fake cluster', () => {
   it.each(TERMINATION_PROPERTIES.map((p) => [p.id, p] as const))(
     '%s passes on a conforming cluster',
@@ -18,14 +22,20 @@ describe('termination properties on the fake cluster', () => {
       { ...sigkillAfterGrace },
       { runs: 10, seed: 7, defects: ['sigkill-early'], slackSeconds: 0.5 },
     );
-    expect(run.end.verdict).toBe('fail');
-    const { confirmed, firstFailing, failedFields } = caught(run);
-    expect(confirmed).toBe(true);
-    expect(run.minimal).toBeDefined();
-    if (!run.minimal || !firstFailing) throw new Error('no counterexample');
-    expect(containerCount(run.minimal)).toBeLessThanOrEqual(containerCount(firstFailing));
-    expect(containerCount(run.minimal)).toBe(1);
+    const { minimal, failedFields } = expectCaughtAndShrunk(run);
+    expect(containerCount(minimal)).toBe(1);
     // The symptom: the SIGKILL came too soon after SIGTERM.
     expect(failedFields).toContain('app-0.sigkillAfterSigtermSeconds');
+  });
+
+  it('probes-during-termination (liveness keeps killing) fails probes-stop, confirmed and shrunk', async () => {
+    const run = await runOnFake(
+      { ...probesStop },
+      { runs: 10, seed: 7, defects: ['probes-during-termination'] },
+    );
+    const { minimal, failedFields } = expectCaughtAndShrunk(run);
+    expect(containerCount(minimal)).toBe(1);
+    // The symptom: a liveness kill after the kubelet saw the deletion.
+    expect(failedFields).toContain('app-0.probeKillsDuringTermination');
   });
 });

@@ -406,7 +406,8 @@ export class PodWorker {
     c.probes.set(kind, memory);
     const again = () => this.after(spec.periodSeconds, () => this.probeTick(c, kind, spec, generation));
     // Liveness and startup stop once the pod is being deleted; readiness keeps running.
-    if (this.deleting && kind !== 'readiness') return;
+    if (this.deleting && kind !== 'readiness' && !this.options.defects.has('probes-during-termination'))
+      return;
     if (memory.onHold) return;
     if (kind === 'startup' && c.startupPassed) return;
     const startedAt = c.startedAtMs ?? this.now();

@@ -1,0 +1,64 @@
+/**
+ * termination/probes-stop
+ * - Once a pod is being deleted, its liveness and startup probes MUST stop: a liveness probe that
+ *   starts failing during the grace period MUST NOT kill (and restart) the container.
+ *
+ * generator: generators/termination-scenario.ts, steadied (suites/termination/steady-termination.ts);
+ *   the first app container ignores SIGTERM, keeps a grace period of at least 8 s (spec period, no
+ *   override) and gets an exec liveness probe (period 1 s, failureThreshold 2) whose signal turns off
+ *   2 s after the delete, so a probe still running would kill it 3–4 s into the grace period.
+ * model rule: model/termination.ts expectTermination — termination.probes-stop.
+ * observation: harness/observe/termination.ts observeTermination (probe Killing events after the
+ *   kubelet surely saw the deletion).
+ * verdict: `*.probeKillsDuringTermination`.
+ */
+import { expectTermination } from '../../model/termination';
+import { observeTermination } from '../../harness/observe/termination';
+import type { PropertyDefinition } from '../../runner/property-definition';
+import { ignoringSigterm, withFirstContainer } from './steady-pod';
+import { steadyTermination, TERMINATION_BUDGET } from './steady-termination';
+
+/** Grace long enough that the container is still running when a continued probe would kill it. */
+const MIN_GRACE_SECONDS = 8;
+/** The liveness signal turns off this long after the delete: past the kubelet's reaction time. */
+const UNHEALTHY_AFTER_DELETE_SECONDS = 2;
+
+export const probesStop: PropertyDefinition<'termination'> = {
+  id: 'termination/probes-stop',
+  family: 'termination',
+  statement:
+    'Liveness and startup probes MUST stop once the pod is being deleted: no probe kill during the grace period',
+  arbitrary: (capabilities) =>
+    steadyTermination(capabilities, (scenario) => ({
+      ...scenario,
+      delete: { afterRunningSeconds: scenario.delete.afterRunningSeconds },
+      pod: {
+        ...withFirstContainer(scenario.pod, (c) => ({
+          ...ignoringSigterm(c),
+          behaviour: {
+            ...ignoringSigterm(c).behaviour,
+            unhealthyAfterSeconds: scenario.delete.afterRunningSeconds + UNHEALTHY_AFTER_DELETE_SECONDS,
+          },
+          probes: {
+            ...c.probes,
+            liveness: {
+              handler: { kind: 'exec' },
+              initialDelaySeconds: 0,
+              periodSeconds: 1,
+              timeoutSeconds: 1,
+              successThreshold: 1,
+              failureThreshold: 2,
+            },
+          },
+        })),
+        terminationGracePeriodSeconds: Math.max(
+          scenario.pod.terminationGracePeriodSeconds ?? 30,
+          MIN_GRACE_SECONDS,
+        ),
+      },
+    })),
+  expect: expectTermination,
+  observe: observeTermination,
+  fields: ['*.probeKillsDuringTermination'],
+  budget: TERMINATION_BUDGET,
+};
