@@ -1,5 +1,5 @@
-// Live: termination/probes-stop on the cluster of suites/live-setup.ts (skipped without one).
 import { describeLiveProperty } from '../live-suite';
 import { probesStop } from './probes-stop.property';
 
+// Live: runs on the cluster chosen by suites/live-setup.ts, skipped when there is none.
 describeLiveProperty(probesStop);

@@ -140,7 +140,12 @@ describe('CheckRequest boundaries (resourcequota/controller.go)', () => {
   it('charges only the hard keys the pod uses', () => {
     const p = pod('p', [container('c', { memoryMi: 5 })]);
     expect(
-      quotaDecision(p, quota({ 'requests.memory': 10, 'requests.example.com/dongle': 10, pods: 3 }), {}, v126),
+      quotaDecision(
+        p,
+        quota({ 'requests.memory': 10, 'requests.example.com/dongle': 10, pods: 3 }),
+        {},
+        v126,
+      ),
     ).toStrictEqual({ admitted: true, matched: true, usage: { 'requests.memory': 5, pods: 1 } });
   });
 
@@ -171,9 +176,7 @@ describe('scopes and termination', () => {
   it('restartPolicy Never ends on any exit code, but only once every container has exited', () => {
     // A pod is Succeeded/Failed only when all its containers terminated and none will restart.
     expect(mayTerminate(pod('p', [exiting('a', 1)], { restartPolicy: 'Never' }))).toBe(true);
-    expect(mayTerminate(pod('p', [exiting('a', 0), container('b')], { restartPolicy: 'Never' }))).toBe(
-      false,
-    );
+    expect(mayTerminate(pod('p', [exiting('a', 0), container('b')], { restartPolicy: 'Never' }))).toBe(false);
   });
 });
 
