@@ -131,6 +131,22 @@ function podStopFields(
       because: 'sidecars get SIGTERM only after all main containers exited',
     };
   }
+  const mainExits = pod.containers.map((c) =>
+    c.behaviour.sigterm.kind === 'exit' && !c.lifecycle.preStop && !c.behaviour.exitAfter
+      ? c.behaviour.sigterm.afterSeconds
+      : undefined,
+  );
+  const lastMainExit = Math.max(...mainExits.map((d) => d ?? Number.POSITIVE_INFINITY));
+  const grace = kubeletGraceSeconds(pod, apiGrace, capabilities.version);
+  if (sidecars.length > 0 && lastMainExit + options.slackSeconds < grace.min) {
+    // kuberuntime_termination_order.go waitForTurn: the last-declared sidecar is stopped once every
+    // main container exited; main containers get SIGTERM together and exit when their trap says.
+    fields['pod.firstSidecarSigtermAfterMainSigtermSeconds'] = {
+      expected: timingWindow(lastMainExit, lastMainExit, options.slackSeconds),
+      rule: 'termination.sidecars-stop-last',
+      because: `main containers exit ${lastMainExit} s after their SIGTERM; only then does the last-declared sidecar get SIGTERM`,
+    };
+  }
   if (sidecars.length > 1) {
     fields['pod.sidecarStopOrder'] = {
       expected: { kind: 'sequence', values: sidecars.map((c) => c.name).reverse() },
@@ -149,7 +165,6 @@ function podStopFields(
   return fields;
 }
 
-/** Expectation of a delete of a running pod: how each container is stopped and what the API shows. */
 /** How long the kubelet may take to see a deletion; a probe kill started before that is legitimate. */
 export const DELETION_SEEN_WITHIN_SECONDS = 2;
 
@@ -170,6 +185,7 @@ function probeStopFields(scenario: TerminationScenario): Fields {
   return fields;
 }
 
+/** Expectation of a delete of a running pod: how each container is stopped and what the API shows. */
 export function expectTermination(
   scenario: TerminationScenario,
   capabilities: Capabilities,

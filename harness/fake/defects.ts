@@ -7,6 +7,8 @@ import type { Family } from '../../model/scenario';
 export const FAKE_DEFECTS = {
   /** The runtime sends SIGKILL one second before the grace period is over. */
   'sigkill-early': 'termination',
+  /** Sidecars get SIGTERM together with the main containers instead of after them. */
+  'sidecars-stopped-with-mains': 'termination',
   /** Liveness and startup probes keep running (and killing) while the pod terminates. */
   'probes-during-termination': 'termination',
   /** The kubelet reports Running before postStart has returned. */

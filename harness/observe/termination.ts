@@ -153,6 +153,17 @@ export function observeTermination(trace: Trace, scenario: TerminationScenario):
   fields['pod.killStartSpreadSeconds'] = spread(scenario.pod.containers.map(killStart));
   const sidecars = scenario.pod.initContainers.filter((c) => c.restartPolicy === 'Always');
   if (sidecars.length > 0) {
+    const mainSigterms = scenario.pod.containers.map((c) => sigtermOf(c, stops.get(c.name) as StopInstants));
+    const lastSidecar = sidecars[sidecars.length - 1];
+    const sidecarSigterm = sigtermOf(lastSidecar, stops.get(lastSidecar.name) as StopInstants);
+    const firstMain = mainSigterms.reduce<Interval | undefined>(
+      (first, i) => (i === undefined || first === undefined ? undefined : i.lo < first.lo ? i : first),
+      mainSigterms[0],
+    );
+    fields['pod.firstSidecarSigtermAfterMainSigtermSeconds'] =
+      firstMain === undefined || sidecarSigterm === undefined
+        ? missing('a main container or the last sidecar showed no SIGTERM')
+        : secondsBetween(firstMain, sidecarSigterm);
     const mainExits = scenario.pod.containers.map((c) => stops.get(c.name)?.exit);
     const sidecarTerms = sidecars.map((c) => sigtermOf(c, stops.get(c.name) as StopInstants));
     if ([...mainExits, ...sidecarTerms].some((i) => i === undefined)) {

@@ -125,7 +125,8 @@ export const BASELINE_CHECKS: PodSecurityCheck[] = [
     evaluate: ({ pod }) => {
       const bad = everyContainer(pod).filter((c) => (c.security?.hostPort ?? 0) !== 0);
       if (bad.length === 0) return undefined;
-      const ports = bad.map((c) => String(c.security?.hostPort));
+      // forbiddenHostPorts is a sets.String: each port once, in string order.
+      const ports = [...new Set(bad.map((c) => String(c.security?.hostPort)))].sort();
       return {
         reason: 'hostPort',
         detail: `${containersPhrase(names(bad))} ${bad.length === 1 ? 'uses' : 'use'} ${ports.length === 1 ? 'hostPort' : 'hostPorts'} ${ports.join(', ')}`,

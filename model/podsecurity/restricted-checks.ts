@@ -66,13 +66,12 @@ export const RESTRICTED_CHECKS: PodSecurityCheck[] = [
         podSetting === false ? 'pod' : '',
         explicit.length > 0 ? containersPhrase(explicit.map((c) => c.name)) : '',
       ].filter(Boolean);
-      const details = [
-        setters.length > 0 ? `${setters.join(' and ')} must not set securityContext.runAsNonRoot=false` : '',
-        implicit.length > 0
-          ? `pod or ${containersPhrase(implicit.map((c) => c.name))} must set securityContext.runAsNonRoot=true`
-          : '',
-      ].filter(Boolean);
-      return { reason: 'runAsNonRoot != true', detail: details.join('; ') };
+      // An explicit false is reported alone; containers left unset only when nothing set false.
+      const detail =
+        setters.length > 0
+          ? `${setters.join(' and ')} must not set securityContext.runAsNonRoot=false`
+          : `pod or ${containersPhrase(implicit.map((c) => c.name))} must set securityContext.runAsNonRoot=true`;
+      return { reason: 'runAsNonRoot != true', detail };
     },
   },
   {

@@ -1,11 +1,12 @@
 import { TERMINATION_PROPERTIES } from '../../suites/termination';
 import { probesStop } from '../../suites/termination/probes-stop.property';
+import { sidecarsLast } from '../../suites/termination/sidecars-last.property';
 import { sigkillAfterGrace } from '../../suites/termination/sigkill-after-grace.property';
 import { containerCount, expectCaughtAndShrunk, failures, runOnFake } from './fake-run';
 
 /**
- * Issue 5, termination family: every property passes on the conforming fake; sigkill-early and
- * probes-during-termination are caught.
+ * Issue 5, termination family: every property passes on the conforming fake; sigkill-early,
+ * probes-during-termination and sidecars-stopped-with-mains are caught.
  */
 describe('termination properties on the fake cluster', () => {
   it.each(TERMINATION_PROPERTIES.map((p) => [p.id, p] as const))(
@@ -37,5 +38,17 @@ describe('termination properties on the fake cluster', () => {
     expect(containerCount(minimal)).toBe(1);
     // The symptom: a liveness kill after the kubelet saw the deletion.
     expect(failedFields).toContain('app-0.probeKillsDuringTermination');
+  });
+
+  it('sidecars-stopped-with-mains fails sidecars-last, confirmed and shrunk', async () => {
+    const run = await runOnFake(
+      { ...sidecarsLast },
+      { runs: 10, seed: 7, defects: ['sidecars-stopped-with-mains'] },
+    );
+    const { minimal, failedFields } = expectCaughtAndShrunk(run);
+    // One main container and its sidecar are enough to show it.
+    expect(containerCount(minimal)).toBe(2);
+    // The symptom: the sidecar got SIGTERM seconds before the main containers exited.
+    expect(failedFields).toContain('pod.firstSidecarSigtermAfterMainSigtermSeconds');
   });
 });

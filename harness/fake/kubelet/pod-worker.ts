@@ -714,7 +714,10 @@ export class PodWorker {
       const later = sidecars.slice(position + 1);
       // A sidecar's SIGTERM waits for the app containers and the sidecars declared after it.
       const waitTurn = (go: () => void) => {
-        const ready = () => ![...apps, ...regularInits, ...later].some((c) => pending.has(c));
+        const waitsFor = this.options.defects.has('sidecars-stopped-with-mains')
+          ? later
+          : [...apps, ...regularInits, ...later];
+        const ready = () => !waitsFor.some((c) => pending.has(c));
         const check = () => (ready() ? go() : waiters.push(check));
         check();
       };
