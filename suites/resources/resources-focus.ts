@@ -100,10 +100,10 @@ export function focusedResources<T>(
 
 /**
  * Pod start (≤ 60 s with the image present), the observation window (≤ 45 s for OOM restarts and
- * evictions), cleanup: 130 s a case; 6 cases at concurrency 4 in about two minutes.
+ * evictions), cleanup: 130 s a case; 4 cases at concurrency 4 in about two minutes.
  */
 export const RESOURCES_BUDGET: PropertyBudget = {
-  numRuns: 6,
+  numRuns: 4,
   caseSeconds: 130,
   totalSeconds: 240,
   shrinkSeconds: 90,
