@@ -1,6 +1,20 @@
-import { parseServerVersion } from '../../model/capabilities';
-import { evaluatePodSecurity } from '../../model/podsecurity';
-import type { ContainerSecurity, PodScenario, PodSecurity, PodSecurityLevel } from '../../model/scenario';
+import { defaultCapabilities, parseServerVersion } from '../../model/capabilities';
+import { DEFAULT_MODEL_OPTIONS } from '../../model/expectation';
+import {
+  REASON_TO_CHECK,
+  evaluatePodSecurity,
+  expectPodSecurity,
+  podSecurityDecision,
+  violationsText,
+} from '../../model/podsecurity';
+import type {
+  ContainerSecurity,
+  PodScenario,
+  PodSecurity,
+  PodSecurityLabels,
+  PodSecurityLevel,
+} from '../../model/scenario';
+import { loadRecording } from '../fixtures/recordings';
 import { container, pod } from './resources-builders';
 
 // ForbiddenReason / ForbiddenDetail as each check formats them, with pluralize and joinQuote from
@@ -232,5 +246,156 @@ describe('restricted details', () => {
           'container "a" must set securityContext.capabilities.drop=["ALL"]; containers "a", "b" must not include "CHOWN", "SYS_TIME" in securityContext.capabilities.add',
       },
     ]);
+  });
+});
+
+describe('check selection and order (policy/registry.go populate, checks.go init order)', () => {
+  const v126 = parseServerVersion('v1.26');
+  const recorded = loadRecording('psa-enforce-restricted').trace;
+  const messageOf = (name: string) =>
+    recorded.flatMap((e) =>
+      e.kind === 'actionResult' && e.target === name && !e.ok ? [e.body?.message ?? ''] : [],
+    )[0];
+
+  it.each([
+    pod('privileged', [container('c', {}, {}, { security: { privileged: true } })]),
+    pod('hostnet', [container('c')], { security: { hostNetwork: true } }),
+    pod('plain', [container('c')]),
+  ])('the whole rejection of $name is what v1.26.1 printed, failures in registration order', (p) => {
+    const labels = { enforce: { level: 'restricted', version: 'latest' } } as const;
+    const decision = podSecurityDecision(p, labels, v126);
+    expect(`pods "${p.name}" is forbidden: ${decision.rejection}`).toBe(messageOf(p.name));
+  });
+
+  it('baseline runs no restricted check', () => {
+    expect(failures(pod('plain', [container('c')]), 'baseline')).toEqual([]);
+  });
+
+  it('a check applies from its own policy version on (seccompProfile_baseline 1.19, runAsUser 1.23)', () => {
+    const unconfined = two({ seccompProfile: 'Unconfined' }, {});
+    const at = (p: PodScenario, level: PodSecurityLevel, minor: number) =>
+      evaluatePodSecurity(p, level, minor, v134).map((v) => v.check);
+    expect(at(unconfined, 'baseline', 19)).toEqual(['seccompProfile_baseline']);
+    expect(at(unconfined, 'baseline', 18)).toEqual([]);
+    const root = two({ runAsUser: 0 }, {});
+    expect(at(root, 'restricted', 23)).toEqual(['runAsUser']);
+    expect(at(root, 'restricted', 22)).toEqual([]);
+  });
+
+  it('every ForbiddenReason a check reports reads back to that check', () => {
+    const failing = two(
+      {
+        privileged: true,
+        capabilitiesAdd: ['SYS_ADMIN'],
+        hostPort: 80,
+        appArmorProfile: 'Unconfined',
+        seLinuxType: 'spc_t',
+        procMount: 'Unmasked',
+        seccompProfile: 'Unconfined',
+        allowPrivilegeEscalation: true,
+        runAsNonRoot: false,
+        runAsUser: 0,
+      },
+      {},
+      { hostNetwork: true, sysctls: ['kernel.msgmax'], volumes: ['hostPath'] },
+    );
+    const all = [...failures(failing, 'baseline'), ...failures(failing, 'restricted')];
+    expect(new Set(all.map((v) => v.check)).size).toBe(16);
+    for (const v of all) {
+      // "seccompProfile" is shared by both seccomp checks; it reads back as the baseline one.
+      const expected = v.check === 'seccompProfile_restricted' ? 'seccompProfile_baseline' : v.check;
+      expect([v.reason, REASON_TO_CHECK[v.reason]]).toEqual([v.reason, expected]);
+    }
+    // check_appArmorProfile.go pluralizes its reason for several profiles.
+    expect(REASON_TO_CHECK['forbidden AppArmor profiles']).toBe('appArmorProfile');
+  });
+});
+
+describe('decision per mode (admission/admission.go EvaluatePod)', () => {
+  const plain = pod('plain', [container('c')]);
+  it('an unset mode is privileged:latest', () => {
+    expect(podSecurityDecision(plain, {}, v134).enforce.setting).toEqual({
+      level: 'privileged',
+      version: 'latest',
+    });
+  });
+
+  it('a warning only accompanies an admitted pod with warn failures', () => {
+    const warn = { level: 'restricted', version: 'latest' } as const;
+    expect(podSecurityDecision(plain, { warn }, v134).warning).toBe(
+      `would violate PodSecurity "restricted:latest": ${violationsText(evaluatePodSecurity(plain, 'restricted', 34, v134))}`,
+    );
+    const compliantPod = two({}, {});
+    expect(podSecurityDecision(compliantPod, { warn }, v134).warning).toBeUndefined();
+    const rejected = podSecurityDecision(plain, { enforce: warn, warn }, v134);
+    expect([rejected.allowed, rejected.warning]).toEqual([false, undefined]);
+  });
+
+  it('violationsText joins "<reason> (<detail>)" with ", "', () => {
+    expect(
+      violationsText([
+        { check: 'privileged', reason: 'r1', detail: 'd1' },
+        { check: 'hostPorts', reason: 'r2', detail: 'd2' },
+      ]),
+    ).toBe('r1 (d1), r2 (d2)');
+  });
+});
+
+describe('expectPodSecurity fields', () => {
+  const caps = defaultCapabilities(v134);
+  const fields = (p: PodScenario, labels: PodSecurityLabels) =>
+    expectPodSecurity({ family: 'podsecurity', labels, pod: p }, caps, DEFAULT_MODEL_OPTIONS).fields;
+
+  it('rejected: admitted false, 403, every failed check, reason parts once per reason', () => {
+    const f = fields(pod('plain', [container('c')]), { enforce: { level: 'restricted', version: 'latest' } });
+    expect(Object.keys(f).sort()).toEqual([
+      'plain.admitted',
+      'plain.enforce.violations',
+      'plain.reason',
+      'plain.status',
+    ]);
+    expect(f['plain.admitted']).toMatchObject({
+      expected: { kind: 'equals', value: false },
+      rule: 'podsecurity.enforce-rejects',
+    });
+    expect(f['plain.status']).toMatchObject({
+      expected: { kind: 'equals', value: 403 },
+      rule: 'podsecurity.enforce-rejects',
+    });
+    // Several failed checks: the field names the enforce rule, not one check's.
+    expect(f['plain.enforce.violations']).toMatchObject({
+      expected: {
+        kind: 'setEquals',
+        values: [
+          'allowPrivilegeEscalation',
+          'capabilities_restricted',
+          'runAsNonRoot',
+          'seccompProfile_restricted',
+        ],
+      },
+      rule: 'podsecurity.enforce-rejects',
+    });
+    expect(f['plain.reason'].rule).toBe('podsecurity.enforce-rejects');
+  });
+
+  it('admitted with warn failures: the warn fields and message parts', () => {
+    const f = fields(two({ runAsUser: 0 }, {}), { warn: { level: 'restricted', version: 'latest' } });
+    expect(f['p.admitted']).toMatchObject({ rule: 'podsecurity.enforce-admits' });
+    expect(f['p.warn.violations']).toMatchObject({
+      expected: { kind: 'setEquals', values: ['runAsUser'] },
+      rule: 'podsecurity.warn-warns',
+    });
+    expect(f['p.warn.message']).toMatchObject({
+      expected: {
+        kind: 'contains',
+        parts: ['would violate PodSecurity "restricted:latest"', 'runAsUser=0 ('],
+      },
+      rule: 'podsecurity.warn-warns',
+    });
+  });
+
+  it('a privileged warn label expects no warn fields', () => {
+    const f = fields(pod('plain', [container('c')]), { warn: { level: 'privileged', version: 'latest' } });
+    expect(Object.keys(f)).toEqual(['plain.admitted']);
   });
 });

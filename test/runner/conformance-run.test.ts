@@ -1,0 +1,100 @@
+import fc from 'fast-check';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defaultCapabilities, LATEST_VERSION } from '../../model/capabilities';
+import type { Expectation } from '../../model/expectation';
+import type { Family } from '../../model/scenario';
+import { systemClock } from '../../harness/clock';
+import type { CaseReport } from '../../reporting/report-types';
+import { judgeCase } from '../../verdicts/case-verdict';
+import type { CaseExecutor } from '../../runner/case-executor';
+import { runConformance, type ConformanceTarget } from '../../runner/conformance-run';
+import type { PropertyDefinition } from '../../runner/property-definition';
+import { minimalPod, terminationOf } from '../support/minimal-scenarios';
+
+const capabilities = defaultCapabilities(LATEST_VERSION);
+const expectation: Expectation = {
+  family: 'termination',
+  fields: { ok: { expected: { kind: 'equals', value: true }, rule: 'test.ok', because: 'always' } },
+};
+
+function property(id: string, numRuns: number): PropertyDefinition<'termination'> {
+  return {
+    id,
+    family: 'termination',
+    statement: `${id} MUST hold`,
+    arbitrary: () =>
+      fc.nat(5).map((grace) => terminationOf(minimalPod({ terminationGracePeriodSeconds: grace }))),
+    expect: () => expectation,
+    observe: () => ({ fields: { ok: { kind: 'value', value: true } }, timeline: [], anchors: {} }),
+    fields: ['ok'],
+    budget: { numRuns, caseSeconds: 60, totalSeconds: 600, shrinkSeconds: 60 },
+  };
+}
+
+const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+describe('runConformance', () => {
+  test('the next property fills the slots the previous one no longer needs, and never exceeds them', async () => {
+    const events: string[] = [];
+    let running = 0;
+    let most = 0;
+    const executor =
+      <F extends Family>(name: string, steps: number): CaseExecutor<F> =>
+      async (scenario, caseId, attempt): Promise<CaseReport> => {
+        running += 1;
+        most = Math.max(most, running);
+        events.push(`${name} start ${caseId}`);
+        for (let i = 0; i < steps; i += 1) await tick();
+        events.push(`${name} end ${caseId}`);
+        running -= 1;
+        const observation = {
+          fields: { ok: { kind: 'value' as const, value: true } },
+          timeline: [],
+          anchors: {},
+        };
+        return {
+          id: caseId,
+          scenario,
+          objects: [],
+          observation,
+          expectation,
+          verdict: judgeCase(expectation, observation),
+          attempt,
+          durationMs: 1,
+        };
+      };
+    const first = property('termination/first', 3);
+    const second = property('termination/second', 2);
+    const target: ConformanceTarget = {
+      cluster: { serverVersion: LATEST_VERSION, nodeImages: [], capabilities },
+      clock: systemClock,
+      signal: new AbortController().signal,
+      executorFor: (definition) =>
+        definition.id === first.id ? executor('first', 20) : executor('second', 1),
+    };
+    const result = await runConformance([first, second], target, {
+      runId: 'test',
+      seed: 1,
+      families: ['termination'],
+      concurrency: 2,
+      image: 'busybox:test',
+      reportDir: mkdtempSync(join(tmpdir(), 'kp-conformance-')),
+      knownIssues: [],
+      keepTraces: false,
+      modelOptions: { slackSeconds: 1 },
+      kubepropVersion: 'test',
+    });
+    expect(result.outcomes.map((o) => [o.start.id, o.end.verdict, o.end.runsMade])).toEqual([
+      ['termination/first', 'pass', 3],
+      ['termination/second', 'pass', 2],
+    ]);
+    expect(most).toBe(2);
+    // The second property started while the first one's last case was still running.
+    const secondStart = events.findIndex((e) => e.startsWith('second start'));
+    const firstLastEnd = events.lastIndexOf(events.filter((e) => e.startsWith('first end')).pop() ?? '');
+    expect(secondStart).toBeGreaterThan(-1);
+    expect(secondStart).toBeLessThan(firstLastEnd);
+  });
+});
