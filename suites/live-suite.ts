@@ -10,12 +10,12 @@ import type { PropertyDefinition } from '../runner/property-definition';
 const SETUP_AND_CLEANUP_SECONDS = 240;
 
 /**
- * Registers a property as a jest test that runs it on the live cluster chosen by suites/live-setup.ts
+ * Asserts a property on the live cluster: registers a jest test that runs it on the cluster chosen by suites/live-setup.ts
  * (skipped, with the one line that setup printed, when there is none). The report of each property
  * goes to reports/npm-test-<run>/<property>/; a confirmed failure fails the test with its seed, path
  * and reproducer.
  */
-export function describeLiveProperty(definition: PropertyDefinition): void {
+export function assertLiveProperty(definition: PropertyDefinition): void {
   const live = process.env.KUBEPROP_LIVE === '1';
   (live ? describe : describe.skip)(definition.id, () => {
     test(

@@ -1,5 +1,5 @@
-import { describeLiveProperty } from '../live-suite';
+import { assertLiveProperty } from '../live-suite';
 import { reachabilityMatrix } from './reachability-matrix.property';
 
 // The reachability matrix on the live cluster (skipped when none is reachable or KUBEPROP_LIVE is unset).
-describeLiveProperty(reachabilityMatrix);
+assertLiveProperty(reachabilityMatrix);

@@ -1,5 +1,5 @@
-import { describeLiveProperty } from '../live-suite';
+import { assertLiveProperty } from '../live-suite';
 import { ephemeralEviction } from './ephemeral-eviction.property';
 
 // Live: runs on the cluster chosen by suites/live-setup.ts, skipped when there is none.
-describeLiveProperty(ephemeralEviction);
+assertLiveProperty(ephemeralEviction);
