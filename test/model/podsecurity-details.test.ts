@@ -399,3 +399,73 @@ describe('expectPodSecurity fields', () => {
     expect(Object.keys(f)).toEqual(['plain.admitted']);
   });
 });
+
+describe('allow-lists pass in full', () => {
+  it('every capability of capabilities_allowed_1_0 may be added under baseline', () => {
+    // check_capabilities_baseline.go capabilities_allowed_1_0.
+    const defaults = [
+      'AUDIT_WRITE',
+      'CHOWN',
+      'DAC_OVERRIDE',
+      'FOWNER',
+      'FSETID',
+      'KILL',
+      'MKNOD',
+      'NET_BIND_SERVICE',
+      'SETFCAP',
+      'SETGID',
+      'SETPCAP',
+      'SETUID',
+      'SYS_CHROOT',
+    ];
+    for (const cap of defaults)
+      expect([cap, failures(two({ capabilitiesAdd: [cap] }, {}), 'baseline')]).toEqual([cap, []]);
+  });
+
+  it('every safe sysctl of policy 1.32 passes', () => {
+    // check_sysctls.go sysctls_allowed_1_0 / 1_27 / 1_29 / 1_32.
+    const safe = [
+      'kernel.shm_rmid_forced',
+      'net.ipv4.ip_local_port_range',
+      'net.ipv4.tcp_syncookies',
+      'net.ipv4.ping_group_range',
+      'net.ipv4.ip_unprivileged_port_start',
+      'net.ipv4.ip_local_reserved_ports',
+      'net.ipv4.tcp_keepalive_time',
+      'net.ipv4.tcp_fin_timeout',
+      'net.ipv4.tcp_keepalive_intvl',
+      'net.ipv4.tcp_keepalive_probes',
+      'net.ipv4.tcp_rmem',
+      'net.ipv4.tcp_wmem',
+    ];
+    for (const sysctl of safe) {
+      expect([sysctl, failures(two({}, {}, { sysctls: [sysctl] }), 'baseline')]).toEqual([sysctl, []]);
+    }
+  });
+
+  it('SELinux types container_t, container_init_t, container_kvm_t pass (check_seLinuxOptions.go)', () => {
+    for (const type of ['container_t', 'container_init_t', 'container_kvm_t']) {
+      expect([type, failures(two({ seLinuxType: type }, {}), 'baseline')]).toEqual([type, []]);
+    }
+  });
+
+  it('every volume type of restrictedVolumes_1_0 passes under restricted', () => {
+    // check_restrictedVolumes.go: the allowed volume sources.
+    const kinds = [
+      'configMap',
+      'csi',
+      'downwardAPI',
+      'emptyDir',
+      'ephemeral',
+      'persistentVolumeClaim',
+      'projected',
+      'secret',
+    ];
+    const subject = {
+      initContainers: [],
+      containers: [{ name: 'a', security: compliant }],
+      namedVolumes: kinds.map((kind) => ({ name: kind.toLowerCase(), kind })),
+    };
+    expect(evaluatePodSecurity(subject, 'restricted', 34, v134)).toEqual([]);
+  });
+});
