@@ -1,5 +1,6 @@
 import type { V1Pod, V1ResourceQuota } from '@kubernetes/client-node';
 import type { Condition, ConditionState } from './waits';
+import { scopeSelects } from '../model/quota';
 
 /** Reads the quota for each check (a transient failure just means "not yet"). */
 export type QuotaReader = () => Promise<V1ResourceQuota | undefined>;
@@ -53,23 +54,10 @@ function isBestEffort(pod: V1Pod): boolean {
   );
 }
 
-/** The quota's scopes select the pod (pkg/quota/v1/evaluator/core/pods.go podMatchesScopeFunc). */
+/** The quota's scopes select the pod (model/quota.ts scopeSelects; unmodelled scopes are not in the way). */
 function selects(quota: V1ResourceQuota | undefined, pod: V1Pod): boolean {
-  const terminating = (pod.spec?.activeDeadlineSeconds ?? -1) >= 0;
-  return (quota?.spec?.scopes ?? []).every((scope) => {
-    switch (scope) {
-      case 'Terminating':
-        return terminating;
-      case 'NotTerminating':
-        return !terminating;
-      case 'BestEffort':
-        return isBestEffort(pod);
-      case 'NotBestEffort':
-        return !isBestEffort(pod);
-      default:
-        return true;
-    }
-  });
+  const facts = { terminating: (pod.spec?.activeDeadlineSeconds ?? -1) >= 0, bestEffort: isBestEffort(pod) };
+  return (quota?.spec?.scopes ?? []).every((scope) => scopeSelects(scope, facts) ?? true);
 }
 
 /**

@@ -27,24 +27,40 @@ const COMPUTE_KEYS = ['cpu', 'memory', 'ephemeral-storage'].map((name) => ({
   limit: `limits.${name}`,
 }));
 
-/** Scope match. Source: pkg/quota/v1/evaluator/core/pods.go podMatchesScopeFunc (isTerminating, isBestEffort). */
+/** What a quota scope reads of a pod. */
+export interface ScopeFacts {
+  /** spec.activeDeadlineSeconds ≥ 0. */
+  terminating: boolean;
+  bestEffort: boolean;
+}
+
+/**
+ * Whether a scope selects a pod; undefined for scopes kubeprop does not model (PriorityClass, ...).
+ * Source: pkg/quota/v1/evaluator/core/pods.go podMatchesScopeFunc (isTerminating, isBestEffort).
+ */
+export function scopeSelects(scope: string, facts: ScopeFacts): boolean | undefined {
+  switch (scope) {
+    case 'Terminating':
+      return facts.terminating;
+    case 'NotTerminating':
+      return !facts.terminating;
+    case 'BestEffort':
+      return facts.bestEffort;
+    case 'NotBestEffort':
+      return !facts.bestEffort;
+    default:
+      return undefined;
+  }
+}
+
+/** Scope match of a scenario pod (pods.go isTerminating: activeDeadlineSeconds ≥ 0). */
 export function podMatchesScope(
   pod: PodScenario,
   scope: QuotaScope,
   resolved: ResolvedPod = resolvePod(pod),
 ): boolean {
   const terminating = pod.activeDeadlineSeconds !== undefined && pod.activeDeadlineSeconds >= 0;
-  const bestEffort = computePodQos(resolved) === 'BestEffort';
-  switch (scope) {
-    case 'Terminating':
-      return terminating;
-    case 'NotTerminating':
-      return !terminating;
-    case 'BestEffort':
-      return bestEffort;
-    case 'NotBestEffort':
-      return !bestEffort;
-  }
+  return scopeSelects(scope, { terminating, bestEffort: computePodQos(resolved) === 'BestEffort' }) === true;
 }
 
 /**

@@ -6,7 +6,7 @@ import type { QuotaUsage } from '../quota-status';
 import type { ResourceList } from '../../../model/effective-request';
 import { formatQuantity } from '../../../model/quantities';
 import { computePodQos } from '../../../model/qos';
-import { missingRequirements, podQuotaUsage } from '../../../model/quota';
+import { missingRequirements, podQuotaUsage, scopeSelects } from '../../../model/quota';
 import { canonicalAmount } from '../kubelet/quantity';
 import { forbidden } from './api-status';
 import { isExtendedResource } from './extended-resources';
@@ -42,26 +42,13 @@ export function podUsage(pod: V1Pod): ResourceList {
   return isTerminal(pod) ? { 'count/pods': 1 } : podQuotaUsage(resolvedPod(pod));
 }
 
-/** pods.go podMatchesScopeFunc (isTerminating, isBestEffort). */
+/** Every scope of the quota selects the pod (model/quota.ts scopeSelects; unmodelled scopes select nothing). */
 function matchesScopes(quota: V1ResourceQuota, pod: V1Pod): boolean {
-  const scopes = quota.spec?.scopes ?? [];
-  if (scopes.length === 0) return true;
-  const terminating = pod.spec?.activeDeadlineSeconds !== undefined && pod.spec.activeDeadlineSeconds >= 0;
-  const bestEffort = computePodQos(resolvedPod(pod)) === 'BestEffort';
-  return scopes.every((scope) => {
-    switch (scope) {
-      case 'Terminating':
-        return terminating;
-      case 'NotTerminating':
-        return !terminating;
-      case 'BestEffort':
-        return bestEffort;
-      case 'NotBestEffort':
-        return !bestEffort;
-      default:
-        return false;
-    }
-  });
+  const facts = {
+    terminating: pod.spec?.activeDeadlineSeconds !== undefined && pod.spec.activeDeadlineSeconds >= 0,
+    bestEffort: computePodQos(resolvedPod(pod)) === 'BestEffort',
+  };
+  return (quota.spec?.scopes ?? []).every((scope) => scopeSelects(scope, facts) === true);
 }
 
 function usageOf(quota: V1ResourceQuota, pods: V1Pod[], keys: string[]): ResourceList {
