@@ -3,13 +3,13 @@ import type { ContainerScenario, HooksScenario } from '../../model/scenario';
 import type { Trace } from '../../model/trace';
 import { MARKERS } from '../markers';
 import { firstStart } from './container-start';
-import { createdAt, deleteAction } from './created-and-deleted';
+import { deleteAction } from './created-and-deleted';
 import { eventsByReason } from './events';
 import { missing, secondsBetween } from './intervals';
 import { markersByContainer } from './markers-by-container';
-import { containerStatus, firstTransition, podHistory, viewAt, type PodView } from './pod-history';
+import { containerStatus, firstTransition, viewAt, type PodView } from './pod-history';
 import { observeContainerStop } from './termination';
-import { lifecycleTimeline } from './timeline';
+import { watchWindow } from './watch-window';
 
 type Fields = Record<string, Observed>;
 
@@ -58,11 +58,9 @@ function postStartFields(
 /** Reduces a hooks case: postStart over the window, then preStop on the final delete. */
 export function observeHooks(trace: Trace, scenario: HooksScenario): Observation {
   const podName = scenario.pod.name;
-  const history = podHistory(trace, podName);
-  const created = createdAt(trace, podName);
-  const timeline = lifecycleTimeline(trace, podName);
-  if (created === undefined) return { fields: {}, timeline, anchors: {} };
-  const end = created + scenario.observeSeconds * 1000;
+  const { history, timeline, window } = watchWindow(trace, podName, scenario.observeSeconds);
+  if (!window) return { fields: {}, timeline, anchors: {} };
+  const { created, end } = window;
   const fields: Fields = {};
   for (const c of scenario.pod.containers)
     Object.assign(fields, postStartFields(trace, history, podName, c, end));

@@ -1,11 +1,10 @@
 import type { Observation, Observed } from '../../model/observation';
 import type { InitScenario } from '../../model/scenario';
 import type { Trace } from '../../model/trace';
-import { createdAt } from './created-and-deleted';
 import { missing } from './intervals';
-import { condition, containerStatus, podHistory, viewAt, type PodView } from './pod-history';
+import { condition, containerStatus, viewAt, type PodView } from './pod-history';
 import { toMillis } from './time';
-import { lifecycleTimeline } from './timeline';
+import { watchWindow } from './watch-window';
 
 type Fields = Record<string, Observed>;
 
@@ -30,11 +29,9 @@ function firstRun(history: PodView[], name: string): { startedAt?: number; finis
 /** Reduces an init case: start order, one at a time, app waiting, failure handling. */
 export function observeInit(trace: Trace, scenario: InitScenario): Observation {
   const { pod } = scenario;
-  const history = podHistory(trace, pod.name);
-  const created = createdAt(trace, pod.name);
-  const timeline = lifecycleTimeline(trace, pod.name);
-  if (created === undefined) return { fields: {}, timeline, anchors: {} };
-  const end = created + scenario.observeSeconds * 1000;
+  const { history, timeline, window } = watchWindow(trace, pod.name, scenario.observeSeconds);
+  if (!window) return { fields: {}, timeline, anchors: {} };
+  const { created, end } = window;
   const fields: Fields = {};
   const inits = pod.initContainers.map((c) => ({ name: c.name, seen: firstSeenStarted(history, c.name) }));
   const started = inits.filter((i) => i.seen !== undefined && i.seen.t <= end) as {

@@ -2,11 +2,10 @@ import type { Observation, Observed } from '../../model/observation';
 import type { ContainerScenario, ProbesScenario } from '../../model/scenario';
 import type { Trace } from '../../model/trace';
 import { firstStart } from './container-start';
-import { createdAt } from './created-and-deleted';
 import { eventsByReason } from './events';
 import { intersect, missing, secondsBetween, type Interval } from './intervals';
-import { containerStatus, firstTransition, podHistory, viewAt, type PodView } from './pod-history';
-import { lifecycleTimeline } from './timeline';
+import { containerStatus, firstTransition, viewAt, type PodView } from './pod-history';
+import { watchWindow } from './watch-window';
 
 type Fields = Record<string, Observed>;
 
@@ -81,11 +80,9 @@ function containerFields(
 /** Reduces a probes case: the pod watched for observeSeconds after creation. */
 export function observeProbes(trace: Trace, scenario: ProbesScenario): Observation {
   const podName = scenario.pod.name;
-  const history = podHistory(trace, podName);
-  const created = createdAt(trace, podName);
-  const timeline = lifecycleTimeline(trace, podName);
-  if (created === undefined) return { fields: {}, timeline, anchors: {} };
-  const end = created + scenario.observeSeconds * 1000;
+  const { history, timeline, window } = watchWindow(trace, podName, scenario.observeSeconds);
+  if (!window) return { fields: {}, timeline, anchors: {} };
+  const { created, end } = window;
   const fields: Fields = {};
   for (const c of scenario.pod.containers) {
     Object.assign(fields, containerFields(trace, history, scenario, c, end));
