@@ -66,7 +66,7 @@ export function processCliDeps(): CliDeps {
     env: process.env,
     properties: PROPERTIES,
     startTarget: async (request) => startTarget(await selectTarget(request, systemProbes())),
-    portFor: (target) => new KubeCluster(target.kubeConfig),
+    portFor: (target) => new KubeCluster(target.kubeConfig, { auditLog: target.auditLog }),
     newRunId: () => runIdAt(Date.now(), randomBytes(2).toString('hex')),
     // fast-check seeds are 32-bit integers.
     randomSeed: () => randomInt(2 ** 31),

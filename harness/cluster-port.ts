@@ -11,6 +11,7 @@ import type {
   V1Status,
 } from '@kubernetes/client-node';
 import type { ServerVersion } from '../model/capabilities';
+import type { AuditEvent } from '../model/trace';
 
 /** Every object kind kubeprop creates; nothing else is ever written to a cluster. */
 export type ManagedObject =
@@ -41,6 +42,9 @@ export interface LogLine {
   runtimeTime: number;
   text: string;
 }
+
+/** The audit log's events, or why the log cannot be read on this target (never an error to retry). */
+export type AuditLogRead = { ok: true; events: AuditEvent[] } | { ok: false; reason: string };
 
 export interface ListResult<T> {
   items: T[];
@@ -114,6 +118,13 @@ export interface ClusterPort {
     container: string,
     command: string[],
   ): Promise<{ exitCode: number; output: string }>;
+
+  /**
+   * Optional: the API server audit log's events for objects in `namespace` whose stage was reached at
+   * or after `sinceMs` (epoch ms). Pod Security audit annotations reach only this log; absent, the
+   * audit properties are inconclusive (harness/audit-log.ts AUDIT_LOG_UNREADABLE).
+   */
+  auditEvents?(namespace: string, sinceMs: number): Promise<AuditLogRead>;
 
   /** Checks that the current identity may perform verb on resource (SelfSubjectAccessReview). */
   canI(

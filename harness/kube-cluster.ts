@@ -24,8 +24,10 @@ import {
 import { ObjectSerializer } from '@kubernetes/client-node/dist/gen/models/ObjectSerializer.js';
 import { parseServerVersion, type ServerVersion } from '../model/capabilities';
 import { KEEP_FINALIZER } from '../model/labels';
+import type { AuditLogReader } from './audit-log';
 import { ClusterError } from './cluster-error';
 import type {
+  AuditLogRead,
   ClusterPort,
   CreateResult,
   ListResult,
@@ -68,8 +70,15 @@ export class KubeCluster implements ClusterPort {
   private readonly networking: NetworkingV1Api;
   private readonly authorization: AuthorizationV1Api;
   private readonly version: VersionApi;
+  /** Present only with an audit log reader (kind clusters): ClusterPort's optional capability. */
+  readonly auditEvents?: (namespace: string, sinceMs: number) => Promise<AuditLogRead>;
 
-  constructor(readonly kubeConfig: KubeConfig) {
+  constructor(
+    readonly kubeConfig: KubeConfig,
+    options: { auditLog?: AuditLogReader } = {},
+  ) {
+    const auditLog = options.auditLog;
+    if (auditLog) this.auditEvents = (namespace, sinceMs) => auditLog.read(namespace, sinceMs);
     this.core = kubeConfig.makeApiClient(CoreV1Api);
     this.networking = kubeConfig.makeApiClient(NetworkingV1Api);
     this.authorization = kubeConfig.makeApiClient(AuthorizationV1Api);

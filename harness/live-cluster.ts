@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { KubeConfig } from '@kubernetes/client-node';
 import type { ServerVersion } from '../model/capabilities';
+import { auditLogForContext } from './audit-log';
 import type { ClusterPort } from './cluster-port';
 import { UserFacingError } from './errors';
 import { KubeCluster } from './kube-cluster';
@@ -67,7 +68,8 @@ export async function findLiveCluster(env: NodeJS.ProcessEnv = process.env): Pro
   } catch (error) {
     return skip(`no cluster reachable: ${reasonOf(error)}`);
   }
-  const port = new KubeCluster(kubeConfig);
+  // A kind context ("kind-<cluster>") gets the audit log reader (Pod Security audit mode).
+  const port = new KubeCluster(kubeConfig, { auditLog: auditLogForContext(kubeConfig.getCurrentContext()) });
   const address = {
     server: port.server,
     context: kubeConfig.getCurrentContext(),

@@ -46,7 +46,9 @@ export type PlanStep =
   /** Advertises an extended resource on one node (restored by cleanup). */
   | { kind: 'patchNodeCapacity'; resource: string; count: number }
   /** Probes the NetworkPolicy reachability matrix from every topology pod. */
-  | { kind: 'probeReachability' };
+  | { kind: 'probeReachability' }
+  /** Reads the API server audit log until the pod's create is in it (Pod Security audit mode). */
+  | { kind: 'readAuditEvents'; target: PodRef };
 
 /**
  * A pod with its image present starts within seconds; a minute covers a busy node or a slow pull of
@@ -298,7 +300,13 @@ export function planCase(scenario: Scenario, expectation: Expectation, manifests
     case 'podsecurity': {
       // Admission decides at create time: the create's result and the stored pod are the observation.
       const target = podNamed(manifests, scenario.pod.name);
-      return [...createAll(manifests, ['LimitRange', 'Pod']), { kind: 'snapshotPod', target }];
+      // Audit annotations reach only the audit log: read it only when the expectation judges them.
+      const audit = Object.keys(expectation.fields).some((f) => f.endsWith('.audit.violations'));
+      return [
+        ...createAll(manifests, ['LimitRange', 'Pod']),
+        ...(audit ? [{ kind: 'readAuditEvents', target } as const] : []),
+        { kind: 'snapshotPod', target },
+      ];
     }
     case 'networkpolicy':
       return networkPolicyPlan(manifests);

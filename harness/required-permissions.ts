@@ -53,6 +53,8 @@ export const REQUIRED_PERMISSIONS: Record<keyof ClusterPort, readonly Permission
   // (AuthorizePodWebsocketUpgradeCreatePermission, kubernetes/kubernetes#134577).
   exec: [core('get', 'pods', 'exec'), core('create', 'pods', 'exec')],
   canI: [{ verb: 'create', group: 'authorization.k8s.io', resource: 'selfsubjectaccessreviews' }],
+  // Read from the control-plane node's file system (docker exec), not through the API.
+  auditEvents: [],
 };
 
 /** "create pods/exec" or "watch endpointslices.discovery.k8s.io": how kubectl auth can-i names it. */

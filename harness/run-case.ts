@@ -7,6 +7,7 @@ import { CASE_ID_LABEL, KEEP_FINALIZER } from '../model/labels';
 import { assertedCells, type PodId } from '../model/networkpolicy/topology';
 import { NETPOL_NAMESPACES, type Scenario } from '../model/scenario';
 import type { Trace, TraceEntry } from '../model/trace';
+import { awaitPodCreateAudit } from './audit-log-wait';
 import type { CleanupEntry, CleanupRegistry, CleanupReport } from './cleanup';
 import { ClusterError } from './cluster-error';
 import type { ClusterPort, CreateResult, ManagedObject } from './cluster-port';
@@ -304,6 +305,8 @@ class CaseExecution {
         return this.patchNodeCapacity(step.resource, step.count);
       case 'probeReachability':
         return this.probeReachability();
+      case 'readAuditEvents':
+        return this.readAuditEvents(step.target);
     }
   }
 
@@ -355,6 +358,19 @@ class CaseExecution {
         warnings: result.warnings,
       });
     }
+  }
+
+  /** The audit log's events for the pod's create (harness/audit-log-wait.ts), into the trace. */
+  private async readAuditEvents(target: PodRef): Promise<void> {
+    const namespace = target.namespace ?? this.namespace;
+    const record = await awaitPodCreateAudit(this.port, {
+      namespace,
+      pod: target.pod,
+      createdAt: this.lastPodCreatedAt ?? this.clock.now(),
+      clock: this.clock,
+      signal: this.signal,
+    });
+    this.recorder.record({ kind: 'auditEvents', namespace, ...record });
   }
 
   /** NetworkPolicy ipBlocks name pods symbolically until the pods have IPs. */

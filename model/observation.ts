@@ -10,6 +10,12 @@ export type Observed =
   /** Could not be observed reliably; the verdict for this field is inconclusive. */
   | { kind: 'missing'; reason: string };
 
+/**
+ * The `hi` of an instant known only from below (the recording ended before it happened).
+ * Number.MAX_VALUE, not Infinity, so that it survives the report's JSON.
+ */
+export const NO_UPPER_BOUND = Number.MAX_VALUE;
+
 /** A point on a case's timeline, for reports (timestamps are epoch milliseconds). */
 export interface TimelineEntry {
   at: number;

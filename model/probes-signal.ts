@@ -1,3 +1,4 @@
+import { atLeast, type ServerVersion } from './capabilities';
 import type { ContainerBehaviour, ProbeKind, ProbeSpec } from './scenario';
 
 /** A half-open span of container time [from, to) in seconds; `to` may be Infinity. */
@@ -36,21 +37,53 @@ export function httpStatusSucceeds(status: number): boolean {
 }
 
 /**
+ * Whether the kubelet cuts an exec probe's command at timeoutSeconds and counts it as a failure: from 1.20
+ * (pkg/features/kube_features.go ExecProbeTimeout GA 1.20, default on; pkg/probe/exec/exec.go Probe). Before,
+ * the command ran to its end and its exit status counted.
+ */
+export function execTimeoutEnforced(version: ServerVersion): boolean {
+  return atLeast(version, 20);
+}
+
+/** Whether an exec probe's command outlasts timeoutSeconds and is cut (a failure) on this release. */
+export function execTimesOut(probe: ProbeSpec, execTimeouts: boolean): boolean {
+  return (
+    execTimeouts &&
+    probe.handler.kind === 'exec' &&
+    probe.handler.hangSeconds !== undefined &&
+    probe.handler.hangSeconds >= probe.timeoutSeconds
+  );
+}
+
+/**
+ * Seconds one probe attempt takes before its result is known: an exec command's hang (cut at timeoutSeconds
+ * where timeouts are enforced), a gRPC dial's whole timeoutSeconds (pkg/probe/grpc/grpc.go Probe dials with
+ * WithBlock: nothing serves the port, so it retries until the deadline), nothing for HTTP and TCP here.
+ */
+export function attemptSeconds(probe: ProbeSpec, execTimeouts: boolean): number {
+  const handler = probe.handler;
+  if (handler.kind === 'grpc') return probe.timeoutSeconds;
+  if (handler.kind !== 'exec' || handler.hangSeconds === undefined) return 0;
+  return execTimeouts ? Math.min(handler.hangSeconds, probe.timeoutSeconds) : handler.hangSeconds;
+}
+
+/**
  * When a probe succeeds, from the signal and the handler: exec succeeds while the signal file exists unless
- * it hangs past timeoutSeconds (pkg/probe/exec/exec.go, timeouts enforced since 1.20); httpGet maps the
- * signal to okStatus/failStatus; tcpSocket succeeds while the listener exists; gRPC never succeeds here
- * because nothing in the container serves gRPC health (pkg/probe/grpc/grpc.go needs SERVING).
+ * it is cut at timeoutSeconds (execTimesOut); httpGet maps the signal to okStatus/failStatus; tcpSocket
+ * succeeds while the listener exists; gRPC never succeeds here because nothing in the container serves gRPC
+ * health (pkg/probe/grpc/grpc.go needs SERVING).
  */
 export function probeSuccessSpans(
   kind: ProbeKind,
   probe: ProbeSpec,
   behaviour: ContainerBehaviour,
+  execTimeouts: boolean,
 ): SuccessSpan[] {
   const handler = probe.handler;
   const signal = signalSpans(kind, behaviour);
   switch (handler.kind) {
     case 'exec':
-      return handler.hangSeconds !== undefined && handler.hangSeconds >= probe.timeoutSeconds ? [] : signal;
+      return execTimesOut(probe, execTimeouts) ? [] : signal;
     case 'tcpSocket':
       return signal;
     case 'grpc':
@@ -76,19 +109,20 @@ export interface FlipWindow {
  * When a probe's result flips once its input changes at `from` (pkg/kubelet/prober/worker.go doProbe):
  * nothing is probed before initialDelaySeconds or before `notBefore` (startup gating); probes run every
  * periodSeconds at a phase unknown to the model, so the first differing probe lands within one period, and
- * `threshold` consecutive results are needed. A probe that fails by timing out reports timeoutSeconds late.
+ * `threshold` consecutive results are needed. Each attempt takes `attempt` seconds (attemptSeconds): its
+ * result is that late, and as worker.run waits for doProbe before taking the next tick (time.Ticker drops
+ * the ticks it missed), attempts start max(periodSeconds, attempt) apart.
  */
 export function flipWindow(
   from: number,
   probe: ProbeSpec,
   threshold: number,
   notBefore: FlipWindow,
-  failingByTimeout: boolean,
+  attempt: number,
 ): FlipWindow {
   const start = (gate: number): number => Math.max(from, probe.initialDelaySeconds, gate);
-  const extra = failingByTimeout ? probe.timeoutSeconds : 0;
   return {
     earliest: start(notBefore.earliest) + (threshold - 1) * probe.periodSeconds,
-    latest: start(notBefore.latest) + threshold * probe.periodSeconds + extra,
+    latest: start(notBefore.latest) + threshold * Math.max(probe.periodSeconds, attempt) + attempt,
   };
 }

@@ -1,6 +1,13 @@
 import type { Capabilities } from './capabilities';
 import type { Expectation, FieldExpectation, ModelOptions } from './expectation';
-import { flipWindow, probeSuccessSpans, type FlipWindow, type SuccessSpan } from './probes-signal';
+import {
+  attemptSeconds,
+  execTimeoutEnforced,
+  flipWindow,
+  probeSuccessSpans,
+  type FlipWindow,
+  type SuccessSpan,
+} from './probes-signal';
 import type { ContainerScenario, PodScenario, ProbeKind, ProbeSpec, ProbesScenario } from './scenario';
 import { planContainerStop, type ContainerStopPlan } from './termination-plan';
 import {
@@ -15,15 +22,6 @@ import {
 type Fields = Record<string, FieldExpectation>;
 
 const AT_ONCE: FlipWindow = { earliest: 0, latest: 0 };
-
-/** Whether a probe's failures come from timeouts (reported timeoutSeconds after the probe starts). */
-function failsByTimeout(probe: ProbeSpec): boolean {
-  return (
-    probe.handler.kind === 'exec' &&
-    probe.handler.hangSeconds !== undefined &&
-    probe.handler.hangSeconds >= probe.timeoutSeconds
-  );
-}
 
 /** Seconds from SIGTERM's sender (the kill start) to the container's exit, as [shortest, longest]. */
 function stopSeconds(plan: ContainerStopPlan): FlipWindow {
@@ -81,6 +79,8 @@ function timelineOf(
   slack: number,
 ): ContainerProbeTimeline {
   const { startup, liveness, readiness } = c.probes;
+  const execTimeouts = execTimeoutEnforced(capabilities.version);
+  const took = (probe: ProbeSpec) => attemptSeconds(probe, execTimeouts);
   let started: FlipWindow | undefined = AT_ONCE;
   let kill: KillCause | undefined;
   const planFor = (probe: ProbeSpec) => {
@@ -88,9 +88,10 @@ function timelineOf(
     return planContainerStop(c, { min: grace, max: grace }, slack);
   };
   if (startup) {
-    const spans = probeSuccessSpans('startup', startup, c.behaviour);
-    const gaveUp = flipWindow(0, startup, startup.failureThreshold, AT_ONCE, failsByTimeout(startup));
-    const passes = spans.length > 0 ? flipWindow(spans[0].from, startup, 1, AT_ONCE, false) : undefined;
+    const spans = probeSuccessSpans('startup', startup, c.behaviour, execTimeouts);
+    const gaveUp = flipWindow(0, startup, startup.failureThreshold, AT_ONCE, took(startup));
+    const passes =
+      spans.length > 0 ? flipWindow(spans[0].from, startup, 1, AT_ONCE, took(startup)) : undefined;
     if (passes && passes.latest + slack < gaveUp.earliest) {
       started = passes;
     } else if (!passes || passes.earliest - slack > gaveUp.latest) {
@@ -108,16 +109,10 @@ function timelineOf(
     }
   }
   if (liveness && started) {
-    const spans = probeSuccessSpans('liveness', liveness, c.behaviour);
+    const spans = probeSuccessSpans('liveness', liveness, c.behaviour, execTimeouts);
     const healthyUntil = spans.length === 0 || spans[0].from > 0 ? 0 : spans[0].to;
     if (healthyUntil < Infinity) {
-      const at = flipWindow(
-        healthyUntil,
-        liveness,
-        liveness.failureThreshold,
-        started,
-        failsByTimeout(liveness),
-      );
+      const at = flipWindow(healthyUntil, liveness, liveness.failureThreshold, started, took(liveness));
       kill = { probe: 'liveness', at, plan: planFor(liveness) };
     }
   }
@@ -130,23 +125,17 @@ function timelineOf(
   if (!readiness) {
     ready = started;
   } else if (started) {
-    const spans = probeSuccessSpans('readiness', readiness, c.behaviour);
+    const spans = probeSuccessSpans('readiness', readiness, c.behaviour, execTimeouts);
     for (const [index, span] of spans.entries()) {
-      const reach = spanReaches(span, readiness, started);
+      const reach = spanReaches(span, readiness, started, took(readiness));
       if (reach === 'never') continue;
       if (reach === 'maybe') {
         readinessUncertain = true;
         break;
       }
-      ready = flipWindow(span.from, readiness, readiness.successThreshold, started, false);
+      ready = flipWindow(span.from, readiness, readiness.successThreshold, started, took(readiness));
       if (span.to < Infinity) {
-        unready = flipWindow(
-          span.to,
-          readiness,
-          readiness.failureThreshold,
-          ready,
-          failsByTimeout(readiness),
-        );
+        unready = flipWindow(span.to, readiness, readiness.failureThreshold, ready, took(readiness));
         readyAgain = index < spans.length - 1;
       }
       break;
@@ -157,15 +146,22 @@ function timelineOf(
 
 /**
  * Whether a span of successes holds successThreshold consecutive probes (worker.go doProbe: probes every
- * periodSeconds at a phase the model does not know, none before initialDelaySeconds or before started):
- * a span of length L holds at least floor(L / period) probes and at most ceil(L / period).
+ * periodSeconds, or back to back when an attempt takes longer, at a phase the model does not know, none
+ * before initialDelaySeconds or before started): a span of length L holds at least floor(L / spacing)
+ * probes and at most ceil(L / spacing).
  */
-function spanReaches(span: SuccessSpan, probe: ProbeSpec, started: FlipWindow): 'always' | 'never' | 'maybe' {
+function spanReaches(
+  span: SuccessSpan,
+  probe: ProbeSpec,
+  started: FlipWindow,
+  attempt: number,
+): 'always' | 'never' | 'maybe' {
   if (span.to === Infinity) return 'always';
+  const spacing = Math.max(probe.periodSeconds, attempt);
   const shortest = span.to - Math.max(span.from, probe.initialDelaySeconds, started.latest);
   const longest = span.to - Math.max(span.from, probe.initialDelaySeconds, started.earliest);
-  if (shortest >= probe.successThreshold * probe.periodSeconds) return 'always';
-  if (longest <= 0 || Math.ceil(longest / probe.periodSeconds) < probe.successThreshold) return 'never';
+  if (shortest >= probe.successThreshold * spacing) return 'always';
+  if (longest <= 0 || Math.ceil(longest / spacing) < probe.successThreshold) return 'never';
   return 'maybe';
 }
 
@@ -250,16 +246,25 @@ function containerFields(
           : 'readiness never passes or has turned off: never restarted for it',
       };
     }
-    const firstOn = probeSuccessSpans('readiness', c.probes.readiness, c.behaviour)[0]?.from ?? Infinity;
-    if (
-      firstOn > c.probes.readiness.initialDelaySeconds + c.probes.readiness.periodSeconds + slack &&
-      seenUntil > firstOn
-    ) {
+    const execTimeouts = execTimeoutEnforced(capabilities.version);
+    const readiness = c.probes.readiness;
+    const firstOn = probeSuccessSpans('readiness', readiness, c.behaviour, execTimeouts)[0]?.from ?? Infinity;
+    // The first attempt starts within a period of the later of initialDelaySeconds and the start gate,
+    // its result known attemptSeconds later: a failure when the signal is still off then.
+    const firstResultBy =
+      started &&
+      Math.max(readiness.initialDelaySeconds, started.latest) +
+        readiness.periodSeconds +
+        attemptSeconds(readiness, execTimeouts);
+    if (firstResultBy !== undefined && firstOn > firstResultBy + slack && seenUntil > firstResultBy + slack) {
       // prober/worker.go: every failed probe emits Warning Unhealthy with the probe's output.
       fields[`${n}.readinessFailureMessage`] = {
         expected: { kind: 'contains', parts: probeFailureText('readiness', c.probes.readiness) },
         rule: 'probes.unhealthy-event',
-        because: 'readiness fails until its signal turns on: Warning Unhealthy',
+        because:
+          firstOn === Infinity
+            ? 'readiness never succeeds: Warning Unhealthy'
+            : 'readiness fails until its signal turns on: Warning Unhealthy',
       };
     }
   }

@@ -246,6 +246,8 @@ function replay(quota: QuotaSpec, steps: PreparedStep[], terminatedEarly: boolea
   let used = totalUsage(quota.hard, charges);
   for (const step of steps) {
     if (step.kind === 'delete') {
+      // quota.usage-released: a gone pod charges nothing, every resource at once (pods.go PodUsageFunc;
+      // resource_quota_controller.go syncResourceQuota recomputes all of them in one pass).
       charges.delete(step.podName);
       used = totalUsage(quota.hard, charges);
       outcomes.push({ used });

@@ -9,6 +9,7 @@ import {
   type ContainerStopPlan,
   type Span,
 } from './termination-plan';
+import { readinessContinuesFields } from './termination-readiness';
 import { timingWindow } from './timing';
 
 type Fields = Record<string, FieldExpectation>;
@@ -97,6 +98,15 @@ export function containerStopFields(
   return fields;
 }
 
+/**
+ * How long after the delete request a watcher may wait to see the pod's endpoint terminating. Not an
+ * upstream number: the controller acts on the pod update with no batching by default, so this is
+ * control-plane latency (watch fan-out to the controller, its queue, the slice write, the watch back to
+ * the client), a few hundred milliseconds on an idle cluster; 5 s leaves room for a loaded CI cluster.
+ * A cluster run with --endpointslice-updates-batch-period B needs --slack of at least B.
+ */
+export const ENDPOINT_UPDATE_WITHIN_SECONDS = 5;
+
 /** Pod-level fields of a delete: the recorded period, parallel stop, sidecar order, endpoint state. */
 function podStopFields(
   scenario: TerminationScenario,
@@ -161,6 +171,13 @@ function podStopFields(
       rule: 'termination.endpoint-terminating',
       because: 'a terminating pod stays in the EndpointSlice with ready false, terminating true (1.22+)',
     };
+    // pkg/controller/endpointslice/endpointslice_controller.go updatePod: the pod update that sets the
+    // deletionTimestamp queues the Service at once (--endpointslice-updates-batch-period defaults to 0).
+    fields['pod.endpointTerminatingAfterDeleteSeconds'] = {
+      expected: timingWindow(0, ENDPOINT_UPDATE_WITHIN_SECONDS, options.slackSeconds),
+      rule: 'termination.endpoint-terminating-soon',
+      because: `the EndpointSlice controller reacts to the deletion at once: the endpoint shows terminating within ${ENDPOINT_UPDATE_WITHIN_SECONDS} s of the delete (control-plane latency), preStop or not`,
+    };
   }
   return fields;
 }
@@ -193,7 +210,11 @@ export function expectTermination(
 ): Expectation {
   const { pod } = scenario;
   const grace = kubeletGraceSeconds(pod, apiDeletionGraceSeconds(pod, scenario.delete), capabilities.version);
-  const fields = { ...podStopFields(scenario, capabilities, options), ...probeStopFields(scenario) };
+  const fields = {
+    ...podStopFields(scenario, capabilities, options),
+    ...probeStopFields(scenario),
+    ...readinessContinuesFields(scenario, capabilities, options),
+  };
   for (const container of pod.containers) {
     Object.assign(
       fields,

@@ -1,6 +1,21 @@
 import type { CoreV1Event, V1EndpointSlice, V1Pod, V1ResourceQuota, V1Status } from '@kubernetes/client-node';
 
 /**
+ * The fields kubeprop reads of an audit.k8s.io/v1 Event, one JSON line of the API server's audit log
+ * (staging/src/k8s.io/apiserver/pkg/apis/audit/v1/types.go Event). Timestamps are RFC 3339 strings.
+ */
+export interface AuditEvent {
+  auditID: string;
+  stage: string;
+  verb: string;
+  objectRef?: { resource?: string; subresource?: string; namespace?: string; name?: string };
+  responseStatus?: { code?: number };
+  requestReceivedTimestamp?: string;
+  stageTimestamp?: string;
+  annotations?: Record<string, string>;
+}
+
+/**
  * The raw record of one case as the harness saw it, in arrival order: the same kinds as the
  * recordings in ../shared/recordings. `t` is the harness's clock in epoch milliseconds.
  * Observation reducers (harness/observe/) turn a trace into an Observation, so recorded traces
@@ -50,6 +65,11 @@ export type TraceEntry =
   | { kind: 'waitDone'; t: number; what: string }
   | { kind: 'waitTimeout'; t: number; what: string; lastSeen: string }
   /** Something made the record unreliable (dropped watch not resumed, log stream cut). */
-  | { kind: 'gap'; t: number; what: string };
+  | { kind: 'gap'; t: number; what: string }
+  /**
+   * The API server audit log's events for the case's namespace (Pod Security audit annotations reach
+   * only that log), or why the log could not be read on this target.
+   */
+  | { kind: 'auditEvents'; t: number; namespace: string; events: AuditEvent[]; unavailable?: string };
 
 export type Trace = TraceEntry[];

@@ -1,4 +1,5 @@
 import type { Capabilities } from '../model/capabilities';
+import { NO_UPPER_BOUND } from '../model/observation';
 import { FAMILIES, type Family } from '../model/scenario';
 import { distribution, type Distribution } from './distribution';
 import { PROPERTY_VERDICTS, type PropertyVerdict, type ReportSkeleton } from './report-types';
@@ -104,7 +105,8 @@ async function timingSamples(source: ReportSource, pattern: RegExp): Promise<Map
   const samples = new Map<string, number[]>();
   for await (const { case: item } of source.cases()) {
     for (const [field, observed] of Object.entries(item.observation.fields)) {
-      if (observed.kind !== 'instant' || !pattern.test(field)) continue;
+      // An instant known only from below has no midpoint to compare.
+      if (observed.kind !== 'instant' || observed.hi === NO_UPPER_BOUND || !pattern.test(field)) continue;
       const key = `${item.scenario.family}\u0000${field.slice(field.lastIndexOf('.') + 1)}`;
       let list = samples.get(key);
       if (!list) samples.set(key, (list = []));

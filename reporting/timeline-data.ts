@@ -1,5 +1,5 @@
-import type { Expectation } from '../model/expectation';
-import type { Observation } from '../model/observation';
+import type { Expected, Expectation } from '../model/expectation';
+import { NO_UPPER_BOUND, type Observation, type Observed } from '../model/observation';
 import type { FieldOutcome } from '../verdicts/compare-field';
 import type { CaseVerdict } from '../verdicts/case-verdict';
 
@@ -76,7 +76,7 @@ export function timelineData(
       earliest: offset + expected.earliest,
       latest: offset + expected.latest,
       slack: expected.slack,
-      observed: seen?.kind === 'instant' ? { lo: offset + seen.lo, hi: offset + seen.hi } : undefined,
+      observed: seen?.kind === 'instant' ? observedBar(offset, seen, expected) : undefined,
       outcome: outcomes.get(field) ?? 'inconclusive',
     });
   }
@@ -90,4 +90,14 @@ export function timelineData(
       ...(entry.detail === undefined ? {} : { detail: entry.detail }),
     }));
   return { t0, events, windows, unanchored };
+}
+
+/** The observed bar; an instant known only from below is drawn up to a second past the window. */
+function observedBar(
+  offset: number,
+  seen: Extract<Observed, { kind: 'instant' }>,
+  expected: Extract<Expected, { kind: 'window' }>,
+): { lo: number; hi: number } {
+  const hi = seen.hi === NO_UPPER_BOUND ? Math.max(seen.lo, expected.latest + expected.slack) + 1 : seen.hi;
+  return { lo: offset + seen.lo, hi: offset + hi };
 }

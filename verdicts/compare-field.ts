@@ -1,5 +1,5 @@
 import type { Expected, Scalar } from '../model/expectation';
-import type { Observed } from '../model/observation';
+import { NO_UPPER_BOUND, type Observed } from '../model/observation';
 
 export type FieldOutcome = 'pass' | 'fail' | 'inconclusive';
 
@@ -35,9 +35,9 @@ export function describeExpected(expected: Expected): string {
 export function describeObserved(observed: Observed): string {
   switch (observed.kind) {
     case 'instant':
-      return observed.lo === observed.hi
-        ? `${observed.lo.toFixed(2)} s`
-        : `${observed.lo.toFixed(2)}–${observed.hi.toFixed(2)} s`;
+      if (observed.lo === observed.hi) return `${observed.lo.toFixed(2)} s`;
+      if (observed.hi === NO_UPPER_BOUND) return `at least ${observed.lo.toFixed(2)} s`;
+      return `${observed.lo.toFixed(2)}–${observed.hi.toFixed(2)} s`;
     case 'value':
       return show(observed.value);
     case 'text':

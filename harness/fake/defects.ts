@@ -11,6 +11,10 @@ export const FAKE_DEFECTS = {
   'sidecars-stopped-with-mains': 'termination',
   /** Liveness and startup probes keep running (and killing) while the pod terminates. */
   'probes-during-termination': 'termination',
+  /** Readiness probing stops when the pod is deleted: the last result (Ready) sticks until the container stops. */
+  'readiness-stops-on-delete': 'termination',
+  /** The EndpointSlice controller publishes every change 20 s late. */
+  'endpoint-update-late': 'termination',
   /** The kubelet reports Running before postStart has returned. */
   'poststart-not-awaited': 'hooks',
   /** preStop hooks are never run. */
@@ -19,6 +23,10 @@ export const FAKE_DEFECTS = {
   'readiness-ignored': 'probes',
   /** Liveness probe failures never kill the container. */
   'liveness-ignored': 'probes',
+  /** Exec probes wait for their command and count its exit status, however long it outlasts timeoutSeconds. */
+  'exec-timeout-ignored': 'probes',
+  /** gRPC probes are never run, so they never fail. */
+  'grpc-probe-ignored': 'probes',
   /** Init containers all start at once, together with the app containers. */
   'init-parallel': 'init',
   /** status.qosClass is computed from limits only (requests ignored). */
@@ -27,10 +35,14 @@ export const FAKE_DEFECTS = {
   'oom-as-error': 'resources',
   /** ResourceQuota admission lets everything through. */
   'quota-not-enforced': 'quota',
+  /** The quota controller recounts pods on deletion but never gives back cpu/memory (they only grow). */
+  'quota-usage-not-released': 'quota',
   /** LimitRange defaults are not applied (min/max still are). */
   'limitrange-defaults-skipped': 'limitrange',
   /** Pod Security enforce mode only warns. */
   'podsecurity-enforce-ignored': 'podsecurity',
+  /** Pod Security audit mode adds no annotations to the audit event. */
+  'podsecurity-audit-ignored': 'podsecurity',
   /** NetworkPolicy egress rules are not enforced. */
   'netpol-egress-ignored': 'networkpolicy',
 } as const satisfies Record<string, Family>;

@@ -12,6 +12,7 @@ import type {
 import { LATEST_VERSION, type ServerVersion } from '../../model/capabilities';
 import { ClusterError } from '../cluster-error';
 import type {
+  AuditLogRead,
   ClusterPort,
   CreateResult,
   ListResult,
@@ -21,7 +22,9 @@ import type {
   WatchEventType,
   WatchHandle,
 } from '../cluster-port';
+import { FakeAuditLog } from './audit-log-store';
 import { deepCopy } from './deep-copy';
+import { DefectSet, type FakeDefect } from './defects';
 import { endpointSliceFor } from './endpoint-slices';
 import type { AdmissionContext, FakeAdmission, FakeKubelet, KubeletContext } from './fake-parts';
 import { FaultInjector, type CallKind, type FaultOptions } from './fault-injector';
@@ -54,6 +57,8 @@ export interface FakeClusterOptions {
   /** Watch events kept per namespace and kind before a resume from older versions gets 410 Gone. */
   retainedWatchEvents?: number;
   quotaUsage?: QuotaUsage;
+  /** Seeded defects of the control plane (the kubelet and admission take theirs separately). */
+  defects?: readonly FakeDefect[];
 }
 
 const DEFAULT_NODES: FakeNodeSpec[] = [
@@ -63,6 +68,8 @@ const DEFAULT_NODES: FakeNodeSpec[] = [
 const NAMESPACE_CONTROLLER_DELAY_MS = 200;
 /** The quota controller fills a new quota's status after about a second (resync on change). */
 const QUOTA_SYNC_MS = 1000;
+/** Defect endpoint-update-late: how late the EndpointSlice controller publishes a change. */
+const LATE_ENDPOINT_UPDATE_MS = 20_000;
 /** Pod API default (pkg/apis/core/v1/defaults.go SetDefaults_PodSpec: DefaultTerminationGracePeriodSeconds). */
 const DEFAULT_GRACE_SECONDS = 30;
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -109,11 +116,13 @@ export class FakeCluster implements ClusterPort {
   private readonly denied: Set<string>;
   private readonly namespaceDeletion: NamespaceDeletion;
   private readonly quotaUsage: QuotaUsage;
+  private readonly defects: DefectSet;
   private readonly namespaces = new Map<string, NamespaceRecord>();
   private readonly podHub: WatchHub<V1Pod>;
   private readonly eventHub: WatchHub<CoreV1Event>;
   private readonly sliceHub: WatchHub<V1EndpointSlice>;
   private readonly logs = new LogStore();
+  private readonly auditLog = new FakeAuditLog();
   private rv = 1;
   private uidSeq = 0;
   private readonly kubeletContext: KubeletContext;
@@ -127,6 +136,7 @@ export class FakeCluster implements ClusterPort {
     this.denied = new Set(options.deniedPermissions ?? []);
     this.namespaceDeletion = options.namespaceDeletion ?? { mode: 'normal' };
     this.quotaUsage = options.quotaUsage ?? countPodsUsage;
+    this.defects = new DefectSet(options.defects);
     const retained = options.retainedWatchEvents ?? 1000;
     this.podHub = new WatchHub(this.faults, retained);
     this.eventHub = new WatchHub(this.faults, retained);
@@ -269,6 +279,11 @@ export class FakeCluster implements ClusterPort {
 
   create(namespace: string, object: ManagedObject): Promise<CreateResult> {
     return this.call('create', 'write', () => this.admitAndStore(namespace, object, true));
+  }
+
+  /** The audit log is not the API: no faults, no latency; events become readable after a short delay. */
+  auditEvents(namespace: string, sinceMs: number): Promise<AuditLogRead> {
+    return Promise.resolve(this.auditLog.read(namespace, sinceMs, this.clock.now()));
   }
 
   dryRunCreate(namespace: string, object: ManagedObject): Promise<CreateResult> {
@@ -477,11 +492,18 @@ export class FakeCluster implements ClusterPort {
     let candidate: ManagedObject = deepCopy(object);
     candidate.metadata = { ...candidate.metadata, namespace };
     const warnings: string[] = [];
+    const auditAnnotations: Record<string, string> = {};
     const context = this.admissionContext();
     for (const plugin of this.admission) {
       const decision = plugin.admit(namespace, candidate, context);
       warnings.push(...decision.warnings);
-      if (!decision.allowed) return { ok: false, status: decision.status, body: decision.body, warnings };
+      Object.assign(auditAnnotations, decision.auditAnnotations);
+      if (!decision.allowed) {
+        if (persist && object.kind === 'Pod') {
+          this.auditLog.recordPodCreate(namespace, name, decision.status, auditAnnotations, this.clock.now());
+        }
+        return { ok: false, status: decision.status, body: decision.body, warnings };
+      }
       candidate = decision.object;
     }
     if (!persist) return { ok: true, object: candidate, warnings };
@@ -494,6 +516,7 @@ export class FakeCluster implements ClusterPort {
     };
     if (candidate.kind === 'Pod') {
       this.storePod(namespace, record, candidate);
+      this.auditLog.recordPodCreate(namespace, name, 201, auditAnnotations, this.clock.now());
     } else {
       record.others.set(key, candidate);
       if (candidate.kind === 'Service') this.syncSlices(namespace);
@@ -588,7 +611,11 @@ export class FakeCluster implements ClusterPort {
   }
 
   private podsChanged(namespace: string): void {
-    this.syncSlices(namespace);
+    if (this.defects.has('endpoint-update-late')) {
+      this.clock.schedule(LATE_ENDPOINT_UPDATE_MS, () => this.syncSlices(namespace));
+    } else {
+      this.syncSlices(namespace);
+    }
     this.scheduleQuotaSync(namespace);
   }
 

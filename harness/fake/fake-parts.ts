@@ -57,9 +57,12 @@ export interface FakeKubelet {
   ): { exitCode: number; output: string };
 }
 
+/** Annotations a plugin adds to the request's audit event (admission.Attributes AddAnnotation), never to the object. */
+type AuditAnnotations = { auditAnnotations?: Record<string, string> };
+
 export type AdmissionDecision =
-  | { allowed: true; object: ManagedObject; warnings: string[] }
-  | { allowed: false; status: number; body: V1Status; warnings: string[] };
+  | ({ allowed: true; object: ManagedObject; warnings: string[] } & AuditAnnotations)
+  | ({ allowed: false; status: number; body: V1Status; warnings: string[] } & AuditAnnotations);
 
 /** Read access to cluster state that admission plugins need (quota usage, namespace labels). */
 export interface AdmissionContext {

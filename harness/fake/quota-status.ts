@@ -1,4 +1,6 @@
 import type { V1Pod, V1ResourceQuota, V1ResourceQuotaStatus } from '@kubernetes/client-node';
+import { parseInUnitOf } from '../../model/quantities';
+import type { DefectSet } from './defects';
 
 /** Computes status.used for a quota from the namespace's pods; absent resources are left out. */
 export type QuotaUsage = (quota: V1ResourceQuota, pods: V1Pod[]) => Record<string, string>;
@@ -24,4 +26,24 @@ export const countPodsUsage: QuotaUsage = (quota, pods) => {
 /** What the quota controller writes: hard copied from the spec, used as computed. */
 export function quotaStatus(quota: V1ResourceQuota, pods: V1Pod[], usage: QuotaUsage): V1ResourceQuotaStatus {
   return { hard: { ...(quota.spec?.hard ?? {}) }, used: usage(quota, pods) };
+}
+
+/**
+ * The controller's usage under the seeded defects. `quota-usage-not-released`: pod counts are recounted
+ * (so the controller looks caught up) but no other resource ever drops below what status.used had, so
+ * compute usage is charged and never released; upstream recomputes every resource in the same pass
+ * (pkg/controller/resourcequota/resource_quota_controller.go syncResourceQuota, quota.CalculateUsage).
+ */
+export function controllerUsage(usage: QuotaUsage, defects: DefectSet): QuotaUsage {
+  if (!defects.has('quota-usage-not-released')) return usage;
+  return (quota, pods) => {
+    const used = usage(quota, pods);
+    const previous = quota.status?.used ?? {};
+    for (const [name, amount] of Object.entries(used)) {
+      if (name === 'pods' || name === 'count/pods' || previous[name] === undefined) continue;
+      const before = parseInUnitOf(name, previous[name]) ?? 0;
+      if (before > (parseInUnitOf(name, amount) ?? 0)) used[name] = previous[name];
+    }
+    return used;
+  };
 }

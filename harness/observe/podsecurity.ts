@@ -1,7 +1,8 @@
 import type { Observation, Observed, TimelineEntry } from '../../model/observation';
 import { REASON_TO_CHECK } from '../../model/podsecurity';
 import type { PodSecurityScenario } from '../../model/scenario';
-import type { Trace } from '../../model/trace';
+import type { Trace, TraceEntry } from '../../model/trace';
+import { podCreateEvent, PSA_AUDIT_VIOLATIONS } from '../audit-log';
 import { admissionFields, missing, statusMessage, text } from './resources-trace';
 
 const POLICY = /PodSecurity "([a-z]+):([^"]+)": /;
@@ -71,4 +72,52 @@ export function observePodSecurity(trace: Trace, scenario: PodSecurityScenario):
   };
   fields[`${name}.warn.message`] = warning ? text(warning) : missing('no PodSecurity warning');
   return { fields, timeline, anchors: {} };
+}
+
+type AuditEventsEntry = Extract<TraceEntry, { kind: 'auditEvents' }>;
+
+/** The audit fields when they cannot be read: both inconclusive for the same reason. */
+function auditMissing(fields: Record<string, Observed>, name: string, reason: string): void {
+  fields[`${name}.audit.violations`] = missing(reason);
+  fields[`${name}.audit.message`] = missing(reason);
+}
+
+/**
+ * observePodSecurity plus the audit fields, from the audit log's events the harness read after the
+ * create (trace kind auditEvents): the checks named in the create event's
+ * pod-security.kubernetes.io/audit-violations annotation (none without the annotation), and the
+ * annotation's text. An unreadable log, or no event for the create, leaves them inconclusive.
+ */
+export function observePodSecurityAudit(trace: Trace, scenario: PodSecurityScenario): Observation {
+  const observation = observePodSecurity(trace, scenario);
+  const name = scenario.pod.name;
+  const fields = { ...observation.fields };
+  const record = trace.filter((e): e is AuditEventsEntry => e.kind === 'auditEvents').pop();
+  if (!record) {
+    auditMissing(fields, name, 'the audit log was not read');
+  } else if (record.unavailable !== undefined) {
+    auditMissing(fields, name, record.unavailable);
+  } else {
+    const event = podCreateEvent(record.events, name);
+    if (!event) {
+      auditMissing(fields, name, `no audit event for the create of pod ${name} appeared in the audit log`);
+    } else {
+      const annotation = event.annotations?.[PSA_AUDIT_VIOLATIONS];
+      fields[`${name}.audit.violations`] = {
+        kind: 'list',
+        values: annotation ? (violationsInMessage(annotation) ?? []) : [],
+      };
+      fields[`${name}.audit.message`] = annotation
+        ? text(annotation)
+        : missing('no audit-violations annotation');
+      observation.timeline.push({
+        at: record.t,
+        what: 'audit-event',
+        pod: name,
+        source: 'api',
+        detail: annotation ?? 'no audit-violations annotation',
+      });
+    }
+  }
+  return { ...observation, fields };
 }

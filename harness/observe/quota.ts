@@ -1,8 +1,9 @@
-import type { V1ResourceQuota } from '@kubernetes/client-node';
+import type { V1Pod, V1ResourceQuota } from '@kubernetes/client-node';
 import type { Observation, Observed, TimelineEntry } from '../../model/observation';
 import { parseInUnitOf } from '../../model/quantities';
 import type { QuotaScenario } from '../../model/scenario';
 import type { Trace } from '../../model/trace';
+import { countsAgree, expectedPodCounts, POD_COUNT_KEYS, tracksPodCount } from '../quota-pod-counts';
 import { missing, statusMessage, targetsPod, text, value, type ActionResult } from './resources-trace';
 
 /** Index in the trace of each step's result, matched in order (a pod name may be created twice). */
@@ -22,36 +23,94 @@ function stepResults(trace: Trace, scenario: QuotaScenario): (number | undefined
   });
 }
 
+interface Snapshot {
+  /** Index in the trace. */
+  i: number;
+  t: number;
+  quota: V1ResourceQuota;
+  /** Its pod counts equal the pods the watch showed at that moment (harness/quota-pod-counts.ts). */
+  caughtUp: boolean;
+}
+
+/** The quota's snapshots, each marked with whether its controller had caught up with the watched pods. */
+function quotaSnapshots(trace: Trace, scenario: QuotaScenario): Snapshot[] {
+  const pods = new Map<string, V1Pod>();
+  const snapshots: Snapshot[] = [];
+  const counted = { hard: scenario.quota.hard, scopes: scenario.quota.scopes };
+  trace.forEach((entry, i) => {
+    if (entry.kind === 'podWatch') {
+      const name = entry.object.metadata?.name ?? '';
+      if (entry.type === 'DELETED') pods.delete(name);
+      else pods.set(name, entry.object);
+    } else if (entry.kind === 'quota' && entry.object.metadata?.name === scenario.quota.name) {
+      const expected = expectedPodCounts(counted, [...pods.values()]);
+      const caughtUp = tracksPodCount(counted) && countsAgree(entry.object.status?.used, expected);
+      snapshots.push({ i, t: entry.t, quota: entry.object, caughtUp });
+    }
+  });
+  return snapshots;
+}
+
+function usageField(name: string, snapshot: V1ResourceQuota | undefined, why: string): Observed {
+  const raw = snapshot?.status?.used?.[name];
+  const parsed = raw === undefined ? undefined : parseInUnitOf(name, raw);
+  if (parsed !== undefined) return value(parsed);
+  return missing(snapshot ? `status.used has no ${name}` : why);
+}
+
+/**
+ * The snapshot whose compute usage is current: the last one whose pod counts show the controller had
+ * caught up (countsAgree explains why). With no pod count tracked only admission's charges can be
+ * trusted (it adds synchronously), so the last snapshot serves until the first delete, and none after.
+ */
+function currentSnapshot(
+  window: Snapshot[],
+  tracksCount: boolean,
+  afterDelete: boolean,
+): { snapshot?: Snapshot; why: string } {
+  if (window.length === 0) return { why: 'no quota snapshot' };
+  if (tracksCount) {
+    const snapshot = window.filter((s) => s.caughtUp).at(-1);
+    return { snapshot, why: 'no snapshot whose pod counts show the quota controller caught up' };
+  }
+  if (afterDelete)
+    return { why: 'no pod count tracked to show the quota controller caught up after a delete' };
+  return { snapshot: window.at(-1), why: '' };
+}
+
+/** Usage after a step from its window of snapshots: pod counts from the last, compute from the current one. */
 function usageFields(
   prefix: string,
-  snapshot: V1ResourceQuota | undefined,
+  window: Snapshot[],
   scenario: QuotaScenario,
+  afterDelete: boolean,
   fields: Record<string, Observed>,
 ): void {
+  const last = window.at(-1)?.quota;
+  const tracksCount = tracksPodCount({ hard: scenario.quota.hard, scopes: scenario.quota.scopes });
+  const current = currentSnapshot(window, tracksCount, afterDelete);
   for (const name of Object.keys(scenario.quota.hard)) {
-    const raw = snapshot?.status?.used?.[name];
-    const parsed = raw === undefined ? undefined : parseInUnitOf(name, raw);
-    fields[`${prefix}.used.${name}`] =
-      parsed === undefined
-        ? missing(snapshot ? `status.used has no ${name}` : 'no quota snapshot')
-        : value(parsed);
+    fields[`${prefix}.used.${name}`] = (POD_COUNT_KEYS as readonly string[]).includes(name)
+      ? usageField(name, last, 'no quota snapshot')
+      : usageField(name, current.snapshot?.quota, current.why);
   }
 }
 
 /**
- * Reduces a quota case: per step the create result (admitted, HTTP status, message) and the last
- * quota snapshot taken after that step and before the next one; `afterSteps` is the last snapshot
- * after the final step; `quota.initialised` is whether the quota's status was seen filled (a snapshot
- * with status.hard, or the harness's wait for it) before the first step.
+ * Reduces a quota case: per step the create result (admitted, HTTP status, message) and the usage in
+ * the quota snapshots taken after that step and before the next one (pod counts from the last, compute
+ * usage from the last one the controller had caught up in); `afterSteps` likewise after the final
+ * step; `quota.initialised` is whether the quota's status was seen filled (a snapshot with status.hard,
+ * or the harness's wait for it) before the first step.
  */
 export function observeQuota(trace: Trace, scenario: QuotaScenario): Observation {
   const fields: Record<string, Observed> = {};
   const timeline: TimelineEntry[] = [];
   const quotaName = scenario.quota.name;
   const indexes = stepResults(trace, scenario);
-  const snapshots = trace.flatMap((e, i) =>
-    e.kind === 'quota' && e.object.metadata?.name === quotaName ? [{ i, t: e.t, quota: e.object }] : [],
-  );
+  const firstDelete = scenario.steps.findIndex((step) => step.kind === 'delete');
+  const deletedBy = (n: number): boolean => firstDelete >= 0 && firstDelete <= n;
+  const snapshots = quotaSnapshots(trace, scenario);
   const firstStep = indexes.find((i) => i !== undefined) ?? trace.length;
   const filledEarly =
     snapshots.some((s) => s.i < firstStep && s.quota.status?.hard !== undefined) ||
@@ -66,7 +125,7 @@ export function observeQuota(trace: Trace, scenario: QuotaScenario): Observation
     const step = scenario.steps[n];
     if (index === undefined) {
       if (step.kind === 'create') fields[`${prefix}.admitted`] = missing('step not in trace');
-      usageFields(prefix, undefined, scenario, fields);
+      usageFields(prefix, [], scenario, false, fields);
       return;
     }
     const result = trace[index] as ActionResult;
@@ -86,11 +145,11 @@ export function observeQuota(trace: Trace, scenario: QuotaScenario): Observation
       }
     }
     const next = indexes.slice(n + 1).find((i) => i !== undefined) ?? trace.length;
-    const snapshot = snapshots.filter((s) => s.i > index && s.i < next).at(-1);
-    usageFields(prefix, snapshot?.quota, scenario, fields);
+    const window = snapshots.filter((s) => s.i > index && s.i < next);
+    usageFields(prefix, window, scenario, deletedBy(n), fields);
   });
   const lastIndex = indexes.at(-1);
-  const final = lastIndex === undefined ? undefined : snapshots.filter((s) => s.i > lastIndex).at(-1);
-  usageFields('afterSteps', final?.quota, scenario, fields);
+  const final = lastIndex === undefined ? [] : snapshots.filter((s) => s.i > lastIndex);
+  usageFields('afterSteps', final, scenario, deletedBy(scenario.steps.length - 1), fields);
   return { fields, timeline, anchors: {} };
 }

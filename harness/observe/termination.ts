@@ -1,5 +1,5 @@
 import type { V1EndpointSlice } from '@kubernetes/client-node';
-import type { Observation, Observed } from '../../model/observation';
+import { NO_UPPER_BOUND, type Observation, type Observed } from '../../model/observation';
 import type { ContainerScenario, TerminationScenario } from '../../model/scenario';
 import type { Trace } from '../../model/trace';
 import { deleteAction } from './created-and-deleted';
@@ -9,6 +9,7 @@ import { before, missing, point, secondsBetween, type Interval } from './interva
 import { markersByContainer, runsOf } from './markers-by-container';
 import { firstDeletionView, podHistory, type PodView } from './pod-history';
 import { stopInstants, type StopInstants } from './stop-instants';
+import { observeReadinessDuringTermination } from './termination-readiness';
 import { lifecycleTimeline } from './timeline';
 import { DELETION_SEEN_WITHIN_SECONDS } from '../../model/termination';
 
@@ -102,7 +103,25 @@ function endpointWhileTerminating(trace: Trace, podName: string, from: number): 
   return missing('no EndpointSlice update after the delete');
 }
 
-/** Reduces a termination case: delete of a running pod. */
+/**
+ * Seconds from the delete request to the first EndpointSlice watch event showing the pod's endpoint
+ * terminating (or already gone, which endpointWhileTerminating judges), both on the client's clock. Not
+ * seen by the end of the recording: the instant is at least that long after the delete, with no upper
+ * bound (a window it overlaps stays inconclusive; one it is past fails).
+ */
+function endpointTerminatingAfterDelete(trace: Trace, podName: string, deleteAt: number): Observed {
+  if (!trace.some((entry) => entry.kind === 'endpointSlice')) return missing('no EndpointSlice was watched');
+  for (const entry of trace) {
+    if (entry.kind !== 'endpointSlice' || entry.t < deleteAt) continue;
+    const endpoint = entry.object.endpoints?.find((e) => e.targetRef?.name === podName);
+    if (!endpoint || endpoint.conditions?.terminating === true) {
+      return secondsBetween(point(deleteAt), point(entry.t));
+    }
+  }
+  const watched = (Math.max(...trace.map((entry) => entry.t)) - deleteAt) / 1000;
+  return { kind: 'instant', lo: watched, hi: NO_UPPER_BOUND };
+}
+
 const PROBE_KILL = /failed (liveness|startup) probe/;
 
 /** Probe-triggered Killing events of a container that surely happened after `after` (epoch ms). */
@@ -113,6 +132,7 @@ function probeKillsAfter(trace: Trace, container: string, after: number): Observ
   return { kind: 'value', value: kills.filter((seen) => seen.at.lo > after).length };
 }
 
+/** Reduces a termination case: delete of a running pod. */
 export function observeTermination(trace: Trace, scenario: TerminationScenario): Observation {
   const podName = scenario.pod.name;
   const history = podHistory(trace, podName);
@@ -143,6 +163,10 @@ export function observeTermination(trace: Trace, scenario: TerminationScenario):
       container.name,
       deletion.t + DELETION_SEEN_WITHIN_SECONDS * 1000,
     );
+  }
+  for (const container of scenario.pod.containers) {
+    if (!container.probes.readiness) continue;
+    Object.assign(fields, observeReadinessDuringTermination(trace, history, podName, container, deletion.t));
   }
   // A sleep preStop runs in the kubelet and writes no marker: its start is the Killing event.
   const killStart = (c: ContainerScenario) => {
@@ -185,5 +209,10 @@ export function observeTermination(trace: Trace, scenario: TerminationScenario):
         : { kind: 'list', values: ordered.map((s) => s.name) };
   }
   fields['pod.endpointWhileTerminating'] = endpointWhileTerminating(trace, podName, deletion.t);
+  fields['pod.endpointTerminatingAfterDeleteSeconds'] = endpointTerminatingAfterDelete(
+    trace,
+    podName,
+    deletion.t,
+  );
   return { fields, timeline, anchors: { delete: deletion.t } };
 }

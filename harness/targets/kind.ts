@@ -6,6 +6,7 @@ import {
   type CommandResult,
   type CommandRunner,
 } from './command-runner';
+import { kindConfigArgument } from './kind-config-render';
 
 export const DEFAULT_KIND_CLUSTER = 'kubeprop';
 /** The repository's kind-config.yaml: one control plane, two workers, each setting commented. */
@@ -83,9 +84,14 @@ export class KindCli {
         `--node-image "${options.nodeImage}" is not an image reference: use e.g. kindest/node:v1.34.0 (digest from the kind release notes)`,
       );
     }
-    const args = ['create', 'cluster', '--name', options.name, '--config', options.configPath];
+    // Relative extraMounts (the audit policy) are resolved against the config file, not the cwd.
+    const config = await kindConfigArgument(options.configPath);
+    const args = ['create', 'cluster', '--name', options.name, '--config', config.config];
     if (options.nodeImage) args.push('--image', options.nodeImage);
-    const result = await this.runner.run('kind', args, { echoStderr: true });
+    const result = await this.runner.run('kind', args, {
+      echoStderr: true,
+      ...(config.input !== undefined ? { input: config.input } : {}),
+    });
     if (result.exitCode !== 0) {
       throw environmentProblem(`"kind ${args.join(' ')}" failed: ${lastLine(result.stderr)}`);
     }

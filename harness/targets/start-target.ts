@@ -1,4 +1,5 @@
 import { KubeConfig } from '@kubernetes/client-node';
+import { auditLogForContext, KindAuditLog, type AuditLogReader } from '../audit-log';
 import { loadKubeconfig } from '../kubeconfig';
 import { systemCommandRunner, type CommandRunner } from './command-runner';
 import { startK3s, testcontainersK3s, type K3sStarter } from './k3s';
@@ -11,6 +12,8 @@ export interface StartedTarget {
   description: string;
   /** Removes what this start created (a k3s container); kind clusters are kept for reuse. */
   teardown(): Promise<void>;
+  /** Where the API server audit log can be read (kind clusters); absent elsewhere. */
+  auditLog?: AuditLogReader;
 }
 
 export interface TargetDeps {
@@ -39,10 +42,12 @@ export async function startTarget(plan: TargetPlan, deps: TargetDeps = {}): Prom
   switch (plan.kind) {
     case 'kubeconfig': {
       const loaded = loadKubeconfig({ kubeconfig: plan.kubeconfig, context: plan.context, env: deps.env });
+      const auditLog = auditLogForContext(loaded.context, deps.runner);
       return {
         kubeConfig: loaded.kubeConfig,
         description: `context ${loaded.context}`,
         teardown: async () => undefined,
+        ...(auditLog ? { auditLog } : {}),
       };
     }
     case 'kind': {
@@ -50,7 +55,12 @@ export async function startTarget(plan: TargetPlan, deps: TargetDeps = {}): Prom
       await kind.ensureCluster(plan);
       const kubeConfig = new KubeConfig();
       kubeConfig.loadFromString(await kind.kubeconfig(plan.name));
-      return { kubeConfig, description: `kind cluster ${plan.name}`, teardown: async () => undefined };
+      return {
+        kubeConfig,
+        description: `kind cluster ${plan.name}`,
+        teardown: async () => undefined,
+        auditLog: new KindAuditLog(plan.name, deps.runner),
+      };
     }
     case 'k3s': {
       const running = await startK3s(plan.image, deps.k3s ?? testcontainersK3s);

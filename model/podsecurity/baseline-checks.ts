@@ -1,4 +1,12 @@
-import { containersPhrase, everyContainer, joinQuote, podVolumes, type PodSecurityCheck } from './check';
+import {
+  containersPhrase,
+  everyContainer,
+  joinQuote,
+  podVolumes,
+  type CheckContext,
+  type CheckFailure,
+  type PodSecurityCheck,
+} from './check';
 
 /** check_capabilities_baseline.go capabilities_allowed_1_0: the container runtime's default set. */
 export const BASELINE_CAPABILITIES = new Set([
@@ -17,7 +25,12 @@ export const BASELINE_CAPABILITIES = new Set([
   'SYS_CHROOT',
 ]);
 
-/** check_sysctls.go: the safe set grows with the policy version (1.0, 1.27, 1.29, 1.32). */
+/**
+ * The safe set of a policy version: check_sysctls.go sysctlsV1Dot0 (five), sysctlsV1Dot27
+ * (+ip_local_reserved_ports), sysctlsV1Dot29 (+tcp_keepalive_time, tcp_fin_timeout,
+ * tcp_keepalive_intvl, tcp_keepalive_probes), sysctlsV1Dot32 (+tcp_rmem, tcp_wmem, PR #127489) and
+ * sysctlsAllowedV1Dot37 (+tcp_slow_start_after_idle, tcp_notsent_lowat, PR #138389).
+ */
 export function allowedSysctls(policyMinor: number): Set<string> {
   const allowed = [
     'kernel.shm_rmid_forced',
@@ -36,10 +49,11 @@ export function allowedSysctls(policyMinor: number): Set<string> {
     );
   }
   if (policyMinor >= 32) allowed.push('net.ipv4.tcp_rmem', 'net.ipv4.tcp_wmem');
+  if (policyMinor >= 37) allowed.push('net.ipv4.tcp_slow_start_after_idle', 'net.ipv4.tcp_notsent_lowat');
   return new Set(allowed);
 }
 
-/** check_seLinuxOptions.go: allowed types (container_engine_t from policy 1.31). */
+/** check_seLinuxOptions.go selinuxAllowedTypes1_0, and selinuxAllowedTypes1_31 (+container_engine_t). */
 export function allowedSeLinuxTypes(policyMinor: number): Set<string> {
   const types = ['', 'container_t', 'container_init_t', 'container_kvm_t'];
   if (policyMinor >= 31) types.push('container_engine_t');
@@ -50,9 +64,23 @@ function names(list: { name: string }[]): string[] {
   return list.map((c) => c.name);
 }
 
+/**
+ * procMount Unmasked (the one non-Default type) on any container: check_procMount_baseline.go
+ * procMount_1_0, which check_procMount_restricted.go runs unchanged from 1.35.
+ */
+export function unmaskedProcMount({ pod }: CheckContext): CheckFailure | undefined {
+  const bad = names(everyContainer(pod).filter((c) => c.security?.procMount === 'Unmasked'));
+  return bad.length > 0
+    ? {
+        reason: 'procMount',
+        detail: `${containersPhrase(bad)} must not set securityContext.procMount to "Unmasked"`,
+      }
+    : undefined;
+}
+
 export const BASELINE_CHECKS: PodSecurityCheck[] = [
   {
-    // check_hostNamespaces.go hostNamespaces_1_0
+    // check_hostNamespaces.go hostNamespaces_1_0 (the only version)
     id: 'hostNamespaces',
     level: 'baseline',
     sinceMinor: 0,
@@ -66,7 +94,7 @@ export const BASELINE_CHECKS: PodSecurityCheck[] = [
     },
   },
   {
-    // check_privileged.go privileged_1_0
+    // check_privileged.go privileged_1_0 (the only version)
     id: 'privileged',
     level: 'baseline',
     sinceMinor: 0,
@@ -81,7 +109,7 @@ export const BASELINE_CHECKS: PodSecurityCheck[] = [
     },
   },
   {
-    // check_capabilities_baseline.go capabilitiesBaseline_1_0
+    // check_capabilities_baseline.go capabilitiesBaseline_1_0 (the only version)
     id: 'capabilities_baseline',
     level: 'baseline',
     sinceMinor: 0,
@@ -103,7 +131,7 @@ export const BASELINE_CHECKS: PodSecurityCheck[] = [
     },
   },
   {
-    // check_hostPathVolumes.go hostPathVolumes_1_0
+    // check_hostPathVolumes.go hostPathVolumes_1_0 (the only version)
     id: 'hostPathVolumes',
     level: 'baseline',
     sinceMinor: 0,
@@ -118,7 +146,7 @@ export const BASELINE_CHECKS: PodSecurityCheck[] = [
     },
   },
   {
-    // check_hostPorts.go hostPorts_1_0
+    // check_hostPorts.go hostPorts_1_0 (the only version)
     id: 'hostPorts',
     level: 'baseline',
     sinceMinor: 0,
@@ -134,59 +162,57 @@ export const BASELINE_CHECKS: PodSecurityCheck[] = [
     },
   },
   {
-    // check_appArmorProfile.go: the securityContext.appArmorProfile field exists from server 1.30.
+    // check_appArmorProfile.go appArmorProfile_1_0: one version, reads the field wherever the server has it (1.30+)
     id: 'appArmorProfile',
     level: 'baseline',
     sinceMinor: 0,
     evaluate: ({ pod, serverMinor }) => {
       if (serverMinor < 30) return undefined;
-      const bad = everyContainer(pod).filter((c) => c.security?.appArmorProfile === 'Unconfined');
+      // Unconfined is the one type outside RuntimeDefault/Localhost, so the reason stays singular.
+      const bad = names(everyContainer(pod).filter((c) => c.security?.appArmorProfile === 'Unconfined'));
       return bad.length > 0
         ? {
             reason: 'forbidden AppArmor profile',
-            detail: `${containersPhrase(names(bad))} must not set securityContext.appArmorProfile.type to "Unconfined"`,
+            detail: `${containersPhrase(bad)} must not set AppArmor profile type to "Unconfined"`,
           }
         : undefined;
     },
   },
   {
-    // check_seLinuxOptions.go seLinuxOptions_1_0 / 1_31
+    // check_seLinuxOptions.go seLinuxOptions1_0, seLinuxOptions1_31 (container_engine_t allowed)
     id: 'seLinuxOptions',
     level: 'baseline',
     sinceMinor: 0,
     evaluate: ({ pod, policyMinor }) => {
       const allowed = allowedSeLinuxTypes(policyMinor);
-      const podBad = pod.security?.seLinuxType !== undefined && !allowed.has(pod.security.seLinuxType);
-      const bad = names(
-        everyContainer(pod).filter(
-          (c) => c.security?.seLinuxType !== undefined && !allowed.has(c.security.seLinuxType),
-        ),
-      );
-      if (!podBad && bad.length === 0) return undefined;
-      const setters = [podBad ? 'pod' : '', bad.length > 0 ? containersPhrase(bad) : ''].filter(Boolean);
+      const forbidden = (type: string | undefined): type is string =>
+        type !== undefined && !allowed.has(type);
+      const podType = pod.security?.seLinuxType;
+      const bad = everyContainer(pod).filter((c) => forbidden(c.security?.seLinuxType));
+      if (!forbidden(podType) && bad.length === 0) return undefined;
+      const setters = [forbidden(podType) ? 'pod' : '', bad.length > 0 ? containersPhrase(names(bad)) : ''];
+      // badTypes is a sets.String over the pod's and the containers' types: each once, sorted.
+      const types = [
+        ...new Set([podType, ...bad.map((c) => c.security?.seLinuxType)].filter(forbidden)),
+      ].sort();
       return {
         reason: 'seLinuxOptions',
-        detail: `${setters.join(' and ')} set forbidden securityContext.seLinuxOptions`,
+        detail: `${setters.filter(Boolean).join(' and ')} set forbidden securityContext.seLinuxOptions: ${types.length === 1 ? 'type' : 'types'} ${joinQuote(types)}`,
       };
     },
   },
   {
-    // check_procMount.go procMount_1_0 (the field survives only where the ProcMountType gate is on)
+    // check_procMount_baseline.go procMount_1_0 (check_procMount.go before 1.35); its procMount1_35baseline
+    // only adds the hostUsers=false exemption, which scenarios do not express. The field survives only
+    // where the ProcMountType gate is on.
     id: 'procMount',
     level: 'baseline',
     sinceMinor: 0,
-    evaluate: ({ pod }) => {
-      const bad = names(everyContainer(pod).filter((c) => c.security?.procMount === 'Unmasked'));
-      return bad.length > 0
-        ? {
-            reason: 'procMount',
-            detail: `${containersPhrase(bad)} must not set securityContext.procMount to "Unmasked"`,
-          }
-        : undefined;
-    },
+    evaluate: unmaskedProcMount,
   },
   {
-    // check_seccompProfile_baseline.go seccompProfileBaseline_1_19 (field form; annotations before)
+    // check_seccompProfile_baseline.go seccompProfileBaseline_1_19; seccompProfileBaseline_1_0 reads only
+    // the seccomp annotations, which scenarios do not set, so nothing fails before 1.19.
     id: 'seccompProfile_baseline',
     level: 'baseline',
     sinceMinor: 19,
@@ -202,7 +228,7 @@ export const BASELINE_CHECKS: PodSecurityCheck[] = [
     },
   },
   {
-    // check_sysctls.go sysctls_1_0 / 1_27 / 1_29 / 1_32
+    // check_sysctls.go sysctlsV1Dot0 / V1Dot27 / V1Dot29 / V1Dot32 / V1Dot37 (allowedSysctls)
     id: 'sysctls',
     level: 'baseline',
     sinceMinor: 0,

@@ -10,6 +10,7 @@ export type PodSecurityCheckId =
   | 'appArmorProfile'
   | 'seLinuxOptions'
   | 'procMount'
+  | 'procMount_restricted'
   | 'seccompProfile_baseline'
   | 'sysctls'
   | 'restrictedVolumes'

@@ -2,22 +2,22 @@ import type { Capabilities } from '../capabilities';
 import type { Expectation, FieldExpectation, ModelOptions } from '../expectation';
 import { contains, equals, field } from '../resources-field';
 import type { PodSecurityScenario } from '../scenario';
-import { podSecurityDecision, policyName, type PodSecurityViolation } from './policy';
+import { podSecurityDecision, policyName, reportedCheck, type PodSecurityViolation } from './policy';
 
 function ruleOf(violations: PodSecurityViolation[]): string {
   return violations.length === 1 ? `podsecurity.${violations[0].check}` : 'podsecurity.enforce-rejects';
 }
 
 /** Message parts stable across releases: the policy and "<reason> (" of each failed check. */
-function reasonParts(header: string, violations: PodSecurityViolation[]): string[] {
+export function reasonParts(header: string, violations: PodSecurityViolation[]): string[] {
   return [header, ...new Set(violations.map((v) => `${v.reason} (`))];
 }
 
 /**
  * Expectations for one pod created in a namespace with Pod Security labels: `<pod>.admitted`,
  * `<pod>.enforce.violations` and `<pod>.reason` when rejected, `<pod>.warn.violations` and
- * `<pod>.warn.message` when admitted under a warn label. Audit annotations reach only the audit log,
- * which kubeprop does not read, so they are computed (podSecurityDecision) but not expected here.
+ * `<pod>.warn.message` when admitted under a warn label. Audit annotations reach only the audit log:
+ * expect-audit.ts expectPodSecurityAudit adds them for the property that reads it.
  */
 export function expectPodSecurity(
   scenario: PodSecurityScenario,
@@ -34,7 +34,7 @@ export function expectPodSecurity(
     fields[`${p}.admitted`] = equals(false, 'podsecurity.enforce-rejects', because);
     fields[`${p}.status`] = equals(403, 'podsecurity.enforce-rejects', 'PodSecurity answers Forbidden');
     fields[`${p}.enforce.violations`] = field(
-      { kind: 'setEquals', values: violations.map((v) => v.check) },
+      { kind: 'setEquals', values: violations.map((v) => reportedCheck(v.check)) },
       ruleOf(violations),
       because,
     );
@@ -51,7 +51,7 @@ export function expectPodSecurity(
     const violations = decision.warn.violations;
     const because = `${warnName}: ${violations.map((v) => v.check).join(', ') || 'no failed check'}`;
     fields[`${p}.warn.violations`] = field(
-      { kind: 'setEquals', values: violations.map((v) => v.check) },
+      { kind: 'setEquals', values: violations.map((v) => reportedCheck(v.check)) },
       'podsecurity.warn-warns',
       because,
     );

@@ -3,3 +3,4 @@ export * from './baseline-checks';
 export * from './restricted-checks';
 export * from './policy';
 export * from './expect';
+export * from './expect-audit';

@@ -150,6 +150,14 @@ export function podSecurityDecision(
 }
 
 /**
+ * The check id a violation reads back as from its message (REASON_TO_CHECK): messages name reasons
+ * only, and procMount_restricted reports "procMount" like the baseline check it replaces.
+ */
+export function reportedCheck(check: PodSecurityCheckId): PodSecurityCheckId {
+  return check === 'procMount_restricted' ? 'procMount' : check;
+}
+
+/**
  * Forbidden reasons → check id, for reading violations back out of messages. "seccompProfile" names
  * the restricted check when the policy is restricted, the baseline check otherwise.
  */

@@ -1,7 +1,8 @@
+import { unmaskedProcMount } from './baseline-checks';
 import { containersPhrase, everyContainer, joinQuote, podVolumes, type PodSecurityCheck } from './check';
 
 /** check_restrictedVolumes.go restrictedVolumes_1_0: the volume types restricted pods may use. */
-export const RESTRICTED_ALLOWED_VOLUMES = new Set<string>([
+export const RESTRICTED_ALLOWED_VOLUMES: ReadonlySet<string> = new Set<string>([
   'configMap',
   'csi',
   'downwardAPI',
@@ -12,19 +13,27 @@ export const RESTRICTED_ALLOWED_VOLUMES = new Set<string>([
   'secret',
 ]);
 
+/**
+ * `image` joined the allowed types inside restrictedVolumes_1_0 itself (PR #130394, release 1.33), so
+ * it depends on the server's release, not on the policy version.
+ */
+export function restrictedVolumeAllowed(kind: string, serverMinor: number): boolean {
+  return RESTRICTED_ALLOWED_VOLUMES.has(kind) || (kind === 'image' && serverMinor >= 33);
+}
+
 function validSeccomp(type: string | undefined): boolean {
   return type === 'RuntimeDefault' || type === 'Localhost';
 }
 
 export const RESTRICTED_CHECKS: PodSecurityCheck[] = [
   {
-    // check_restrictedVolumes.go restrictedVolumes_1_0 (overrides hostPathVolumes)
+    // check_restrictedVolumes.go restrictedVolumes_1_0, the only version (overrides hostPathVolumes)
     id: 'restrictedVolumes',
     level: 'restricted',
     sinceMinor: 0,
     overrides: 'hostPathVolumes',
-    evaluate: ({ pod }) => {
-      const bad = podVolumes(pod).filter((v) => !RESTRICTED_ALLOWED_VOLUMES.has(v.kind));
+    evaluate: ({ pod, serverMinor }) => {
+      const bad = podVolumes(pod).filter((v) => !restrictedVolumeAllowed(v.kind, serverMinor));
       if (bad.length === 0) return undefined;
       const types = [...new Set(bad.map((v) => v.kind))].sort();
       return {
@@ -34,7 +43,8 @@ export const RESTRICTED_CHECKS: PodSecurityCheck[] = [
     },
   },
   {
-    // check_allowPrivilegeEscalation.go allowPrivilegeEscalation_1_8: must be explicitly false
+    // check_allowPrivilegeEscalation.go allowPrivilegeEscalation_1_8: must be explicitly false;
+    // allowPrivilegeEscalation_1_25 only exempts spec.os.name=windows pods, which scenarios do not express.
     id: 'allowPrivilegeEscalation',
     level: 'restricted',
     sinceMinor: 8,
@@ -51,7 +61,8 @@ export const RESTRICTED_CHECKS: PodSecurityCheck[] = [
     },
   },
   {
-    // check_runAsNonRoot.go runAsNonRoot_1_0: pod true covers containers that leave it unset
+    // check_runAsNonRoot.go runAsNonRoot_1_0: pod true covers containers that leave it unset;
+    // runAsNonRoot1_35 only exempts hostUsers=false pods, which scenarios do not express.
     id: 'runAsNonRoot',
     level: 'restricted',
     sinceMinor: 0,
@@ -75,7 +86,8 @@ export const RESTRICTED_CHECKS: PodSecurityCheck[] = [
     },
   },
   {
-    // check_runAsUser.go runAsUser_1_23: uid 0 set anywhere is forbidden
+    // check_runAsUser.go runAsUser_1_23: uid 0 set anywhere is forbidden;
+    // runAsUser1_35 only exempts hostUsers=false pods, which scenarios do not express.
     id: 'runAsUser',
     level: 'restricted',
     sinceMinor: 23,
@@ -91,7 +103,8 @@ export const RESTRICTED_CHECKS: PodSecurityCheck[] = [
     },
   },
   {
-    // check_seccompProfile_restricted.go seccompProfileRestricted_1_19 (overrides seccompProfile_baseline)
+    // check_seccompProfile_restricted.go seccompProfileRestricted_1_19 (overrides seccompProfile_baseline);
+    // seccompProfileRestricted_1_25 only exempts spec.os.name=windows pods, not expressed by scenarios.
     id: 'seccompProfile_restricted',
     level: 'restricted',
     sinceMinor: 19,
@@ -123,7 +136,8 @@ export const RESTRICTED_CHECKS: PodSecurityCheck[] = [
     },
   },
   {
-    // check_capabilities_restricted.go capabilitiesRestricted_1_22 (overrides capabilities_baseline)
+    // check_capabilities_restricted.go capabilitiesRestricted_1_22 (overrides capabilities_baseline);
+    // capabilitiesRestricted_1_25 only exempts spec.os.name=windows pods, not expressed by scenarios.
     id: 'capabilities_restricted',
     level: 'restricted',
     sinceMinor: 22,
@@ -150,5 +164,15 @@ export const RESTRICTED_CHECKS: PodSecurityCheck[] = [
         ? { reason: 'unrestricted capabilities', detail: details.join('; ') }
         : undefined;
     },
+  },
+  {
+    // check_procMount_restricted.go procMount_1_0 from 1.35 (overrides procMount): restricted keeps
+    // forbidding Unmasked for the hostUsers=false pods that procMount1_35baseline lets through. It
+    // reports the same reason, now among the restricted checks (registry.go populate order).
+    id: 'procMount_restricted',
+    level: 'restricted',
+    sinceMinor: 35,
+    overrides: 'procMount',
+    evaluate: unmaskedProcMount,
   },
 ];

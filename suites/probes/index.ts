@@ -3,6 +3,8 @@ import { readinessWindow } from './readiness-window.property';
 import { livenessRestarts } from './liveness-restarts.property';
 import { startupGates } from './startup-gates.property';
 import { httpStatus } from './http-status.property';
+import { execTimeout } from './exec-timeout.property';
+import { grpcUnservedFails } from './grpc-unserved-fails.property';
 
 /** The probes properties, in the order a run takes them. */
 export const PROBES_PROPERTIES: readonly PropertyDefinition[] = [
@@ -10,4 +12,6 @@ export const PROBES_PROPERTIES: readonly PropertyDefinition[] = [
   livenessRestarts,
   startupGates,
   httpStatus,
+  execTimeout,
+  grpcUnservedFails,
 ];

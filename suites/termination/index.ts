@@ -6,6 +6,7 @@ import { parallelStop } from './parallel-stop.property';
 import { prestopFailing } from './prestop-failing.property';
 import { prestopThenSigterm } from './prestop-then-sigterm.property';
 import { probesStop } from './probes-stop.property';
+import { readinessContinues } from './readiness-continues.property';
 import { sidecarsLast } from './sidecars-last.property';
 import { sigkillAfterGrace } from './sigkill-after-grace.property';
 import { sigtermHandled } from './sigterm-handled.property';
@@ -21,5 +22,6 @@ export const TERMINATION_PROPERTIES: readonly PropertyDefinition[] = [
   parallelStop,
   endpointTerminating,
   probesStop,
+  readinessContinues,
   sidecarsLast,
 ];

@@ -70,12 +70,13 @@ describe('exec probes that time out (pkg/probe/exec: the command is cut at timeo
     }
   });
 
-  it('a shorter hang follows the signal and is not late', () => {
+  it('a shorter hang follows the signal, its result only the hang late (not timeoutSeconds)', () => {
+    // Signal off at 20 s, first probe after it within 10 s, its `test -f` answered 1 s later: [20, 31].
     const f = fieldsOf(watch({ liveness: hanging(1) }, { unhealthyAfterSeconds: 20 }, 60));
     expect(f['c.firstKillAfterStartSeconds'].expected).toEqual({
       kind: 'window',
       earliest: 20,
-      latest: 30,
+      latest: 31,
       slack: 1,
     });
   });
@@ -246,13 +247,15 @@ describe('startup probe deadline (failureThreshold 10 × 1 s: gives up 9–10 s 
   });
 
   it('a gRPC startup probe never succeeds here (pkg/probe/grpc needs SERVING): killed at the deadline', () => {
+    // grpc.go dials WithBlock: with nothing serving, each attempt fails only at its 1 s timeout, so the
+    // tenth failure is known 1 s after the tenth attempt starts: [9, 10 + 1].
     const f = fieldsOf(
       watch({ startup: probe({ kind: 'grpc', port: 9000 }, { failureThreshold: 10 }) }, {}, 60),
     );
     expect(f['c.firstKillAfterStartSeconds'].expected).toEqual({
       kind: 'window',
       earliest: 9,
-      latest: 10,
+      latest: 11,
       slack: 1,
     });
   });
@@ -324,31 +327,52 @@ describe('Unhealthy messages of a failing readiness probe (pkg/probe/http/http.g
     ).toBeUndefined();
   });
 
-  it('and only if the signal turns on before the last instant surely seen', () => {
-    // Window 12 s: seen until 10 s.
+  it("and only if the first probe's result is surely seen (its latest instant plus slack before the window's end)", () => {
+    // Period 1, no delay, an instant check: the first result by 1 s, + 1 s slack; a window of W s is
+    // seen until W − 2 s (the start allowance). The signal turning on late does not hide the failures before it.
     expect(
       fieldsOf(watch({ readiness: probe() }, { readyAfterSeconds: 10 }, 12))['c.readinessFailureMessage'],
-    ).toBeUndefined();
-    const f = expectProbes(watch({ readiness: probe() }, { readyAfterSeconds: 9.5 }, 12), caps, options);
+    ).toBeDefined();
+    expect(fieldsOf(watch({ readiness: probe() }, {}, 4))['c.readinessFailureMessage']).toBeUndefined();
+    const f = expectProbes(watch({ readiness: probe() }, {}, 5), caps, options);
     expect(f.fields['c.readinessFailureMessage']).toBeDefined();
     expect(f.family).toBe('probes');
+  });
+
+  it('an exec probe cut at its timeout fails from its first result, timeoutSeconds after the attempt starts', () => {
+    // Period 1, timeout 2, hang 3: the first result by 0 + 1 + 2 = 3 s, + 1 s slack = 4 s: a window of
+    // 7 s (seen until 5 s) surely holds it, one of 6 s (seen until 4 s) does not.
+    const timingOut = { readiness: probe({ kind: 'exec', hangSeconds: 3 }, { timeoutSeconds: 2 }) };
+    expect(
+      fieldsOf(watch(timingOut, { readyAfterSeconds: 0 }, 6))['c.readinessFailureMessage'],
+    ).toBeUndefined();
+    expect(
+      fieldsOf(watch(timingOut, { readyAfterSeconds: 0 }, 7))['c.readinessFailureMessage'],
+    ).toMatchObject({
+      expected: { kind: 'contains', parts: ['Readiness probe failed'] },
+      rule: 'probes.unhealthy-event',
+    });
+    expect(fieldsOf(watch(timingOut, { readyAfterSeconds: 0 }, 7))['c.readyAtEnd'].expected).toEqual({
+      kind: 'equals',
+      value: false,
+    });
   });
 });
 
 describe('success spans (probes-signal)', () => {
   it('readiness without a signal never succeeds', () => {
     expect(
-      probeSuccessSpans('readiness', probe(), { startDelaySeconds: 0, sigterm: { kind: 'ignore' } }),
+      probeSuccessSpans('readiness', probe(), { startDelaySeconds: 0, sigterm: { kind: 'ignore' } }, true),
     ).toEqual([]);
   });
 
   it('inverted HTTP statuses: success exactly where the signal is off', () => {
     const inverted = probe({ kind: 'httpGet', port: 80, okStatus: 500, failStatus: 200 });
     const base = { startDelaySeconds: 0, sigterm: { kind: 'ignore' } } as const;
-    expect(probeSuccessSpans('liveness', inverted, { ...base, unhealthyAfterSeconds: 10 })).toEqual([
+    expect(probeSuccessSpans('liveness', inverted, { ...base, unhealthyAfterSeconds: 10 }, true)).toEqual([
       { from: 10, to: Infinity },
     ]);
-    expect(probeSuccessSpans('readiness', inverted, { ...base, readyAfterSeconds: 5 })).toEqual([
+    expect(probeSuccessSpans('readiness', inverted, { ...base, readyAfterSeconds: 5 }, true)).toEqual([
       { from: 0, to: 5 },
     ]);
   });

@@ -1,6 +1,13 @@
 import { defaultCapabilities, parseServerVersion } from '../../model/capabilities';
 import { expectProbes } from '../../model/probes';
-import { flipWindow, httpStatusSucceeds, probeSuccessSpans } from '../../model/probes-signal';
+import {
+  attemptSeconds,
+  execTimeoutEnforced,
+  execTimesOut,
+  flipWindow,
+  httpStatusSucceeds,
+  probeSuccessSpans,
+} from '../../model/probes-signal';
 import type {
   ContainerBehaviour,
   ProbeHandler,
@@ -61,56 +68,108 @@ describe('probe handlers (pkg/probe)', () => {
       unreadyAfterSeconds: 5,
     };
     expect(
-      probeSuccessSpans('readiness', probe({ kind: 'httpGet', port: 1, okStatus: 200, failStatus: 301 }), b),
+      probeSuccessSpans(
+        'readiness',
+        probe({ kind: 'httpGet', port: 1, okStatus: 200, failStatus: 301 }),
+        b,
+        true,
+      ),
     ).toEqual([{ from: 0, to: Infinity }]);
     expect(
-      probeSuccessSpans('readiness', probe({ kind: 'httpGet', port: 1, okStatus: 404, failStatus: 200 }), b),
+      probeSuccessSpans(
+        'readiness',
+        probe({ kind: 'httpGet', port: 1, okStatus: 404, failStatus: 200 }),
+        b,
+        true,
+      ),
     ).toEqual([
       { from: 0, to: 2 },
       { from: 5, to: Infinity },
     ]);
     expect(
-      probeSuccessSpans('readiness', probe({ kind: 'httpGet', port: 1, okStatus: 500, failStatus: 404 }), b),
+      probeSuccessSpans(
+        'readiness',
+        probe({ kind: 'httpGet', port: 1, okStatus: 500, failStatus: 404 }),
+        b,
+        true,
+      ),
     ).toEqual([]);
     expect(
-      probeSuccessSpans('readiness', probe({ kind: 'httpGet', port: 1, okStatus: 200, failStatus: 404 }), b),
+      probeSuccessSpans(
+        'readiness',
+        probe({ kind: 'httpGet', port: 1, okStatus: 200, failStatus: 404 }),
+        b,
+        true,
+      ),
     ).toEqual([{ from: 2, to: 5 }]);
   });
 
   it('exec hanging past the timeout always fails; shorter hangs follow the signal', () => {
     const b = { startDelaySeconds: 0, sigterm: { kind: 'ignore' as const }, readyAfterSeconds: 1 };
     expect(
-      probeSuccessSpans('readiness', probe({ kind: 'exec', hangSeconds: 2 }, { timeoutSeconds: 2 }), b),
+      probeSuccessSpans('readiness', probe({ kind: 'exec', hangSeconds: 2 }, { timeoutSeconds: 2 }), b, true),
     ).toEqual([]);
     expect(
-      probeSuccessSpans('readiness', probe({ kind: 'exec', hangSeconds: 1 }, { timeoutSeconds: 2 }), b),
+      probeSuccessSpans('readiness', probe({ kind: 'exec', hangSeconds: 1 }, { timeoutSeconds: 2 }), b, true),
     ).toEqual([{ from: 1, to: Infinity }]);
   });
 
   it('gRPC never succeeds; tcpSocket follows the listener; startup defaults to on at once', () => {
     const b = { startDelaySeconds: 0, sigterm: { kind: 'ignore' as const }, readyAfterSeconds: 3 };
-    expect(probeSuccessSpans('readiness', probe({ kind: 'grpc', port: 1 }), b)).toEqual([]);
-    expect(probeSuccessSpans('readiness', probe({ kind: 'tcpSocket', port: 1 }), b)).toEqual([
+    expect(probeSuccessSpans('readiness', probe({ kind: 'grpc', port: 1 }), b, true)).toEqual([]);
+    expect(probeSuccessSpans('readiness', probe({ kind: 'tcpSocket', port: 1 }), b, true)).toEqual([
       { from: 3, to: Infinity },
     ]);
-    expect(probeSuccessSpans('startup', probe(), b)).toEqual([{ from: 0, to: Infinity }]);
-    expect(probeSuccessSpans('liveness', probe(), { ...b, unhealthyAfterSeconds: 4 })).toEqual([
+    expect(probeSuccessSpans('startup', probe(), b, true)).toEqual([{ from: 0, to: Infinity }]);
+    expect(probeSuccessSpans('liveness', probe(), { ...b, unhealthyAfterSeconds: 4 }, true)).toEqual([
       { from: 0, to: 4 },
     ]);
   });
 
   it('flip window: initial delay, threshold, period, gating and timeout', () => {
-    expect(flipWindow(4, probe(), 1, { earliest: 0, latest: 0 }, false)).toEqual({ earliest: 4, latest: 5 });
+    expect(flipWindow(4, probe(), 1, { earliest: 0, latest: 0 }, 0)).toEqual({ earliest: 4, latest: 5 });
+    expect(flipWindow(4, probe(undefined, { periodSeconds: 2 }), 3, { earliest: 0, latest: 0 }, 0)).toEqual({
+      earliest: 8,
+      latest: 10,
+    });
     expect(
-      flipWindow(4, probe(undefined, { periodSeconds: 2 }), 3, { earliest: 0, latest: 0 }, false),
-    ).toEqual({ earliest: 8, latest: 10 });
-    expect(
-      flipWindow(1, probe(undefined, { initialDelaySeconds: 5 }), 1, { earliest: 0, latest: 0 }, false),
+      flipWindow(1, probe(undefined, { initialDelaySeconds: 5 }), 1, { earliest: 0, latest: 0 }, 0),
     ).toEqual({ earliest: 5, latest: 6 });
-    expect(flipWindow(1, probe(), 1, { earliest: 6, latest: 7 }, false)).toEqual({ earliest: 6, latest: 8 });
-    expect(
-      flipWindow(0, probe(undefined, { timeoutSeconds: 3 }), 2, { earliest: 0, latest: 0 }, true),
-    ).toEqual({ earliest: 1, latest: 5 });
+    expect(flipWindow(1, probe(), 1, { earliest: 6, latest: 7 }, 0)).toEqual({ earliest: 6, latest: 8 });
+    // Attempts of 1 s within a 2 s period: each result is 1 s late, probes stay 2 s apart: 2 × 2 + 1.
+    expect(flipWindow(0, probe(undefined, { periodSeconds: 2 }), 2, { earliest: 0, latest: 0 }, 1)).toEqual({
+      earliest: 2,
+      latest: 5,
+    });
+  });
+
+  it('attempts longer than the period run back to back (worker.run waits for doProbe; the ticker drops ticks)', () => {
+    // period 1, attempts of 3 s, threshold 2: the first attempt starts within 3 s (one in flight), the
+    // second right after it, its result 3 s later: 2 × 3 + 3.
+    expect(flipWindow(0, probe(undefined, { timeoutSeconds: 3 }), 2, { earliest: 0, latest: 0 }, 3)).toEqual({
+      earliest: 1,
+      latest: 9,
+    });
+  });
+
+  it('attempt seconds: exec hangs (cut at the timeout from 1.20), gRPC dials until its timeout, HTTP/TCP at once', () => {
+    const hang = (hangSeconds: number) => probe({ kind: 'exec', hangSeconds }, { timeoutSeconds: 2 });
+    expect(attemptSeconds(hang(1), true)).toBe(1);
+    expect(attemptSeconds(hang(5), true)).toBe(2);
+    expect(attemptSeconds(hang(5), false)).toBe(5);
+    expect(attemptSeconds(probe({ kind: 'grpc', port: 1 }, { timeoutSeconds: 3 }), true)).toBe(3);
+    expect(attemptSeconds(probe({ kind: 'tcpSocket', port: 1 }, { timeoutSeconds: 3 }), true)).toBe(0);
+    expect(attemptSeconds(probe(), true)).toBe(0);
+  });
+
+  it('exec timeouts are enforced from 1.20 (ExecProbeTimeout GA 1.20); before, the exit status counts', () => {
+    expect(execTimeoutEnforced(parseServerVersion('v1.19.16'))).toBe(false);
+    expect(execTimeoutEnforced(parseServerVersion('v1.20.0'))).toBe(true);
+    const hanging = probe({ kind: 'exec', hangSeconds: 3 }, { timeoutSeconds: 2 });
+    const b = { startDelaySeconds: 0, sigterm: { kind: 'ignore' as const }, readyAfterSeconds: 1 };
+    expect(execTimesOut(hanging, true)).toBe(true);
+    expect(execTimesOut(hanging, false)).toBe(false);
+    expect(probeSuccessSpans('readiness', hanging, b, false)).toEqual([{ from: 1, to: Infinity }]);
   });
 });
 

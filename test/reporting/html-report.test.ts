@@ -7,6 +7,7 @@ import { reportSource } from '../../reporting/report-stream';
 import { anchorForField, timelineData } from '../../reporting/timeline-data';
 import { sampleReport, sigkillExpectation, sigkillObservation } from './sample-report';
 import { judgeCase } from '../../verdicts/case-verdict';
+import { NO_UPPER_BOUND } from '../../model/observation';
 
 const CHROMIUM = '/usr/bin/chromium';
 
@@ -49,6 +50,15 @@ describe('timelineData', () => {
       ['sigterm', 'app'],
       ['exit', 'app'],
     ]);
+  });
+
+  it('draws an instant known only from below to a second past the window, keeping the scale finite', () => {
+    const observation = sigkillObservation([6.2, 6.4]);
+    observation.fields['app.sigkillAfterSigtermSeconds'] = { kind: 'instant', lo: 9, hi: NO_UPPER_BOUND };
+    const expectation = sigkillExpectation(3);
+    const [window] = timelineData(observation, expectation, judgeCase(expectation, observation)).windows;
+    // Anchor at 2 s: lo 9 → 11; the window ends at 3 + 1 (slack), so the bar ends at max(9, 4) + 1 → 12.
+    expect(window.observed).toEqual({ lo: 11, hi: 12 });
   });
 });
 

@@ -1,8 +1,12 @@
 import { PODSECURITY_PROPERTIES } from '../../suites/podsecurity';
+import { auditAnnotates } from '../../suites/podsecurity/audit-annotates.property';
 import { enforceRejectsViolations } from '../../suites/podsecurity/enforce-rejects-violations.property';
 import { containerCount, expectCaughtAndShrunk, failures, runOnFake } from './fake-run';
 
-/** Issue 5, podsecurity family: every property passes on a conforming fake; podsecurity-enforce-ignored is caught. */
+/**
+ * Issue 5, podsecurity family: every property passes on a conforming fake; podsecurity-enforce-ignored
+ * and podsecurity-audit-ignored are caught.
+ */
 describe('podsecurity properties on the fake cluster', () => {
   it.each(PODSECURITY_PROPERTIES.map((p) => [p.id, p] as const))(
     '%s passes on a conforming cluster',
@@ -27,5 +31,29 @@ describe('podsecurity properties on the fake cluster', () => {
     expect(violations(minimal)).toBeGreaterThanOrEqual(1);
     // The symptom: a pod the enforced level forbids was admitted.
     expect(failedFields).toContain('pod.admitted');
+  });
+  it('audit-annotates judges the audit event of every case, with and without violations', async () => {
+    const run = await runOnFake(auditAnnotates, { runs: 15, seed: 9 });
+    expect(run.end.verdict).toBe('pass');
+    const audited = run.cases.map((c) => c.verdict.diff.find((d) => d.field.endsWith('.audit.violations')));
+    // Never a vacuous pass: each case's audit field was read from the audit log and compared.
+    expect(audited.every((d) => d?.outcome === 'pass')).toBe(true);
+    const violating = run.cases.filter((c) => c.observation.fields['pod.audit.message']?.kind === 'text');
+    expect(violating.length).toBeGreaterThan(0);
+    expect(violating.length).toBeLessThan(run.cases.length);
+  });
+
+  it('podsecurity-audit-ignored (no audit annotations) fails audit-annotates, confirmed and shrunk', async () => {
+    const run = await runOnFake(auditAnnotates, {
+      runs: 15,
+      seed: 9,
+      defects: ['podsecurity-audit-ignored'],
+    });
+    const { minimal, failedFields } = expectCaughtAndShrunk(run);
+    expect(containerCount(minimal)).toBe(1);
+    // The symptom: the audit event does not name the failed checks of the audit level.
+    expect(failedFields).toContain('pod.audit.violations');
+    // The pod itself was still admitted: only the audit record is missing.
+    expect(failedFields).not.toContain('pod.admitted');
   });
 });

@@ -3,6 +3,12 @@ import { livenessRestarts } from '../../suites/probes/liveness-restarts.property
 import { readinessWindow } from '../../suites/probes/readiness-window.property';
 import { httpStatus } from '../../suites/probes/http-status.property';
 import { startupGates } from '../../suites/probes/startup-gates.property';
+import { execTimeout } from '../../suites/probes/exec-timeout.property';
+import { grpcUnservedFails } from '../../suites/probes/grpc-unserved-fails.property';
+import type { ProbesScenario } from '../../model/scenario';
+import fc from 'fast-check';
+import { defaultCapabilities, LATEST_VERSION, parseServerVersion } from '../../model/capabilities';
+import { scenarioProblems } from '../generators/support/validity';
 import { caught, containerCount, expectCaughtAndShrunk, failures, runOnFake } from './fake-run';
 
 /** Issue 5, probes family: every property passes on the conforming fake; liveness-ignored and readiness-ignored are caught. */
@@ -62,6 +68,72 @@ describe('probes properties on the fake cluster', () => {
     const { confirmed, failedFields } = caught(run);
     expect(confirmed).toBe(true);
     // The symptom: the failing liveness probe never killed (so never restarted) the container.
+    expect(failedFields).toContain('app-0.restartCount');
+  });
+
+  it.each([
+    ['v1.34', LATEST_VERSION],
+    ['v1.24', parseServerVersion('v1.24.0')],
+  ])(
+    'exec-timeout and grpc-unserved-fails generate valid scenarios their fields apply to (%s)',
+    (_name, version) => {
+      const capabilities = defaultCapabilities(version);
+      for (const definition of [execTimeout, grpcUnservedFails]) {
+        fc.assert(
+          fc.property(definition.arbitrary(capabilities), (scenario) => {
+            expect(scenarioProblems(scenario, capabilities)).toEqual([]);
+            const [first] = (scenario as ProbesScenario).pod.containers;
+            const probe = first.probes.readiness ?? first.probes.liveness;
+            if (definition === execTimeout && probe?.handler.kind === 'exec') {
+              // Either outlasting the timeout or answering at least 1 s before it.
+              const hang = probe.handler.hangSeconds ?? 0;
+              expect(hang >= probe.timeoutSeconds || hang <= probe.timeoutSeconds - 1).toBe(true);
+            } else {
+              expect(probe?.handler.kind).toBe(definition === execTimeout ? 'exec' : 'grpc');
+            }
+          }),
+          { numRuns: 60, seed: 7 },
+        );
+      }
+    },
+  );
+
+  it('exec-timeout is unsupported before 1.20 and grpc-unserved-fails without gRPC probes', () => {
+    expect(execTimeout.unsupported?.(defaultCapabilities(parseServerVersion('v1.19.0')))).toMatch(/1\.20/);
+    expect(execTimeout.unsupported?.(defaultCapabilities(LATEST_VERSION))).toBeUndefined();
+    const noGrpc = { ...defaultCapabilities(LATEST_VERSION), grpcProbes: false };
+    expect(grpcUnservedFails.unsupported?.(noGrpc)).toMatch(/GRPCContainerProbe/);
+    expect(grpcUnservedFails.unsupported?.(defaultCapabilities(LATEST_VERSION))).toBeUndefined();
+  });
+
+  it('exec-timeout-ignored fails exec-timeout, confirmed and shrunk to a command outlasting its timeout', async () => {
+    const run = await runOnFake({ ...execTimeout }, { runs: 10, seed: 7, defects: ['exec-timeout-ignored'] });
+    const { minimal, failedFields } = expectCaughtAndShrunk(run);
+    expect(containerCount(minimal)).toBe(1);
+    // The counterexample shows the defect: an exec probe whose command hangs at least timeoutSeconds.
+    const [probed] = (minimal as ProbesScenario).pod.containers;
+    const probe = probed.probes.readiness ?? probed.probes.liveness;
+    if (probe?.handler.kind !== 'exec') throw new Error('the minimal case has no exec probe');
+    expect(probe.handler.hangSeconds).toBeGreaterThanOrEqual(probe.timeoutSeconds);
+    // The symptom: the hanging probe passed, so the container became Ready or was never killed.
+    const symptoms = [
+      'app-0.readyAtEnd',
+      'app-0.readyAfterStartSeconds',
+      'app-0.restartCount',
+      'app-0.firstKillAfterStartSeconds',
+    ];
+    expect(failedFields.filter((field) => symptoms.includes(field))).not.toEqual([]);
+  });
+
+  it('grpc-probe-ignored fails grpc-unserved-fails, confirmed and shrunk to a gRPC liveness probe', async () => {
+    const run = await runOnFake(
+      { ...grpcUnservedFails },
+      { runs: 10, seed: 7, defects: ['grpc-probe-ignored'] },
+    );
+    const { minimal, failedFields } = expectCaughtAndShrunk(run);
+    expect(containerCount(minimal)).toBe(1);
+    expect((minimal as ProbesScenario).pod.containers[0].probes.liveness?.handler.kind).toBe('grpc');
+    // The symptom: the liveness probe never failed, so the container was never killed and restarted.
     expect(failedFields).toContain('app-0.restartCount');
   });
 });

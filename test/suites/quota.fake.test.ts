@@ -1,6 +1,7 @@
 import type { Scenario } from '../../model/scenario';
 import { QUOTA_PROPERTIES } from '../../suites/quota';
 import { exceededRejected } from '../../suites/quota/exceeded-rejected.property';
+import { usageTracksPods } from '../../suites/quota/usage-tracks-pods.property';
 import { caught, failures, runOnFake } from './fake-run';
 
 /** Pods a quota scenario creates: the size that matters to a reader of the counterexample. */
@@ -8,7 +9,12 @@ function creates(scenario: Scenario): number {
   return scenario.family === 'quota' ? scenario.steps.filter((s) => s.kind === 'create').length : 0;
 }
 
-/** Issue 5, quota family: every property passes on a conforming fake; quota-not-enforced is caught. */
+/** Steps of a quota scenario: creates and deletes, the size of a usage counterexample. */
+function stepCount(scenario: Scenario): number {
+  return scenario.family === 'quota' ? scenario.steps.length : 0;
+}
+
+/** Issue 5, quota family: every property passes on a conforming fake; the quota defects are caught. */
 describe('quota properties on the fake cluster', () => {
   it.each(QUOTA_PROPERTIES.map((p) => [p.id, p] as const))(
     '%s passes on a conforming cluster',
@@ -33,5 +39,49 @@ describe('quota properties on the fake cluster', () => {
     expect(creates(run.minimal)).toBe(1);
     // The symptom: a create the quota forbids was admitted.
     expect(failedFields).toContain('step1.admitted');
+  });
+
+  it('quota-usage-not-released (pods recounted, cpu/memory kept) fails usage-tracks-pods, confirmed and shrunk', async () => {
+    const run = await runOnFake(usageTracksPods, {
+      runs: 12,
+      seed: 5,
+      defects: ['quota-usage-not-released'],
+    });
+    expect(run.end.verdict).toBe('fail');
+    const { confirmed, firstFailing, failedFields } = caught(run);
+    expect(confirmed).toBe(true);
+    if (!run.minimal || run.minimal.family !== 'quota' || !firstFailing) throw new Error('no counterexample');
+    expect(stepCount(run.minimal)).toBeLessThanOrEqual(stepCount(firstFailing));
+    // Small: one delete, last, after at most two creates (a pod may stay because the Terminating flag
+    // of the property's generator goes with the pod's index, which shrinking cannot renumber).
+    const kinds = run.minimal.steps.map((s) => s.kind);
+    expect(kinds.at(-1)).toBe('delete');
+    expect(kinds.filter((k) => k === 'delete')).toHaveLength(1);
+    expect(kinds.length).toBeLessThanOrEqual(3);
+    // The symptom: compute usage still charged after the delete, and only that (pod counts released).
+    const deleteStep = `step${kinds.length}.used.`;
+    expect(failedFields.length).toBeGreaterThan(0);
+    for (const field of failedFields) {
+      expect(field.startsWith(deleteStep) || field.startsWith('afterSteps.used.')).toBe(true);
+      expect(field).not.toMatch(/\.used\.(pods|count\/pods)$/);
+    }
+  });
+
+  it('the conforming fake releases compute usage on deletion in the same sync as the pod count', async () => {
+    const run = await runOnFake(usageTracksPods, { runs: 12, seed: 5 });
+    // Compute fields right after a delete step, judged (not left inconclusive) and passing.
+    const afterDeletes = run.cases.flatMap((c) => {
+      if (c.scenario.family !== 'quota') return [];
+      const deleteSteps = c.scenario.steps.flatMap((step, i) =>
+        step.kind === 'delete' ? [`step${i + 1}`] : [],
+      );
+      return c.verdict.diff.filter(
+        (d) =>
+          deleteSteps.some((prefix) => d.field.startsWith(`${prefix}.used.`)) &&
+          !/\.used\.(pods|count\/pods)$/.test(d.field),
+      );
+    });
+    expect(afterDeletes.length).toBeGreaterThan(0);
+    expect(afterDeletes.filter((d) => d.outcome !== 'pass')).toEqual([]);
   });
 });

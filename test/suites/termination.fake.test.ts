@@ -1,12 +1,19 @@
 import { TERMINATION_PROPERTIES } from '../../suites/termination';
+import fc from 'fast-check';
+import { defaultCapabilities, LATEST_VERSION } from '../../model/capabilities';
+import { DEFAULT_MODEL_OPTIONS } from '../../model/expectation';
+import { expectTermination } from '../../model/termination';
+import { endpointTerminating } from '../../suites/termination/endpoint-terminating.property';
 import { probesStop } from '../../suites/termination/probes-stop.property';
+import { readinessContinues } from '../../suites/termination/readiness-continues.property';
 import { sidecarsLast } from '../../suites/termination/sidecars-last.property';
 import { sigkillAfterGrace } from '../../suites/termination/sigkill-after-grace.property';
 import { containerCount, expectCaughtAndShrunk, failures, runOnFake } from './fake-run';
 
 /**
  * Issue 5, termination family: every property passes on the conforming fake; sigkill-early,
- * probes-during-termination and sidecars-stopped-with-mains are caught.
+ * probes-during-termination, sidecars-stopped-with-mains, readiness-stops-on-delete and
+ * endpoint-update-late are caught.
  */
 describe('termination properties on the fake cluster', () => {
   it.each(TERMINATION_PROPERTIES.map((p) => [p.id, p] as const))(
@@ -50,5 +57,56 @@ describe('termination properties on the fake cluster', () => {
     expect(containerCount(minimal)).toBe(2);
     // The symptom: the sidecar got SIGTERM seconds before the main containers exited.
     expect(failedFields).toContain('pod.firstSidecarSigtermAfterMainSigtermSeconds');
+  });
+
+  it('readiness-stops-on-delete (last result kept) fails readiness-continues, confirmed and shrunk', async () => {
+    const run = await runOnFake(
+      { ...readinessContinues },
+      { runs: 10, seed: 7, defects: ['readiness-stops-on-delete'] },
+    );
+    const { minimal, failedFields } = expectCaughtAndShrunk(run);
+    expect(containerCount(minimal)).toBe(1);
+    // The symptom: the container stayed ready until it was killed at the end of the grace period.
+    expect(failedFields).toEqual(
+      expect.arrayContaining([
+        'app-0.unreadyDuringTerminationAfterStartSeconds',
+        'app-0.notReadyWhileRunningAfterDelete',
+      ]),
+    );
+  });
+
+  it('endpoint-update-late (EndpointSlice changes 20 s late) fails endpoint-terminating, confirmed and shrunk', async () => {
+    const run = await runOnFake(
+      { ...endpointTerminating },
+      { runs: 10, seed: 7, defects: ['endpoint-update-late'] },
+    );
+    const { minimal, failedFields } = expectCaughtAndShrunk(run);
+    expect(containerCount(minimal)).toBe(1);
+    // The symptom: the endpoint changed only long after the delete (here: gone, never seen terminating).
+    expect(failedFields).toContain('pod.endpointTerminatingAfterDeleteSeconds');
+  });
+
+  it('endpoint-terminating cases come both with and without a preStop hook (no order asserted)', () => {
+    const scenarios = fc.sample(endpointTerminating.arbitrary(defaultCapabilities(LATEST_VERSION)), {
+      numRuns: 40,
+      seed: 7,
+    });
+    const withPreStop = scenarios.filter((s) => s.pod.containers.some((c) => c.lifecycle.preStop));
+    expect(withPreStop.length).toBeGreaterThan(0);
+    expect(withPreStop.length).toBeLessThan(scenarios.length);
+  });
+
+  it('every readiness-continues case is focused so its fields apply (none is inconclusive by construction)', () => {
+    const capabilities = defaultCapabilities(LATEST_VERSION);
+    const scenarios = fc.sample(readinessContinues.arbitrary(capabilities), { numRuns: 60, seed: 7 });
+    for (const scenario of scenarios) {
+      const fields = expectTermination(scenario, capabilities, DEFAULT_MODEL_OPTIONS).fields;
+      expect(Object.keys(fields)).toEqual(
+        expect.arrayContaining([
+          'app-0.unreadyDuringTerminationAfterStartSeconds',
+          'app-0.notReadyWhileRunningAfterDelete',
+        ]),
+      );
+    }
   });
 });

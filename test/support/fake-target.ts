@@ -2,7 +2,7 @@ import { defaultCapabilities, LATEST_VERSION, type ServerVersion } from '../../m
 import { DEFAULT_MODEL_OPTIONS, type ModelOptions } from '../../model/expectation';
 import type { Family } from '../../model/scenario';
 import { CleanupRegistry } from '../../harness/cleanup';
-import { createFakeAdmission, quotaUsage } from '../../harness/fake/admission';
+import { createFakeAdmission, createQuotaUsage } from '../../harness/fake/admission';
 import type { FakeDefect } from '../../harness/fake/defects';
 import { FakeCluster, type FakeClusterOptions } from '../../harness/fake/fake-cluster';
 import { createFakeKubelet } from '../../harness/fake/kubelet/fake-kubelet';
@@ -42,7 +42,8 @@ export function fakeTarget(options: FakeTargetOptions = {}): FakeTarget {
     serverVersion: version,
     kubelet: createFakeKubelet({ defects, seed: options.seed ?? 1 }),
     admission: createFakeAdmission({ defects }),
-    quotaUsage,
+    quotaUsage: createQuotaUsage({ defects }),
+    defects,
     ...options.cluster,
   });
   const capabilities = {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { compareField } from '../../verdicts/compare-field';
+import { NO_UPPER_BOUND } from '../../model/observation';
 
 const window = { kind: 'window' as const, earliest: 3, latest: 5, slack: 0.5 };
 
@@ -72,5 +73,11 @@ describe('compareField', () => {
     expect(compareField(window, { kind: 'instant', lo: 6.2, hi: 6.4 }).detail).toBe(
       'expected 3.00–5.00 s (±0.5), observed 6.20–6.40 s',
     );
+  });
+
+  test('an instant known only from below fails past the window and reads as a lower bound', () => {
+    const lowerBound = compareField(window, { kind: 'instant', lo: 16, hi: NO_UPPER_BOUND });
+    expect(lowerBound.outcome).toBe('fail');
+    expect(lowerBound.detail).toBe('expected 3.00–5.00 s (±0.5), observed at least 16.00 s');
   });
 });

@@ -35,8 +35,10 @@ function wouldViolate(outcome: ModeOutcome): string {
 
 /**
  * Pod Security admission over the model's decision (model/podsecurity podSecurityDecision): enforce
- * rejects, warn returns a warning, audit annotates. The fake's own part is the admission response
- * and the `podsecurity-enforce-ignored` defect, which turns a rejection into a warning.
+ * rejects, warn returns a warning, audit annotates the request's audit event (never the pod:
+ * plugin/pkg/admission/security/podsecurity/admission.go Validate → audit.AddAuditAnnotations).
+ * The fake's own part is the admission response and its defects: `podsecurity-enforce-ignored`
+ * turns a rejection into a warning, `podsecurity-audit-ignored` drops the audit annotations.
  */
 export function podSecurityAdmission(
   defects: DefectSet,
@@ -49,23 +51,25 @@ export function podSecurityAdmission(
       const labels = namespaceLabels(context.namespace(namespace));
       const decision = podSecurityDecision(podSecuritySubject(object), labels, server);
       const warnings: string[] = [];
-      const annotations = { ...(object.metadata?.annotations ?? {}) };
-      if (labels.enforce) annotations[`${LABEL}enforce-policy`] = policyName(labels.enforce);
+      const auditAnnotations: Record<string, string> = {};
+      if (!defects.has('podsecurity-audit-ignored')) {
+        // admission.go EvaluatePod: the enforced policy always, the audit policy's failures when any.
+        auditAnnotations[`${LABEL}enforce-policy`] = policyName(decision.enforce.setting);
+        if (decision.audit.violations.length > 0) {
+          auditAnnotations[`${LABEL}audit-violations`] = wouldViolate(decision.audit);
+        }
+      }
       if (decision.rejection !== undefined) {
         if (!defects.has('podsecurity-enforce-ignored')) {
-          return forbidden('Pod', object.metadata?.name ?? '', decision.rejection);
+          return {
+            ...forbidden('Pod', object.metadata?.name ?? '', decision.rejection),
+            auditAnnotations,
+          };
         }
         warnings.push(wouldViolate(decision.enforce));
       }
       if (decision.warn.violations.length > 0) warnings.push(wouldViolate(decision.warn));
-      if (decision.audit.violations.length > 0) {
-        annotations[`${LABEL}audit-violations`] = wouldViolate(decision.audit);
-      }
-      return {
-        allowed: true,
-        object: { ...object, metadata: { ...object.metadata, annotations } },
-        warnings,
-      };
+      return { allowed: true, object, warnings, auditAnnotations };
     },
   };
 }

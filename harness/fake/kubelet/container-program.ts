@@ -34,8 +34,32 @@ const SIGNAL_FILE: Record<ProbeKind, string> = {
 };
 
 /**
- * One probe attempt: exec succeeds on exit 0 and fails when it outlasts timeoutSeconds; HTTP succeeds
- * for 200 <= status < 400; TCP on connect; gRPC never, as nothing serves health in the container
+ * How long one probe attempt runs before the prober has its result: an exec command's hang, cut at
+ * timeoutSeconds unless timeouts are ignored (pkg/probe/exec/exec.go; ExecProbeTimeout); a gRPC dial to a
+ * port nothing serves retries until timeoutSeconds (pkg/probe/grpc/grpc.go dials WithBlock); HTTP and TCP
+ * answer at once here.
+ */
+export function probeAttemptSeconds(
+  handler: ProbeHandler,
+  timeoutSeconds: number,
+  execTimeouts: boolean,
+): number {
+  switch (handler.kind) {
+    case 'exec':
+      if (handler.hangSeconds === undefined) return 0;
+      return execTimeouts ? Math.min(handler.hangSeconds, timeoutSeconds) : handler.hangSeconds;
+    case 'grpc':
+      return timeoutSeconds;
+    case 'httpGet':
+    case 'tcpSocket':
+      return 0;
+  }
+}
+
+/**
+ * One probe attempt, judged when it ends: exec succeeds on exit 0 and fails when it outlasts timeoutSeconds
+ * (unless timeouts are ignored: then the command's exit status counts whatever it took); HTTP succeeds for
+ * 200 <= status < 400; TCP on connect; gRPC never, as nothing serves health in the container
  * (pkg/probe/exec, pkg/probe/http/http.go, pkg/probe/tcp, pkg/probe/grpc).
  */
 export function runProbeHandler(
@@ -44,10 +68,11 @@ export function runProbeHandler(
   signal: boolean,
   timeoutSeconds: number,
   podIP: string,
+  execTimeouts: boolean,
 ): ProbeOutcome {
   switch (handler.kind) {
     case 'exec':
-      if (handler.hangSeconds !== undefined && handler.hangSeconds >= timeoutSeconds) {
+      if (execTimeouts && handler.hangSeconds !== undefined && handler.hangSeconds >= timeoutSeconds) {
         return { success: false, failure: `command timed out after ${timeoutSeconds}s` };
       }
       return {

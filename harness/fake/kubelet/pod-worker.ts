@@ -4,8 +4,8 @@ import type { HookHandler, PodScenario, ProbeKind, ProbeSpec } from '../../../mo
 import type { DefectSet } from '../defects';
 import type { KubeletContext } from '../fake-parts';
 import { restartDelaySeconds } from './backoff';
-import { runProbeHandler, signalOn } from './container-program';
-import { ContainerState, type TerminatedState } from './container-state';
+import { probeAttemptSeconds, runProbeHandler, signalOn } from './container-program';
+import { ContainerState, type ProbeMemory, type TerminatedState } from './container-state';
 import { EventRecorder } from './event-recorder';
 import { MINIMUM_GRACE_SECONDS, effectivePodGrace, killSchedule } from './grace';
 import { containerAmounts, podLimits, qosClass } from './pod-resources';
@@ -408,6 +408,8 @@ export class PodWorker {
     // Liveness and startup stop once the pod is being deleted; readiness keeps running.
     if (this.deleting && kind !== 'readiness' && !this.options.defects.has('probes-during-termination'))
       return;
+    if (this.deleting && kind === 'readiness' && this.options.defects.has('readiness-stops-on-delete'))
+      return;
     if (memory.onHold) return;
     if (kind === 'startup' && c.startupPassed) return;
     const startedAt = c.startedAtMs ?? this.now();
@@ -416,12 +418,46 @@ export class PodWorker {
       again();
       return;
     }
+    // A seeded defect: gRPC probes are never run, so they never fail.
+    if (spec.handler.kind === 'grpc' && this.options.defects.has('grpc-probe-ignored')) {
+      again();
+      return;
+    }
+    const execTimeouts = !this.options.defects.has('exec-timeout-ignored');
+    const took = probeAttemptSeconds(spec.handler, spec.timeoutSeconds, execTimeouts);
+    if (took === 0) {
+      this.probeAttempted(c, kind, spec, memory, startedAt, execTimeouts);
+      again();
+      return;
+    }
+    // worker.run waits for doProbe before it takes the next tick (time.Ticker drops the missed ones):
+    // the result comes `took` seconds later, the next attempt a period after this one or right after it.
+    this.after(took, () => {
+      if (generation !== c.generation || !c.alive) return;
+      if (this.deleting && kind !== 'readiness' && !this.options.defects.has('probes-during-termination'))
+        return;
+      this.probeAttempted(c, kind, spec, memory, startedAt, execTimeouts);
+      this.after(Math.max(spec.periodSeconds - took, 0), () => this.probeTick(c, kind, spec, generation));
+    });
+  }
+
+  /** An attempt's result, judged at its end (an exec command tests its signal file after its hang). */
+  private probeAttempted(
+    c: ContainerState,
+    kind: ProbeKind,
+    spec: ProbeSpec,
+    memory: ProbeMemory,
+    startedAt: number,
+    execTimeouts: boolean,
+  ): void {
+    const sinceStart = (this.now() - startedAt) / 1000;
     const outcome = runProbeHandler(
       spec.handler,
       kind,
       signalOn(c.scenario.behaviour, kind, sinceStart),
       spec.timeoutSeconds,
       this.options.podIP,
+      execTimeouts,
     );
     if (!outcome.success) {
       this.events.record(
@@ -438,7 +474,6 @@ export class PodWorker {
     }
     const threshold = outcome.success ? spec.successThreshold : spec.failureThreshold;
     if (memory.resultRun >= threshold) this.probeResult(c, kind, spec, outcome.success, memory);
-    again();
   }
 
   private probeResult(

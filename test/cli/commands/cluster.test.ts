@@ -28,7 +28,8 @@ describe('kubeprop cluster', () => {
     );
     expect(fake.calls).toEqual(
       expect.arrayContaining([
-        'kind create cluster --name kp --config kind-config.yaml --image kindest/node:v1.34.0',
+        // The repository's kind-config.yaml goes on stdin with its audit policy path made absolute.
+        'kind create cluster --name kp --config - --image kindest/node:v1.34.0',
         'kind load docker-image a:1 --name kp',
         'kind load docker-image b:2 --name kp',
       ]),

@@ -9,6 +9,12 @@ import { container, pod } from '../../model/resources-builders';
 
 const created = (t: number, target: string, ok = true, extra = {}) =>
   ({ kind: 'actionResult', t, action: 'create', target, ok, ...extra }) as const;
+const watched = (t: number, type: 'ADDED' | 'DELETED', name: string): Trace[number] => ({
+  kind: 'podWatch',
+  t,
+  type,
+  object: { metadata: { name }, spec: { containers: [{ name: 'c' }] } } as V1Pod,
+});
 const quotaSnapshot = (t: number, used: Record<string, string>): Trace[number] => ({
   kind: 'quota',
   t,
@@ -30,10 +36,12 @@ describe('observeQuota', () => {
     const trace: Trace = [
       quotaSnapshot(1, { pods: '0', 'requests.cpu': '0' }),
       created(2, 'a'),
+      watched(2.5, 'ADDED', 'a'),
       quotaSnapshot(3, { pods: '0', 'requests.cpu': '0' }),
       quotaSnapshot(4, { pods: '1', 'requests.cpu': '50m' }),
       created(5, 'a', false, { status: 403, body: { message: 'pods "a" is forbidden: exceeded quota: q' } }),
       { kind: 'actionResult', t: 6, action: 'delete', target: 'a', ok: true },
+      watched(6.5, 'DELETED', 'a'),
       quotaSnapshot(7, { pods: '0', 'requests.cpu': '0' }),
     ];
     const fields = observeQuota(trace, scenario).fields;

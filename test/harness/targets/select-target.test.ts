@@ -90,6 +90,10 @@ describe('systemProbes and startTarget', () => {
     const started = await startTarget({ kind: 'kind', name: 'kp', configPath: 'c.yaml' }, { runner });
     expect(started.kubeConfig.getCurrentCluster()?.server).toBe('https://127.0.0.1:40000');
     expect(started.description).toBe('kind cluster kp');
+    // Its audit log is read from the control-plane node (Pod Security audit mode).
+    expect(started.auditLog?.description).toBe(
+      '/var/log/kubernetes/kube-apiserver-audit.log on kp-control-plane',
+    );
   });
 
   test('a k3s plan starts the container and stops it on teardown', async () => {

@@ -65,13 +65,38 @@ describe('fake PodSecurity admission', () => {
     );
   });
 
-  it('audit annotates the pod', () => {
+  it('audit annotates the audit event of the request, never the pod', () => {
     const audit = admissionContext([], [], { 'pod-security.kubernetes.io/audit': 'baseline' });
     const decision = plugin.admit('ns', make('h', { hostPID: true }), audit);
     if (!decision.allowed) throw new Error('audit never rejects');
-    expect(decision.object.metadata?.annotations?.['pod-security.kubernetes.io/audit-violations']).toBe(
-      'would violate PodSecurity "baseline:latest": host namespaces (hostPID=true)',
+    // admission.go EvaluatePod: enforce-policy always (unlabelled enforce is privileged:latest), and
+    // audit-violations in the "would violate" form; the in-tree plugin prefixes the keys.
+    expect(decision.auditAnnotations).toEqual({
+      'pod-security.kubernetes.io/enforce-policy': 'privileged:latest',
+      'pod-security.kubernetes.io/audit-violations':
+        'would violate PodSecurity "baseline:latest": host namespaces (hostPID=true)',
+    });
+    expect(decision.object.metadata?.annotations).toBeUndefined();
+  });
+
+  it('a rejected pod still carries the audit annotations of its request', () => {
+    const both = admissionContext([], [], {
+      'pod-security.kubernetes.io/enforce': 'baseline',
+      'pod-security.kubernetes.io/audit': 'baseline',
+    });
+    const decision = plugin.admit('ns', make('h', { hostPID: true }), both);
+    expect(decision.allowed).toBe(false);
+    expect(decision.auditAnnotations?.['pod-security.kubernetes.io/audit-violations']).toContain(
+      'host namespaces (hostPID=true)',
     );
+  });
+
+  it('with podsecurity-audit-ignored the audit event gets no annotations', () => {
+    const broken = podSecurityAdmission(new DefectSet(['podsecurity-audit-ignored']));
+    const audit = admissionContext([], [], { 'pod-security.kubernetes.io/audit': 'baseline' });
+    const decision = broken.admit('ns', make('h', { hostPID: true }), audit);
+    expect(decision.allowed).toBe(true);
+    expect(decision.auditAnnotations ?? {}).toEqual({});
   });
 
   it('with podsecurity-enforce-ignored violations only warn', () => {

@@ -1,0 +1,84 @@
+import type { ProbeHandler, ProbeKind, ProbeSpec } from '../../../../model/scenario';
+import { containerScenario, podScenario } from '../scenario-pods';
+import { runPod } from './run-pod';
+
+/**
+ * Probe attempts that take time (pkg/kubelet/prober/worker.go run waits for doProbe; pkg/probe/exec/exec.go
+ * cuts a command at timeoutSeconds; pkg/probe/grpc/grpc.go dials until its timeout when nothing serves).
+ */
+function probed(kind: ProbeKind, handler: ProbeHandler, overrides: Partial<ProbeSpec> = {}) {
+  const probe: ProbeSpec = {
+    handler,
+    initialDelaySeconds: 0,
+    periodSeconds: 1,
+    timeoutSeconds: 2,
+    successThreshold: 1,
+    failureThreshold: 1,
+    ...overrides,
+  };
+  return podScenario({
+    restartPolicy: 'Always',
+    containers: [
+      containerScenario('c', {
+        behaviour: { startDelaySeconds: 0, sigterm: { kind: 'ignore' }, readyAfterSeconds: 0 },
+        probes: { [kind]: probe },
+      }),
+    ],
+  });
+}
+
+/** Seconds between consecutive Unhealthy events. */
+function gaps(times: number[]): number[] {
+  return times.slice(1).map((t, i) => (t - times[i]) / 1000);
+}
+
+function unhealthyTimes(pod: ReturnType<typeof runPod>): number[] {
+  return pod.context.record.flatMap((r) =>
+    r.kind === 'event' && r.event.reason === 'Unhealthy' ? [r.at] : [],
+  );
+}
+
+describe('probe attempts in the fake kubelet', () => {
+  it('an exec command outlasting timeoutSeconds fails at the timeout, attempts back to back (period 1 < timeout 2)', () => {
+    const pod = runPod(probed('readiness', { kind: 'exec', hangSeconds: 5 }), 12);
+    const times = unhealthyTimes(pod);
+    expect(times.length).toBeGreaterThanOrEqual(4);
+    expect(gaps(times).every((gap) => Math.abs(gap - 2) < 0.01)).toBe(true);
+    expect(pod.context.events('Unhealthy')[0].message).toMatch(/^Readiness probe failed: /);
+    expect(pod.container()?.ready).toBe(false);
+  });
+
+  it('an exec command answering within timeoutSeconds counts by its exit status', () => {
+    const pod = runPod(probed('readiness', { kind: 'exec', hangSeconds: 1 }), 12);
+    expect(pod.context.events('Unhealthy')).toHaveLength(0);
+    expect(pod.container()?.ready).toBe(true);
+  });
+
+  it('with exec-timeout-ignored the outlasting command passes (its exit status counts)', () => {
+    const pod = runPod(probed('readiness', { kind: 'exec', hangSeconds: 3 }), 12, {
+      defects: ['exec-timeout-ignored'],
+    });
+    expect(pod.context.events('Unhealthy')).toHaveLength(0);
+    expect(pod.container()?.ready).toBe(true);
+  });
+
+  it('a gRPC liveness probe with nothing serving fails at each timeout and kills the container', () => {
+    const pod = runPod(
+      probed('liveness', { kind: 'grpc', port: 8084 }, { terminationGracePeriodSeconds: 2 }),
+      25,
+    );
+    expect(pod.context.events('Unhealthy')[0].message).toMatch(/^Liveness probe failed: timeout: /);
+    expect(pod.context.events('Killing')[0].message).toBe(
+      'Container c failed liveness probe, will be restarted',
+    );
+    expect(pod.container()?.restartCount).toBeGreaterThanOrEqual(1);
+  });
+
+  it('with grpc-probe-ignored a gRPC liveness probe never fails', () => {
+    const pod = runPod(probed('liveness', { kind: 'grpc', port: 8084 }), 25, {
+      defects: ['grpc-probe-ignored'],
+    });
+    expect(pod.context.events('Unhealthy')).toHaveLength(0);
+    expect(pod.container()?.restartCount).toBe(0);
+  });
+});
