@@ -5,7 +5,8 @@
  *   within failureThreshold probes of the signal, while it still runs (before its SIGKILL).
  *
  * generator: generators/termination-scenario.ts, steadied (suites/termination/steady-termination.ts);
- *   the first app container ignores SIGTERM, gets an exec readiness probe (period 1 s, failureThreshold 2)
+ *   every app container ignores SIGTERM and only the first keeps a readiness probe (so ContainersReady
+ *   follows it and dates its flip): an exec readiness probe (period 1 s, failureThreshold 2)
  *   whose signal is on from the start and turns off about 2 s after the delete, and the grace period
  *   (spec, no override) is at least 10 s, so the flip lands well before the SIGKILL.
  * model rule: model/termination-readiness.ts readinessContinuesFields — termination.readiness-continues.
@@ -17,6 +18,7 @@ import { expectTermination } from '../../model/termination';
 import { observeTermination } from '../../harness/observe/termination';
 import type { PodScenario, ProbeSpec } from '../../model/scenario';
 import type { PropertyDefinition } from '../../runner/property-definition';
+import { withoutReadiness } from '../probes/probes-focus';
 import { ignoringSigterm, withFirstContainer } from './steady-pod';
 import { steadyTermination, TERMINATION_BUDGET } from './steady-termination';
 
@@ -59,9 +61,16 @@ export const readinessContinues: PropertyDefinition<'termination'> = {
     'Readiness probes MUST keep running while the pod is being deleted: a failing readiness turns the container and the pod not Ready before the container stops',
   arbitrary: (capabilities) =>
     steadyTermination(capabilities, (scenario) => {
-      const probed = withFirstContainer(scenario.pod, (c) => ({
-        ...ignoringSigterm(c),
-        behaviour: { ...ignoringSigterm(c).behaviour, readyAfterSeconds: 0 },
+      // Only the judged container has readiness and every app container runs until its SIGKILL, so
+      // ContainersReady flips with the judged one and its lastTransitionTime dates that flip.
+      const alone: PodScenario = {
+        ...scenario.pod,
+        initContainers: scenario.pod.initContainers.map(withoutReadiness),
+        containers: scenario.pod.containers.map((c) => ignoringSigterm(withoutReadiness(c))),
+      };
+      const probed = withFirstContainer(alone, (c) => ({
+        ...c,
+        behaviour: { ...c.behaviour, readyAfterSeconds: 0 },
         probes: { ...c.probes, readiness: READINESS },
       }));
       const wait = readyWaitSeconds(probed);

@@ -107,6 +107,10 @@ describe('termination properties on the fake cluster', () => {
           'app-0.notReadyWhileRunningAfterDelete',
         ]),
       );
+      // ContainersReady can only date the judged container's flip if nothing else moves it.
+      const others = [...scenario.pod.initContainers, ...scenario.pod.containers.slice(1)];
+      expect(others.filter((c) => c.probes.readiness)).toEqual([]);
+      expect(scenario.pod.containers.every((c) => c.behaviour.sigterm.kind === 'ignore')).toBe(true);
     }
   });
 });
