@@ -3,6 +3,7 @@ import type { Expectation, FieldExpectation, ModelOptions } from './expectation'
 import {
   attemptSeconds,
   execTimeoutEnforced,
+  execTimesOut,
   flipWindow,
   probeSuccessSpans,
   type FlipWindow,
@@ -182,6 +183,16 @@ function probeFailureText(kind: ProbeKind, probe: ProbeSpec): string[] {
     : [title];
 }
 
+/**
+ * The rule that decides a probe's failures when its handler, not its signal, makes every attempt fail:
+ * an exec command cut at timeoutSeconds, or gRPC with nothing serving; otherwise `signalRule`.
+ */
+function failureRule(probe: ProbeSpec, execTimeouts: boolean, signalRule: string): string {
+  if (execTimesOut(probe, execTimeouts)) return 'probes.exec-timeout';
+  if (probe.handler.kind === 'grpc') return 'probes.grpc-serving-only';
+  return signalRule;
+}
+
 function containerFields(
   scenario: ProbesScenario,
   c: ContainerScenario,
@@ -191,6 +202,7 @@ function containerFields(
   const slack = options.slackSeconds;
   const fields: Fields = {};
   const n = c.name;
+  const execTimeouts = execTimeoutEnforced(capabilities.version);
   const { started, kill, ready, unready, readinessUncertain, readyAgain } = timelineOf(
     scenario.pod,
     c,
@@ -240,13 +252,14 @@ function containerFields(
     if (!exitsInWindow && (neverReady || stablyReady || stablyUnready)) {
       fields[`${n}.readyAtEnd`] = {
         expected: { kind: 'equals', value: stablyReady },
-        rule: 'probes.readiness-gates-ready',
+        rule: stablyReady
+          ? 'probes.readiness-gates-ready'
+          : failureRule(c.probes.readiness, execTimeouts, 'probes.readiness-gates-ready'),
         because: stablyReady
           ? 'readiness has passed and stays on'
           : 'readiness never passes or has turned off: never restarted for it',
       };
     }
-    const execTimeouts = execTimeoutEnforced(capabilities.version);
     const readiness = c.probes.readiness;
     const firstOn = probeSuccessSpans('readiness', readiness, c.behaviour, execTimeouts)[0]?.from ?? Infinity;
     // The first attempt starts within a period of the later of initialDelaySeconds and the start gate,
@@ -260,7 +273,7 @@ function containerFields(
       // prober/worker.go: every failed probe emits Warning Unhealthy with the probe's output.
       fields[`${n}.readinessFailureMessage`] = {
         expected: { kind: 'contains', parts: probeFailureText('readiness', c.probes.readiness) },
-        rule: 'probes.unhealthy-event',
+        rule: failureRule(readiness, execTimeouts, 'probes.unhealthy-event'),
         because:
           firstOn === Infinity
             ? 'readiness never succeeds: Warning Unhealthy'
@@ -271,10 +284,15 @@ function containerFields(
   if (kill) {
     const restarts = restartsOn(scenario.pod, kill.plan);
     const probe = c.probes[kill.probe] as ProbeSpec;
+    const killRule = failureRule(
+      probe,
+      execTimeouts,
+      kill.probe === 'liveness' ? 'probes.liveness-restarts' : 'probes.startup-restarts',
+    );
     if (kill.at.latest + slack < seenUntil) {
       fields[`${n}.firstKillAfterStartSeconds`] = {
         expected: timingWindow(kill.at.earliest, kill.at.latest, slack),
-        rule: kill.probe === 'liveness' ? 'probes.liveness-restarts' : 'probes.startup-restarts',
+        rule: killRule,
         because: `${kill.probe} fails ${probe.failureThreshold} times ${probe.periodSeconds} s apart: Killing`,
       };
       // kuberuntime_manager.go computePodActions: "Container X failed <kind> probe, will be restarted".
@@ -300,7 +318,7 @@ function containerFields(
         : 0;
       fields[`${n}.restartCount`] = {
         expected: { kind: 'range', min: Math.min(least, most), max: most },
-        rule: kill.probe === 'liveness' ? 'probes.liveness-restarts' : 'probes.startup-restarts',
+        rule: killRule,
         because: restarts
           ? `killed ${kill.at.earliest}–${kill.at.latest} s after each start, stopped in ${stop.earliest}–${stop.latest} s, back-off 0, 0, 10, 20… s, over ${scenario.observeSeconds} s`
           : `restartPolicy ${scenario.pod.restartPolicy}: the killed container is not restarted`,

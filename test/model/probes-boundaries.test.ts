@@ -350,12 +350,39 @@ describe('Unhealthy messages of a failing readiness probe (pkg/probe/http/http.g
       fieldsOf(watch(timingOut, { readyAfterSeconds: 0 }, 7))['c.readinessFailureMessage'],
     ).toMatchObject({
       expected: { kind: 'contains', parts: ['Readiness probe failed'] },
-      rule: 'probes.unhealthy-event',
+      rule: 'probes.exec-timeout',
     });
     expect(fieldsOf(watch(timingOut, { readyAfterSeconds: 0 }, 7))['c.readyAtEnd'].expected).toEqual({
       kind: 'equals',
       value: false,
     });
+  });
+});
+
+describe('the rule named for failures the handler decides (docs/semantics.md probes.exec-timeout, probes.grpc-serving-only)', () => {
+  const ruleOf = (probes: ContainerScenario['probes'], field: string, version = caps) =>
+    expectProbes(watch(probes, { readyAfterSeconds: 0 }, 30), version, options).fields[`c.${field}`]?.rule;
+
+  it('an exec command cut at its timeout: probes.exec-timeout for never Ready and for the liveness kill', () => {
+    const hanging = probe({ kind: 'exec', hangSeconds: 3 }, { timeoutSeconds: 2 });
+    expect(ruleOf({ readiness: hanging }, 'readyAtEnd')).toBe('probes.exec-timeout');
+    expect(ruleOf({ liveness: hanging }, 'firstKillAfterStartSeconds')).toBe('probes.exec-timeout');
+    expect(ruleOf({ liveness: hanging }, 'restartCount')).toBe('probes.exec-timeout');
+  });
+
+  it('an exec command answering in time, or any command before 1.20, keeps the signal rules', () => {
+    const quick = probe({ kind: 'exec', hangSeconds: 1 }, { timeoutSeconds: 2 });
+    expect(ruleOf({ readiness: quick }, 'readyAtEnd')).toBe('probes.readiness-gates-ready');
+    // Before 1.20 the command ran to its end (ExecProbeTimeout GA 1.20): the signal decides, Ready holds.
+    const hanging = probe({ kind: 'exec', hangSeconds: 3 }, { timeoutSeconds: 2 });
+    const v119 = defaultCapabilities(parseServerVersion('v1.19'));
+    expect(ruleOf({ readiness: hanging }, 'readyAtEnd', v119)).toBe('probes.readiness-gates-ready');
+  });
+
+  it('gRPC with nothing serving: probes.grpc-serving-only', () => {
+    const grpc = probe({ kind: 'grpc', port: 9090 });
+    expect(ruleOf({ readiness: grpc }, 'readyAtEnd')).toBe('probes.grpc-serving-only');
+    expect(ruleOf({ liveness: grpc }, 'firstKillAfterStartSeconds')).toBe('probes.grpc-serving-only');
   });
 });
 

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCompare } from '../../cli/commands/compare';
+import { NO_UPPER_BOUND } from '../../model/observation';
 import { compareReports } from '../../reporting/compare-reports';
 import { distribution, quantile } from '../../reporting/distribution';
 import { formatReport } from '../../reporting/report-layout';
@@ -83,6 +84,21 @@ describe('compareReports', () => {
     const kill = c.timings.find((t) => t.metric === 'sigkillAfterSigtermSeconds');
     expect(kill?.a).toMatchObject({ n: 2, median: expect.closeTo(3.2, 10) });
     expect(kill?.b).toMatchObject({ n: 3, median: expect.closeTo(6.3, 10) });
+  });
+
+  it('leaves an instant known only from below out of the timing distributions', async () => {
+    const a = run('v1.34.1', [[3.0, 3.2]], 'pass');
+    const b = run(
+      'v1.34.1',
+      [
+        [3.0, 3.2],
+        [16, NO_UPPER_BOUND],
+      ],
+      'fail',
+    );
+    const c = await compareReports(reportSource(a, 'a.json'), reportSource(b, 'b.json'));
+    const kill = c.timings.find((t) => t.metric === 'sigkillAfterSigtermSeconds');
+    expect(kill?.b).toMatchObject({ n: 1, max: expect.closeTo(3.1, 10) });
   });
 
   it('orders properties by family then id, whatever the input order, and marks added/removed', async () => {
