@@ -2,14 +2,20 @@ import type { Capabilities } from '../capabilities';
 import type { Expectation, FieldExpectation, ModelOptions } from '../expectation';
 import { contains, equals, field } from '../resources-field';
 import type { PodSecurityScenario } from '../scenario';
-import { podSecurityDecision, policyName, reportedCheck, type PodSecurityViolation } from './policy';
+import {
+  podSecurityDecision,
+  policyName,
+  reportedCheck,
+  type ModeOutcome,
+  type PodSecurityViolation,
+} from './policy';
 
 function ruleOf(violations: PodSecurityViolation[]): string {
   return violations.length === 1 ? `podsecurity.${violations[0].check}` : 'podsecurity.enforce-rejects';
 }
 
 /** Message parts stable across releases: the policy and "<reason> (" of each failed check. */
-export function reasonParts(header: string, violations: PodSecurityViolation[]): string[] {
+function reasonParts(header: string, violations: PodSecurityViolation[]): string[] {
   return [header, ...new Set(violations.map((v) => `${v.reason} (`))];
 }
 
@@ -47,21 +53,38 @@ export function expectPodSecurity(
   }
   fields[`${p}.admitted`] = equals(true, 'podsecurity.enforce-admits', `${enforceName}: no failed check`);
   if (scenario.labels.warn && scenario.labels.warn.level !== 'privileged') {
-    const warnName = policyName(decision.warn.setting);
-    const violations = decision.warn.violations;
-    const because = `${warnName}: ${violations.map((v) => v.check).join(', ') || 'no failed check'}`;
-    fields[`${p}.warn.violations`] = field(
-      { kind: 'setEquals', values: violations.map((v) => reportedCheck(v.check)) },
-      'podsecurity.warn-warns',
-      because,
-    );
-    if (violations.length > 0) {
-      fields[`${p}.warn.message`] = contains(
-        reasonParts(`would violate PodSecurity ${JSON.stringify(warnName)}`, violations),
-        'podsecurity.warn-warns',
-        because,
-      );
-    }
+    Object.assign(fields, wouldViolateFields(p, 'warn', decision.warn, 'podsecurity.warn-warns'));
   }
   return { family: 'podsecurity', fields };
+}
+
+/**
+ * `<pod>.<mode>.violations` (the checks named, by the id the message reports) and, when some fail,
+ * `<pod>.<mode>.message` (its stable parts): warn and audit word their findings alike,
+ * `would violate PodSecurity "<level>:<version>": ...` (admission/admission.go EvaluatePod).
+ */
+export function wouldViolateFields(
+  p: string,
+  mode: 'warn' | 'audit',
+  outcome: ModeOutcome,
+  rule: string,
+): Record<string, FieldExpectation> {
+  const name = policyName(outcome.setting);
+  const violations = outcome.violations;
+  const because = `${name}: ${violations.map((v) => v.check).join(', ') || 'no failed check'}`;
+  const fields: Record<string, FieldExpectation> = {
+    [`${p}.${mode}.violations`]: field(
+      { kind: 'setEquals', values: violations.map((v) => reportedCheck(v.check)) },
+      rule,
+      because,
+    ),
+  };
+  if (violations.length > 0) {
+    fields[`${p}.${mode}.message`] = contains(
+      reasonParts(`would violate PodSecurity ${JSON.stringify(name)}`, violations),
+      rule,
+      because,
+    );
+  }
+  return fields;
 }

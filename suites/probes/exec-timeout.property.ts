@@ -18,13 +18,12 @@
  */
 import fc from 'fast-check';
 import { probesScenario } from '../../generators';
-import { declaredPorts } from '../../generators/port-plan';
 import { seconds } from '../../generators/seconds';
 import { expectProbes } from '../../model/probes';
 import { execTimeoutEnforced } from '../../model/probes-signal';
 import { observeProbes } from '../../harness/observe/probes';
 import { steadyPod } from '../termination/steady-pod';
-import { withoutReadiness } from './probes-focus';
+import { probingFirstContainer } from './probes-focus';
 import { PROBES_BUDGET } from './probes-budget';
 import type { ContainerScenario, ProbeSpec } from '../../model/scenario';
 import type { PropertyDefinition } from '../../runner/property-definition';
@@ -65,8 +64,6 @@ export const execTimeout: PropertyDefinition<'probes'> = {
       .map(
         ([scenario, kind, outlasts, periodSeconds, timeout, extra, failureThreshold, readyAfterSeconds]) => {
           const steady = steadyPod(scenario.pod);
-          // The first app container's port block follows every generated init container (pod-scenario.ts).
-          const block = scenario.pod.initContainers.length;
           const { hangSeconds, timeoutSeconds } = hangAndTimeout(outlasts, timeout, extra);
           const probe: ProbeSpec = {
             handler: { kind: 'exec', hangSeconds },
@@ -86,15 +83,7 @@ export const execTimeout: PropertyDefinition<'probes'> = {
           const probed: ContainerScenario = { ...first, behaviour, probes: { [kind]: probe } };
           return {
             ...scenario,
-            pod: {
-              ...steady,
-              // A probe kill restarts the container only under restartPolicy Always (OnFailure restarts non-zero exits).
-              restartPolicy: kind === 'liveness' ? ('Always' as const) : steady.restartPolicy,
-              initContainers: steady.initContainers.map(withoutReadiness),
-              containers: steady.containers.map((c, i) =>
-                i === 0 ? { ...probed, ports: declaredPorts(probed, block) } : withoutReadiness(c),
-              ),
-            },
+            pod: probingFirstContainer(steady, probed, kind, scenario.pod.initContainers.length),
             // Longest windows (model/probes-signal.ts flipWindow): ready by 3 + 2 + 2 s; killed by 2 × 3 + 3 s, and
             // 20 s surely hold one restart after it (stop, start allowance, restart latency, slack).
             observeSeconds: kind === 'liveness' && outlasts ? 20 : 12,

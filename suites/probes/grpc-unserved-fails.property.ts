@@ -21,11 +21,11 @@
  */
 import fc from 'fast-check';
 import { probesScenario } from '../../generators';
-import { declaredPorts, plannedPort } from '../../generators/port-plan';
+import { plannedPort } from '../../generators/port-plan';
 import { expectProbes } from '../../model/probes';
 import { observeProbes } from '../../harness/observe/probes';
 import { steadyPod } from '../termination/steady-pod';
-import { withoutReadiness } from './probes-focus';
+import { probingFirstContainer } from './probes-focus';
 import { PROBES_BUDGET } from './probes-budget';
 import type { ContainerScenario, ProbeSpec } from '../../model/scenario';
 import type { PropertyDefinition } from '../../runner/property-definition';
@@ -66,15 +66,7 @@ export const grpcUnservedFails: PropertyDefinition<'probes'> = {
         const probed: ContainerScenario = { ...first, behaviour, probes: { [kind]: probe } };
         return {
           ...scenario,
-          pod: {
-            ...steady,
-            // A probe kill restarts the container only under restartPolicy Always (OnFailure restarts non-zero exits).
-            restartPolicy: kind === 'liveness' ? ('Always' as const) : steady.restartPolicy,
-            initContainers: steady.initContainers.map(withoutReadiness),
-            containers: steady.containers.map((c, i) =>
-              i === 0 ? { ...probed, ports: declaredPorts(probed, block) } : withoutReadiness(c),
-            ),
-          },
+          pod: probingFirstContainer(steady, probed, kind, block),
           // Killed by 3 × 2 + 2 s (model/probes-signal.ts flipWindow): 20 s surely hold one restart after it (stop,
           // start allowance, restart latency, slack); readiness fails from its first result, by 2 + 2 s.
           observeSeconds: kind === 'liveness' ? 20 : 10,

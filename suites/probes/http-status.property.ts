@@ -12,11 +12,11 @@
  */
 import fc from 'fast-check';
 import { probesScenario } from '../../generators';
-import { declaredPorts, plannedPort } from '../../generators/port-plan';
+import { plannedPort } from '../../generators/port-plan';
 import { expectProbes } from '../../model/probes';
 import { observeProbes } from '../../harness/observe/probes';
 import { steadyPod } from '../termination/steady-pod';
-import { withoutReadiness } from './probes-focus';
+import { probingFirstContainer } from './probes-focus';
 import { PROBES_BUDGET } from './probes-budget';
 import type { ProbeSpec } from '../../model/scenario';
 import type { PropertyDefinition } from '../../runner/property-definition';
@@ -57,13 +57,7 @@ export const httpStatus: PropertyDefinition<'probes'> = {
         const probed = { ...first, behaviour, probes: { readiness } };
         return {
           ...scenario,
-          pod: {
-            ...steady,
-            initContainers: steady.initContainers.map(withoutReadiness),
-            containers: steady.containers.map((c, i) =>
-              i === 0 ? { ...probed, ports: declaredPorts(probed, block) } : withoutReadiness(c),
-            ),
-          },
+          pod: probingFirstContainer(steady, probed, 'readiness', block),
           // The window outlasts the flip back to not Ready (slack and the start allowance included).
           observeSeconds: Math.max(scenario.observeSeconds, unreadyAfterSeconds + 8),
         };

@@ -4,6 +4,7 @@ import {
   checksFor,
   evaluatePodSecurity,
   expectPodSecurity,
+  expectPodSecurityAudit,
   podSecurityDecision,
   type PodSecuritySubject,
 } from '../../model/podsecurity';
@@ -208,6 +209,24 @@ describe('check_procMount_restricted.go (1.35): restricted takes procMount over 
     expect(fields['p.reason'].expected).toEqual({
       kind: 'contains',
       parts: ['violates PodSecurity "restricted:v1.35"', 'procMount ('],
+    });
+  });
+
+  it.each(['warn', 'audit'] as const)('%s names it "procMount" too, as its message does', (mode) => {
+    const scenario = {
+      family: 'podsecurity' as const,
+      labels: { [mode]: { level: 'restricted', version: 'v1.35' } },
+      pod: withContainer({ procMount: 'Unmasked' }),
+    };
+    const fields = expectPodSecurityAudit(
+      scenario,
+      defaultCapabilities(server(35)),
+      DEFAULT_MODEL_OPTIONS,
+    ).fields;
+    expect(fields[`p.${mode}.violations`].expected).toEqual({ kind: 'setEquals', values: ['procMount'] });
+    expect(fields[`p.${mode}.message`].expected).toEqual({
+      kind: 'contains',
+      parts: ['would violate PodSecurity "restricted:v1.35"', 'procMount ('],
     });
   });
 });
