@@ -1,4 +1,5 @@
 import type { ContainerBehaviour, ProbeHandler, ProbeKind } from '../../../model/scenario';
+import { probeCommand } from '../../container-program';
 
 /**
  * The container program's signals as functions of the seconds since the container started: what a
@@ -73,7 +74,11 @@ export function runProbeHandler(
   switch (handler.kind) {
     case 'exec':
       if (execTimeouts && handler.hangSeconds !== undefined && handler.hangSeconds >= timeoutSeconds) {
-        return { success: false, failure: `command timed out after ${timeoutSeconds}s` };
+        // The CRI client's wording for a DeadlineExceeded ExecSync (cri-client remote_runtime.go ExecSync).
+        return {
+          success: false,
+          failure: `command ${JSON.stringify(probeCommand(kind, handler).join(' '))} timed out`,
+        };
       }
       return {
         success: signal,

@@ -44,7 +44,10 @@ describe('probe attempts in the fake kubelet', () => {
     const times = unhealthyTimes(pod);
     expect(times.length).toBeGreaterThanOrEqual(4);
     expect(gaps(times).every((gap) => Math.abs(gap - 2) < 0.01)).toBe(true);
-    expect(pod.context.events('Unhealthy')[0].message).toMatch(/^Readiness probe failed: /);
+    // Worded as the CRI client words a DeadlineExceeded ExecSync: command "<cmd joined by spaces>" timed out.
+    expect(pod.context.events('Unhealthy')[0].message).toMatch(
+      /^Readiness probe failed: command "sh -c sleep 5; test -f [^"]+" timed out$/,
+    );
     expect(pod.container()?.ready).toBe(false);
   });
 
