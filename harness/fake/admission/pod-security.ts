@@ -7,6 +7,7 @@ import {
   type ModeOutcome,
 } from '../../../model/podsecurity';
 import type { PodSecurityLabels, PodSecurityLevel, PodSecurityMode } from '../../../model/scenario';
+import { PSA_AUDIT_VIOLATIONS, PSA_ENFORCE_POLICY } from '../../audit-log';
 import type { ManagedObject } from '../../cluster-port';
 import type { DefectSet } from '../defects';
 import type { AdmissionContext, AdmissionDecision, FakeAdmission } from '../fake-parts';
@@ -54,9 +55,9 @@ export function podSecurityAdmission(
       const auditAnnotations: Record<string, string> = {};
       if (!defects.has('podsecurity-audit-ignored')) {
         // admission.go EvaluatePod: the enforced policy always, the audit policy's failures when any.
-        auditAnnotations[`${LABEL}enforce-policy`] = policyName(decision.enforce.setting);
+        auditAnnotations[PSA_ENFORCE_POLICY] = policyName(decision.enforce.setting);
         if (decision.audit.violations.length > 0) {
-          auditAnnotations[`${LABEL}audit-violations`] = wouldViolate(decision.audit);
+          auditAnnotations[PSA_AUDIT_VIOLATIONS] = wouldViolate(decision.audit);
         }
       }
       if (decision.rejection !== undefined) {
