@@ -304,9 +304,11 @@ describe('running with /bin/sh', () => {
     expect(probe('liveness')).toBe(1);
   });
 
-  it('has CGI scripts that answer the chosen HTTP status with a first "Status:" line', () => {
+  it('has CGI scripts that answer the chosen HTTP status with a first "Status:" line', async () => {
     const dir = tempDir();
-    fs.writeFileSync(path.join(dir, 'pid'), String(process.pid));
+    // The hook's marker goes to the running program's output, never to the test runner's own stdout.
+    const r = run(container({}), dir, true);
+    await r.waitFor('kp started');
     const cgi = (script: string) => spawnSync('sh', ['-c', script], { encoding: 'utf8' }).stdout;
     const probeScript = probeCgiScript(
       'readiness',
@@ -322,5 +324,6 @@ describe('running with /bin/sh', () => {
     );
     expect(hookScript.startsWith('#!/bin/sh\n')).toBe(true);
     expect(cgi(hookScript)).toMatch(/^Status: 404 kp\r\n/);
+    await r.waitFor('kp http /cgi-bin/prestop');
   });
 });
