@@ -1,4 +1,5 @@
 import type { ContainerScenario, PodScenario } from '../../model/scenario';
+import { hookSeconds } from '../../model/timing';
 import type { PropertyBudget } from '../../runner/property-definition';
 
 /** A plain init container that exits 0 after its own run time (1 s when it had none). */
@@ -46,3 +47,18 @@ export const INIT_BUDGET: PropertyBudget = {
   totalSeconds: 120,
   shrinkSeconds: 45,
 };
+
+/**
+ * An observation window that outlasts the init phase and the postStart hooks (the inits' runs and
+ * every hook, one after another, at the most) with room for each init container's start.
+ */
+export function initPhaseObserveSeconds(generated: number, pod: PodScenario): number {
+  const busy = [...pod.initContainers, ...pod.containers].reduce(
+    (sum, c) =>
+      sum +
+      (c.behaviour.exitAfter?.seconds ?? 0) +
+      (c.lifecycle.postStart ? hookSeconds(c.lifecycle.postStart) : 0),
+    0,
+  );
+  return Math.max(generated, 15, Math.ceil(busy) + pod.initContainers.length + 4);
+}

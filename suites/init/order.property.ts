@@ -10,11 +10,10 @@
  * verdict: `pod.initStartOrder`, `pod.initOneAtATime`, `pod.appsStartAfterInits`, `*.waitingReasonDuringInit`.
  */
 import { initScenario } from '../../generators';
-import { hookSeconds } from '../../model/timing';
 import { expectInit } from '../../model/init';
 import { observeInit } from '../../harness/observe/init';
 import { steadyPod } from '../termination/steady-pod';
-import { INIT_BUDGET, plainInits } from './init-focus';
+import { INIT_BUDGET, initPhaseObserveSeconds, plainInits } from './init-focus';
 import type { PropertyDefinition } from '../../runner/property-definition';
 
 export const initOrder: PropertyDefinition<'init'> = {
@@ -27,19 +26,8 @@ export const initOrder: PropertyDefinition<'init'> = {
       const steady = steadyPod(scenario.pod);
       // Two or more, each running a second or more: an overlap shows even in one-second API timestamps.
       const initContainers = plainInits(scenario.pod, 2, 1, steady.containers[0]);
-      const busy = [...initContainers, ...steady.containers].reduce(
-        (sum, c) =>
-          sum +
-          (c.behaviour.exitAfter?.seconds ?? 0) +
-          (c.lifecycle.postStart ? hookSeconds(c.lifecycle.postStart) : 0),
-        0,
-      );
-      return {
-        ...scenario,
-        pod: { ...steady, initContainers },
-        // The window outlasts the init phase and the apps' postStart hooks, with room for each start.
-        observeSeconds: Math.max(scenario.observeSeconds, 15, Math.ceil(busy) + initContainers.length + 4),
-      };
+      const pod = { ...steady, initContainers };
+      return { ...scenario, pod, observeSeconds: initPhaseObserveSeconds(scenario.observeSeconds, pod) };
     }),
   expect: expectInit,
   observe: observeInit,

@@ -11,12 +11,11 @@
  * verdict: `pod.initStartOrder`, `pod.initOneAtATime`, `pod.appsStartAfterInits`, `pod.initializedAtEnd`.
  */
 import { initScenario } from '../../generators';
-import { hookSeconds } from '../../model/timing';
 import { expectInit } from '../../model/init';
 import { observeInit } from '../../harness/observe/init';
 import type { ContainerScenario } from '../../model/scenario';
 import { steadyContainer, steadyPod } from '../termination/steady-pod';
-import { INIT_BUDGET, plainInits } from './init-focus';
+import { INIT_BUDGET, initPhaseObserveSeconds, plainInits } from './init-focus';
 import type { PropertyDefinition } from '../../runner/property-definition';
 
 /** A sidecar shaped like `container`: steady, no hooks, probes or ports (its port block may be taken). */
@@ -47,19 +46,8 @@ export const initSidecars: PropertyDefinition<'init'> = {
       const plain = plainInits(scenario.pod, 1, 1, steady.containers[0]);
       const initContainers = [sidecar, ...plain];
       // The next init container waits for the sidecar's postStart hook; apps wait for theirs.
-      const busy = [...initContainers, ...steady.containers].reduce(
-        (sum, c) =>
-          sum +
-          (c.behaviour.exitAfter?.seconds ?? 0) +
-          (c.lifecycle.postStart ? hookSeconds(c.lifecycle.postStart) : 0),
-        0,
-      );
-      return {
-        ...scenario,
-        pod: { ...steady, initContainers },
-        // The window outlasts the init phase and the postStart hooks, with room for each start.
-        observeSeconds: Math.max(scenario.observeSeconds, 15, Math.ceil(busy) + initContainers.length + 4),
-      };
+      const pod = { ...steady, initContainers };
+      return { ...scenario, pod, observeSeconds: initPhaseObserveSeconds(scenario.observeSeconds, pod) };
     }),
   expect: expectInit,
   observe: observeInit,
