@@ -68,15 +68,14 @@ describe('expectPodSecurityAudit (podsecurity.audit-annotates)', () => {
   });
 
   it('audit is evaluated even when enforce rejects the pod, at its own level', () => {
-    const fields = fieldsOf(
-      scenario(
-        {
-          enforce: { level: 'baseline', version: 'latest' },
-          audit: { level: 'restricted', version: 'latest' },
-        },
-        { privileged: true, runAsNonRoot: undefined },
-      ),
+    const rejected = scenario(
+      {
+        enforce: { level: 'baseline', version: 'latest' },
+        audit: { level: 'restricted', version: 'latest' },
+      },
+      { privileged: true, runAsNonRoot: undefined },
     );
+    const fields = fieldsOf(rejected);
     expect(fields['p.admitted'].expected).toEqual({ kind: 'equals', value: false });
     expect(expectPodSecurityAudit(rejected, caps, DEFAULT_MODEL_OPTIONS).family).toBe('podsecurity');
     expect(fields['p.audit.violations'].expected).toEqual({
