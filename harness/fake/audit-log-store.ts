@@ -45,6 +45,16 @@ export class FakeAuditLog {
     this.stored.push({ event, namespace, readableAt: now + FAKE_AUDIT_DELAY_MS });
   }
 
+  /**
+   * Drops a deleted namespace's events. A real log keeps them, but every case uses a namespace of its
+   * own and reads its events before cleanup, so the fake keeps no more than the live cases need.
+   */
+  forget(namespace: string): void {
+    for (let i = this.stored.length - 1; i >= 0; i -= 1) {
+      if (this.stored[i].namespace === namespace) this.stored.splice(i, 1);
+    }
+  }
+
   read(namespace: string, sinceMs: number, now: number): AuditLogRead {
     const events = this.stored
       .filter((s) => s.namespace === namespace && s.readableAt <= now)

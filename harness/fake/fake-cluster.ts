@@ -690,6 +690,7 @@ export class FakeCluster implements ClusterPort {
     this.podHub.forget(namespace);
     this.eventHub.forget(namespace);
     this.sliceHub.forget(namespace);
+    this.auditLog.forget(namespace);
   }
 
   private makeKubeletContext(): KubeletContext {

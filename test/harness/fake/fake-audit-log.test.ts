@@ -1,7 +1,7 @@
 import { PSA_AUDIT_VIOLATIONS, PSA_ENFORCE_POLICY, podCreateEvent } from '../../../harness/audit-log';
 import type { AuditLogRead } from '../../../harness/cluster-port';
 import { createFakeAdmission } from '../../../harness/fake/admission';
-import { FAKE_AUDIT_DELAY_MS } from '../../../harness/fake/audit-log-store';
+import { FAKE_AUDIT_DELAY_MS, FakeAuditLog } from '../../../harness/fake/audit-log-store';
 import type { FakeDefect } from '../../../harness/fake/defects';
 import { FakeCluster } from '../../../harness/fake/fake-cluster';
 import { AutoAdvancingClock } from '../../../harness/fake/virtual-clock';
@@ -72,5 +72,16 @@ describe('the fake API server audit log', () => {
     await fake.create(NS, hostPidPod('h'));
     await fake.clock.sleep(FAKE_AUDIT_DELAY_MS);
     expect(podCreateEvent(eventsOf(await fake.auditEvents(NS, 0)), 'h')?.annotations).toBeUndefined();
+  });
+
+  it("drops a deleted namespace's events and keeps the others'", () => {
+    const log = new FakeAuditLog();
+    log.recordPodCreate('a', 'p', 201, {}, 0);
+    log.recordPodCreate('b', 'q', 201, {}, 0);
+    log.recordPodCreate('a', 'r', 201, {}, 0);
+    log.forget('a');
+    const later = FAKE_AUDIT_DELAY_MS;
+    expect(eventsOf(log.read('a', 0, later))).toEqual([]);
+    expect(eventsOf(log.read('b', 0, later)).map((e) => e.objectRef?.name)).toEqual(['q']);
   });
 });
