@@ -23,9 +23,9 @@ import { expectProbes } from '../../model/probes';
 import { execTimeoutEnforced } from '../../model/probes-signal';
 import { observeProbes } from '../../harness/observe/probes';
 import { steadyPod } from '../termination/steady-pod';
-import { probingFirstContainer } from './probes-focus';
+import { probeEverySecond, probingFirstContainer } from './probes-focus';
 import { PROBES_BUDGET } from './probes-budget';
-import type { ContainerScenario, ProbeSpec } from '../../model/scenario';
+import type { ContainerScenario } from '../../model/scenario';
 import type { PropertyDefinition } from '../../runner/property-definition';
 
 /** The probed command's hang and the timeout it is judged against. */
@@ -65,14 +65,10 @@ export const execTimeout: PropertyDefinition<'probes'> = {
         ([scenario, kind, outlasts, periodSeconds, timeout, extra, failureThreshold, readyAfterSeconds]) => {
           const steady = steadyPod(scenario.pod);
           const { hangSeconds, timeoutSeconds } = hangAndTimeout(outlasts, timeout, extra);
-          const probe: ProbeSpec = {
-            handler: { kind: 'exec', hangSeconds },
-            initialDelaySeconds: 0,
-            periodSeconds,
-            timeoutSeconds,
-            successThreshold: 1,
-            failureThreshold,
-          };
+          const probe = probeEverySecond(
+            { kind: 'exec', hangSeconds },
+            { periodSeconds, timeoutSeconds, failureThreshold },
+          );
           // A probe kill with a short grace keeps restarts within the window (probe-level grace where supported).
           if (kind === 'liveness' && capabilities.probeGrace) probe.terminationGracePeriodSeconds = 2;
           const first = steady.containers[0];

@@ -25,9 +25,9 @@ import { plannedPort } from '../../generators/port-plan';
 import { expectProbes } from '../../model/probes';
 import { observeProbes } from '../../harness/observe/probes';
 import { steadyPod } from '../termination/steady-pod';
-import { probingFirstContainer } from './probes-focus';
+import { probeEverySecond, probingFirstContainer } from './probes-focus';
 import { PROBES_BUDGET } from './probes-budget';
-import type { ContainerScenario, ProbeSpec } from '../../model/scenario';
+import type { ContainerScenario } from '../../model/scenario';
 import type { PropertyDefinition } from '../../runner/property-definition';
 
 export const grpcUnservedFails: PropertyDefinition<'probes'> = {
@@ -50,14 +50,10 @@ export const grpcUnservedFails: PropertyDefinition<'probes'> = {
         const steady = steadyPod(scenario.pod);
         // The first app container's port block follows every generated init container (pod-scenario.ts).
         const block = scenario.pod.initContainers.length;
-        const probe: ProbeSpec = {
-          handler: { kind: 'grpc', port: plannedPort(block, 'grpc') },
-          initialDelaySeconds: 0,
-          periodSeconds,
-          timeoutSeconds,
-          successThreshold: 1,
-          failureThreshold,
-        };
+        const probe = probeEverySecond(
+          { kind: 'grpc', port: plannedPort(block, 'grpc') },
+          { periodSeconds, timeoutSeconds, failureThreshold },
+        );
         if (kind === 'liveness' && capabilities.probeGrace) probe.terminationGracePeriodSeconds = 2;
         const first = steady.containers[0];
         // Every exec-visible signal on (ready at once, healthy throughout): only the gRPC handler can fail.

@@ -16,9 +16,8 @@ import { plannedPort } from '../../generators/port-plan';
 import { expectProbes } from '../../model/probes';
 import { observeProbes } from '../../harness/observe/probes';
 import { steadyPod } from '../termination/steady-pod';
-import { probingFirstContainer } from './probes-focus';
+import { probeEverySecond, probingFirstContainer } from './probes-focus';
 import { PROBES_BUDGET } from './probes-budget';
-import type { ProbeSpec } from '../../model/scenario';
 import type { PropertyDefinition } from '../../runner/property-definition';
 
 // Both edges of success and of failure (pkg/probe/http/http.go: 200 <= status < 400 succeeds).
@@ -43,14 +42,12 @@ export const httpStatus: PropertyDefinition<'probes'> = {
         // The first app container's port block follows every generated init container (pod-scenario.ts).
         const block = scenario.pod.initContainers.length;
         const first = steady.containers[0];
-        const readiness: ProbeSpec = {
-          handler: { kind: 'httpGet', port: plannedPort(block, 'http'), okStatus, failStatus },
-          initialDelaySeconds: 0,
-          periodSeconds: 1,
-          timeoutSeconds: 1,
-          successThreshold: 1,
-          failureThreshold: 1,
-        };
+        const readiness = probeEverySecond({
+          kind: 'httpGet',
+          port: plannedPort(block, 'http'),
+          okStatus,
+          failStatus,
+        });
         // The signal is off for the first probes (a failure event), on for a few seconds, then off for good.
         const unreadyAfterSeconds = readyAfterSeconds + onSeconds;
         const behaviour = { ...first.behaviour, readyAfterSeconds, unreadyAfterSeconds };

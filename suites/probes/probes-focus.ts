@@ -1,5 +1,11 @@
 import { declaredPorts } from '../../generators/port-plan';
-import type { ContainerScenario, PodScenario, ProbeKind } from '../../model/scenario';
+import type {
+  ContainerScenario,
+  PodScenario,
+  ProbeHandler,
+  ProbeKind,
+  ProbeSpec,
+} from '../../model/scenario';
 
 /** The container without a readiness probe (ready once running): it never holds ContainersReady back. */
 export function withoutReadiness(container: ContainerScenario): ContainerScenario {
@@ -28,5 +34,18 @@ export function probingFirstContainer(
     containers: pod.containers.map((c, i) =>
       i === 0 ? { ...probed, ports: declaredPorts(probed, block) } : withoutReadiness(c),
     ),
+  };
+}
+
+/** A probe from the container's start, one attempt a second, deciding on one result: the focused properties' timing. */
+export function probeEverySecond(handler: ProbeHandler, overrides: Partial<ProbeSpec> = {}): ProbeSpec {
+  return {
+    handler,
+    initialDelaySeconds: 0,
+    periodSeconds: 1,
+    timeoutSeconds: 1,
+    successThreshold: 1,
+    failureThreshold: 1,
+    ...overrides,
   };
 }

@@ -15,6 +15,7 @@
 import { expectTermination } from '../../model/termination';
 import { observeTermination } from '../../harness/observe/termination';
 import type { PropertyDefinition } from '../../runner/property-definition';
+import { probeEverySecond } from '../probes/probes-focus';
 import { ignoringSigterm, withFirstContainer } from './steady-pod';
 import { steadyTermination, TERMINATION_BUDGET } from './steady-termination';
 
@@ -41,14 +42,7 @@ export const probesStop: PropertyDefinition<'termination'> = {
           },
           probes: {
             ...c.probes,
-            liveness: {
-              handler: { kind: 'exec' },
-              initialDelaySeconds: 0,
-              periodSeconds: 1,
-              timeoutSeconds: 1,
-              successThreshold: 1,
-              failureThreshold: 2,
-            },
+            liveness: probeEverySecond({ kind: 'exec' }, { failureThreshold: 2 }),
           },
         })),
         terminationGracePeriodSeconds: Math.max(

@@ -16,9 +16,9 @@
  */
 import { expectTermination } from '../../model/termination';
 import { observeTermination } from '../../harness/observe/termination';
-import type { PodScenario, ProbeSpec } from '../../model/scenario';
+import type { PodScenario } from '../../model/scenario';
 import type { PropertyDefinition } from '../../runner/property-definition';
-import { withoutReadiness } from '../probes/probes-focus';
+import { probeEverySecond, withoutReadiness } from '../probes/probes-focus';
 import { ignoringSigterm, withFirstContainer } from './steady-pod';
 import { steadyTermination, TERMINATION_BUDGET } from './steady-termination';
 
@@ -29,14 +29,7 @@ const UNREADY_AFTER_DELETE_SECONDS = 2;
 /** Seconds between the not-ready flip at the latest and the SIGKILL at the earliest. */
 const FLIP_BEFORE_KILL_SECONDS = 6;
 
-const READINESS: ProbeSpec = {
-  handler: { kind: 'exec' },
-  initialDelaySeconds: 0,
-  periodSeconds: 1,
-  timeoutSeconds: 1,
-  successThreshold: 1,
-  failureThreshold: 2,
-};
+const READINESS = probeEverySecond({ kind: 'exec' }, { failureThreshold: 2 });
 
 /**
  * The longest the harness waits for Ready before the delete delay starts (harness/plan.ts
