@@ -5,6 +5,7 @@ import { FAMILIES, type Family } from '../model/scenario';
 import { DEFAULT_MODEL_OPTIONS } from '../model/expectation';
 import { DEFAULT_IMAGE } from '../runner/defaults';
 import { loadKnownIssues, type KnownIssue } from '../runner/known-issues';
+import { UPSTREAM_KNOWN_ISSUES } from '../runner/upstream-known-issues';
 import type { PropertyDefinition } from '../runner/property-definition';
 
 /** `kubeprop run` options as commander hands them over: text, validated here. */
@@ -19,6 +20,8 @@ export interface RawRunOptions {
   report?: string;
   budget?: string;
   knownIssues?: string;
+  /** false with --no-upstream-known-issues: upstream-confirmed kubelet bugs fail instead of `known`. */
+  upstreamKnownIssues?: boolean;
   keepTraces?: boolean;
   slack?: string;
   kubeconfig?: string;
@@ -138,10 +141,12 @@ export function parseTargetOptions(raw: RawTargetOptions, env?: NodeJS.ProcessEn
   };
 }
 
-function knownIssues(file: string | undefined): KnownIssue[] {
-  if (file === undefined) return [];
+function knownIssues(file: string | undefined, upstream: boolean): KnownIssue[] {
+  const bundled = upstream ? UPSTREAM_KNOWN_ISSUES : [];
+  if (file === undefined) return [...bundled];
   try {
-    return loadKnownIssues(file);
+    // The user's entries first: their reason wins where both name the same rule.
+    return [...loadKnownIssues(file), ...bundled];
   } catch (error) {
     throw badInput(error instanceof Error ? error.message : String(error), error);
   }
@@ -210,7 +215,7 @@ export function parseRunOptions(
     image: raw.image === undefined ? DEFAULT_IMAGE : imageReference('--image', raw.image),
     reportDir: raw.report ?? `reports/${context.runId}`,
     budgetSeconds: raw.budget === undefined ? undefined : seconds('--budget', raw.budget, false),
-    knownIssues: knownIssues(raw.knownIssues),
+    knownIssues: knownIssues(raw.knownIssues, raw.upstreamKnownIssues ?? true),
     keepTraces: raw.keepTraces ?? false,
     slackSeconds: slackSeconds(raw.slack),
     target: parseTargetOptions(raw, env),

@@ -155,6 +155,10 @@ export function registerRun(program: Command, deps: CliDeps): void {
     .option('--report <dir>', 'report directory (default: reports/<run-id>)')
     .option('--budget <seconds>', 'time budget of the whole run, shared among the properties')
     .option('--known-issues <file>', 'YAML list of known deviations: reported as known, not failed')
+    .option(
+      '--no-upstream-known-issues',
+      'fail, rather than report as known, kubelet bugs that upstream confirmed and fixed later (runner/upstream-known-issues.ts)',
+    )
     .option('--keep-traces', 'keep raw traces in the report (needed to re-judge offline)')
     .option('--slack <seconds>', 'timing slack the model allows around its windows (default 1)');
   addTargetOptions(command).action(async (options: RawRunOptions) => {

@@ -7,6 +7,7 @@ import { UserFacingError } from '../../harness/errors';
 import { FAMILIES } from '../../model/scenario';
 import { DEFAULT_IMAGE } from '../../runner/defaults';
 import type { PropertyDefinition } from '../../runner/property-definition';
+import { UPSTREAM_KNOWN_ISSUES } from '../../runner/upstream-known-issues';
 import {
   defaultConcurrency,
   imageReference,
@@ -53,7 +54,11 @@ describe('parseRunOptions', () => {
     expect(settings.slackSeconds).toBe(1);
     expect(settings.concurrency).toBeUndefined();
     expect(settings.keepTraces).toBe(false);
-    expect(settings.knownIssues).toEqual([]);
+    expect(settings.knownIssues).toEqual([...UPSTREAM_KNOWN_ISSUES]);
+  });
+
+  test("--no-upstream-known-issues leaves only the user's list", () => {
+    expect(parse({ upstreamKnownIssues: false }).knownIssues).toEqual([]);
   });
 
   test('--property selects its own family when --families is absent; ids may be repeated or comma-joined', () => {
@@ -100,6 +105,7 @@ describe('parseRunOptions', () => {
     writeFileSync(good, '- property: termination/a\n  versions: ">=1.30"\n  reason: upstream bug\n');
     expect(parse({ knownIssues: good }).knownIssues).toEqual([
       { property: 'termination/a', versions: '>=1.30', reason: 'upstream bug' },
+      ...UPSTREAM_KNOWN_ISSUES,
     ]);
     const bad = join(dir, 'bad.yaml');
     writeFileSync(bad, 'property: x\n');

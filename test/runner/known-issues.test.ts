@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseServerVersion } from '../../model/capabilities';
 import type { FieldDiff } from '../../verdicts/case-verdict';
 import { knownIssueForFailure, knownIssueForProperty, loadKnownIssues } from '../../runner/known-issues';
+import { UPSTREAM_KNOWN_ISSUES } from '../../runner/upstream-known-issues';
 
 function file(text: string): string {
   const path = join(mkdtempSync(join(tmpdir(), 'kp-known-')), 'known.yaml');
@@ -65,5 +66,33 @@ describe('known issues', () => {
 
   test('a missing file names the option to fix', () => {
     expect(() => loadKnownIssues('/nonexistent/known.yaml')).toThrow('--known-issues');
+  });
+});
+
+describe('upstream known issues', () => {
+  // The failing field of termination-sigkill-after-grace-r0 on the real v1.26.1 cluster
+  // (../shared/recordings/kubeprop-runs/v1.26.1-dollar-escaped): SIGKILL 9 s after SIGTERM, not 5–6 s.
+  const preStopNotSubtracted = failed('termination.prestop-counts-against-grace');
+
+  test('a kubelet that gives the whole period after preStop is known on 1.22–1.27, a failure from 1.28', () => {
+    expect(
+      knownIssueForFailure(UPSTREAM_KNOWN_ISSUES, [preStopNotSubtracted], parseServerVersion('v1.26.1')),
+    ).toContain('kubernetes/kubernetes#115817');
+    expect(
+      knownIssueForFailure(UPSTREAM_KNOWN_ISSUES, [preStopNotSubtracted], parseServerVersion('v1.28.0')),
+    ).toBeUndefined();
+    expect(
+      knownIssueForFailure(UPSTREAM_KNOWN_ISSUES, [preStopNotSubtracted], parseServerVersion('v1.21.0')),
+    ).toBeUndefined();
+  });
+
+  test('another failing field next to it keeps the case a failure', () => {
+    expect(
+      knownIssueForFailure(
+        UPSTREAM_KNOWN_ISSUES,
+        [preStopNotSubtracted, failed('termination.sigkill-after-grace')],
+        parseServerVersion('v1.26.1'),
+      ),
+    ).toBeUndefined();
   });
 });

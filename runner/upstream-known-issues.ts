@@ -1,0 +1,19 @@
+import type { KnownIssue } from './known-issues';
+
+/**
+ * Deviations of released kubelets from upstream's documented contract that upstream itself confirmed
+ * as bugs and fixed in a later release. The model keeps the contract, so such a release fails the
+ * rule; a run reports those failures as `known`, with the reference, unless the user turns this list
+ * off (`--no-upstream-known-issues`). Only bugs with an upstream issue and a merged fix belong here.
+ */
+export const UPSTREAM_KNOWN_ISSUES: readonly KnownIssue[] = [
+  {
+    // Since 1.22 syncTerminatingPod passes the pod's grace period to killPod as gracePeriodOverride,
+    // and killContainer applies the override after subtracting the preStop's time, so SIGKILL comes a
+    // full period after SIGTERM (seen on v1.26.1: G = 9 s, preStop 3 s, SIGKILL 9 s after SIGTERM).
+    rule: 'termination.prestop-counts-against-grace',
+    versions: '>=1.22 <1.28',
+    reason:
+      'kubelet 1.22–1.27 gives the container the whole grace period after a preStop hook (kubernetes/kubernetes#115817, fixed by #115835 in v1.28.0)',
+  },
+];
