@@ -1,4 +1,3 @@
-import type { DetectedNode } from '../harness/capabilities';
 import { badInput } from '../harness/errors';
 import type { TargetRequest } from '../harness/targets/select-target';
 import { FAMILIES, type Family } from '../model/scenario';
@@ -28,10 +27,14 @@ export interface RawRunOptions {
   context?: string;
   nodeImage?: string;
   k3sImage?: string;
+  auditLog?: string;
 }
 
 /** The options the cluster target is picked with (run and replay share them). */
-export type RawTargetOptions = Pick<RawRunOptions, 'kubeconfig' | 'context' | 'nodeImage' | 'k3sImage'>;
+export type RawTargetOptions = Pick<
+  RawRunOptions,
+  'kubeconfig' | 'context' | 'nodeImage' | 'k3sImage' | 'auditLog'
+>;
 
 /** A validated run: everything needed before a cluster is touched. */
 export interface RunSettings {
@@ -42,7 +45,7 @@ export interface RunSettings {
   runs?: number;
   seed: number;
   path?: string;
-  /** Absent: derived from the cluster's schedulable nodes (defaultConcurrency). */
+  /** Absent: derived from the cluster's schedulable nodes (runner/concurrency.ts chooseConcurrency). */
   concurrency?: number;
   image: string;
   reportDir: string;
@@ -138,6 +141,7 @@ export function parseTargetOptions(raw: RawTargetOptions, env?: NodeJS.ProcessEn
     env,
     ...(raw.nodeImage === undefined ? {} : { nodeImage: imageReference('--node-image', raw.nodeImage) }),
     ...(raw.k3sImage === undefined ? {} : { k3sImage: imageReference('--k3s-image', raw.k3sImage) }),
+    ...(raw.auditLog === undefined ? {} : { auditLog: raw.auditLog }),
   };
 }
 
@@ -220,21 +224,4 @@ export function parseRunOptions(
     slackSeconds: slackSeconds(raw.slack),
     target: parseTargetOptions(raw, env),
   };
-}
-
-/** Concurrent cases per schedulable node when --concurrency is not given. */
-const CASES_PER_NODE = 2;
-/** Upper bound on concurrent cases when --concurrency is not given. */
-const MAX_DEFAULT_CONCURRENCY = 8;
-
-/**
- * Two cases per schedulable node: the properties time kubelet behaviour to about a second, and a
- * node busy with many starting pods delays probes, hooks and kills enough to look like failures.
- * Capped at 8 so that the watches, log streams and namespace churn stay light on the API server
- * (a case holds several watches), whatever the cluster's size. At least 1 even when no node looks
- * schedulable (taints the detection does not understand may still admit kubeprop's pods).
- */
-export function defaultConcurrency(nodes: readonly DetectedNode[]): number {
-  const schedulable = nodes.filter((node) => node.schedulable).length;
-  return Math.min(MAX_DEFAULT_CONCURRENCY, Math.max(1, CASES_PER_NODE * schedulable));
 }

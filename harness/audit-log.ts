@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { AuditEvent } from '../model/trace';
 import type { AuditLogRead } from './cluster-port';
 import { parseRfc3339Nano } from './observe/time';
@@ -19,7 +20,7 @@ export const PSA_ENFORCE_POLICY = 'pod-security.kubernetes.io/enforce-policy';
 
 /** Why audit fields are inconclusive where the log cannot be read. */
 export const AUDIT_LOG_UNREADABLE =
-  'the API server audit log is not readable on this target; kubeprop reads it on kind clusters created from kind-config.yaml';
+  'the API server audit log is not readable on this target; kubeprop reads it on kind clusters created from kind-config.yaml, or from the file given with --audit-log';
 
 function isAuditEvent(value: unknown): value is AuditEvent {
   if (typeof value !== 'object' || value === null) return false;
@@ -120,13 +121,39 @@ export class KindAuditLog implements AuditLogReader {
   }
 }
 
+/**
+ * An audit log file this machine can read: the API server's --audit-log-path on a local cluster, or
+ * a copy kept in sync by the user (`--audit-log PATH`, KUBEPROP_AUDIT_LOG for the live jest suites).
+ */
+export class FileAuditLog implements AuditLogReader {
+  constructor(readonly path: string) {}
+
+  get description(): string {
+    return this.path;
+  }
+
+  async read(namespace: string, sinceMs: number): Promise<AuditLogRead> {
+    try {
+      return { ok: true, events: parseAuditLog(await readFile(this.path, 'utf8'), namespace, sinceMs) };
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      return { ok: false, reason: `${AUDIT_LOG_UNREADABLE} (cannot read ${this.path}: ${why})` };
+    }
+  }
+}
+
 const KIND_CONTEXT = /^kind-(.+)$/;
 
-/** kind names a cluster's kubeconfig context "kind-<cluster>": such a context gets the kind reader. */
+/**
+ * The reader for a kubeconfig context: the file the user named, else the kind reader for a context
+ * kind named "kind-<cluster>", else none.
+ */
 export function auditLogForContext(
   context: string,
   runner: CommandRunner = systemCommandRunner,
+  file?: string,
 ): AuditLogReader | undefined {
+  if (file !== undefined) return new FileAuditLog(file);
   const match = KIND_CONTEXT.exec(context);
   return match ? new KindAuditLog(match[1], runner) : undefined;
 }

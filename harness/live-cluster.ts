@@ -68,8 +68,9 @@ export async function findLiveCluster(env: NodeJS.ProcessEnv = process.env): Pro
   } catch (error) {
     return skip(`no cluster reachable: ${reasonOf(error)}`);
   }
-  // A kind context ("kind-<cluster>") gets the audit log reader (Pod Security audit mode).
-  const port = new KubeCluster(kubeConfig, { auditLog: auditLogForContext(kubeConfig.getCurrentContext()) });
+  // KUBEPROP_AUDIT_LOG names a readable audit log file; a kind context ("kind-<cluster>") gets the kind reader.
+  const auditLog = auditLogForContext(kubeConfig.getCurrentContext(), undefined, env.KUBEPROP_AUDIT_LOG);
+  const port = new KubeCluster(kubeConfig, { auditLog });
   const address = {
     server: port.server,
     context: kubeConfig.getCurrentContext(),

@@ -138,7 +138,11 @@ export function addTargetOptions(command: Command): Command {
     .option('--kubeconfig <file>', 'kubeconfig of an existing cluster to test')
     .option('--context <name>', 'context in the kubeconfig (default: its current context)')
     .option('--node-image <image>', 'kind node image when kubeprop creates the kind cluster')
-    .option('--k3s-image <image>', 'k3s image when kubeprop starts k3s (Docker without kind)');
+    .option('--k3s-image <image>', 'k3s image when kubeprop starts k3s (Docker without kind)')
+    .option(
+      '--audit-log <file>',
+      "the API server's audit log file (--audit-log-path), where this machine can read it: Pod Security audit mode is judged from it",
+    );
 }
 
 export function registerRun(program: Command, deps: CliDeps): void {

@@ -4,8 +4,8 @@ import { DEFAULT_KIND_CLUSTER, KIND_CONFIG_PATH } from './kind';
 
 /** Which cluster a run uses, decided before anything is started. */
 export type TargetPlan =
-  | { kind: 'kubeconfig'; kubeconfig?: string; context?: string }
-  | { kind: 'kind'; name: string; configPath: string; nodeImage?: string }
+  | { kind: 'kubeconfig'; kubeconfig?: string; context?: string; auditLog?: string }
+  | { kind: 'kind'; name: string; configPath: string; nodeImage?: string; auditLog?: string }
   | { kind: 'k3s'; image: string };
 
 export interface TargetRequest {
@@ -16,6 +16,8 @@ export interface TargetRequest {
   kindConfig?: string;
   nodeImage?: string;
   k3sImage?: string;
+  /** The API server's audit log as a file this machine reads (--audit-log). */
+  auditLog?: string;
 }
 
 /** Environment probes, injected so the selection is tested without kind or Docker. */
@@ -33,7 +35,12 @@ export interface TargetProbes {
 export async function selectTarget(request: TargetRequest, probes: TargetProbes): Promise<TargetPlan> {
   const env = request.env ?? process.env;
   if (request.kubeconfig !== undefined || request.context !== undefined || env.KUBECONFIG) {
-    return { kind: 'kubeconfig', kubeconfig: request.kubeconfig, context: request.context };
+    return {
+      kind: 'kubeconfig',
+      kubeconfig: request.kubeconfig,
+      context: request.context,
+      ...(request.auditLog ? { auditLog: request.auditLog } : {}),
+    };
   }
   const [kind, docker] = await Promise.all([probes.kindInstalled(), probes.dockerReachable()]);
   if (kind && docker) {
@@ -42,6 +49,7 @@ export async function selectTarget(request: TargetRequest, probes: TargetProbes)
       name: request.kindName ?? DEFAULT_KIND_CLUSTER,
       configPath: request.kindConfig ?? KIND_CONFIG_PATH,
       ...(request.nodeImage ? { nodeImage: request.nodeImage } : {}),
+      ...(request.auditLog ? { auditLog: request.auditLog } : {}),
     };
   }
   if (docker) return { kind: 'k3s', image: request.k3sImage ?? DEFAULT_K3S_IMAGE };

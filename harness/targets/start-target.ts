@@ -1,5 +1,5 @@
 import { KubeConfig } from '@kubernetes/client-node';
-import { auditLogForContext, KindAuditLog, type AuditLogReader } from '../audit-log';
+import { auditLogForContext, FileAuditLog, KindAuditLog, type AuditLogReader } from '../audit-log';
 import { loadKubeconfig } from '../kubeconfig';
 import { systemCommandRunner, type CommandRunner } from './command-runner';
 import { startK3s, testcontainersK3s, type K3sStarter } from './k3s';
@@ -42,7 +42,7 @@ export async function startTarget(plan: TargetPlan, deps: TargetDeps = {}): Prom
   switch (plan.kind) {
     case 'kubeconfig': {
       const loaded = loadKubeconfig({ kubeconfig: plan.kubeconfig, context: plan.context, env: deps.env });
-      const auditLog = auditLogForContext(loaded.context, deps.runner);
+      const auditLog = auditLogForContext(loaded.context, deps.runner, plan.auditLog);
       return {
         kubeConfig: loaded.kubeConfig,
         description: `context ${loaded.context}`,
@@ -59,7 +59,7 @@ export async function startTarget(plan: TargetPlan, deps: TargetDeps = {}): Prom
         kubeConfig,
         description: `kind cluster ${plan.name}`,
         teardown: async () => undefined,
-        auditLog: new KindAuditLog(plan.name, deps.runner),
+        auditLog: plan.auditLog ? new FileAuditLog(plan.auditLog) : new KindAuditLog(plan.name, deps.runner),
       };
     }
     case 'k3s': {

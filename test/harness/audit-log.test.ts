@@ -2,6 +2,7 @@ import {
   AUDIT_LOG_PATH,
   AUDIT_LOG_UNREADABLE,
   auditLogForContext,
+  FileAuditLog,
   KindAuditLog,
   parseAuditLog,
   podCreateEvent,
@@ -10,6 +11,9 @@ import {
 import { awaitPodCreateAudit } from '../../harness/audit-log-wait';
 import type { AuditLogRead } from '../../harness/cluster-port';
 import { AutoAdvancingClock } from '../../harness/fake/virtual-clock';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { FakeRunner } from './targets/fake-runner';
 
 /**
@@ -117,6 +121,31 @@ describe('KindAuditLog (docker exec into the control-plane node)', () => {
     const reader = auditLogForContext('kind-kubeprop', new FakeRunner());
     expect(reader instanceof KindAuditLog && reader.node).toBe('kubeprop-control-plane');
     expect(auditLogForContext('prod-eu')).toBeUndefined();
+  });
+});
+
+describe('FileAuditLog (--audit-log FILE)', () => {
+  test("reads the namespace's events from a local log file", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'kp-audit-')), 'audit.log');
+    const annotations = { [PSA_AUDIT_VIOLATIONS]: VIOLATION };
+    writeFileSync(path, `${line({ namespace: 'other' })}\n${line({ annotations })}\n`);
+    const read = await new FileAuditLog(path).read('ns', T0);
+    expect(read.ok && read.events.map((e) => e.annotations?.[PSA_AUDIT_VIOLATIONS])).toEqual([VIOLATION]);
+  });
+
+  test('an unreadable file is unreadable with the path and the option named', async () => {
+    const read = await new FileAuditLog('/nonexistent/audit.log').read('ns', T0);
+    expect(read).toEqual({
+      ok: false,
+      reason: expect.stringContaining('cannot read /nonexistent/audit.log'),
+    });
+    expect(read.ok === false && read.reason).toContain('--audit-log');
+  });
+
+  test('a file named by the user wins over the kind reader of a kind context', () => {
+    expect(auditLogForContext('kind-kubeprop', new FakeRunner(), '/var/log/audit.log')).toEqual(
+      new FileAuditLog('/var/log/audit.log'),
+    );
   });
 });
 
