@@ -117,7 +117,7 @@ export class SimulatedKubelet implements FakeKubelet {
       return;
     }
     const result = schedulePod(pod, context.nodes(), [...this.bound.values()]);
-    const scheduler = new EventRecorder(context, current, 'default-scheduler', '');
+    const scheduler = new EventRecorder(context, current, 'default-scheduler', '', { spamFilter: false });
     if ('unschedulable' in result) {
       if (!this.unschedulable.has(id)) {
         scheduler.record('Warning', 'FailedScheduling', result.unschedulable);
