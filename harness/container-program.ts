@@ -39,6 +39,9 @@ function secondsText(value: number): string {
   return String(Number(value.toFixed(3)));
 }
 
+/** The main program's line that writes its pid where hooks and CGI scripts read it (mainStdoutPrelude). */
+export const PID_FILE_WRITE = 'echo $$ > "$D/pid.tmp" && mv "$D/pid.tmp" "$D/pid"';
+
 /** Finds the main program's pid (written at its start) so a hook or CGI writes into its stdout. */
 function mainStdoutPrelude(dir: string): string {
   const pidFile = quote(`${dir}/pid`);
@@ -255,16 +258,38 @@ function timeline(container: ContainerScenario, served: Served): TimelineStep[] 
 }
 
 /**
+ * Text for a container's command or args that the kubelet's expansion gives back unchanged
+ * (third_party/forked/golang/expansion/expand.go Expand): it turns `$$` into `$` and `$(NAME)` into a
+ * variable's value, and reads a `$` before a non-ASCII byte as a Latin-1 rune, so every `$` of a run of
+ * them (`$$` becomes `$$$$`) and each `$` before `(` or a non-ASCII character is doubled; any other `$`
+ * (`$D`, `$!`, `$*`) passes through as is.
+ */
+export function forExpansion(text: string): string {
+  // A replacer function: its result is taken literally (a replacement string would read `$$` as `$`).
+  return text.replace(/\$(?=[$(]|\P{ASCII})|(?<=\$)\$/gu, () => '$$');
+}
+
+/**
  * The main program as ["sh", "-c", script]. SIGTERM must be seen at once, but a trap runs only after the
  * foreground command returns, so every sleep runs in the background and the shell `wait`s for it: a
- * trapped signal interrupts `wait` (../shared/recordings/README.md). The pod is accepted for symmetry
- * with the mapper; the program depends on the container only.
+ * trapped signal interrupts `wait` (../shared/recordings/README.md). The script is escaped once here
+ * (forExpansion) because command and args are expanded; exec hooks and probes are not and stay as they
+ * are. The pod is accepted for symmetry with the mapper; the program depends on the container only.
  */
 export function containerCommand(
   container: ContainerScenario,
-  _pod: PodScenario,
+  pod: PodScenario,
   options: ProgramOptions = {},
 ): string[] {
+  return ['sh', '-c', forExpansion(programScript(container, pod, options))];
+}
+
+/** The shell text of the main program, as the shell must receive it. */
+export function programScript(
+  container: ContainerScenario,
+  _pod: PodScenario,
+  options: ProgramOptions = {},
+): string {
   const served = servedBy(container, options);
   const b = container.behaviour;
   const lines: string[] = [
@@ -280,7 +305,7 @@ export function containerCommand(
     // The handler is in place before any marker is written.
     ...sigtermTrap(container),
     'mkdir -p "$D/www/cgi-bin"',
-    'echo $$ > "$D/pid.tmp" && mv "$D/pid.tmp" "$D/pid"',
+    PID_FILE_WRITE,
     `( while :; do say ${MARKERS.tick}; sleep ${HEARTBEAT_SECONDS}; done ) & HB=$!`,
     // Liveness holds from the start; startup holds from the start unless it turns on later.
     `touch "$D/${SIGNAL_FILE.liveness}"`,
@@ -304,5 +329,5 @@ export function containerCommand(
     lines.push(...step.lines);
   }
   if (!b.exitAfter) lines.push('while :; do pause 60; done');
-  return ['sh', '-c', lines.join('\n')];
+  return lines.join('\n');
 }

@@ -1,14 +1,21 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fc from 'fast-check';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {
   containerCommand,
+  forExpansion,
   hookCgiScript,
   hookCommand,
   probeCgiScript,
   probeCommand,
 } from '../../harness/container-program';
+import {
+  expand,
+  expandContainerCommandAndArgs,
+  mappingFuncFor,
+} from '../../harness/fake/kubelet/command-expansion';
 import type { ContainerBehaviour, ContainerScenario, PodScenario } from '../../model/scenario';
 
 /**
@@ -66,8 +73,14 @@ function tempDir(): string {
  * a socket for stdout, which /proc/<pid>/fd/1 cannot open; `throughPipe` puts a real pipe in between,
  * as the container runtime's log FIFO is.
  */
+/** The program as the runtime receives it: the kubelet expands `$(VAR)` and `$$` in command and args. */
+function expandedCommand(c: ContainerScenario, dir?: string): string[] {
+  return expandContainerCommandAndArgs({ name: c.name, command: containerCommand(c, pod(c), { dir }) })
+    .command;
+}
+
 function run(c: ContainerScenario, dir: string, throughPipe = false): Run {
-  const [shell, flag, script] = containerCommand(c, pod(c), { dir });
+  const [shell, flag, script] = expandedCommand(c, dir);
   const started = performance.now();
   const args = throughPipe ? [flag, '"$0" -c "$1" | cat', shell, script] : [flag, script];
   const child = spawn(shell, args, { detached: true, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -121,8 +134,30 @@ afterAll(() => {
 
 const markers = (r: Run) => r.lines.map((l) => l.text).filter((t) => t !== 'kp tick');
 
+describe('command text and expansion', () => {
+  it('survives the kubelet expansion of command and args unchanged, whatever variables exist', () => {
+    const defined = (name: string) => `<${name}>`;
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme-composite' }), (text) => {
+        expect(expand(forExpansion(text), defined)).toBe(text);
+        expect(expand(forExpansion(text), mappingFuncFor())).toBe(text);
+      }),
+    );
+    expect(forExpansion('echo $$ > "$D/pid"; P=$(cat x); i=$((i+1)); kill $!')).toBe(
+      'echo $$$$ > "$D/pid"; P=$$(cat x); i=$$((i+1)); kill $!',
+    );
+  });
+
+  it('leaves exec hook and probe commands unescaped: they are not expanded', () => {
+    const hook = hookCommand('preStop', { kind: 'exec', durationSeconds: 0, exitCode: 0 })[2];
+    expect(hook).toContain('P=$(cat ');
+    expect(hook).toContain('i=$((i+1))');
+    expect(hook).not.toContain('$$');
+  });
+});
+
 describe('script text', () => {
-  const script = (c: ContainerScenario) => containerCommand(c, pod(c))[2];
+  const script = (c: ContainerScenario) => expandedCommand(c)[2];
 
   it('installs the SIGTERM trap before any marker or heartbeat', () => {
     const text = script(container({ sigterm: { kind: 'exit', afterSeconds: 1, exitCode: 7 } }));

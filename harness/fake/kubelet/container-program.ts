@@ -1,5 +1,20 @@
+import type { V1Container } from '@kubernetes/client-node';
 import type { ContainerBehaviour, ProbeHandler, ProbeKind } from '../../../model/scenario';
-import { probeCommand } from '../../container-program';
+import { PID_FILE_WRITE, probeCommand } from '../../container-program';
+import { expandContainerCommandAndArgs } from './command-expansion';
+
+/**
+ * Whether hooks and CGI scripts can write into the main program's stdout: they find it through the pid
+ * the program writes (PID_FILE_WRITE), and the shell runs the command as the kubelet expanded it, so
+ * a `$$` sent unescaped reaches the shell as `$` and the pid file holds "$" (`can't create
+ * /proc/$/fd/1`, ../shared/recordings/kubeprop-runs). A container without command or args runs only its
+ * intent (test pods), which the fake takes as written.
+ */
+export function hooksReachMainOutput(container: V1Container): boolean {
+  if (!container.command?.length && !container.args?.length) return true;
+  const { command, args } = expandContainerCommandAndArgs(container);
+  return [...command, ...args].some((text) => text.split('\n').includes(PID_FILE_WRITE));
+}
 
 /**
  * The container program's signals as functions of the seconds since the container started: what a

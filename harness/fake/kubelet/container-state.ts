@@ -1,5 +1,6 @@
 import type { V1Container } from '@kubernetes/client-node';
 import type { ContainerScenario, ProbeKind } from '../../../model/scenario';
+import { hooksReachMainOutput } from './container-program';
 
 export type ContainerRole = 'init' | 'sidecar' | 'app';
 
@@ -45,6 +46,8 @@ export class ContainerState {
   /** Last instant a kill or exit was handled, to settle the container's fate once. */
   onDeath?: (terminated: TerminatedState) => void;
   probes = new Map<ProbeKind, ProbeMemory>();
+  /** Hook and CGI markers reach the main program's log (its pid file is right). */
+  readonly hooksReachOutput: boolean;
 
   constructor(
     readonly role: ContainerRole,
@@ -53,6 +56,7 @@ export class ContainerState {
     readonly index: number,
   ) {
     this.state = { kind: 'waiting', reason: role === 'app' ? 'ContainerCreating' : 'PodInitializing' };
+    this.hooksReachOutput = hooksReachMainOutput(spec);
   }
 
   get name(): string {

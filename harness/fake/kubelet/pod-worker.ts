@@ -354,20 +354,24 @@ export class PodWorker {
     const start: MarkerName = hook === 'postStart' ? 'poststart-start' : 'prestop-start';
     const end: MarkerName = hook === 'postStart' ? 'poststart-end' : 'prestop-end';
     const alive = () => generation === c.generation && c.alive;
+    // A hook's `say` writes through the main program's pid file; without it the marker is lost.
+    const say = (marker: MarkerName, argument?: string | number) => {
+      if (c.hooksReachOutput) this.log(c, marker, argument);
+    };
     switch (handler.kind) {
       case 'exec':
         this.after(SIGNAL_SECONDS / 2, () => {
-          if (alive()) this.log(c, start);
+          if (alive()) say(start);
         });
         this.after(handler.durationSeconds, () => {
           if (!alive()) return;
-          this.log(c, end, handler.exitCode);
+          say(end, handler.exitCode);
           done(handler.exitCode === 0);
         });
         return handler.durationSeconds;
       case 'httpGet':
         this.after(SIGNAL_SECONDS / 2, () => {
-          if (alive()) this.log(c, 'http', handler.path);
+          if (alive()) say('http', handler.path);
         });
         // The kubelet's HTTP hook fails only when the request fails; the status code is not judged.
         this.after(handler.durationSeconds, () => {

@@ -1,0 +1,58 @@
+import { podManifest } from '../../../../generators/manifests';
+import { createFakeKubelet } from '../../../../harness/fake/kubelet/fake-kubelet';
+import type { PodScenario } from '../../../../model/scenario';
+import { TestKubeletContext } from '../kubelet-test-context';
+import { containerScenario, podScenario } from '../scenario-pods';
+
+/** Pods as kubeprop's manifests build them: the fake runs their command as the kubelet expands it. */
+
+function runManifest(scenario: PodScenario, seconds: number, deleteAfter: number) {
+  const context = new TestKubeletContext();
+  const kubelet = createFakeKubelet({ seed: 3 });
+  const pod = context.addPod(podManifest(scenario, { image: 'busybox:1.36.1', namespace: 'ns', labels: {} }));
+  kubelet.podCreated(pod, context);
+  context.clock.runFor(deleteAfter * 1000);
+  kubelet.podDeleting(context.readPod('ns', scenario.name) ?? pod, 5, context);
+  context.clock.runFor((seconds - deleteAfter) * 1000);
+  return context;
+}
+
+describe('fake kubelet: the program as its manifest says', () => {
+  it('delivers the preStop exec hook markers into the main program log (its pid survives expansion)', () => {
+    const scenario = podScenario({
+      restartPolicy: 'Never',
+      containers: [
+        containerScenario('c', {
+          lifecycle: { preStop: { kind: 'exec', durationSeconds: 1, exitCode: 0 } },
+        }),
+      ],
+    });
+    const context = runManifest(scenario, 12, 3);
+    const markers = context.logs('c').map((l) => l.text);
+    expect(markers).toContain('kp prestop-start');
+    expect(markers).toContain('kp prestop-end 0');
+  });
+
+  it('loses hook markers when the pid line reaches the shell with `$$` reduced to `$`', () => {
+    const scenario = podScenario({
+      restartPolicy: 'Never',
+      containers: [
+        containerScenario('c', {
+          lifecycle: { preStop: { kind: 'exec', durationSeconds: 1, exitCode: 0 } },
+        }),
+      ],
+    });
+    const manifest = podManifest(scenario, { image: 'busybox:1.36.1', namespace: 'ns', labels: {} });
+    const container = manifest.spec!.containers[0];
+    // The program text as main sent it before the fix: its `$$` unescaped.
+    container.command = ['sh', '-c', 'D=/tmp/kp\necho $$ > "$D/pid.tmp" && mv "$D/pid.tmp" "$D/pid"'];
+    const context = new TestKubeletContext();
+    const kubelet = createFakeKubelet({ seed: 3 });
+    kubelet.podCreated(context.addPod(manifest), context);
+    context.clock.runFor(3000);
+    kubelet.podDeleting(context.readPod('ns', 'p')!, 5, context);
+    context.clock.runFor(9000);
+    expect(context.logs('c').map((l) => l.text)).toEqual(['kp started', 'kp sigterm']);
+    expect(context.events('Killing')).toHaveLength(1);
+  });
+});
