@@ -52,7 +52,8 @@ export interface RunSettings {
   budgetSeconds?: number;
   knownIssues: KnownIssue[];
   keepTraces: boolean;
-  slackSeconds: number;
+  /** --slack: one slack for every timing window; unset, each field kind has its own (model/timing.ts). */
+  slackSeconds?: number;
   target: TargetRequest;
 }
 
@@ -128,8 +129,8 @@ function families(text: string): Family[] {
   return [...new Set(names)] as Family[];
 }
 
-/** --slack: seconds of timing tolerance the model allows (run and replay). */
-export function slackSeconds(text: string | undefined): number {
+/** --slack: seconds of timing tolerance on every window, overriding each field kind's slack (run and replay). */
+export function slackSeconds(text: string | undefined): number | undefined {
   return text === undefined ? DEFAULT_MODEL_OPTIONS.slackSeconds : seconds('--slack', text, true);
 }
 

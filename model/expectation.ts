@@ -34,10 +34,14 @@ export interface Expectation {
   fields: Record<string, FieldExpectation>;
 }
 
-/** Knobs of the model that are not Kubernetes facts: the timing slack each window gets. */
+/** Knobs of the model that are not Kubernetes facts. */
 export interface ModelOptions {
-  /** Seconds added on both sides of every timing window (kubelet reaction, log flushing, heartbeat step). */
-  slackSeconds: number;
+  /**
+   * `--slack`: seconds added on both sides of every timing window, replacing the slack of each field's
+   * measurement kind (model/timing.ts SLACK_SECONDS). Unset: each window gets its kind's slack.
+   * It does not move the model's decisions (DECISION_MARGIN_SECONDS), only how windows are judged.
+   */
+  slackSeconds?: number;
 }
 
-export const DEFAULT_MODEL_OPTIONS: ModelOptions = { slackSeconds: 1 };
+export const DEFAULT_MODEL_OPTIONS: ModelOptions = {};

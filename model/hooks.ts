@@ -8,7 +8,9 @@ import {
   hookFails,
   hookSeconds,
   RESTART_LATENCY_SECONDS,
+  DECISION_MARGIN_SECONDS,
   restartsWithin,
+  slackFor,
   specGraceSeconds,
   START_ALLOWANCE_SECONDS,
   timingWindow,
@@ -21,7 +23,8 @@ function postStartFields(scenario: HooksScenario, c: ContainerScenario, options:
   const hook = c.lifecycle.postStart;
   // A program that exits on its own during the window ends the instance the hook belongs to.
   if (!hook || (c.behaviour.exitAfter && c.behaviour.exitAfter.seconds < scenario.observeSeconds)) return {};
-  const slack = options.slackSeconds;
+  // Running is an API transition (whole seconds) after the hook's start.
+  const slack = slackFor('api', options);
   const n = c.name;
   const fields: Fields = {};
   const duration = hookSeconds(hook);
@@ -70,7 +73,7 @@ function postStartFields(scenario: HooksScenario, c: ContainerScenario, options:
     because: 'the Killing event after a failed postStart carries the reason FailedPostStartHook',
   };
   const grace = specGraceSeconds(scenario.pod);
-  const plan = planContainerStop(c, { min: grace, max: grace }, slack);
+  const plan = planContainerStop(c, { min: grace, max: grace }, DECISION_MARGIN_SECONDS);
   const stopMin =
     plan.sigtermAfterKillStart.min + (plan.ending.kind === 'sigkill' ? plan.sigkillAfterSigterm.min : 0);
   const stopMax = plan.sigtermAfterKillStart.max + plan.sigkillAfterSigterm.max;
@@ -123,7 +126,7 @@ export function expectHooks(
     for (const c of pod.containers.filter((container) => container.lifecycle.preStop)) {
       Object.assign(
         fields,
-        containerStopFields(c, planContainerStop(c, grace, options.slackSeconds), grace, options),
+        containerStopFields(c, planContainerStop(c, grace, DECISION_MARGIN_SECONDS), grace, options),
       );
     }
   }

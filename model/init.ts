@@ -7,6 +7,7 @@ import {
   hookSeconds,
   RESTART_LATENCY_SECONDS,
   restartsWithin,
+  slackFor,
   START_ALLOWANCE_SECONDS,
 } from './timing';
 
@@ -44,7 +45,8 @@ export function expectInit(
   options: ModelOptions,
 ): Expectation {
   const { pod } = scenario;
-  const slack = options.slackSeconds;
+  // Init outcomes are read from API states and conditions (whole seconds).
+  const slack = slackFor('api', options);
   const fields: Fields = {};
   const outcome = runInits(scenario, capabilities);
   const seenUntil = scenario.observeSeconds - START_ALLOWANCE_SECONDS;

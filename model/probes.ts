@@ -13,8 +13,10 @@ import type { ContainerScenario, PodScenario, ProbeKind, ProbeSpec, ProbesScenar
 import { planContainerStop, type ContainerStopPlan } from './termination-plan';
 import {
   killBackoffSeconds,
+  DECISION_MARGIN_SECONDS,
   RESTART_LATENCY_SECONDS,
   restartsWithin,
+  slackFor,
   specGraceSeconds,
   START_ALLOWANCE_SECONDS,
   timingWindow,
@@ -77,7 +79,7 @@ function timelineOf(
   pod: PodScenario,
   c: ContainerScenario,
   capabilities: Capabilities,
-  slack: number,
+  margin: number,
 ): ContainerProbeTimeline {
   const { startup, liveness, readiness } = c.probes;
   const execTimeouts = execTimeoutEnforced(capabilities.version);
@@ -86,16 +88,16 @@ function timelineOf(
   let kill: KillCause | undefined;
   const planFor = (probe: ProbeSpec) => {
     const grace = killGrace(pod, probe, capabilities);
-    return planContainerStop(c, { min: grace, max: grace }, slack);
+    return planContainerStop(c, { min: grace, max: grace }, margin);
   };
   if (startup) {
     const spans = probeSuccessSpans('startup', startup, c.behaviour, execTimeouts);
     const gaveUp = flipWindow(0, startup, startup.failureThreshold, AT_ONCE, took(startup));
     const passes =
       spans.length > 0 ? flipWindow(spans[0].from, startup, 1, AT_ONCE, took(startup)) : undefined;
-    if (passes && passes.latest + slack < gaveUp.earliest) {
+    if (passes && passes.latest + margin < gaveUp.earliest) {
       started = passes;
-    } else if (!passes || passes.earliest - slack > gaveUp.latest) {
+    } else if (!passes || passes.earliest - margin > gaveUp.latest) {
       // worker.go: failureThreshold startup failures kill the container; nothing else runs before that.
       return {
         started: undefined,
@@ -199,7 +201,8 @@ function containerFields(
   capabilities: Capabilities,
   options: ModelOptions,
 ): Fields {
-  const slack = options.slackSeconds;
+  // Every timed field here runs from the container's start to an API transition or event (whole seconds).
+  const slack = slackFor('api', options);
   const fields: Fields = {};
   const n = c.name;
   const execTimeouts = execTimeoutEnforced(capabilities.version);
@@ -207,7 +210,7 @@ function containerFields(
     scenario.pod,
     c,
     capabilities,
-    slack,
+    DECISION_MARGIN_SECONDS,
   );
   // Container time known to have passed by the end of the observation (the start may lag creation).
   // A program that exits on its own ends the first instance: its probe timeline stops there, and what

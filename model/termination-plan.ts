@@ -48,15 +48,15 @@ export function kubeletGraceSeconds(pod: PodScenario, apiGrace: number, version:
 }
 
 /** Grace left after a preStop of `hook` seconds (kuberuntime_container.go killContainer, executePreStopHook). */
-function remainingGrace(grace: number, hook: number | undefined, slack: number): Span {
+function remainingGrace(grace: number, hook: number | undefined, margin: number): Span {
   if (hook === undefined || grace <= 0) {
     const left = Math.max(grace, MINIMUM_GRACE_SECONDS);
     return { min: left, max: left };
   }
   // The kubelet subtracts the hook's measured run time truncated to whole seconds; the hook may take up to
-  // `slack` longer than its nominal duration (exec start-up), which can push the truncation one second up.
+  // `margin` longer than its nominal duration (exec start-up), which can push the truncation one second up.
   const shortest = Math.floor(Math.min(hook, grace));
-  const longest = Math.floor(Math.min(hook + slack, grace));
+  const longest = Math.floor(Math.min(hook + margin, grace));
   return {
     min: Math.max(grace - longest, MINIMUM_GRACE_SECONDS),
     max: Math.max(grace - shortest, MINIMUM_GRACE_SECONDS),
@@ -66,11 +66,12 @@ function remainingGrace(grace: number, hook: number | undefined, slack: number):
 /**
  * The stop of one container with kubelet grace `grace` (pkg/kubelet/kuberuntime/kuberuntime_container.go
  * killContainer; docs content/en/docs/concepts/workloads/pods/pod-lifecycle.md "Termination of Pods").
+ * Durations closer than `margin` (model/timing.ts DECISION_MARGIN_SECONDS) to a threshold are undecided.
  */
 export function planContainerStop(
   container: ContainerScenario,
   grace: Span,
-  slack: number,
+  margin: number,
 ): ContainerStopPlan {
   const preStop = container.lifecycle.preStop;
   const hook = preStop ? hookSeconds(preStop) : undefined;
@@ -78,14 +79,14 @@ export function planContainerStop(
     hook === undefined
       ? { min: 0, max: 0 }
       : { min: Math.min(hook, grace.min), max: Math.min(hook, grace.max) };
-  const shortGrace = remainingGrace(grace.min, hook, slack);
-  const longGrace = remainingGrace(grace.max, hook, slack);
+  const shortGrace = remainingGrace(grace.min, hook, margin);
+  const longGrace = remainingGrace(grace.max, hook, margin);
   const sigkillAfterSigterm: Span = { min: shortGrace.min, max: longGrace.max };
   // A preStop that outlives the grace period is cut off without a failure of its own being decided.
   const preStopFails =
     preStop === undefined
       ? undefined
-      : hook !== undefined && hook + slack < grace.min
+      : hook !== undefined && hook + margin < grace.min
         ? preStop.kind === 'exec' && preStop.exitCode !== 0
         : undefined;
   const base = { sigtermAfterKillStart: sigtermAt, sigkillAfterSigterm, preStopFails };
@@ -99,14 +100,14 @@ export function planContainerStop(
       return { ...base, ending: { kind: 'sigterm' }, exitCodes: [143] };
     case 'exit': {
       const { afterSeconds, exitCode } = handling;
-      if (afterSeconds + slack < sigkillAfterSigterm.min) {
+      if (afterSeconds + margin < sigkillAfterSigterm.min) {
         return {
           ...base,
           ending: { kind: 'exit', afterSigterm: afterSeconds, exitCode },
           exitCodes: [exitCode],
         };
       }
-      if (afterSeconds - slack > sigkillAfterSigterm.max) {
+      if (afterSeconds - margin > sigkillAfterSigterm.max) {
         return { ...base, ending: { kind: 'sigkill' }, exitCodes: [137] };
       }
       return {

@@ -9,7 +9,7 @@ import {
 } from './probes-signal';
 import type { ContainerScenario, ProbeSpec, TerminationScenario } from './scenario';
 import { apiDeletionGraceSeconds, kubeletGraceSeconds, planContainerStop } from './termination-plan';
-import { timingWindow } from './timing';
+import { DECISION_MARGIN_SECONDS, slackFor, timingWindow } from './timing';
 
 type Fields = Record<string, FieldExpectation>;
 
@@ -50,7 +50,8 @@ export function readinessContinuesFields(
   capabilities: Capabilities,
   options: ModelOptions,
 ): Fields {
-  const slack = options.slackSeconds;
+  // Start to an API condition transition (whole seconds).
+  const slack = slackFor('api', options);
   const { pod } = scenario;
   const grace = kubeletGraceSeconds(pod, apiDeletionGraceSeconds(pod, scenario.delete), capabilities.version);
   const fields: Fields = {};
@@ -61,7 +62,7 @@ export function readinessContinuesFields(
       continue;
     const unready = unreadyWindow(c, probe, capabilities);
     if (!unready) continue;
-    const plan = planContainerStop(c, grace, slack);
+    const plan = planContainerStop(c, grace, DECISION_MARGIN_SECONDS);
     // Container time of the SIGKILL, at the earliest: the delete comes afterRunningSeconds after Running
     // (so after the container's start), the kill starts after the delete, SIGKILL after preStop and grace.
     const stopEarliest =

@@ -10,7 +10,7 @@ import {
   type Span,
 } from './termination-plan';
 import { readinessContinuesFields } from './termination-readiness';
-import { timingWindow } from './timing';
+import { DECISION_MARGIN_SECONDS, slackFor, timingWindow } from './timing';
 
 type Fields = Record<string, FieldExpectation>;
 
@@ -34,7 +34,7 @@ export function containerStopFields(
   options: ModelOptions,
 ): Fields {
   const c = container.name;
-  const slack = options.slackSeconds;
+  const runtime = slackFor('runtime', options);
   const fields: Fields = {};
   const preStop = container.lifecycle.preStop;
   if (preStop) {
@@ -42,8 +42,9 @@ export function containerStopFields(
     // kuberuntime_container.go executePreStopHook: SIGTERM waits for the hook, at most the grace period.
     const field =
       preStop.kind === 'sleep' ? `${c}.sigtermAfterKillStartSeconds` : `${c}.sigtermAfterPreStopStartSeconds`;
+    // A sleep hook writes no marker: its start is the Killing event's whole-second timestamp.
     fields[field] = {
-      expected: timingWindow(at.min, at.max, slack),
+      expected: timingWindow(at.min, at.max, preStop.kind === 'sleep' ? slackFor('api', options) : runtime),
       rule: 'termination.prestop-before-sigterm',
       because: `preStop ${preStop.kind} of ${preStop.kind === 'sleep' ? preStop.seconds : preStop.durationSeconds} s, grace ${spanText(grace)}: SIGTERM at ${spanText(at)}`,
     };
@@ -63,19 +64,19 @@ export function containerStopFields(
   if (ending.kind === 'sigkill') {
     // killContainer: StopContainer gets the grace left after preStop, raised to 2 s.
     fields[`${c}.sigkillAfterSigtermSeconds`] = {
-      expected: timingWindow(kill.min, kill.max, slack),
+      expected: timingWindow(kill.min, kill.max, runtime),
       rule: preStop ? 'termination.prestop-counts-against-grace' : 'termination.sigkill-after-grace',
       because: `grace ${spanText(grace)}${preStop ? ' less the preStop' : ''}, at least 2 s: SIGKILL ${spanText(kill)} after SIGTERM`,
     };
   } else if (ending.kind === 'exit') {
     fields[`${c}.exitAfterSigtermSeconds`] = {
-      expected: timingWindow(ending.afterSigterm, ending.afterSigterm, slack),
+      expected: timingWindow(ending.afterSigterm, ending.afterSigterm, runtime),
       rule: 'termination.handled-sigterm-exits',
       because: `the program exits ${ending.afterSigterm} s after SIGTERM, before the SIGKILL at ${spanText(kill)}`,
     };
   } else if (ending.kind === 'sigterm') {
     fields[`${c}.exitAfterSigtermSeconds`] = {
-      expected: timingWindow(0, 0, slack),
+      expected: timingWindow(0, 0, runtime),
       rule: 'termination.default-sigterm-kills',
       because: 'no SIGTERM handler: the default action ends the process at once',
     };
@@ -103,7 +104,8 @@ export function containerStopFields(
  * upstream number: the controller acts on the pod update with no batching by default, so this is
  * control-plane latency (watch fan-out to the controller, its queue, the slice write, the watch back to
  * the client), a few hundred milliseconds on an idle cluster; 5 s leaves room for a loaded CI cluster.
- * A cluster run with --endpointslice-updates-batch-period B needs --slack of at least B.
+ * A cluster run with --endpointslice-updates-batch-period B needs --slack of at least B (the
+ * reaction slack, 1.2 s, covers the default 0).
  */
 export const ENDPOINT_UPDATE_WITHIN_SECONDS = 5;
 
@@ -127,7 +129,7 @@ function podStopFields(
   if (pod.containers.length > 1) {
     // kuberuntime_container.go killContainersWithSyncResult: one goroutine per container.
     fields['pod.killStartSpreadSeconds'] = {
-      expected: timingWindow(0, 0, options.slackSeconds),
+      expected: timingWindow(0, 0, slackFor('reaction', options)),
       rule: 'termination.parallel-stop',
       because: `${pod.containers.length} containers start stopping together (preStop or SIGTERM)`,
     };
@@ -148,11 +150,11 @@ function podStopFields(
   );
   const lastMainExit = Math.max(...mainExits.map((d) => d ?? Number.POSITIVE_INFINITY));
   const grace = kubeletGraceSeconds(pod, apiGrace, capabilities.version);
-  if (sidecars.length > 0 && lastMainExit + options.slackSeconds < grace.min) {
+  if (sidecars.length > 0 && lastMainExit + DECISION_MARGIN_SECONDS < grace.min) {
     // kuberuntime_termination_order.go waitForTurn: the last-declared sidecar is stopped once every
     // main container exited; main containers get SIGTERM together and exit when their trap says.
     fields['pod.firstSidecarSigtermAfterMainSigtermSeconds'] = {
-      expected: timingWindow(lastMainExit, lastMainExit, options.slackSeconds),
+      expected: timingWindow(lastMainExit, lastMainExit, slackFor('runtime', options)),
       rule: 'termination.sidecars-stop-last',
       because: `main containers exit ${lastMainExit} s after their SIGTERM; only then does the last-declared sidecar get SIGTERM`,
     };
@@ -174,7 +176,7 @@ function podStopFields(
     // pkg/controller/endpointslice/endpointslice_controller.go updatePod: the pod update that sets the
     // deletionTimestamp queues the Service at once (--endpointslice-updates-batch-period defaults to 0).
     fields['pod.endpointTerminatingAfterDeleteSeconds'] = {
-      expected: timingWindow(0, ENDPOINT_UPDATE_WITHIN_SECONDS, options.slackSeconds),
+      expected: timingWindow(0, ENDPOINT_UPDATE_WITHIN_SECONDS, slackFor('reaction', options)),
       rule: 'termination.endpoint-terminating-soon',
       because: `the EndpointSlice controller reacts to the deletion at once: the endpoint shows terminating within ${ENDPOINT_UPDATE_WITHIN_SECONDS} s of the delete (control-plane latency), preStop or not`,
     };
@@ -220,7 +222,7 @@ export function expectTermination(
       fields,
       containerStopFields(
         container,
-        planContainerStop(container, grace, options.slackSeconds),
+        planContainerStop(container, grace, DECISION_MARGIN_SECONDS),
         grace,
         options,
       ),

@@ -1,4 +1,4 @@
-import type { Expected } from './expectation';
+import type { Expected, ModelOptions } from './expectation';
 import type { HookHandler, PodScenario } from './scenario';
 
 /** spec.terminationGracePeriodSeconds when unset (pkg/apis/core/v1/defaults.go SetDefaults_PodSpec). */
@@ -23,6 +23,43 @@ export const RESTART_LATENCY_SECONDS = 5;
 /** Initial and maximum container restart back-off (pkg/kubelet/kubelet.go backOffPeriod, MaxContainerBackOff). */
 export const INITIAL_BACKOFF_SECONDS = 10;
 export const MAX_BACKOFF_SECONDS = 300;
+
+/**
+ * How the two instants of a timed field are measured, which sets how much slack its window needs
+ * (figures: bench/real-cluster-jitter.md, measured on a real v1.26.1 node).
+ * - runtime: both instants are container-runtime stamps of marker lines (SIGTERM → SIGKILL, preStop
+ *   start → SIGTERM, SIGTERM → exit). The node is exact to ~0.03 s; the observed interval is at most
+ *   0.28 s wide (a heartbeat of 0.1 s plus scheduling) and lay within [G − 0.08, G + 0.26] for every
+ *   conforming kill: 0.35 s (0.25 s measurement + one 0.1 s heartbeat) passes those and fails a kill
+ *   one second off by at least 0.37 s.
+ * - api: one end is an API timestamp (conditions, events: whole seconds). The observation already
+ *   spans [t, t + 1 s); 1 s more covers the prober's and status manager's latency (Killing event seen
+ *   p90 1.3 s after a delete, reaction included).
+ * - reaction: the field includes the kubelet's reaction to an API change (delete → kill start, kill
+ *   starts across containers, the EndpointSlice controller): the measured reaction band, 1.2 s.
+ */
+export type SlackKind = 'runtime' | 'api' | 'reaction';
+
+export const SLACK_SECONDS: Readonly<Record<SlackKind, number>> = { runtime: 0.35, api: 1, reaction: 1.2 };
+
+/** The kubelet's reaction to a delete on a real node: 0.02–1.2 s, median 0.05 s (bench/real-cluster-jitter.md). */
+export const KUBELET_REACTION_MAX_SECONDS = 1.2;
+
+/**
+ * How far every generated decision stays from its threshold: exec hang vs timeoutSeconds, a handled
+ * SIGTERM's exit vs the SIGKILL, preStop vs the grace period, readiness windows vs period × threshold.
+ * Derived from bench/real-cluster-jitter.md: a decision between two node timers flips only within
+ * their jitter (exec start-up and the CRI exec round trip — the hang-equals-timeout flip —, exit delay
+ * ≤ 0.09 s, stop timer ≤ 0.03 s, probe timer ≤ 0.011 s, one heartbeat 0.1 s: ≤ 0.25 s), doubled because
+ * both sides move: 0.5 s. A decision that races the kubelet's reaction to a delete adds
+ * KUBELET_REACTION_MAX_SECONDS. The model uses the same margin to call a case undecided ('race').
+ */
+export const DECISION_MARGIN_SECONDS = 0.5;
+
+/** The slack of a field measured as `kind`, unless `--slack` overrides every window. */
+export function slackFor(kind: SlackKind, options: ModelOptions): number {
+  return options.slackSeconds ?? SLACK_SECONDS[kind];
+}
 
 /** A timing window; bounds are put in order so callers can pass them as computed. */
 export function timingWindow(earliest: number, latest: number, slack: number): Expected {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { findLiveCluster } from '../harness/live-cluster';
 import { DEFAULT_IMAGE } from '../runner/defaults';
+import { DEFAULT_MODEL_OPTIONS } from '../model/expectation';
 import { runConformance } from '../runner/conformance-run';
 import { openLiveTarget } from '../runner/live-target';
 import type { PropertyDefinition } from '../runner/property-definition';
@@ -46,7 +47,7 @@ export function assertLiveProperty(definition: PropertyDefinition): void {
             reportDir: join('reports', `npm-test-${runId}`, definition.id.replace('/', '-')),
             knownIssues: [],
             keepTraces: true,
-            modelOptions: { slackSeconds: 1 },
+            modelOptions: DEFAULT_MODEL_OPTIONS,
             kubepropVersion: 'npm-test',
           });
           const end = result.outcomes[0]?.end;

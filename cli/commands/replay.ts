@@ -107,7 +107,10 @@ export function registerReplay(program: Command, deps: CliDeps): void {
     .argument('<report>', 'report.json of an earlier run')
     .requiredOption('--case <id>', 'the case id, as the report lists it')
     .option('--image <ref>', "container image (default: the one the report's run used)")
-    .option('--slack <seconds>', 'timing slack the model allows around its windows (default 1)');
+    .option(
+      '--slack <seconds>',
+      'one timing slack for every window, overriding the per-field slack (runtime-stamped 0.35 s, API timestamps 1 s, kubelet reactions 1.2 s)',
+    );
   addTargetOptions(command).action(async (report: string, options: RawReplayOptions) => {
     deps.setExitCode(await runReplayCommand(report, options, deps));
   });

@@ -164,7 +164,10 @@ export function registerRun(program: Command, deps: CliDeps): void {
       'fail, rather than report as known, kubelet bugs that upstream confirmed and fixed later (runner/upstream-known-issues.ts)',
     )
     .option('--keep-traces', 'keep raw traces in the report (needed to re-judge offline)')
-    .option('--slack <seconds>', 'timing slack the model allows around its windows (default 1)');
+    .option(
+      '--slack <seconds>',
+      'one timing slack for every window, overriding the per-field slack (runtime-stamped 0.35 s, API timestamps 1 s, kubelet reactions 1.2 s)',
+    );
   addTargetOptions(command).action(async (options: RawRunOptions) => {
     deps.setExitCode((await runRunCommand(options, deps)).exitCode);
   });

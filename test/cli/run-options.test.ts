@@ -1,19 +1,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import fc from 'fast-check';
-import type { DetectedNode } from '../../harness/capabilities';
 import { UserFacingError } from '../../harness/errors';
 import { FAMILIES } from '../../model/scenario';
 import { DEFAULT_IMAGE } from '../../runner/defaults';
 import type { PropertyDefinition } from '../../runner/property-definition';
 import { UPSTREAM_KNOWN_ISSUES } from '../../runner/upstream-known-issues';
-import {
-  defaultConcurrency,
-  imageReference,
-  parseRunOptions,
-  type RawRunOptions,
-} from '../../cli/run-options';
+import { imageReference, parseRunOptions, type RawRunOptions } from '../../cli/run-options';
 
 /** Only id and family matter to option parsing. */
 function property(id: string): PropertyDefinition {
@@ -44,14 +37,14 @@ function badInputOf(raw: RawRunOptions): string {
 }
 
 describe('parseRunOptions', () => {
-  test('defaults: every family, a random seed, reports/<run-id>, the default image, 1 s slack', () => {
+  test('defaults: every family, a random seed, reports/<run-id>, the default image, per-field slack (no --slack override)', () => {
     const settings = parse({});
     expect(settings.families).toEqual([...FAMILIES]);
     expect(settings.selected.map((p) => p.id)).toEqual(PROPS.map((p) => p.id));
     expect(settings.seed).toBe(99);
     expect(settings.reportDir).toBe('reports/20250101-000000-abcd');
     expect(settings.image).toBe(DEFAULT_IMAGE);
-    expect(settings.slackSeconds).toBe(1);
+    expect(settings.slackSeconds).toBeUndefined();
     expect(settings.concurrency).toBeUndefined();
     expect(settings.keepTraces).toBe(false);
     expect(settings.knownIssues).toEqual([...UPSTREAM_KNOWN_ISSUES]);
@@ -164,40 +157,4 @@ describe('imageReference', () => {
       expect(() => imageReference('--image', reference)).toThrow(UserFacingError);
     },
   );
-});
-
-describe('defaultConcurrency', () => {
-  const node = (schedulable: boolean): DetectedNode => ({
-    name: 'n',
-    schedulable,
-    roles: [],
-    allocatable: {},
-    kubeletVersion: 'v1.34.0',
-    containerRuntimeVersion: 'containerd://2.0',
-    osImage: 'Debian',
-  });
-
-  test('kind-config.yaml (a tainted control plane and two workers) runs 4 cases at once', () => {
-    expect(defaultConcurrency([node(false), node(true), node(true)])).toBe(4);
-  });
-
-  test('one schedulable node runs 2; none still runs 1; big clusters stop at 8', () => {
-    expect(defaultConcurrency([node(true)])).toBe(2);
-    expect(defaultConcurrency([node(false)])).toBe(1);
-    expect(defaultConcurrency(Array.from({ length: 50 }, () => node(true)))).toBe(8);
-  });
-
-  test('grows with schedulable nodes only, within 1..8', () => {
-    fc.assert(
-      fc.property(fc.array(fc.boolean(), { maxLength: 20 }), fc.boolean(), (flags, extra) => {
-        const nodes = flags.map(node);
-        const base = defaultConcurrency(nodes);
-        expect(base).toBeGreaterThanOrEqual(1);
-        expect(base).toBeLessThanOrEqual(8);
-        const more = defaultConcurrency([...nodes, node(extra)]);
-        if (extra) expect(more).toBeGreaterThanOrEqual(base);
-        else expect(more).toBe(base);
-      }),
-    );
-  });
 });

@@ -219,26 +219,27 @@ describe('fields near the end of the observation window (the start may lag START
 describe('startup probe deadline (failureThreshold 10 × 1 s: gives up 9–10 s after the start)', () => {
   const startup = { startup: probe(undefined, { failureThreshold: 10 }) };
 
-  it('passing by 7.5 s with the slack, before 9 s: started', () => {
+  // DECISION_MARGIN_SECONDS (0.5 s) decides: a pass that may come within the margin of the deadline is undecided.
+  it('passing by 8 s, a margin before the 9 s deadline: started', () => {
     expect(
-      fieldsOf(watch(startup, { startupAfterSeconds: 6.5 }, 60))['c.startedAfterStartSeconds'],
+      fieldsOf(watch(startup, { startupAfterSeconds: 7 }, 60))['c.startedAfterStartSeconds'],
     ).toBeDefined();
   });
 
-  it('passing by 8 s, slack reaching the 9 s deadline: undecided, neither started nor killed', () => {
-    const f = fieldsOf(watch(startup, { startupAfterSeconds: 7 }, 60));
+  it('passing by 8.5 s, within the margin of the 9 s deadline: undecided, neither started nor killed', () => {
+    const f = fieldsOf(watch(startup, { startupAfterSeconds: 7.5 }, 60));
     expect(f['c.startedAfterStartSeconds']).toBeUndefined();
     expect(f['c.firstKillAfterStartSeconds']).toBeUndefined();
   });
 
-  it('signal on at 11 s, one slack after the 10 s deadline: still undecided', () => {
+  it('signal on at 10.5 s, within the margin after the 10 s deadline: still undecided', () => {
     expect(
-      fieldsOf(watch(startup, { startupAfterSeconds: 11 }, 60))['c.firstKillAfterStartSeconds'],
+      fieldsOf(watch(startup, { startupAfterSeconds: 10.5 }, 60))['c.firstKillAfterStartSeconds'],
     ).toBeUndefined();
   });
 
-  it('signal on at 11.5 s: killed by the startup probe, with its rules', () => {
-    const f = fieldsOf(watch(startup, { startupAfterSeconds: 11.5 }, 60));
+  it('signal on at 11 s: killed by the startup probe, with its rules', () => {
+    const f = fieldsOf(watch(startup, { startupAfterSeconds: 11 }, 60));
     expect(f['c.firstKillAfterStartSeconds']).toMatchObject({
       expected: { kind: 'window', earliest: 9, latest: 10, slack: 1 },
       rule: 'probes.startup-restarts',
