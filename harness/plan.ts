@@ -1,4 +1,6 @@
+import { defaultCapabilities, LATEST_VERSION, type Capabilities } from '../model/capabilities';
 import type { Expectation } from '../model/expectation';
+import { readyOutlook } from '../model/probes';
 import type { DeleteAction, HookHandler, PodScenario, QuotaScenario, Scenario } from '../model/scenario';
 import type { CaseManifests } from '../generators/manifests';
 import type { ManagedObject } from './cluster-port';
@@ -98,28 +100,60 @@ function startSeconds(pod: PodScenario): number {
   return POD_START_SECONDS + init + main;
 }
 
-/** Longest time a readiness probe may need to pass once the signal is on (worker.go: period × threshold after initialDelay). */
-function readinessSeconds(pod: PodScenario): number | undefined {
-  const times = pod.containers.flatMap((c) => {
+/**
+ * How much later than the model's latest instant a wait still holds out: a non-conforming cluster is
+ * late (a 1.26 kubelet stops a pod deleted with grace 0 after the spec's period plus the preStop time,
+ * kubernetes#115817), and a late answer must be seen and judged, not given up on.
+ */
+export const LATE_FACTOR = 2;
+
+/**
+ * How long to wait for Ready, or undefined when the model says the pod never becomes Ready (gRPC
+ * readiness with nothing serving, no readiness signal, a window shorter than successThreshold probes):
+ * the model's latest Ready instant (model/probes.ts readyOutlook), LATE_FACTOR times, plus a probe period.
+ */
+function readySeconds(pod: PodScenario, capabilities: Capabilities): number | undefined {
+  let latest = 0;
+  let period = 0;
+  for (const c of pod.containers) {
     const probe = c.probes.readiness;
-    if (!probe) return [];
-    const signal = (c.behaviour.readyAfterSeconds ?? 0) + c.behaviour.startDelaySeconds;
-    return [signal + probe.initialDelaySeconds + probe.periodSeconds * (probe.successThreshold + 1)];
-  });
-  return times.length > 0 ? Math.max(...times) : undefined;
+    const outlook = readyOutlook(pod, c, capabilities);
+    if (outlook.kind === 'never') return undefined;
+    if (!probe) continue;
+    period = Math.max(period, probe.periodSeconds);
+    // Undecided by the model (a window that may or may not hold enough probes): as long as the window lasts.
+    const ready =
+      outlook.kind === 'at'
+        ? outlook.window.latest
+        : (c.behaviour.readyAfterSeconds ?? 0) +
+          probe.initialDelaySeconds +
+          probe.periodSeconds * (probe.successThreshold + 1);
+    latest = Math.max(latest, c.behaviour.startDelaySeconds + ready);
+  }
+  return period === 0 ? undefined : LATE_FACTOR * latest + period + REACTION_SECONDS;
+}
+
+/** The longest preStop hook of the pod's containers (a 1.26 kubelet adds it to the grace, kubernetes#115817). */
+function preStopSeconds(pod: PodScenario): number {
+  return Math.max(
+    0,
+    ...[...pod.initContainers, ...pod.containers].map((c) => hookSeconds(c.lifecycle.preStop)),
+  );
 }
 
 /**
- * How long a deleted pod may take to stop: the grace period (preStop included), the kubelet's one-off
- * 2 s extension after an overrunning preStop, and reaction time; or the model's latest window if later.
+ * How long a deleted pod may take to stop on a cluster that is late: LATE_FACTOR times the model's
+ * latest instant (its latest window, or preStop + G + the kubelet's one-off 2 s extension, twice with
+ * sidecars), plus the spec's period (a kubelet may use it instead of the delete's) and reaction time.
  */
 function stopSeconds(pod: PodScenario, action: DeleteAction | undefined, expectation: Expectation): number {
-  const grace = action?.gracePeriodSeconds ?? pod.terminationGracePeriodSeconds ?? DEFAULT_GRACE_SECONDS;
-  // SIGKILL lands between G and G + 2 s after the kill starts, whatever the preStop takes.
-  const bound = grace + MINIMUM_GRACE_AFTER_PRESTOP;
+  const spec = pod.terminationGracePeriodSeconds ?? DEFAULT_GRACE_SECONDS;
+  const grace = action?.gracePeriodSeconds ?? spec;
+  const bound = preStopSeconds(pod) + grace + MINIMUM_GRACE_AFTER_PRESTOP;
   // Sidecars stop after the main containers, each with what is left of the period: at most twice.
   const sidecars = pod.initContainers.some((c) => c.restartPolicy === 'Always') ? bound : 0;
-  return Math.max(bound + sidecars, latestWindowEnd(expectation)) + REACTION_SECONDS;
+  const latest = Math.max(bound + sidecars, latestWindowEnd(expectation));
+  return LATE_FACTOR * latest + spec + REACTION_SECONDS;
 }
 
 function podNamed(manifests: CaseManifests, name: string): PodRef {
@@ -145,6 +179,8 @@ function deleteAndStop(
       kind: 'wait',
       condition: { kind: 'podStopped', target },
       deadlineSeconds: stopSeconds(pod, action, expectation),
+      // Still terminating then: the stop instants not seen are lower bounds, judged from the record.
+      timeoutIsOutcome: true,
     },
   ];
 }
@@ -178,13 +214,14 @@ function terminationPlan(
   pod: PodScenario,
   action: DeleteAction,
   expectation: Expectation,
+  capabilities: Capabilities,
 ): PlanStep[] {
   const target = podNamed(manifests, pod.name);
   const steps: PlanStep[] = [
     ...createAll(manifests, ['Service', 'Pod']),
     { kind: 'wait', condition: { kind: 'podRunning', target }, deadlineSeconds: startSeconds(pod) },
   ];
-  const ready = readinessSeconds(pod);
+  const ready = readySeconds(pod, capabilities);
   if (ready !== undefined) {
     // DeleteAction: with readiness, the delay counts from Ready or from the observe limit.
     steps.push({
@@ -243,13 +280,18 @@ function networkPolicyPlan(manifests: CaseManifests): PlanStep[] {
 
 /**
  * The ordered steps of one case. Pure: every wait is a named condition with a deadline derived from
- * the scenario and the model's windows; the only passing of time is an observe window the scenario
- * itself asks for.
+ * the scenario and the model's windows (for the cluster's capabilities); nothing is waited for that the
+ * model says will not happen; the only passing of time is an observe window the scenario itself asks for.
  */
-export function planCase(scenario: Scenario, expectation: Expectation, manifests: CaseManifests): PlanStep[] {
+export function planCase(
+  scenario: Scenario,
+  expectation: Expectation,
+  manifests: CaseManifests,
+  capabilities: Capabilities = defaultCapabilities(LATEST_VERSION),
+): PlanStep[] {
   switch (scenario.family) {
     case 'termination':
-      return terminationPlan(manifests, scenario.pod, scenario.delete, expectation);
+      return terminationPlan(manifests, scenario.pod, scenario.delete, expectation, capabilities);
     case 'probes':
       return observedPodPlan(
         manifests,

@@ -2,6 +2,7 @@ import type { V1Namespace } from '@kubernetes/client-node';
 import { manifestsFor, type CaseManifests } from '../generators/manifests';
 import { networkPolicyManifests, type NetworkPolicyManifests } from '../generators/manifests/networkpolicy';
 import { resolveIpBlocks } from '../generators/manifests/networkpolicy-ip-blocks';
+import type { Capabilities } from '../model/capabilities';
 import type { Expectation } from '../model/expectation';
 import { CASE_ID_LABEL, KEEP_FINALIZER } from '../model/labels';
 import { assertedCells, type PodId } from '../model/networkpolicy/topology';
@@ -21,6 +22,7 @@ import { podCondition, type PodStateSource } from './waits-pod';
 import { acquireNodeCapacityLock } from './node-capacity-lock';
 import { quotaInitialised, quotaSettled } from './waits-quota';
 import { CaseRecorder } from './watch-recorder-case';
+import { unreliabilityOf } from '../verdicts/case-verdict';
 
 /** Maps a scenario to its objects (generators/manifests manifestsFor). */
 export type ManifestMapper = (
@@ -43,6 +45,8 @@ export interface RunCaseOptions {
   maxAttempts?: number;
   /** Jitter source for back-off; injected so seeded runs replay exactly. */
   random?: () => number;
+  /** What the cluster supports, for the plan's readiness predictions (default: the latest release's). */
+  capabilities?: Capabilities;
 }
 
 export interface CaseRun {
@@ -207,7 +211,12 @@ class CaseExecution {
         this.cleanupEntries.push(this.options.cleanup.registerNamespace(ns.metadata?.name ?? ''));
       }
       await this.createNamespaces();
-      const steps = planCase(this.scenario, this.expectation, this.layout.manifests);
+      const steps = planCase(
+        this.scenario,
+        this.expectation,
+        this.layout.manifests,
+        this.options.capabilities,
+      );
       for (const step of steps) {
         this.signal.throwIfAborted();
         await this.execute(step);
@@ -218,12 +227,12 @@ class CaseExecution {
       stopDeadline.abort();
     }
     const finalStatesRead = await this.readFinalStates();
+    if (!inconclusive && !finalStatesRead) inconclusive = this.reasonOf(undefined);
+    // In the trace, so a re-judged report decides exactly as this run (verdicts/case-verdict.ts unreliabilityOf).
+    if (inconclusive) this.recorder.record({ kind: 'unobservable', reason: inconclusive });
     await this.recorder.stop();
     const cleanup = await this.options.cleanup.run(this.cleanupEntries);
-    if (!inconclusive && !finalStatesRead) inconclusive = this.reasonOf(undefined);
-    if (!inconclusive && this.recorder.gaps.length > 0) {
-      inconclusive = `the record has gaps: ${this.recorder.gaps.join('; ')}`;
-    }
+    inconclusive = unreliabilityOf(this.recorder.trace);
     return {
       namespace: this.namespace,
       namespaces: this.layout.namespaces.map((n) => n.metadata?.name ?? ''),

@@ -147,6 +147,28 @@ function timelineOf(
   return { started, kill, ready, unready, readinessUncertain, readyAgain };
 }
 
+/** Whether, and when, a container turns Ready (container seconds from its start), as the model predicts. */
+export type ReadyOutlook =
+  | { kind: 'at'; window: FlipWindow }
+  /** The model says it never turns Ready (no readiness signal, gRPC with nothing serving, a window too short). */
+  | { kind: 'never' }
+  | { kind: 'uncertain' };
+
+/**
+ * The readiness prediction the probes rules use (timelineOf), for the harness to wait by: it waits for
+ * Ready only when Ready can come, and as long as the model's latest instant allows.
+ */
+export function readyOutlook(
+  pod: PodScenario,
+  c: ContainerScenario,
+  capabilities: Capabilities,
+  margin: number = DECISION_MARGIN_SECONDS,
+): ReadyOutlook {
+  const timeline = timelineOf(pod, c, capabilities, margin);
+  if (timeline.ready) return { kind: 'at', window: timeline.ready };
+  return timeline.readinessUncertain ? { kind: 'uncertain' } : { kind: 'never' };
+}
+
 /**
  * Whether a span of successes holds successThreshold consecutive probes (worker.go doProbe: probes every
  * periodSeconds, or back to back when an attempt takes longer, at a phase the model does not know, none

@@ -67,6 +67,11 @@ export type TraceEntry =
   /** Something made the record unreliable (dropped watch not resumed, log stream cut). */
   | { kind: 'gap'; t: number; what: string }
   /**
+   * The harness could not observe the case to its end (an API error not overcome, the case deadline,
+   * an interrupt, a wait the plan cannot go on without): the case is inconclusive whatever its fields say.
+   */
+  | { kind: 'unobservable'; t: number; reason: string }
+  /**
    * The API server audit log's events for the case's namespace (Pod Security audit annotations reach
    * only that log), or why the log could not be read on this target.
    */

@@ -1,6 +1,6 @@
 import { DEFAULT_MODEL_OPTIONS, type ModelOptions } from '../model/expectation';
 import type { PropertyDefinition } from '../runner/property-definition';
-import { judgeCase } from '../verdicts/case-verdict';
+import { judgeRecordedCase, unreliabilityOf } from '../verdicts/case-verdict';
 import { derivePropertyVerdict, type CaseOutcome } from './property-verdict';
 import type { CaseReport, PropertyEnd, PropertySummary, Report, ReportSkeleton } from './report-types';
 import { reportSource, type ReportSource } from './report-stream';
@@ -113,11 +113,13 @@ export async function judgeReport(
     if (definition !== undefined && definition.family === old.scenario.family) {
       const observation = old.trace ? definition.observe(old.trace, old.scenario) : old.observation;
       const expectation = definition.expect(old.scenario, skeleton.cluster.capabilities, modelOptions);
+      // Without a trace, the record's unreliability is what the verdict carried when it was judged.
+      const unreliable = old.trace ? unreliabilityOf(old.trace) : old.verdict.unreliable;
       item = {
         ...old,
         observation,
         expectation,
-        verdict: judgeCase(expectation, observation, definition.fields),
+        verdict: judgeRecordedCase(expectation, observation, definition.fields, unreliable),
       };
       casesJudged += 1;
       if (old.trace) casesReduced += 1;

@@ -6,7 +6,7 @@ import type { Clock } from '../harness/clock';
 import type { CleanupRegistry } from '../harness/cleanup';
 import type { ClusterPort } from '../harness/cluster-port';
 import { runCase, type CaseRun } from '../harness/run-case';
-import { judgeCase, markUnreliable } from '../verdicts/case-verdict';
+import { judgeRecordedCase, unreliabilityOf } from '../verdicts/case-verdict';
 import type { CaseExecutor } from './case-executor';
 import type { PropertyDefinition } from './property-definition';
 
@@ -42,18 +42,25 @@ export function caseExecutorFor<F extends Family>(
       signal: environment.signal,
       caseDeadlineSeconds: definition.budget.caseSeconds,
       cleanup: environment.cleanup,
+      capabilities: environment.capabilities,
       onTrace: environment.onTrace ? (entry) => environment.onTrace?.(caseId, entry) : undefined,
     });
     environment.onCaseRun?.(definition.family, run);
     const observation = definition.observe(run.trace, scenario);
-    const judged = judgeCase(expectation, observation, definition.fields);
+    // Decided from the trace alone, as `kubeprop judge` decides it (reporting/judge-report.ts).
+    const verdict = judgeRecordedCase(
+      expectation,
+      observation,
+      definition.fields,
+      unreliabilityOf(run.trace),
+    );
     return {
       id: caseId,
       scenario,
       objects: run.objects,
       observation,
       expectation,
-      verdict: run.inconclusive === undefined ? judged : markUnreliable(judged, run.inconclusive),
+      verdict,
       attempt,
       durationMs: run.endedAt - run.startedAt,
       trace: environment.keepTraces ? run.trace : undefined,

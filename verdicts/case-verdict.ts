@@ -1,5 +1,6 @@
 import type { Expectation } from '../model/expectation';
 import type { Observation } from '../model/observation';
+import type { Trace } from '../model/trace';
 import { compareField, type FieldOutcome } from './compare-field';
 
 export interface FieldDiff {
@@ -15,6 +16,11 @@ export interface CaseVerdict {
   diff: FieldDiff[];
   /** Why a case is inconclusive as a whole (e.g. the harness could not observe it reliably). */
   reason?: string;
+  /**
+   * Why the record itself is unreliable (from the trace: harness/run-case.ts `unobservable` and `gap`
+   * entries), kept so a report without traces can still be re-judged to the same verdict.
+   */
+  unreliable?: string;
 }
 
 /**
@@ -64,5 +70,31 @@ export function judgeCase(
 
 /** A case the harness could not observe reliably is inconclusive whatever its fields say: never a false failure. */
 export function markUnreliable(verdict: CaseVerdict, reason: string): CaseVerdict {
-  return { ...verdict, outcome: 'inconclusive', reason };
+  return { ...verdict, outcome: 'inconclusive', reason, unreliable: reason };
+}
+
+/**
+ * Why a recorded case cannot be judged as a whole, read from its trace alone: the harness stopped
+ * observing (`unobservable`), or the record has gaps. A wait that timed out is not such a reason: what
+ * was recorded until then is judged (an instant not yet seen is a lower bound).
+ */
+export function unreliabilityOf(trace: Trace): string | undefined {
+  const stopped = trace.find((entry) => entry.kind === 'unobservable');
+  if (stopped?.kind === 'unobservable') return stopped.reason;
+  const gaps = trace.flatMap((entry) => (entry.kind === 'gap' ? [entry.what] : []));
+  return gaps.length > 0 ? `the record has gaps: ${gaps.join('; ')}` : undefined;
+}
+
+/**
+ * The verdict of a recorded case: a pure function of what its report carries (expectation, observation
+ * and the record's unreliability), shared by `run` and `judge` so re-judging changes nothing.
+ */
+export function judgeRecordedCase(
+  expectation: Expectation,
+  observation: Observation,
+  fields: FieldPatterns | undefined,
+  unreliable: string | undefined,
+): CaseVerdict {
+  const judged = judgeCase(expectation, observation, fields);
+  return unreliable === undefined ? judged : markUnreliable(judged, unreliable);
 }

@@ -1,4 +1,4 @@
-import type { Observed } from '../../model/observation';
+import { NO_UPPER_BOUND, type Observed } from '../../model/observation';
 
 /** An instant known to lie within [lo, hi], epoch milliseconds. */
 export interface Interval {
@@ -26,9 +26,15 @@ export function intersect(a: Interval, b: Interval): Interval | undefined {
   return lo <= hi ? { lo, hi } : undefined;
 }
 
-/** `later - earlier` in seconds, as the widest interval both uncertainties allow. */
+/**
+ * `later - earlier` in seconds, as the widest interval both uncertainties allow. A later instant not
+ * seen by the end of the record (hi NO_UPPER_BOUND) gives a lower bound; an earlier one gives nothing.
+ */
 export function secondsBetween(earlier: Interval, later: Interval): Observed {
-  return { kind: 'instant', lo: (later.lo - earlier.hi) / 1000, hi: (later.hi - earlier.lo) / 1000 };
+  if (earlier.hi === NO_UPPER_BOUND)
+    return missing('the earlier instant was not seen by the end of the record');
+  const hi = later.hi === NO_UPPER_BOUND ? NO_UPPER_BOUND : (later.hi - earlier.lo) / 1000;
+  return { kind: 'instant', lo: (later.lo - earlier.hi) / 1000, hi };
 }
 
 /** `a` wholly before `b` (true), wholly after (false), or overlapping (undefined). */

@@ -60,3 +60,22 @@ export function longestHeartbeatGapMs(lines: MarkerLine[]): number | undefined {
   if (ticks.length < 2) return undefined;
   return Math.max(...ticks.slice(1).map((time, i) => time - ticks[i]));
 }
+
+/**
+ * The longest pause between heartbeat ticks that still counts as a continuous record: the program ticks
+ * every 0.1 s, and the real v1.26.1 runs (../shared/recordings/kubeprop-runs) kept pauses within one
+ * instance to a few tenths of a second, rarely about 1 s under load.
+ */
+export const CONTINUOUS_HEARTBEAT_MS = 1000;
+
+/**
+ * Whether the record of one container instance holds every line it wrote from before `from` (epoch ms,
+ * the stop's start) on: the trace has no gap, the instance was recorded before the stop began, and its
+ * heartbeat never paused. Then a marker that never came was never written: the thing did not happen.
+ */
+export function runRecordedFrom(trace: Trace, run: MarkerLine[], from: number): boolean {
+  if (trace.some((entry) => entry.kind === 'gap')) return false;
+  const ticks = run.filter((line) => line.marker === MARKERS.tick);
+  if (ticks.length < 2 || ticks[0].time > from) return false;
+  return (longestHeartbeatGapMs(run) ?? Infinity) <= CONTINUOUS_HEARTBEAT_MS;
+}

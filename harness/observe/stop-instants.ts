@@ -1,4 +1,5 @@
 import type { V1ContainerStateTerminated } from '@kubernetes/client-node';
+import { NO_UPPER_BOUND } from '../../model/observation';
 import type { Trace } from '../../model/trace';
 import { HEARTBEAT_SECONDS, MARKERS } from '../markers';
 import { eventsByReason } from './events';
@@ -7,6 +8,7 @@ import {
   firstMarker,
   heartbeatPeriodMs,
   longestHeartbeatGapMs,
+  runRecordedFrom,
   type MarkerLine,
 } from './markers-by-container';
 import { containerStatus, type PodView } from './pod-history';
@@ -26,6 +28,15 @@ export interface StopInstants {
   terminatedReason?: string;
   /** Why an instant could not be bounded (no heartbeat, trace ended, watch gap). */
   unknown: string[];
+  /** The instance's record is complete from before the stop (runRecordedFrom): a marker not seen was not written. */
+  complete: boolean;
+  /** The container was still running when the record ended (a late stop): instants not seen yet are lower bounds. */
+  stillRunning: boolean;
+}
+
+/** An instant not seen by the end of the record, which lies after `at` (epoch ms). */
+export function notBefore(at: number): Interval {
+  return { lo: at, hi: NO_UPPER_BOUND };
 }
 
 /** The final terminated state of a container in the views (after `notBefore`). */
@@ -57,7 +68,11 @@ export function stopInstants(
   run: MarkerLine[],
   from: number,
 ): StopInstants {
-  const result: StopInstants = { unknown: [] };
+  const result: StopInstants = {
+    unknown: [],
+    complete: runRecordedFrom(trace, run, from),
+    stillRunning: false,
+  };
   const killing = eventsByReason(trace, 'Killing', container).find((seen) => seen.t >= from);
   if (killing) result.killStart = killing.at;
   const step = heartbeatPeriodMs(run) ?? HEARTBEAT_SECONDS * 1000;
@@ -86,6 +101,13 @@ export function stopInstants(
     result.exit = apiExit ? (intersect(byHeartbeat, apiExit) ?? byHeartbeat) : byHeartbeat;
   } else if (apiExit) {
     result.exit = apiExit;
+  } else if (!terminated && run.length > 0 && !gapped) {
+    // Still running when the record ended (a wait for the stop timed out): it exits after its last line.
+    result.stillRunning = true;
+    const last = run[run.length - 1].time;
+    result.exit = notBefore(last);
+    // A trapped SIGTERM writes its marker within one heartbeat: with a complete record it has not come yet.
+    if (!sigterm && result.complete) result.sigterm = notBefore(last - step);
   } else {
     result.unknown.push(
       terminated ? 'no exit time recorded' : 'the trace ends with the container still running',

@@ -30,6 +30,26 @@ function gapOrMissing(
   return missing(`${what}: ${stop.unknown.join('; ') || 'marker not seen'}`);
 }
 
+/** What an instant field observes when the record shows the thing never happened (it fails any window). */
+export const NEVER = 'never';
+
+/**
+ * The container's own log is complete from before the stop (stop-instants.ts runRecordedFrom) and the
+ * kubelet has moved past the preStop (SIGTERM or the exit came), yet the hook's marker (exec: `kp
+ * prestop-start`; httpGet: the httpd's request line) never came: the hook did not run. A sleep hook
+ * runs in the kubelet and writes nothing, so its absence proves nothing.
+ */
+function preStopNeverRan(
+  container: ContainerScenario,
+  stop: StopInstants,
+  sigterm: Interval | undefined,
+): boolean {
+  const preStop = container.lifecycle.preStop;
+  if (!preStop || preStop.kind === 'sleep' || stop.preStopStart || !stop.complete || stop.stillRunning)
+    return false;
+  return sigterm !== undefined || stop.exit !== undefined;
+}
+
 /** Per-container stop fields, shared by the termination and hooks reducers. */
 export function observeContainerStop(
   trace: Trace,
@@ -52,12 +72,9 @@ export function observeContainerStop(
   }
   const sigterm = sigtermOf(container, stop);
   const fields: Fields = {};
-  fields[`${c}.sigtermAfterPreStopStartSeconds`] = gapOrMissing(
-    stop.preStopStart,
-    sigterm,
-    'preStop start or SIGTERM',
-    stop,
-  );
+  fields[`${c}.sigtermAfterPreStopStartSeconds`] = preStopNeverRan(container, stop, sigterm)
+    ? { kind: 'value', value: NEVER }
+    : gapOrMissing(stop.preStopStart, sigterm, 'preStop start or SIGTERM', stop);
   fields[`${c}.sigtermAfterKillStartSeconds`] = gapOrMissing(
     stop.killStart,
     sigterm,
@@ -83,6 +100,9 @@ function spread(instants: (Interval | undefined)[]): Observed {
   if (instants.some((i) => i === undefined)) return missing('a container has no kill start instant');
   const known = instants as Interval[];
   const lo = Math.max(0, Math.max(...known.map((i) => i.lo)) - Math.min(...known.map((i) => i.hi)));
+  // A kill start not seen by the end of the record bounds the spread only from below.
+  if (known.some((i) => i.hi === NO_UPPER_BOUND))
+    return { kind: 'instant', lo: lo / 1000, hi: NO_UPPER_BOUND };
   const hi = Math.max(...known.map((i) => i.hi)) - Math.min(...known.map((i) => i.lo));
   return { kind: 'instant', lo: lo / 1000, hi: hi / 1000 };
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { manifestsFor } from '../../generators/manifests';
 import { terminationScenario } from '../../generators/termination-scenario';
-import { latestWindowEnd, planCase, type PlanStep } from '../../harness/plan';
+import { LATE_FACTOR, latestWindowEnd, planCase, type PlanStep } from '../../harness/plan';
 import { defaultCapabilities, LATEST_VERSION } from '../../model/capabilities';
 import type { Expectation } from '../../model/expectation';
 import type { PodScenario, Scenario } from '../../model/scenario';
@@ -88,35 +88,85 @@ describe('planCase', () => {
     expect(stop(late)).toBeGreaterThanOrEqual(51);
   });
 
-  test('a pod with readiness waits for Ready, but a timeout there is an outcome, not a failure', () => {
-    const withReadiness: PodScenario = {
+  describe('Ready is waited for only when the model says it can come', () => {
+    const readiness = {
+      handler: { kind: 'exec' as const },
+      initialDelaySeconds: 0,
+      periodSeconds: 2,
+      timeoutSeconds: 1,
+      successThreshold: 1,
+      failureThreshold: 3,
+    };
+    const readyWait = (c: PodScenario['containers'][number]) => {
+      const scenario: Scenario = {
+        family: 'termination',
+        pod: { ...POD, containers: [c] },
+        delete: { afterRunningSeconds: 0 },
+        withService: false,
+      };
+      return planCase(scenario, NO_FIELDS, manifestsFor(scenario, OPTIONS)).find(
+        (s) => s.kind === 'wait' && s.condition.kind === 'podReady',
+      );
+    };
+    const base = POD.containers[0];
+
+    test('signal on at 3 s: the wait is an outcome, bounded by LATE_FACTOR × the latest Ready plus a period', () => {
+      const ready = readyWait({
+        ...base,
+        behaviour: { ...base.behaviour, readyAfterSeconds: 3 },
+        probes: { readiness },
+      });
+      expect(ready).toMatchObject({ timeoutIsOutcome: true });
+      // Ready by 3 + 2 s (one period) at the latest: at least twice that plus the period.
+      expect(ready?.kind === 'wait' && ready.deadlineSeconds).toBeGreaterThanOrEqual(LATE_FACTOR * 5 + 2);
+    });
+
+    test('no readiness signal ever: no wait', () => {
+      expect(readyWait({ ...base, probes: { readiness } })).toBeUndefined();
+    });
+
+    test('gRPC readiness (nothing in busybox serves gRPC health): no wait', () => {
+      expect(
+        readyWait({
+          ...base,
+          behaviour: { ...base.behaviour, readyAfterSeconds: 0 },
+          probes: { readiness: { ...readiness, handler: { kind: 'grpc', port: 9000 } } },
+        }),
+      ).toBeUndefined();
+    });
+
+    test('a readiness window shorter than successThreshold × period: no wait', () => {
+      expect(
+        readyWait({
+          ...base,
+          behaviour: { ...base.behaviour, readyAfterSeconds: 1, unreadyAfterSeconds: 2 },
+          probes: { readiness: { ...readiness, successThreshold: 3 } },
+        }),
+      ).toBeUndefined();
+    });
+  });
+
+  test('a late stop is still observed: the stop wait covers a 1.26 kubelet using the spec period plus the preStop (kubernetes#115817)', () => {
+    const withPreStop: PodScenario = {
       ...POD,
       containers: [
-        {
-          ...POD.containers[0],
-          probes: {
-            readiness: {
-              handler: { kind: 'exec' },
-              initialDelaySeconds: 0,
-              periodSeconds: 1,
-              timeoutSeconds: 1,
-              successThreshold: 1,
-              failureThreshold: 3,
-            },
-          },
-        },
+        { ...POD.containers[0], lifecycle: { preStop: { kind: 'exec', durationSeconds: 4, exitCode: 0 } } },
       ],
     };
     const scenario: Scenario = {
       family: 'termination',
-      pod: withReadiness,
-      delete: { afterRunningSeconds: 0 },
+      pod: withPreStop,
+      delete: { afterRunningSeconds: 0, gracePeriodSeconds: 0 },
       withService: false,
     };
-    const ready = planCase(scenario, NO_FIELDS, manifestsFor(scenario, OPTIONS)).find(
-      (s) => s.kind === 'wait' && s.condition.kind === 'podReady',
+    const stop = planCase(scenario, NO_FIELDS, manifestsFor(scenario, OPTIONS)).find(
+      (s) => s.kind === 'wait' && s.condition.kind === 'podStopped',
     );
-    expect(ready).toMatchObject({ timeoutIsOutcome: true });
+    // Deleted with 0: the 1.26 kubelet kills after preStop (4 s) + the spec's 30 s.
+    expect(stop).toMatchObject({ timeoutIsOutcome: true });
+    expect(stop?.kind === 'wait' && stop.deadlineSeconds).toBeGreaterThanOrEqual(
+      LATE_FACTOR * (4 + 0 + 2) + 30,
+    );
   });
 
   test('quota: the quota is initialised before any pod, usage read after every step', () => {

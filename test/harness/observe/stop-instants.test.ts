@@ -5,6 +5,9 @@ import { podHistory } from '../../../harness/observe/pod-history';
 import { stopInstants } from '../../../harness/observe/stop-instants';
 import { observeTermination } from '../../../harness/observe/termination';
 import { container, pod } from '../../model/builders';
+import { NO_UPPER_BOUND } from '../../../model/observation';
+import { timingWindow } from '../../../model/timing';
+import { compareField, describeObserved } from '../../../verdicts/compare-field';
 
 const T0 = Date.parse('2030-01-01T00:00:00Z');
 const s = (seconds: number) => T0 + seconds * 1000;
@@ -96,7 +99,7 @@ describe('stop instants from markers and heartbeats', () => {
     expect(stop.unknown).toContain('the trace has a gap after the stop began');
   });
 
-  it('trace ends with the container running: SIGKILL timing is missing, never guessed', () => {
+  it('still running when the record ends (a late stop): the SIGKILL is a lower bound, never a guess', () => {
     const scenario = {
       family: 'termination' as const,
       pod: pod([container('c')], { terminationGracePeriodSeconds: 3 }),
@@ -105,11 +108,63 @@ describe('stop instants from markers and heartbeats', () => {
     };
     const trace = ticking(5.25).filter((e) => e.kind !== 'podWatch');
     const observation = observeTermination(trace, scenario);
-    expect(observation.fields['c.sigkillAfterSigtermSeconds']).toEqual({
-      kind: 'missing',
-      reason: 'SIGTERM or exit: the trace ends with the container still running',
-    });
+    // SIGTERM marker at 2.2 s, the program still ticking at 5.25 s: SIGKILL at least 3.05 s after SIGTERM.
+    const observed = observation.fields['c.sigkillAfterSigtermSeconds'];
+    expect(observed).toEqual({ kind: 'instant', lo: expect.closeTo(3.05, 6), hi: NO_UPPER_BOUND });
+    expect(describeObserved(observed)).toBe('at least 3.05 s');
+    // Already past the latest a conforming kubelet allows: the late kill fails; one it may still reach stays open.
+    expect(compareField(timingWindow(2, 2, 0.35), observed).outcome).toBe('fail');
+    expect(compareField(timingWindow(3, 3, 0.35), observed).outcome).toBe('inconclusive');
     expect(observation.fields['c.exitCode'].kind).toBe('missing');
     expect(observation.timeline.map((e) => e.what)).toEqual(['started', 'delete', 'sigterm']);
+  });
+
+  describe('a preStop marker that never came', () => {
+    const scenario = {
+      family: 'termination' as const,
+      pod: pod(
+        [container('c', { lifecycle: { preStop: { kind: 'exec', durationSeconds: 1, exitCode: 0 } } })],
+        {
+          terminationGracePeriodSeconds: 3,
+        },
+      ),
+      delete: { afterRunningSeconds: 1 },
+      withService: false,
+    };
+
+    it('with a complete record (continuous heartbeat from before the delete, no gap): the hook never ran, the field fails', () => {
+      const observed = observeTermination(ticking(5.25), scenario).fields[
+        'c.sigtermAfterPreStopStartSeconds'
+      ];
+      expect(observed).toEqual({ kind: 'value', value: 'never' });
+      expect(compareField(timingWindow(1, 1, 0.35), observed).outcome).toBe('fail');
+    });
+
+    it('with a gap in the record: not observed, inconclusive', () => {
+      const trace = ticking(5.25, [{ kind: 'gap', t: s(3), what: 'log of p/c cut' }]);
+      expect(observeTermination(trace, scenario).fields['c.sigtermAfterPreStopStartSeconds'].kind).toBe(
+        'missing',
+      );
+    });
+
+    it('with a heartbeat that paused longer than CONTINUOUS_HEARTBEAT_MS: not observed, inconclusive', () => {
+      const paused = ticking(5.25).filter(
+        (e) =>
+          !(e.kind === 'log' && e.text === 'kp tick' && e.runtimeTime > s(1.1) && e.runtimeTime < s(2.6)),
+      );
+      expect(observeTermination(paused, scenario).fields['c.sigtermAfterPreStopStartSeconds'].kind).toBe(
+        'missing',
+      );
+    });
+
+    it('a sleep preStop writes nothing: its absence proves nothing', () => {
+      const sleeping = {
+        ...scenario,
+        pod: pod([container('c', { lifecycle: { preStop: { kind: 'sleep', seconds: 1 } } })]),
+      };
+      expect(
+        observeTermination(ticking(5.25), sleeping).fields['c.sigtermAfterPreStopStartSeconds'].kind,
+      ).toBe('missing');
+    });
   });
 });
