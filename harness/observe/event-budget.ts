@@ -44,26 +44,28 @@ export interface EventBudget {
   attempts: number;
   /** Of those, the ones the spam filter let through. */
   sent: number;
-  /** Whole or partial tokens left at the instant. */
-  tokens: number;
-  /** Whether an event tried at the instant could have been dropped: less than one token left. */
+  /** The fewest tokens the bucket held at any moment up to the instant (right after an attempt, or at it). */
+  lowest: number;
+  /** Whether an event tried at some moment up to the instant could have been dropped: less than one token. */
   couldBeSpent: boolean;
 }
 
 /**
- * Replays the attempts (epoch ms) of one spam key through the bucket and reports it at `at`; attempts
- * after `at` are left out. Where an attempt's instant is uncertain, pass its latest possible instant:
- * less refill makes the budget look spent sooner, so a missing event is then inconclusive, not false.
+ * Replays the attempts (epoch ms) of one spam key through the bucket up to `at`; later attempts are
+ * left out. Where an attempt's instant is uncertain, pass its latest possible instant: less refill
+ * makes the budget look spent sooner, so a missing event is then inconclusive rather than false.
  */
 export function eventBudget(attempts: readonly number[], at: number): EventBudget {
   let bucket: TokenBucket | undefined;
   let sent = 0;
+  let lowest: number = EVENT_SPAM_BURST;
   const before = attempts.filter((t) => t <= at).sort((a, b) => a - b);
   for (const t of before) {
     const result = tryAccept(bucket, t);
     bucket = result.bucket;
     if (result.accepted) sent += 1;
+    lowest = Math.min(lowest, bucket.tokens);
   }
-  const tokens = tokensAt(bucket, at);
-  return { attempts: before.length, sent, tokens, couldBeSpent: tokens < 1 };
+  lowest = Math.min(lowest, tokensAt(bucket, at));
+  return { attempts: before.length, sent, lowest, couldBeSpent: lowest < 1 };
 }

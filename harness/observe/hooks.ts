@@ -4,9 +4,9 @@ import type { Trace } from '../../model/trace';
 import { MARKERS } from '../markers';
 import { firstStart } from './container-start';
 import { deleteAction } from './created-and-deleted';
-import { eventsByReason } from './events';
+import { absentEvent, eventsByReason } from './events';
 import { missing, secondsBetween } from './intervals';
-import { markersByContainer } from './markers-by-container';
+import { hookHandlerRequestSeen } from './hook-handler-log';
 import { containerStatus, firstTransition, viewAt, type PodView } from './pod-history';
 import { observeContainerStop } from './termination';
 import { watchWindow } from './watch-window';
@@ -23,14 +23,14 @@ function postStartFields(
   const n = c.name;
   const fields: Fields = {};
   const within = (t: number) => t <= end;
-  fields[`${n}.failedPostStartHook`] = {
-    kind: 'value',
-    value: eventsByReason(trace, 'FailedPostStartHook', n).some((seen) => within(seen.t)),
-  };
-  const lines = markersByContainer(trace, podName).get(n) ?? [];
+  const failed = eventsByReason(trace, 'FailedPostStartHook', n).some((seen) => within(seen.t));
+  fields[`${n}.failedPostStartHook`] = failed
+    ? { kind: 'value', value: true }
+    : absentEvent(trace, podName, end, 'FailedPostStartHook event', { kind: 'value', value: false });
+  const postStart = c.lifecycle.postStart;
   fields[`${n}.postStartRequestSeen`] = {
     kind: 'value',
-    value: lines.some((line) => line.marker === MARKERS.http),
+    value: postStart?.kind === 'httpGet' && hookHandlerRequestSeen(trace, n, postStart),
   };
   const start = firstStart(trace, history, podName, c);
   const running = firstTransition(
@@ -51,7 +51,7 @@ function postStartFields(
   const kill = eventsByReason(trace, 'Killing', n).find((seen) => within(seen.t));
   fields[`${n}.postStartKillMessage`] = kill?.event.message
     ? { kind: 'text', text: kill.event.message }
-    : missing('no Killing event');
+    : absentEvent(trace, podName, end, 'Killing event', missing('no Killing event'));
   return fields;
 }
 

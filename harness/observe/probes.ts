@@ -2,7 +2,7 @@ import type { Observation, Observed } from '../../model/observation';
 import type { ContainerScenario, ProbesScenario } from '../../model/scenario';
 import type { Trace } from '../../model/trace';
 import { firstStart } from './container-start';
-import { eventsByReason } from './events';
+import { absentEvent, eventsByReason } from './events';
 import { intersect, missing, secondsBetween, type Interval } from './intervals';
 import { containerStatus, firstTransition, viewAt, type PodView } from './pod-history';
 import { watchWindow } from './watch-window';
@@ -17,6 +17,18 @@ function since(start: Interval | undefined, at: Interval | undefined, what: stri
 
 function textOf(message: string | undefined, what: string): Observed {
   return message === undefined ? missing(`${what} not seen`) : { kind: 'text', text: message };
+}
+
+/** An event field: its value from the event, else missing, saying so when the pod's event budget ran out. */
+function fromEvent(
+  trace: Trace,
+  podName: string,
+  end: number,
+  seen: boolean,
+  what: string,
+  value: Observed,
+): Observed {
+  return seen ? value : absentEvent(trace, podName, end, what, value);
 }
 
 /** Whether a container's restartCount, over every view of the pod, never went down. */
@@ -68,12 +80,34 @@ function containerFields(
   fields[`${n}.unreadyAfterStartSeconds`] = since(start, unready, 'not Ready again');
   statusAtEnd(history, end, n, fields);
   const kill = eventsByReason(trace, 'Killing', n).find((seen) => seen.event.message?.includes('probe'));
-  fields[`${n}.firstKillAfterStartSeconds`] = since(start, kill?.at, 'probe Killing event');
-  fields[`${n}.killMessage`] = textOf(kill?.event.message, 'probe Killing event');
+  const pod = scenario.pod.name;
+  fields[`${n}.firstKillAfterStartSeconds`] = fromEvent(
+    trace,
+    pod,
+    end,
+    kill !== undefined,
+    'probe Killing event',
+    since(start, kill?.at, 'probe Killing event'),
+  );
+  fields[`${n}.killMessage`] = fromEvent(
+    trace,
+    pod,
+    end,
+    kill !== undefined,
+    'probe Killing event',
+    textOf(kill?.event.message, 'probe Killing event'),
+  );
   const unhealthy = eventsByReason(trace, 'Unhealthy', n).find((seen) =>
     seen.event.message?.startsWith('Readiness probe failed'),
   );
-  fields[`${n}.readinessFailureMessage`] = textOf(unhealthy?.event.message, 'readiness Unhealthy event');
+  fields[`${n}.readinessFailureMessage`] = fromEvent(
+    trace,
+    pod,
+    end,
+    unhealthy !== undefined,
+    'readiness Unhealthy event',
+    textOf(unhealthy?.event.message, 'readiness Unhealthy event'),
+  );
   return fields;
 }
 

@@ -3,7 +3,7 @@ import { NO_UPPER_BOUND, type Observation, type Observed } from '../../model/obs
 import type { ContainerScenario, TerminationScenario } from '../../model/scenario';
 import type { Trace } from '../../model/trace';
 import { deleteAction } from './created-and-deleted';
-import { eventsByReason } from './events';
+import { absentEvent, eventsByReason, eventsDueBy } from './events';
 import { MARKERS } from '../markers';
 import { before, missing, point, secondsBetween, type Interval } from './intervals';
 import { markersByContainer, runsOf } from './markers-by-container';
@@ -92,7 +92,13 @@ export function observeContainerStop(
       ? missing('no terminated state seen')
       : { kind: 'value', value: stop.terminatedReason };
   const failed = eventsByReason(trace, 'FailedPreStopHook', c).some((seen) => seen.t >= from);
-  fields[`${c}.failedPreStopHook`] = { kind: 'value', value: failed };
+  // The hook has failed, if it did, by the time the container stopped.
+  fields[`${c}.failedPreStopHook`] = failed
+    ? { kind: 'value', value: true }
+    : absentEvent(trace, podName, eventsDueBy(trace, stop.exit), 'FailedPreStopHook event', {
+        kind: 'value',
+        value: false,
+      });
   return { fields, stop };
 }
 
@@ -145,11 +151,15 @@ function endpointTerminatingAfterDelete(trace: Trace, podName: string, deleteAt:
 const PROBE_KILL = /failed (liveness|startup) probe/;
 
 /** Probe-triggered Killing events of a container that surely happened after `after` (epoch ms). */
-function probeKillsAfter(trace: Trace, container: string, after: number): Observed {
+function probeKillsAfter(trace: Trace, podName: string, container: string, after: number): Observed {
   const kills = eventsByReason(trace, 'Killing', container).filter((seen) =>
     PROBE_KILL.test(seen.event.message ?? ''),
   );
-  return { kind: 'value', value: kills.filter((seen) => seen.at.lo > after).length };
+  const count = kills.filter((seen) => seen.at.lo > after).length;
+  const counted: Observed = { kind: 'value', value: count };
+  return count > 0
+    ? counted
+    : absentEvent(trace, podName, eventsDueBy(trace), 'probe Killing event', counted);
 }
 
 /** Reduces a termination case: delete of a running pod. */
@@ -180,6 +190,7 @@ export function observeTermination(trace: Trace, scenario: TerminationScenario):
     if (!container.probes.liveness && !container.probes.startup) continue;
     fields[`${container.name}.probeKillsDuringTermination`] = probeKillsAfter(
       trace,
+      podName,
       container.name,
       deletion.t + DELETION_SEEN_WITHIN_SECONDS * 1000,
     );
