@@ -57,5 +57,20 @@ export function defaultCapabilities(version: ServerVersion): Capabilities {
   };
 }
 
-/** The version kubeprop assumes when none is given (current documented behaviour). */
+/** The newest release the generators and the model know (their features and rules are read up to it). */
 export const LATEST_VERSION: ServerVersion = { major: 1, minor: 34, gitVersion: 'v1.34.0' };
+
+/**
+ * The oldest release kubeprop supports: the first the version gates distinguish (endPort beta and
+ * probe-level grace on by default, Pod Security pinned versions from v1.22). Objects generated for it
+ * are accepted by every supported release.
+ */
+export const OLDEST_VERSION: ServerVersion = { major: 1, minor: 22, gitVersion: 'v1.22.0' };
+
+/** Every supported minor release, oldest first. */
+export function supportedVersions(): ServerVersion[] {
+  return Array.from({ length: LATEST_VERSION.minor - OLDEST_VERSION.minor + 1 }, (_, i) => {
+    const minor = OLDEST_VERSION.minor + i;
+    return { major: 1, minor, gitVersion: `v1.${minor}.0` };
+  });
+}

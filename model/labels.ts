@@ -5,5 +5,7 @@ export const RUN_ID_LABEL = 'kubeprop.dev/run-id';
 export const CASE_ID_LABEL = 'kubeprop.dev/case-id';
 /** JSON of the PodScenario a pod was made from: documents intent in reproducers; the fake cluster runs it. */
 export const INTENT_ANNOTATION = 'kubeprop.dev/intent';
+/** On a NetworkPolicy whose ipBlocks name pods: which pod (or "pods": all nine) each CIDR stands for. */
+export const IP_BLOCKS_ANNOTATION = 'kubeprop.dev/ip-blocks';
 /** Keeps a stopped pod readable until its final container statuses are recorded. */
 export const KEEP_FINALIZER = 'kubeprop.dev/keep-until-observed';

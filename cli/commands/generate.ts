@@ -2,26 +2,26 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
 import fc from 'fast-check';
-import { stringify } from 'yaml';
 import { scenarioArbitrary } from '../../generators';
-import { manifestsFor, wireForm } from '../../generators/manifests';
-import { networkPolicyManifests } from '../../generators/manifests/networkpolicy';
 import { scenarioFeatures } from '../../generators/scenario-features';
-import {
-  defaultCapabilities,
-  LATEST_VERSION,
-  parseServerVersion,
-  type ServerVersion,
-} from '../../model/capabilities';
-import { MANAGED_BY_LABEL, MANAGED_BY_VALUE } from '../../model/labels';
+import { UserFacingError } from '../../harness/errors';
+import { defaultCapabilities } from '../../model/capabilities';
 import { FAMILIES, type Family, type Scenario } from '../../model/scenario';
-import { DEFAULT_IMAGE } from '../../runner/defaults';
+import { scenarioYaml } from './generate-documents';
+import {
+  targetVersion,
+  versionFromCluster,
+  type ClusterVersion,
+  type TargetVersion,
+} from './generate-version';
 import { EXIT, processOutput, type CommandOutput } from './report-output';
 
 export interface GenerateOptions {
   count?: string;
   seed?: string;
   serverVersion?: string;
+  kubeconfig?: string;
+  context?: string;
   out?: string;
   stats?: boolean;
 }
@@ -51,52 +51,6 @@ function parseFamily(text: string): Family {
   return text as Family;
 }
 
-function parseVersion(text: string | undefined): ServerVersion {
-  if (text === undefined) return LATEST_VERSION;
-  try {
-    return parseServerVersion(text);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-}
-
-/** The namespace and objects of one scenario as wire-form documents, ready for kubectl apply. */
-export function scenarioDocuments(scenario: Scenario, index: number): Record<string, unknown>[] {
-  const labels = { [MANAGED_BY_LABEL]: MANAGED_BY_VALUE };
-  const namespace = `kp-${scenario.family}-${index}`;
-  if (scenario.family === 'networkpolicy') {
-    const manifests = networkPolicyManifests(scenario, {
-      image: DEFAULT_IMAGE,
-      namespacePrefix: namespace,
-      labels,
-      caseId: String(index),
-    });
-    return [
-      ...manifests.namespaces.map((n) => ({ ...n.object })),
-      ...manifests.pods.map((p) => wireForm(p.object)),
-      ...manifests.policies.map((p) => wireForm(p.object)),
-    ];
-  }
-  const { namespaceLabels, objects } = manifestsFor(scenario, { image: DEFAULT_IMAGE, namespace, labels });
-  const namespaceObject = {
-    apiVersion: 'v1',
-    kind: 'Namespace',
-    metadata: { name: namespace, labels: { ...labels, ...namespaceLabels } },
-  };
-  return [namespaceObject, ...objects.map(wireForm)];
-}
-
-/** Multi-document YAML, with the scenario (what each container does) as a leading comment. */
-export function scenarioYaml(scenario: Scenario, index: number): string {
-  const header = `# kubeprop ${scenario.family} scenario ${index}: ${JSON.stringify(scenario)}\n`;
-  return (
-    header +
-    scenarioDocuments(scenario, index)
-      .map((doc) => `---\n${stringify(doc, { lineWidth: 0 })}`)
-      .join('')
-  );
-}
-
 /** Feature name, count and share over the scenarios, most frequent first. */
 export function coverageTable(scenarios: readonly Scenario[]): string {
   const counts = new Map<string, number>();
@@ -115,17 +69,42 @@ export function coverageTable(scenarios: readonly Scenario[]): string {
   );
 }
 
+/** Where `generate` learns the cluster's version; tests pass a fake. */
+export interface GenerateEnvironment {
+  env: NodeJS.ProcessEnv;
+  clusterVersion: ClusterVersion;
+}
+
+const processEnvironment: GenerateEnvironment = { env: process.env, clusterVersion: versionFromCluster };
+
+async function resolveVersion(
+  options: GenerateOptions,
+  environment: GenerateEnvironment,
+): Promise<TargetVersion> {
+  try {
+    return await targetVersion(options, environment.env, environment.clusterVersion);
+  } catch (error) {
+    if (error instanceof UserFacingError) throw error;
+    // parseServerVersion's message names the expected form.
+    throw new UsageError((error as Error).message);
+  }
+}
+
 /** `kubeprop generate`: resolves with the exit code. */
-export function runGenerate(
+export async function runGenerate(
   familyText: string,
   options: GenerateOptions,
   output: CommandOutput = processOutput,
-): number {
+  environment: GenerateEnvironment = processEnvironment,
+): Promise<number> {
   try {
     const family = parseFamily(familyText);
     const count = parseCount(options.count);
     const seed = parseSeed(options.seed);
-    const capabilities = defaultCapabilities(parseVersion(options.serverVersion));
+    const target = await resolveVersion(options, environment);
+    const version = target.version;
+    output.err(`kubeprop generate: generating for Kubernetes ${version.gitVersion} (${target.source})\n`);
+    const capabilities = defaultCapabilities(version);
     const scenarios = fc.sample(scenarioArbitrary(family, capabilities), {
       seed,
       numRuns: count,
@@ -134,19 +113,17 @@ export function runGenerate(
       fs.mkdirSync(options.out, { recursive: true });
       scenarios.forEach((scenario, i) => {
         const base = path.join(options.out!, `${family}-${String(i).padStart(4, '0')}`);
-        fs.writeFileSync(`${base}.yaml`, scenarioYaml(scenario, i));
+        fs.writeFileSync(`${base}.yaml`, scenarioYaml(scenario, i, version));
         fs.writeFileSync(`${base}.scenario.json`, `${JSON.stringify(scenario, null, 2)}\n`);
       });
       output.out(
-        `wrote ${count} ${family} scenario(s) to ${options.out} (seed ${seed}, ${capabilities.version.gitVersion})\n`,
+        `wrote ${count} ${family} scenario(s) to ${options.out} (seed ${seed}, ${version.gitVersion})\n`,
       );
     } else if (!options.stats) {
-      scenarios.forEach((scenario, i) => output.out(scenarioYaml(scenario, i)));
+      scenarios.forEach((scenario, i) => output.out(scenarioYaml(scenario, i, version)));
     }
     if (options.stats) {
-      output.out(
-        `coverage of ${count} ${family} scenario(s) (seed ${seed}, ${capabilities.version.gitVersion})\n`,
-      );
+      output.out(`coverage of ${count} ${family} scenario(s) (seed ${seed}, ${version.gitVersion})\n`);
       output.out(coverageTable(scenarios));
     }
     return EXIT.ok;
@@ -154,6 +131,10 @@ export function runGenerate(
     if (error instanceof UsageError) {
       output.err(`kubeprop generate: ${error.message}\n`);
       return EXIT.error;
+    }
+    if (error instanceof UserFacingError) {
+      output.err(`kubeprop generate: ${error.message.replace(/\s*\n\s*/g, ' ')}\n`);
+      return error.exitCode;
     }
     throw error;
   }
@@ -166,10 +147,15 @@ export function registerGenerate(program: Command): void {
     .argument('<family>', `one of: ${FAMILIES.join(', ')}`)
     .option('--count <n>', 'how many scenarios', '1')
     .option('--seed <s>', 'fast-check seed (default: from the clock, printed)')
-    .option('--server-version <v1.N>', 'target version the generators gate features by (default: latest)')
+    .option(
+      '--server-version <v1.N>',
+      "version the generators gate features by (default: the cluster's when --kubeconfig, --context or KUBECONFIG is given, else the oldest supported)",
+    )
+    .option('--kubeconfig <file>', 'take the version from this cluster')
+    .option('--context <name>', 'take the version from this kubeconfig context')
     .option('--out <dir>', 'write <family>-NNNN.yaml and .scenario.json files here instead of printing')
     .option('--stats', 'print how often each feature appears')
-    .action((family: string, options: GenerateOptions) => {
-      process.exitCode = runGenerate(family, options);
+    .action(async (family: string, options: GenerateOptions) => {
+      process.exitCode = await runGenerate(family, options);
     });
 }

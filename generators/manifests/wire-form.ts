@@ -1,19 +1,31 @@
+import type { V1Namespace } from '@kubernetes/client-node';
+import { ObjectSerializer } from '@kubernetes/client-node/dist/gen/models/ObjectSerializer.js';
 import type { ManagedObject } from '../../harness/cluster-port';
 
+/** Everything kubeprop writes out for people: its managed objects and the namespaces they live in. */
+export type WireObject = ManagedObject | ({ kind: 'Namespace' } & V1Namespace);
+
+/** The client-node model of each kind (all are v1 of their group). */
+const MODEL_TYPE: Record<WireObject['kind'], string> = {
+  Namespace: 'V1Namespace',
+  Pod: 'V1Pod',
+  ResourceQuota: 'V1ResourceQuota',
+  LimitRange: 'V1LimitRange',
+  NetworkPolicy: 'V1NetworkPolicy',
+  Service: 'V1Service',
+};
+
+export function modelTypeOf(kind: WireObject['kind']): string {
+  return MODEL_TYPE[kind];
+}
+
 /**
- * An object as the API (and kubectl) spells it. The client-node models rename one field kubeprop
- * emits: V1LimitRangeItem `_default` is `default` on the wire (its attributeTypeMap baseName); the
- * client's own serializer does the same when it sends the object.
+ * An object as the API (and kubectl) spells it, through the client's own serializer: the models'
+ * property names become wire names from their attributeTypeMap (V1NetworkPolicyIngressRule `_from`
+ * → `from`, V1LimitRangeItem `_default` → `default`), exactly what client-node sends. Absent fields
+ * are dropped, so the result is plain JSON.
  */
-export function wireForm(object: ManagedObject): Record<string, unknown> {
-  const plain = JSON.parse(JSON.stringify(object)) as Record<string, unknown>;
-  if (object.kind !== 'LimitRange') return plain;
-  const spec = plain.spec as { limits?: Record<string, unknown>[] } | undefined;
-  for (const item of spec?.limits ?? []) {
-    if ('_default' in item) {
-      item.default = item._default;
-      delete item._default;
-    }
-  }
-  return plain;
+export function wireForm(object: WireObject): Record<string, unknown> {
+  const serialized: unknown = ObjectSerializer.serialize(object, modelTypeOf(object.kind), '');
+  return JSON.parse(JSON.stringify(serialized)) as Record<string, unknown>;
 }
