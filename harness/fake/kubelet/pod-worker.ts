@@ -1,12 +1,13 @@
 import type { V1Pod } from '@kubernetes/client-node';
 import { HEARTBEAT_SECONDS, formatMarker, type MarkerName } from '../../markers';
 import type { HookHandler, PodScenario, ProbeKind, ProbeSpec } from '../../../model/scenario';
-import type { DefectSet } from '../defects';
+import { sigkillEarlySeconds, type DefectSet } from '../defects';
 import type { KubeletContext } from '../fake-parts';
 import { restartDelaySeconds } from './backoff';
 import { probeAttemptSeconds, runProbeHandler, signalOn } from './container-program';
 import { ContainerState, type ProbeMemory, type TerminatedState } from './container-state';
 import { EventRecorder } from './event-recorder';
+import { deleteReactionSeconds, nextProbeTickSeconds, STOP_TIMER_JITTER_SECONDS } from './jitter';
 import { MINIMUM_GRACE_SECONDS, effectivePodGrace, killSchedule } from './grace';
 import { containerAmounts, podLimits, qosClass } from './pod-resources';
 import { ConditionClock, buildPodStatus, podPhase, type StatusView } from './pod-status';
@@ -23,6 +24,8 @@ export interface WorkerOptions {
   podIP: string;
   /** Called once the pod's containers have all stopped after a delete. */
   onStopped: () => void;
+  /** An HTTP GET to another pod (httpGet.host): whether its server took the request. */
+  httpGet?: (host: string, port: number, path: string) => boolean;
 }
 
 const PROBE_TITLE: Record<ProbeKind, string> = {
@@ -35,6 +38,11 @@ const PROBE_TITLE: Record<ProbeKind, string> = {
 const PULL_SECONDS = 0.45;
 const CREATE_SECONDS = 0.02;
 const START_SECONDS = 0.08;
+/**
+ * Seconds from a container's start until its program listens (sh parses the script, writes its CGI
+ * scripts, forks httpd and nc): a request before that is refused.
+ */
+const SERVERS_START_SECONDS = { min: 0.005, max: 0.05 };
 /** Time the runtime takes to deliver a signal and the shell trap to run. */
 const SIGNAL_SECONDS = 0.05;
 /** Time between an allocation above the limit and the kernel's OOM kill. */
@@ -284,9 +292,12 @@ export class PodWorker {
     c.killing = false;
     c.containerID = `containerd://${this.name}-${c.name}-${++this.containerSerial}`;
     c.state = { kind: 'running', startedAt };
-    c.postStartDone = !c.scenario.lifecycle.postStart || c.role === 'init';
+    c.postStartDone =
+      !c.scenario.lifecycle.postStart || c.role === 'init' || this.options.defects.has('poststart-skipped');
     c.startupPassed = !c.scenario.probes.startup;
     c.readinessOk = false;
+    c.serversUpAt =
+      startedAt + this.options.random.between(SERVERS_START_SECONDS.min, SERVERS_START_SECONDS.max) * 1000;
     c.probes = new Map();
     this.runProgram(c, generation);
     if (!c.postStartDone && c.scenario.lifecycle.postStart) {
@@ -294,7 +305,10 @@ export class PodWorker {
     }
     for (const kind of ['startup', 'readiness', 'liveness'] as const) {
       const spec = c.scenario.probes[kind];
-      if (spec && c.role !== 'init') this.probeTick(c, kind, spec, generation);
+      // The probe worker's ticker runs from the pod's start, not the container's (worker.go run).
+      const tick = spec && nextProbeTickSeconds(this.startTime, this.now(), spec.periodSeconds);
+      if (spec && tick !== undefined && c.role !== 'init')
+        this.after(tick, () => this.probeTick(c, kind, spec, generation));
     }
     this.syncStatus();
     if (c.role === 'sidecar' && c.startupPassed && c.postStartDone) this.after(0, () => this.advance());
@@ -369,15 +383,28 @@ export class PodWorker {
           done(handler.exitCode === 0);
         });
         return handler.durationSeconds;
-      case 'httpGet':
-        this.after(SIGNAL_SECONDS / 2, () => {
-          if (alive()) say('http', handler.path);
-        });
-        // The kubelet's HTTP hook fails only when the request fails; the status code is not judged.
-        this.after(handler.durationSeconds, () => {
-          if (alive()) done(true);
+      case 'httpGet': {
+        const get = c.spec.lifecycle?.[hook]?.httpGet;
+        const host = get?.host;
+        const port = typeof get?.port === 'number' ? get.port : handler.port;
+        const path = get?.path ?? handler.path;
+        // postStart's GET leaves as soon as the container started (kuberuntime_container.go startContainer).
+        this.after(hook === 'postStart' ? 0 : SIGNAL_SECONDS / 2, () => {
+          if (!alive()) return;
+          const own = !host || host === this.options.podIP;
+          const taken = own ? this.now() >= c.serversUpAt : (this.options.httpGet?.(host, port, path) ?? false);
+          // The kubelet's HTTP hook fails only when the request fails; the status code is not judged.
+          if (!taken) {
+            done(false);
+            return;
+          }
+          if (own) say('http', path);
+          this.after(handler.durationSeconds, () => {
+            if (alive()) done(true);
+          });
         });
         return handler.durationSeconds;
+      }
       case 'sleep':
         this.after(handler.seconds, () => done(true));
         return handler.seconds;
@@ -400,6 +427,19 @@ export class PodWorker {
         this.afterDeath(c, terminated, { reason: 'PostStartHookError', message: 'PostStartHook failed' });
       });
     });
+  }
+
+  /**
+   * A GET from another pod's hook (httpGet.host is this pod's IP): taken by a running container that
+   * declares the port once its program listens; its CGI writes the `http` marker into its own log.
+   */
+  serveHttp(port: number, path: string): boolean {
+    const server = [...this.initContainers, ...this.appContainers].find(
+      (c) => c.alive && c.spec.ports?.some((p) => p.containerPort === port) && this.now() >= c.serversUpAt,
+    );
+    if (!server) return false;
+    if (server.hooksReachOutput) this.log(server, 'http', path);
+    return true;
   }
 
   // ---- probes (pkg/kubelet/prober/worker.go) --------------------------------------------------
@@ -611,7 +651,8 @@ export class PodWorker {
     const alive = () => generation === c.generation && c.alive;
     const killStart = this.now();
     this.events.record('Normal', 'Killing', message, c.fieldPath);
-    this.heartbeat(c, generation);
+    // The program's heartbeat loop has its own phase, unrelated to when the kill starts.
+    this.after(this.options.random.between(0, HEARTBEAT_SECONDS), () => this.heartbeat(c, generation));
     const preStop = this.options.defects.has('prestop-skipped') ? undefined : c.scenario.lifecycle.preStop;
     let hookSeconds: number | undefined;
     if (preStop) {
@@ -627,9 +668,10 @@ export class PodWorker {
       const remainder = waitTurn
         ? Math.max(graceSeconds - Math.floor(elapsed + 1e-6), MINIMUM_GRACE_SECONDS)
         : schedule.sigkillAfterSigterm;
-      const early = this.options.defects.has('sigkill-early') ? 1 : 0;
+      const early = sigkillEarlySeconds(this.options.defects);
       this.sendSigterm(c, generation);
-      this.after(Math.max(0, remainder - early), () => {
+      const timer = this.options.random.between(0, STOP_TIMER_JITTER_SECONDS);
+      this.after(Math.max(0, remainder - early + timer), () => {
         if (alive()) this.containerExited(c, 137);
       });
     };
@@ -725,7 +767,7 @@ export class PodWorker {
 
   /** A graceful delete reached the kubelet: stop app containers in parallel, then sidecars in reverse order. */
   delete(gracePeriodSeconds: number): void {
-    this.after(this.reaction(), () => this.killPod(gracePeriodSeconds));
+    this.after(deleteReactionSeconds(this.options.random), () => this.killPod(gracePeriodSeconds));
   }
 
   private killPod(gracePeriodSeconds: number): void {

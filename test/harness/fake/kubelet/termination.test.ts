@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { STOP_TIMER_JITTER_SECONDS } from '../../../../harness/fake/kubelet/jitter';
 import { HEARTBEAT_SECONDS } from '../../../../harness/markers';
 import { containerScenario, podScenario } from '../scenario-pods';
 import { runPod } from './run-pod';
@@ -203,7 +204,8 @@ describe('simulated kubelet: termination', () => {
           const sigkillAt = lastTickBefore(ticks, Infinity);
           const measured = (sigkillAt - sigtermAt) / 1000 + 0.05;
           expect(measured).toBeGreaterThan(expectedKill - HEARTBEAT_SECONDS - 0.011);
-          expect(measured).toBeLessThanOrEqual(expectedKill + 0.011);
+          // containerd's stop timer fires up to STOP_TIMER_JITTER_SECONDS late (bench/real-cluster-jitter.md).
+          expect(measured).toBeLessThanOrEqual(expectedKill + STOP_TIMER_JITTER_SECONDS + 0.011);
         },
       ),
       { numRuns: 60 },

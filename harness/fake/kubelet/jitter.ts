@@ -1,0 +1,31 @@
+import type { SeededRandom } from './random';
+
+/**
+ * Timing jitter of the fake node, drawn from what a real v1.26.1 node showed (bench/real-cluster-jitter.md).
+ * Every draw comes from the worker's seeded generator, so a run replays exactly from its seed.
+ */
+
+/** Delete → first SIGTERM or preStop: 0.02–1.2 s, median 0.05 s (most reactions are one watch hop). */
+export const DELETE_REACTION_SECONDS = { min: 0.02, fastMax: 0.1, max: 1.2, fastShare: 0.8 } as const;
+
+/** containerd's stop timer: SIGKILL lands up to 0.03 s after the grace it was given. */
+export const STOP_TIMER_JITTER_SECONDS = 0.03;
+
+/** The kubelet's reaction to a delete. */
+export function deleteReactionSeconds(random: SeededRandom): number {
+  const { min, fastMax, max, fastShare } = DELETE_REACTION_SECONDS;
+  return random.chance(fastShare) ? random.between(min, fastMax) : random.between(fastMax, max);
+}
+
+/**
+ * Seconds from `nowMs` to the next tick of a probe worker's ticker started at `originMs`
+ * (pkg/kubelet/prober/worker.go run: the worker starts with the pod, before its containers, probes at
+ * once and then on a time.Ticker of periodSeconds; no random initial sleep unless the kubelet itself
+ * started less than a period ago). The phase relative to a container's start is therefore wherever the
+ * pod's start put it, and it survives restarts (the worker outlives container instances).
+ */
+export function nextProbeTickSeconds(originMs: number, nowMs: number, periodSeconds: number): number {
+  const since = (nowMs - originMs) / 1000;
+  const into = ((since % periodSeconds) + periodSeconds) % periodSeconds;
+  return into === 0 ? 0 : periodSeconds - into;
+}
