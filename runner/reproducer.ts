@@ -1,7 +1,18 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
-import type { Scenario } from '../model/scenario';
+import { manifestYaml } from '../generators/manifests/manifest-yaml';
+import { podSecurityNamespaceLabels } from '../generators/manifests/policy-manifests';
+import type { WireObject } from '../generators/manifests/wire-form';
+import type { ManagedObject } from '../harness/cluster-port';
+import {
+  CASE_ID_LABEL,
+  IP_BLOCKS_ANNOTATION,
+  KEEP_FINALIZER,
+  MANAGED_BY_LABEL,
+  RUN_ID_LABEL,
+} from '../model/labels';
+import { namespaceLabels } from '../model/networkpolicy/topology';
+import { NETPOL_NAMESPACES, type Scenario } from '../model/scenario';
 import type { CaseReport } from '../reporting/report-types';
 
 /** How a reproducer deletes the pod, when the scenario's behaviour depends on a delete. */
@@ -15,6 +26,56 @@ function deleteCommand(scenario: Scenario, namespace: string): string | undefine
   return `kubectl delete pod ${scenario.pod.name} -n ${namespace}${grace}${force}`;
 }
 
+const MANAGED_KEYS = [MANAGED_BY_LABEL, RUN_ID_LABEL, CASE_ID_LABEL];
+
+/** The labels the scenario gives a namespace: Pod Security modes, NetworkPolicy's `ns: x|y|z`. */
+function scenarioNamespaceLabels(scenario: Scenario, name: string): Record<string, string> {
+  if (scenario.family === 'podsecurity') return podSecurityNamespaceLabels(scenario.labels);
+  if (scenario.family === 'networkpolicy') {
+    const id = NETPOL_NAMESPACES.find((ns) => name.endsWith(`-${ns}`));
+    return id === undefined ? {} : namespaceLabels(id);
+  }
+  return {};
+}
+
+/**
+ * The case's namespaces as the run created them (harness/namespace.ts namespaceManifest): the
+ * objects' managed labels (NetworkPolicy namespace selectors require the case label) and the
+ * scenario's namespace labels, in the order the objects first name them.
+ */
+function namespacesOf(scenario: Scenario, objects: readonly ManagedObject[]): WireObject[] {
+  const namespaces = new Map<string, Record<string, string>>();
+  for (const object of objects) {
+    const name = object.metadata?.namespace;
+    if (name === undefined || namespaces.has(name)) continue;
+    const own = object.metadata?.labels ?? {};
+    const managed = Object.fromEntries(
+      MANAGED_KEYS.filter((key) => key in own).map((key) => [key, own[key]]),
+    );
+    namespaces.set(name, { ...scenarioNamespaceLabels(scenario, name), ...managed });
+  }
+  return [...namespaces].map(([name, labels]) => ({
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: { name, labels },
+  }));
+}
+
+/** kubeprop's keep finalizer only makes sense while kubeprop releases it: a reproducer's pod must delete. */
+function withoutKeepFinalizer(object: ManagedObject): ManagedObject {
+  const finalizers = object.metadata?.finalizers;
+  if (finalizers === undefined || !finalizers.includes(KEEP_FINALIZER)) return object;
+  const rest = finalizers.filter((finalizer) => finalizer !== KEEP_FINALIZER);
+  const metadata = { ...object.metadata };
+  if (rest.length > 0) metadata.finalizers = rest;
+  else delete metadata.finalizers;
+  return { ...object, metadata };
+}
+
+function hasResolvedIpBlocks(objects: readonly ManagedObject[]): boolean {
+  return objects.some((object) => object.metadata?.annotations?.[IP_BLOCKS_ANNOTATION] !== undefined);
+}
+
 export interface ReproducerInput {
   propertyId: string;
   statement: string;
@@ -26,12 +87,13 @@ export interface ReproducerInput {
 
 /**
  * The minimal counterexample as a ready-to-apply multi-document YAML: a header of comments (how to
- * replay, the delete command, expected vs observed), then the namespace and the objects as applied.
+ * replay, the delete command, expected vs observed), then the namespaces and the objects as applied
+ * (NetworkPolicy ipBlocks with the run's pod IPs), written like every manifest kubeprop writes.
  */
 export function renderReproducer(input: ReproducerInput): string {
   const { minimal } = input;
-  const namespace =
-    minimal.objects.find((object) => object.metadata?.namespace)?.metadata?.namespace ?? 'default';
+  const objects = minimal.objects.map(withoutKeepFinalizer);
+  const namespace = objects.find((object) => object.metadata?.namespace)?.metadata?.namespace ?? 'default';
   const failing = minimal.verdict.diff.filter((field) => field.outcome !== 'pass');
   const remove = deleteCommand(minimal.scenario, namespace);
   const header = [
@@ -40,12 +102,16 @@ export function renderReproducer(input: ReproducerInput): string {
     `replay: kubeprop run --property ${input.propertyId} --seed ${input.seed} --path ${input.path}`,
     `apply:  kubectl apply -f <this file>`,
     ...(remove === undefined ? [] : [`then:   ${remove}   (after the pod is Running)`]),
+    ...(hasResolvedIpBlocks(objects)
+      ? [
+          `ipBlock CIDRs are the pod IPs of the run (annotation ${IP_BLOCKS_ANNOTATION}: which pod each stands for);`,
+          'pods created from this file get new IPs: put theirs in (kubectl get pods -A -o wide) before applying the policies.',
+        ]
+      : []),
     'expected vs observed:',
     ...failing.map((field) => `  ${field.field} [${field.rule}]: ${field.detail}`),
   ];
-  const namespaceDoc = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } };
-  const documents = [namespaceDoc, ...minimal.objects].map((object) => stringify(object).trimEnd());
-  return `${header.map((line) => `# ${line}`).join('\n')}\n---\n${documents.join('\n---\n')}\n`;
+  return manifestYaml(header, [...namespacesOf(minimal.scenario, objects), ...objects]);
 }
 
 /** Writes the reproducer under <reportDir>/reproducers/ and returns its path relative to reportDir. */

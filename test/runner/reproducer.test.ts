@@ -1,0 +1,113 @@
+import fc from 'fast-check';
+import { parseAllDocuments } from 'yaml';
+import type { V1Namespace } from '@kubernetes/client-node';
+import { podSecurityNamespaceLabels } from '../../generators/manifests/policy-manifests';
+import { IP_BLOCKS_ANNOTATION, KEEP_FINALIZER, CASE_ID_LABEL } from '../../model/labels';
+import type { Family, NetworkPolicyScenario, ScenarioOf } from '../../model/scenario';
+import type { CaseReport } from '../../reporting/report-types';
+import { renderReproducer } from '../../runner/reproducer';
+import type { PropertyDefinition } from '../../runner/property-definition';
+import { reachabilityMatrix } from '../../suites/networkpolicy/reachability-matrix.property';
+import { enforceRejectsViolations } from '../../suites/podsecurity/enforce-rejects-violations.property';
+import { defaultsApplied } from '../../suites/limitrange/defaults-applied.property';
+import { graceOverride } from '../../suites/termination/grace-override.property';
+import { fakeTarget } from '../support/fake-target';
+import { manifestProblems } from '../support/manifest-checks';
+
+/** One case of the property on the fake cluster, as the runner hands it to the reproducer. */
+async function caseOn<F extends Family>(
+  definition: PropertyDefinition<F>,
+  scenario?: ScenarioOf<F>,
+): Promise<CaseReport> {
+  const target = fakeTarget();
+  const [sampled] = fc.sample(definition.arbitrary(target.cluster.capabilities), { seed: 5, numRuns: 1 });
+  return target.executorFor(definition)(scenario ?? sampled, 'c1', { number: 1 });
+}
+
+function reproducerOf(definition: PropertyDefinition, minimal: CaseReport): string {
+  return renderReproducer({
+    propertyId: definition.id,
+    statement: definition.statement,
+    seed: 5,
+    path: '0:1',
+    serverVersion: 'v1.34.0',
+    minimal,
+  });
+}
+
+type Document = { kind: string; metadata: V1Namespace['metadata'] } & Record<string, unknown>;
+
+function documents(text: string): Document[] {
+  return parseAllDocuments(text).map((d) => d.toJS() as Document);
+}
+
+/** Egress to every pod by ipBlock, except x/b: the run resolves both to pod IPs. */
+const ipBlockScenario: NetworkPolicyScenario = {
+  family: 'networkpolicy',
+  policies: [
+    {
+      name: 'p0',
+      namespace: 'x',
+      podSelector: { matchLabels: { pod: 'a' } },
+      policyTypes: ['Egress'],
+      egress: [{ peers: [{ kind: 'ipBlock', cidr: 'pods', except: ['pod:x/b'] }], ports: [] }],
+    },
+    {
+      name: 'p1',
+      namespace: 'y',
+      podSelector: {
+        matchLabels: {},
+        matchExpressions: [{ key: 'pod', operator: 'In', values: ['y', 'a'] }],
+      },
+      ingress: [
+        { peers: [{ kind: 'namespace', namespaceSelector: { matchLabels: { ns: 'y' } } }], ports: [] },
+      ],
+    },
+  ],
+};
+
+describe('renderReproducer', () => {
+  it.each([
+    ['termination', graceOverride],
+    ['limitrange', defaultsApplied],
+    ['podsecurity', enforceRejectsViolations],
+    ['networkpolicy', reachabilityMatrix],
+  ] as [string, PropertyDefinition][])(
+    '%s: applies as written (wire names, quoted strings, the namespaces as the run made them)',
+    async (_family, definition) => {
+      const minimal = await caseOn(definition);
+      const text = reproducerOf(definition, minimal);
+      expect(manifestProblems(text)).toEqual([]);
+      expect(text).not.toContain(KEEP_FINALIZER);
+      const docs = documents(text);
+      const namespaces = docs.filter((d) => d.kind === 'Namespace');
+      const used = [...new Set(minimal.objects.map((o) => o.metadata?.namespace))];
+      expect(namespaces.map((n) => n.metadata?.name)).toEqual(used);
+      expect(docs.slice(namespaces.length)).toHaveLength(minimal.objects.length);
+      for (const n of namespaces) expect(n.metadata?.labels?.[CASE_ID_LABEL]).toBeDefined();
+      if (minimal.scenario.family === 'podsecurity') {
+        expect(namespaces[0].metadata?.labels).toMatchObject(
+          podSecurityNamespaceLabels(minimal.scenario.labels),
+        );
+      }
+      if (minimal.scenario.family === 'networkpolicy') {
+        expect(namespaces.map((n) => n.metadata?.labels?.ns)).toEqual(['x', 'y', 'z']);
+      }
+    },
+  );
+
+  it('NetworkPolicy: ipBlocks carry the run pod IPs, which pod each stands for, and how to re-apply', async () => {
+    const minimal = await caseOn(reachabilityMatrix, ipBlockScenario);
+    const text = reproducerOf(reachabilityMatrix, minimal);
+    expect(manifestProblems(text)).toEqual([]);
+    const [policy] = documents(text).filter((d) => d.kind === 'NetworkPolicy');
+    const spec = policy.spec as { egress: { to: { ipBlock: { cidr: string; except: string[] } }[] }[] };
+    const { cidr, except } = spec.egress[0].to[0].ipBlock;
+    const annotation = policy.metadata?.annotations?.[IP_BLOCKS_ANNOTATION];
+    expect(annotation).toBe(`pods=${cidr} pod:x/b=${except[0]}`);
+    expect(except[0]).toMatch(/^\d+\.\d+\.\d+\.\d+\/32$/);
+    expect(text).toMatch(/^# ipBlock CIDRs are the pod IPs of the run/m);
+    // A label value that reads as a boolean to YAML 1.1 stays the string "y".
+    expect(text).toMatch(/values:\n\s+- "y"|values:\n\s+- 'y'/);
+  });
+});
