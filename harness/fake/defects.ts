@@ -7,6 +7,8 @@ import type { Family } from '../../model/scenario';
 export const FAKE_DEFECTS = {
   /** The runtime sends SIGKILL one second before the grace period is over. */
   'sigkill-early': 'termination',
+  /** The runtime sends SIGKILL a minute after the grace period is over: later than any wait holds out. */
+  'sigkill-late': 'termination',
   /** Sidecars get SIGTERM together with the main containers instead of after them. */
   'sidecars-stopped-with-mains': 'termination',
   /** Liveness and startup probes keep running (and killing) while the pod terminates. */
@@ -19,6 +21,8 @@ export const FAKE_DEFECTS = {
   'poststart-not-awaited': 'hooks',
   /** preStop hooks are never run. */
   'prestop-skipped': 'hooks',
+  /** postStart hooks are never run (the container counts as started at once). */
+  'poststart-skipped': 'hooks',
   /** Readiness probes are ignored: containers are Ready as soon as they run. */
   'readiness-ignored': 'probes',
   /** Liveness probe failures never kill the container. */
@@ -67,4 +71,13 @@ export class DefectSet {
   has(defect: FakeDefect): boolean {
     return this.active.has(defect);
   }
+}
+
+/** A minute: later than any wait of the plan holds out for a small grace period (harness/plan.ts LATE_FACTOR). */
+const SIGKILL_LATE_SECONDS = 60;
+
+/** How much before the end of the grace period the runtime sends SIGKILL (negative: after it). */
+export function sigkillEarlySeconds(defects: DefectSet): number {
+  if (defects.has('sigkill-early')) return 1;
+  return defects.has('sigkill-late') ? -SIGKILL_LATE_SECONDS : 0;
 }

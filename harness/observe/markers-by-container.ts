@@ -75,7 +75,7 @@ export const CONTINUOUS_HEARTBEAT_MS = 1000;
  */
 export function runRecordedFrom(trace: Trace, run: MarkerLine[], from: number): boolean {
   if (trace.some((entry) => entry.kind === 'gap')) return false;
-  const ticks = run.filter((line) => line.marker === MARKERS.tick);
-  if (ticks.length < 2 || ticks[0].time > from) return false;
+  if (run.length === 0 || run[0].time > from) return false;
+  if (run.filter((line) => line.marker === MARKERS.tick).length < 2) return false;
   return (longestHeartbeatGapMs(run) ?? Infinity) <= CONTINUOUS_HEARTBEAT_MS;
 }

@@ -15,6 +15,8 @@ export interface FakeRun {
   minimal?: Scenario;
   /** Every case in completion order, read back from the report's journal. */
   cases: CaseReport[];
+  /** Where the run wrote its report (report.json). */
+  reportDir: string;
 }
 
 /**
@@ -24,10 +26,22 @@ export interface FakeRun {
  */
 export async function runOnFake(
   definition: PropertyDefinition,
-  options: { runs: number; seed: number; defects?: FakeDefect[]; slackSeconds?: number },
+  options: {
+    runs: number;
+    seed: number;
+    defects?: FakeDefect[];
+    slackSeconds?: number;
+    /** Keep every case's raw trace in the report (to re-judge it). */
+    keepTraces?: boolean;
+  },
 ): Promise<FakeRun> {
   const modelOptions = { slackSeconds: options.slackSeconds ?? DEFAULT_MODEL_OPTIONS.slackSeconds };
-  const target = fakeTarget({ defects: options.defects, seed: options.seed, modelOptions });
+  const target = fakeTarget({
+    defects: options.defects,
+    seed: options.seed,
+    modelOptions,
+    keepTraces: options.keepTraces,
+  });
   const reportDir = mkdtempSync(join(tmpdir(), 'kubeprop-fake-'));
   try {
     // Budgets are virtual seconds here: generous, so shrinking is limited by progress, not by the clock.
@@ -45,7 +59,7 @@ export async function runOnFake(
       image: 'busybox:test',
       reportDir,
       knownIssues: [],
-      keepTraces: false,
+      keepTraces: options.keepTraces ?? false,
       modelOptions,
       kubepropVersion: 'fake-test',
     });
@@ -54,7 +68,7 @@ export async function runOnFake(
       .filter((line) => line.trim() !== '')
       .map((line) => (JSON.parse(line) as { case: CaseReport }).case);
     const outcome = result.outcomes[0];
-    return { end: outcome.end, minimal: outcome.minimal?.scenario, cases };
+    return { end: outcome.end, minimal: outcome.minimal?.scenario, cases, reportDir };
   } finally {
     await target.cleanup.runAll();
   }

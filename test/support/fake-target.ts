@@ -21,6 +21,8 @@ export interface FakeTargetOptions {
   networkPolicyEnforced?: boolean;
   /** Model knobs (default DEFAULT_MODEL_OPTIONS); virtual time is exact, so tests may narrow the slack. */
   modelOptions?: ModelOptions;
+  /** Keep every case's raw trace in its report (to re-judge it offline). */
+  keepTraces?: boolean;
 }
 
 export interface FakeTarget extends ConformanceTarget {
@@ -68,7 +70,7 @@ export function fakeTarget(options: FakeTargetOptions = {}): FakeTarget {
         image: 'busybox:test',
         signal,
         cleanup,
-        keepTraces: false,
+        keepTraces: options.keepTraces ?? false,
       }),
   };
 }
