@@ -4,7 +4,8 @@
  *   will be restarted") and it MUST restart per restartPolicy with back-off 0, 0, 10, 20… s; its
  *   restartCount MUST never decrease.
  *
- * generator: generators/probes-scenario.ts, steadied, the first app container forced to an exec liveness probe whose signal turns off (no startup probe).
+ * generator: generators/probes-scenario.ts, steadied, the first app container forced to an exec liveness probe whose signal turns off (no startup probe);
+ *   readiness probes that could spend the pod's event budget dropped (generators/event-noise.ts quietScenario).
  * model rule: model/probes.ts expectProbes — probes.liveness-restarts, probes.kill-message, probes.probe-level-grace,
  *   probes.restart-count-monotonic.
  * observation: harness/observe/probes.ts observeProbes.
@@ -15,6 +16,7 @@ import { expectProbes } from '../../model/probes';
 import { observeProbes } from '../../harness/observe/probes';
 import { steadyPod, withFirstContainer } from '../termination/steady-pod';
 import { PROBES_BUDGET } from './probes-budget';
+import { quietScenario } from '../../generators/event-noise';
 import type { PropertyDefinition } from '../../runner/property-definition';
 
 export const livenessRestarts: PropertyDefinition<'probes'> = {
@@ -23,26 +25,31 @@ export const livenessRestarts: PropertyDefinition<'probes'> = {
   statement:
     'A container whose liveness probe fails failureThreshold times MUST be killed and restarted with back-off',
   arbitrary: (capabilities) =>
-    probesScenario(capabilities, { maxContainers: 2, maxObserveSeconds: 30 }).map((scenario) => ({
-      ...scenario,
-      pod: withFirstContainer(steadyPod(scenario.pod), (c) => ({
-        ...c,
-        behaviour: { ...c.behaviour, unhealthyAfterSeconds: Math.min(c.behaviour.readyAfterSeconds ?? 2, 5) },
-        probes: {
-          liveness: {
-            initialDelaySeconds: 0,
-            periodSeconds: 1,
-            timeoutSeconds: 1,
-            successThreshold: 1,
-            failureThreshold: 2,
-            terminationGracePeriodSeconds: 2,
-            ...c.probes.liveness,
-            handler: { kind: 'exec' },
+    probesScenario(capabilities, { maxContainers: 2, maxObserveSeconds: 30 })
+      .map((scenario) => ({
+        ...scenario,
+        pod: withFirstContainer(steadyPod(scenario.pod), (c) => ({
+          ...c,
+          behaviour: {
+            ...c.behaviour,
+            unhealthyAfterSeconds: Math.min(c.behaviour.readyAfterSeconds ?? 2, 5),
           },
-        },
-      })),
-      observeSeconds: Math.max(scenario.observeSeconds, 20),
-    })),
+          probes: {
+            liveness: {
+              initialDelaySeconds: 0,
+              periodSeconds: 1,
+              timeoutSeconds: 1,
+              successThreshold: 1,
+              failureThreshold: 2,
+              terminationGracePeriodSeconds: 2,
+              ...c.probes.liveness,
+              handler: { kind: 'exec' },
+            },
+          },
+        })),
+        observeSeconds: Math.max(scenario.observeSeconds, 20),
+      }))
+      .map(quietScenario),
   expect: expectProbes,
   observe: observeProbes,
   fields: ['*.firstKillAfterStartSeconds', '*.killMessage', '*.restartCount', '*.restartCountNeverDecreases'],

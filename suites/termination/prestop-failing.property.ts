@@ -5,7 +5,8 @@
  * - Termination MUST go on: the container still ends with the code its SIGTERM handling gives.
  *
  * generator: generators/termination-scenario.ts, steadied (suites/termination/steady-termination.ts),
- *   the first app container forced to a short failing preStop exec, the pod's grace at least 3 s and the delete using it.
+ *   the first app container forced to a short failing preStop exec, the pod's grace at least 3 s and the delete using it;
+ *   readiness probes that could spend the pod's event budget dropped (generators/event-noise.ts quietScenario).
  * model rule: model/termination.ts expectTermination — termination.prestop-failure-event, termination.exit-code.
  * observation: harness/observe/termination.ts observeTermination.
  * verdict: `*.failedPreStopHook`, `*.exitCode`.
@@ -16,6 +17,7 @@ import { expectTermination } from '../../model/termination';
 import { observeTermination } from '../../harness/observe/termination';
 import type { PropertyDefinition } from '../../runner/property-definition';
 import { steadyTermination, TERMINATION_BUDGET } from './steady-termination';
+import { quietScenario } from '../../generators/event-noise';
 
 export const prestopFailing: PropertyDefinition<'termination'> = {
   id: 'termination/prestop-failing',
@@ -39,7 +41,7 @@ export const prestopFailing: PropertyDefinition<'termination'> = {
         return { ...c, lifecycle: { ...c.lifecycle, preStop: failing } };
       });
       return { ...scenario, pod, delete: { afterRunningSeconds: scenario.delete.afterRunningSeconds } };
-    }),
+    }).map(quietScenario),
   expect: expectTermination,
   observe: observeTermination,
   fields: ['*.failedPreStopHook', '*.exitCode'],

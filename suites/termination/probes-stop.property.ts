@@ -6,7 +6,8 @@
  * generator: generators/termination-scenario.ts, steadied (suites/termination/steady-termination.ts);
  *   the first app container ignores SIGTERM, keeps a grace period of at least 8 s (spec period, no
  *   override) and gets an exec liveness probe (period 1 s, failureThreshold 2) whose signal turns off
- *   2 s after the delete, so a probe still running would kill it 3–4 s into the grace period.
+ *   2 s after the delete, so a probe still running would kill it 3–4 s into the grace period; readiness
+ *   probes that could spend the pod's event budget dropped (generators/event-noise.ts quietScenario).
  * model rule: model/termination.ts expectTermination — termination.probes-stop.
  * observation: harness/observe/termination.ts observeTermination (probe Killing events after the
  *   kubelet surely saw the deletion).
@@ -18,6 +19,7 @@ import type { PropertyDefinition } from '../../runner/property-definition';
 import { probeEverySecond } from '../probes/probes-focus';
 import { ignoringSigterm, withFirstContainer } from './steady-pod';
 import { steadyTermination, TERMINATION_BUDGET } from './steady-termination';
+import { quietScenario } from '../../generators/event-noise';
 
 /** Grace long enough that the container is still running when a continued probe would kill it. */
 const MIN_GRACE_SECONDS = 8;
@@ -50,7 +52,7 @@ export const probesStop: PropertyDefinition<'termination'> = {
           MIN_GRACE_SECONDS,
         ),
       },
-    })),
+    })).map(quietScenario),
   expect: expectTermination,
   observe: observeTermination,
   fields: ['*.probeKillsDuringTermination'],
