@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { defaultCapabilities, LATEST_VERSION } from '../model/capabilities';
 import { DEFAULT_MODEL_OPTIONS } from '../model/expectation';
 import type { Family } from '../model/scenario';
-import type { Trace } from '../model/trace';
 import { CleanupRegistry } from '../harness/cleanup';
 import { createFakeAdmission, quotaUsage } from '../harness/fake/admission';
 import { describeNode } from '../harness/capabilities';
@@ -12,9 +11,10 @@ import { FakeCluster } from '../harness/fake/fake-cluster';
 import { createFakeKubelet } from '../harness/fake/kubelet/fake-kubelet';
 import { AutoAdvancingClock } from '../harness/fake/virtual-clock';
 import type { CaseRun } from '../harness/run-case';
-import { defaultConcurrency } from '../cli/run-options';
+import { chooseConcurrency } from '../runner/concurrency';
 import { runConformance, type ConformanceTarget } from '../runner/conformance-run';
 import { caseExecutorFor } from '../runner/live-case-executor';
+import { caseWaitsMs, efficiencyRatio, probingMs } from '../runner/run-efficiency';
 import { PROPERTIES } from '../suites/registry';
 import type { BenchResult } from './run-all';
 
@@ -28,9 +28,10 @@ import type { BenchResult } from './run-all';
  * concurrency K, exactly as `kubeprop run` does (properties share the K case slots). The waits a case needs are CaseRun.waitedMs (harness/run-case.ts): its plan's
  * waits for pod states (which include the ~1 s pod start of the simulated kubelet,
  * FakeKubeletOptions.reactionSeconds default) and its observe windows (the model's windows, grace
- * periods), plus the time its NetworkPolicy reachability probes take (not in waitedMs; see
- * probingMs). With K cases at once the ideal wall is Σ waits ÷ K, so ratio = wall ÷ (Σ waits ÷ K):
- * 1 means no overhead; above 1 is cleanup (namespace deletion), API calls and retries, and slots
+ * periods), plus the time its NetworkPolicy reachability probes take (not in waitedMs); the ratio
+ * is runner/run-efficiency.ts's, which every live run prints at its end. With K cases at once the
+ * ideal wall is Σ waits ÷ K, so ratio = wall ÷ (Σ waits ÷ K): 1 means no overhead; above 1 is
+ * cleanup left to the end of the run (namespace deletion runs in the background), API calls and retries, and slots
  * left idle (a property's last round with fewer than K cases, confirmation re-runs, shrinking one
  * step at a time). Every case counts, confirmation and shrink runs included. Per family: its cases
  * and their waits (families overlap in time, so they have no wall of their own). Host time is the
@@ -59,27 +60,11 @@ interface Tally {
   wallMs: number;
 }
 
-/**
- * The time a case spent probing reachability (denied connections wait for their timeout, and a
- * denied cell is re-probed after a delay: harness/netpol/probe-matrix.ts); CaseRun.waitedMs leaves
- * it out. The recorder stamps the probe results when the matrix is done, so the probing is the time
- * from the step before it (the last action or wait) to the first result.
- */
-function probingMs(trace: Trace): number {
-  const first = trace.findIndex((entry) => entry.kind === 'reachability');
-  if (first < 0) return 0;
-  const before = trace
-    .slice(0, first)
-    .findLast((entry) => entry.kind === 'actionResult' || entry.kind === 'waitDone');
-  return before === undefined ? 0 : trace[first].t - before.t;
-}
-
-/** Adds one case's run to a tally. */
+/** Adds one case's run to a tally (its waits as runner/run-efficiency.ts counts them for live runs). */
 function count(tally: Tally, run: CaseRun): void {
-  const probing = probingMs(run.trace);
   tally.cases += 1;
-  tally.waitedMs += run.waitedMs + probing;
-  tally.probingMs += probing;
+  tally.waitedMs += caseWaitsMs(run);
+  tally.probingMs += probingMs(run.trace);
   tally.busyMs += run.endedAt - run.startedAt;
   tally.durations.push(run.endedAt - run.startedAt);
 }
@@ -89,7 +74,7 @@ function emptyTally(): Tally {
 }
 
 function ratioOf(tally: Tally, concurrency: number): number {
-  return tally.waitedMs === 0 ? 0 : tally.wallMs / (tally.waitedMs / concurrency);
+  return efficiencyRatio(tally.wallMs, tally.waitedMs, concurrency);
 }
 
 /**
@@ -124,7 +109,7 @@ function conformingFake(clock: AutoAdvancingClock): FakeCluster {
 async function defaultConcurrencyOfFake(): Promise<number> {
   const clock = new AutoAdvancingClock();
   try {
-    return defaultConcurrency((await conformingFake(clock).listNodes()).map(describeNode));
+    return chooseConcurrency((await conformingFake(clock).listNodes()).map(describeNode)).concurrency;
   } finally {
     clock.stop();
   }
@@ -151,6 +136,7 @@ export async function run(): Promise<BenchResult[]> {
   const total = emptyTally();
   const byFamily = new Map<Family, Tally>(families.map((family) => [family, emptyTally()]));
   const target: ConformanceTarget = {
+    cleanup,
     cluster: { serverVersion: LATEST_VERSION, distribution: 'fake', nodeImages: [], capabilities },
     clock,
     signal,

@@ -59,6 +59,10 @@ function isNotFound(error: unknown): boolean {
 export class CleanupRegistry {
   private readonly pending = new Set<CleanupEntry>();
   private readonly inFlight = new Set<Promise<unknown>>();
+  /** Cleanups started by runDetached and not yet finished. */
+  private readonly detached = new Set<Promise<CleanupReport>>();
+  /** What the entries run so far removed and left behind, for the end-of-run account. */
+  private readonly account: CleanupReport = { done: [], leftovers: [] };
   private isClosed = false;
   private readonly neverAborted = new AbortController().signal;
 
@@ -105,10 +109,32 @@ export class CleanupRegistry {
     return merge(await Promise.all(entries.map((e) => e.run())));
   }
 
-  /** Runs everything still registered (on interrupt) and refuses new registrations afterwards. */
+  /**
+   * Starts the given entries (one case's) without waiting for them: a case's slot is free as soon
+   * as its observation is complete, while its namespace (about 6 s on a real node) goes in the
+   * background. settle() or runAll() waits for them and accounts for what they left behind.
+   */
+  runDetached(entries: CleanupEntry[]): Promise<CleanupReport> {
+    const running = this.run(entries);
+    this.detached.add(running);
+    void running.then(() => this.detached.delete(running));
+    return running;
+  }
+
+  /** Waits for every detached cleanup; returns what every entry run so far removed and left behind. */
+  async settle(): Promise<CleanupReport> {
+    while (this.detached.size > 0) await Promise.all([...this.detached]);
+    return merge([this.account]);
+  }
+
+  /**
+   * Runs everything still registered (on interrupt, at the end) and refuses new registrations
+   * afterwards; returns the account of every entry run, detached ones included.
+   */
   async runAll(): Promise<CleanupReport> {
     this.isClosed = true;
-    return this.run([...this.pending]);
+    await this.run([...this.pending]);
+    return this.settle();
   }
 
   private register(what: string, action: () => Promise<CleanupReport>): CleanupEntry {
@@ -119,13 +145,16 @@ export class CleanupRegistry {
       run: () => {
         result ??= (async () => {
           await Promise.allSettled([...this.inFlight]);
+          let report: CleanupReport;
           try {
-            return await action();
+            report = await action();
           } catch (error) {
-            return { done: [], leftovers: [{ what, reason: describe(error) }] };
-          } finally {
-            this.pending.delete(entry);
+            report = { done: [], leftovers: [{ what, reason: describe(error) }] };
           }
+          this.account.done.push(...report.done);
+          this.account.leftovers.push(...report.leftovers);
+          this.pending.delete(entry);
+          return report;
         })();
         return result;
       },

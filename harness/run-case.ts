@@ -1,6 +1,7 @@
 import type { V1Namespace } from '@kubernetes/client-node';
 import { manifestsFor, type CaseManifests } from '../generators/manifests';
 import { networkPolicyManifests, type NetworkPolicyManifests } from '../generators/manifests/networkpolicy';
+import { isHookHandler, withHookHandlerIp } from '../generators/manifests/hook-handler-pod';
 import { resolveIpBlocks } from '../generators/manifests/networkpolicy-ip-blocks';
 import type { Capabilities } from '../model/capabilities';
 import type { Expectation } from '../model/expectation';
@@ -38,6 +39,11 @@ export interface RunCaseOptions {
   signal: AbortSignal;
   caseDeadlineSeconds: number;
   cleanup: CleanupRegistry;
+  /**
+   * Start the case's cleanup without awaiting it, so the case ends (and its slot frees) when its
+   * observation is complete; the caller settles the registry later (runner/conformance-run.ts).
+   */
+  cleanupInBackground?: boolean;
   onTrace?: (entry: TraceEntry) => void;
   /** The scenario → objects mapper for every family but NetworkPolicy (default generators/manifests manifestsFor). */
   manifestsFor?: ManifestMapper;
@@ -231,7 +237,9 @@ class CaseExecution {
     // In the trace, so a re-judged report decides exactly as this run (verdicts/case-verdict.ts unreliabilityOf).
     if (inconclusive) this.recorder.record({ kind: 'unobservable', reason: inconclusive });
     await this.recorder.stop();
-    const cleanup = await this.options.cleanup.run(this.cleanupEntries);
+    const cleanup = this.cleanupInBackground()
+      ? (void this.options.cleanup.runDetached(this.cleanupEntries), undefined)
+      : await this.options.cleanup.run(this.cleanupEntries);
     inconclusive = unreliabilityOf(this.recorder.trace);
     return {
       namespace: this.namespace,
@@ -242,7 +250,7 @@ class CaseExecution {
       startedAt,
       endedAt: this.clock.now(),
       waitedMs: this.waitedMs,
-      cleanup,
+      ...(cleanup ? { cleanup } : {}),
     };
   }
 
@@ -264,6 +272,16 @@ class CaseExecution {
       maxAttempts: this.options.maxAttempts,
       random: this.options.random,
     });
+  }
+
+  /**
+   * Except under the node capacity lock: the next case holding it must find the node's capacity
+   * restored and this case's pods (which used the resource) gone.
+   */
+  private cleanupInBackground(): boolean {
+    const holdsNodeLock =
+      this.scenario.family === 'resources' && this.scenario.extendedCapacity !== undefined;
+    return this.options.cleanupInBackground === true && !holdsNodeLock;
   }
 
   /** A write the cleanup must wait for if it is interrupted mid-flight. */
@@ -321,7 +339,7 @@ class CaseExecution {
 
   private async create(planned: ManagedObject): Promise<void> {
     // Quota steps delete pods and wait for them to go; nothing reads a quota pod's final state.
-    const resolved = this.netpolResolved(planned);
+    const resolved = this.hookHostResolved(this.netpolResolved(planned));
     const object = this.scenario.family === 'quota' ? resolved : withKeepFinalizer(resolved);
     const namespace = object.metadata?.namespace ?? this.namespace;
     const target = targetOf(object);
@@ -380,6 +398,13 @@ class CaseExecution {
       signal: this.signal,
     });
     this.recorder.record({ kind: 'auditEvents', namespace, ...record });
+  }
+
+  /** httpGet postStart hooks name the hook handler pod until it has an IP (it is Ready before this create). */
+  private hookHostResolved(object: ManagedObject): ManagedObject {
+    const handler = this.objects.find(isHookHandler);
+    const ip = handler && this.recorder.pod(this.namespace, handler.metadata?.name ?? '')?.status?.podIP;
+    return ip && object.kind === 'Pod' ? withHookHandlerIp(object, ip) : object;
   }
 
   /** NetworkPolicy ipBlocks name pods symbolically until the pods have IPs. */

@@ -1,4 +1,5 @@
 import type { FieldOutcome } from '../verdicts/compare-field';
+import { estimateRemainingMs } from './eta';
 
 /** Where progress goes: process.stderr in the CLI, a fake in tests. */
 export interface ProgressStream {
@@ -14,6 +15,25 @@ export interface ProgressClock {
 export interface ProgressOptions {
   /** Off a TTY, at most one line per this many milliseconds (CI logs stay short). */
   intervalMs?: number;
+  /** Cases at once (the ETA shares the remaining cases among the slots); default 1. */
+  concurrency?: number;
+}
+
+/** A property of the run, as plan() is told it. */
+export interface PlannedProperty {
+  id: string;
+  /** The plan's expected case duration (runner/case-estimate.ts expectedCaseMs), ms. */
+  expectedCaseMs?: number;
+}
+
+interface PropertyProgress {
+  family: string;
+  planned: number;
+  done: number;
+  doneMs: number;
+  /** Start instants of the cases in flight, oldest first. */
+  started: number[];
+  expectedCaseMs?: number;
 }
 
 function clockText(ms: number): string {
@@ -27,12 +47,14 @@ function clockText(ms: number): string {
 
 /**
  * Run progress: per family cases done/planned, the current property, failures so far, elapsed
- * time and an ETA from the mean time per case. On a TTY one line rewritten in place (\r and
- * erase-to-end-of-line); elsewhere plain lines at most every intervalMs, plus one at the end.
+ * time and an ETA (reporting/eta.ts: the plan's expected case durations rescaled by the observed
+ * ones, the cases in flight and those still to start shared among the slots). On a TTY one line
+ * rewritten in place (\r and erase-to-end-of-line); elsewhere plain lines at most every
+ * intervalMs, plus one at the end.
  */
 export class Progress {
-  private readonly planned = new Map<string, number>();
-  private readonly done = new Map<string, number>();
+  /** By property id (or by family, when planned without one), in run order. */
+  private readonly properties = new Map<string, PropertyProgress>();
   private readonly startedAt: number;
   private current: string | undefined;
   private failures = 0;
@@ -46,9 +68,15 @@ export class Progress {
     this.startedAt = clock.now();
   }
 
-  plan(family: string, cases: number): void {
-    this.planned.set(family, (this.planned.get(family) ?? 0) + cases);
-    this.done.set(family, this.done.get(family) ?? 0);
+  plan(family: string, cases: number, property?: PlannedProperty): void {
+    const entry = this.entry(property?.id ?? family, family);
+    entry.planned += cases;
+    if (property?.expectedCaseMs !== undefined) entry.expectedCaseMs = property.expectedCaseMs;
+  }
+
+  /** A case took a slot (exploration, confirmation or shrink run). */
+  caseStarted(family: string, propertyId?: string): void {
+    this.entry(propertyId ?? family, family).started.push(this.clock.now());
   }
 
   startProperty(id: string): void {
@@ -56,8 +84,12 @@ export class Progress {
     this.update(false);
   }
 
-  caseDone(family: string, outcome: FieldOutcome): void {
-    this.done.set(family, (this.done.get(family) ?? 0) + 1);
+  /** A case ended; its duration is the report's, else the time since its start was announced. */
+  caseDone(family: string, outcome: FieldOutcome, timing?: { propertyId: string; durationMs: number }): void {
+    const entry = this.entry(timing?.propertyId ?? family, family);
+    const startedAt = entry.started.shift();
+    entry.done += 1;
+    entry.doneMs += timing?.durationMs ?? this.clock.now() - (startedAt ?? this.startedAt);
     if (outcome === 'fail') this.failures += 1;
     this.update(false);
   }
@@ -70,19 +102,46 @@ export class Progress {
 
   /** The status line as it would be shown now. */
   line(): string {
-    const families = [...this.planned.keys()].map(
-      (family) => `${family} ${this.done.get(family) ?? 0}/${this.planned.get(family) ?? 0}`,
-    );
-    const done = [...this.done.values()].reduce((a, b) => a + b, 0);
-    const planned = [...this.planned.values()].reduce((a, b) => a + b, 0);
+    const byFamily = new Map<string, { done: number; planned: number }>();
+    for (const p of this.properties.values()) {
+      const family = byFamily.get(p.family) ?? { done: 0, planned: 0 };
+      byFamily.set(p.family, { done: family.done + p.done, planned: family.planned + p.planned });
+    }
+    const families = [...byFamily].map(([family, { done, planned }]) => `${family} ${done}/${planned}`);
     const elapsed = this.clock.now() - this.startedAt;
-    const eta = done > 0 ? clockText((elapsed / done) * Math.max(0, planned - done)) : '?';
+    const remaining = this.remainingMs();
+    const eta = remaining === undefined ? '?' : clockText(remaining);
     return [
       families.join(' · ') || 'no cases planned',
       this.current ? `running ${this.current}` : 'idle',
       `${this.failures} failure${this.failures === 1 ? '' : 's'}`,
       `${clockText(elapsed)} elapsed, ETA ${eta}`,
     ].join(' | ');
+  }
+
+  /** The ETA: the run's remaining wall time as estimated now, ms (undefined: nothing to go on yet). */
+  remainingMs(): number | undefined {
+    const now = this.clock.now();
+    return estimateRemainingMs(
+      [...this.properties.values()].map((p) => ({
+        family: p.family,
+        planned: p.planned,
+        done: p.done,
+        doneMs: p.doneMs,
+        inFlightMs: p.started.map((start) => now - start),
+        expectedCaseMs: p.expectedCaseMs,
+      })),
+      this.options.concurrency ?? 1,
+    );
+  }
+
+  private entry(key: string, family: string): PropertyProgress {
+    let entry = this.properties.get(key);
+    if (!entry) {
+      entry = { family, planned: 0, done: 0, doneMs: 0, started: [] };
+      this.properties.set(key, entry);
+    }
+    return entry;
   }
 
   private update(force: boolean): void {

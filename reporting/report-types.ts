@@ -27,6 +27,8 @@ export interface RunOptions {
   /** fast-check runs wanted per property (absent: each property's own budget). */
   runs?: number;
   concurrency: number;
+  /** How the concurrency was chosen (runner/concurrency.ts): from the cluster, or --concurrency. */
+  concurrencyReason?: string;
   /** The container image the cases run (busybox by digest). */
   image: string;
   /** Overall time budget in seconds, when one was given. */
@@ -79,6 +81,8 @@ export interface CaseReport {
   verdict: CaseVerdict;
   attempt: AttemptInfo;
   durationMs: number;
+  /** Of durationMs, the waits the case inherently needs (runner/run-efficiency.ts caseWaitsMs). */
+  waitedMs?: number;
   /** The raw trace; omitted when the run keeps reports small (the observation stays). */
   trace?: Trace;
 }

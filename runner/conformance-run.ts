@@ -1,13 +1,15 @@
 import type { ModelOptions } from '../model/expectation';
 import type { Family } from '../model/scenario';
 import type { Clock } from '../harness/clock';
-import type { ClusterInfo, ReportHeader, RunOptions } from '../reporting/report-types';
+import type { CleanupReport } from '../harness/cleanup';
+import type { CaseReport, ClusterInfo, ReportHeader, RunOptions } from '../reporting/report-types';
 import { ReportWriter } from '../reporting/report-writer';
 import type { CaseExecutor } from './case-executor';
 import { knownIssueForFailure, knownIssueForProperty, type KnownIssue } from './known-issues';
 import type { PropertyDefinition } from './property-definition';
 import { runProperty, type PropertyOutcome } from './property-runner';
 import { writeReproducer } from './reproducer';
+import { runEfficiency, type RunEfficiency } from './run-efficiency';
 import { Slots } from './slots';
 
 export interface ConformanceOptions {
@@ -18,6 +20,8 @@ export interface ConformanceOptions {
   propertyIds?: string[];
   runs?: number;
   concurrency: number;
+  /** How the concurrency was chosen (runner/concurrency.ts), for the report's options. */
+  concurrencyReason?: string;
   image: string;
   reportDir: string;
   /** Whole-run time budget, seconds; shared out among the properties still to run. */
@@ -36,6 +40,8 @@ export interface ConformanceTarget {
   signal: AbortSignal;
   /** Builds the case executor of a property (live: deploys to the cluster; tests: the fake). */
   executorFor<F extends Family>(definition: PropertyDefinition<F>): CaseExecutor<F>;
+  /** The cases' cleanups, which run in the background: the run waits for them before it ends. */
+  cleanup?: { settle(): Promise<CleanupReport> };
 }
 
 export interface ConformanceResult {
@@ -43,13 +49,23 @@ export interface ConformanceResult {
   outcomes: PropertyOutcome[];
   /** True when any property has a confirmed failure (not known, not flaky). */
   failed: boolean;
+  /** Wall time against the waits the cases needed (printed at the end of every run). */
+  efficiency: RunEfficiency;
+  /** What the cases' cleanups removed and left behind, once all of them finished. */
+  cleanup?: CleanupReport;
 }
 
 export interface ConformanceHooks {
   /** The writer is open: signal handlers can finalize it on interrupt. */
   onWriter?(writer: ReportWriter): void;
   onPropertyStart?(definition: PropertyDefinition, index: number, total: number): void;
-  onCase?(definition: PropertyDefinition, outcome: 'pass' | 'fail' | 'inconclusive'): void;
+  /** A case of the property took a slot (exploration, confirmation or shrink run). */
+  onCaseStart?(definition: PropertyDefinition): void;
+  onCase?(
+    definition: PropertyDefinition,
+    outcome: 'pass' | 'fail' | 'inconclusive',
+    report: CaseReport,
+  ): void;
 }
 
 /** Selects the properties of a run, in registry order. */
@@ -69,7 +85,8 @@ export function selectProperties(
 
 /**
  * The main job: runs the selected properties in registry order over a shared pool of `concurrency`
- * case slots, writing the report as it goes. The caller owns the target's lifetime and cleanup.
+ * case slots, writing the report as it goes. The caller owns the target's lifetime; the run waits
+ * for the cases' background cleanups (target.cleanup) so that its wall time includes them.
  */
 export async function runConformance(
   properties: readonly PropertyDefinition[],
@@ -85,6 +102,7 @@ export async function runConformance(
     families: options.families,
     runs: options.runs,
     concurrency: options.concurrency,
+    ...(options.concurrencyReason === undefined ? {} : { concurrencyReason: options.concurrencyReason }),
     image: options.image,
     budgetSeconds: options.budgetSeconds,
     keepTraces: options.keepTraces,
@@ -103,6 +121,7 @@ export async function runConformance(
   const runStart = target.clock.now();
 
   const slots = new Slots(options.concurrency);
+  let waitsMs = 0;
   const outcomes: PropertyOutcome[] = new Array<PropertyOutcome>(selected.length);
   const runOne = async (
     definition: PropertyDefinition,
@@ -115,10 +134,14 @@ export async function runConformance(
       options.budgetSeconds === undefined
         ? undefined
         : Math.max(1, (options.budgetSeconds - (target.clock.now() - runStart) / 1000) / remaining);
+    const executor = target.executorFor(definition);
     const outcome = await runProperty(
       definition,
       target.cluster.capabilities,
-      target.executorFor(definition),
+      (scenario, caseId, attempt) => {
+        hooks.onCaseStart?.(definition);
+        return executor(scenario, caseId, attempt);
+      },
       {
         seed: options.seed,
         numRuns: options.runs,
@@ -137,7 +160,8 @@ export async function runConformance(
         onExplorationScheduled: scheduled,
         onCase: (report) => {
           writer.addCase(definition.id, report);
-          hooks.onCase?.(definition, report.verdict.outcome);
+          waitsMs += report.waitedMs ?? 0;
+          hooks.onCase?.(definition, report.verdict.outcome, report);
         },
         writeReproducer: (minimal, path) =>
           writeReproducer(options.reportDir, {
@@ -171,8 +195,17 @@ export async function runConformance(
     await Promise.race([explorationScheduled, done]);
   }
   await Promise.all(running);
+  // Cases left their namespaces to be deleted in the background: the run ends when they are gone.
+  const cleanup = await target.cleanup?.settle();
+  const efficiency = runEfficiency(target.clock.now() - runStart, waitsMs, options.concurrency);
 
   const reportPath = await writer.close(target.signal.aborted ? { interrupted: 'interrupted' } : {});
   const finished = outcomes.filter((outcome): outcome is PropertyOutcome => outcome !== undefined);
-  return { reportPath, outcomes: finished, failed: finished.some((o) => o.end.verdict === 'fail') };
+  return {
+    reportPath,
+    outcomes: finished,
+    failed: finished.some((o) => o.end.verdict === 'fail'),
+    efficiency,
+    ...(cleanup === undefined ? {} : { cleanup }),
+  };
 }

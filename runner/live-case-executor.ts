@@ -9,6 +9,7 @@ import { runCase, type CaseRun } from '../harness/run-case';
 import { judgeRecordedCase, unreliabilityOf } from '../verdicts/case-verdict';
 import type { CaseExecutor } from './case-executor';
 import type { PropertyDefinition } from './property-definition';
+import { caseWaitsMs } from './run-efficiency';
 
 /** Everything a case needs from the run it belongs to. */
 export interface CaseEnvironment {
@@ -42,6 +43,8 @@ export function caseExecutorFor<F extends Family>(
       signal: environment.signal,
       caseDeadlineSeconds: definition.budget.caseSeconds,
       cleanup: environment.cleanup,
+      // The slot frees when the observation is complete; the run settles the registry at its end.
+      cleanupInBackground: true,
       capabilities: environment.capabilities,
       onTrace: environment.onTrace ? (entry) => environment.onTrace?.(caseId, entry) : undefined,
     });
@@ -63,6 +66,7 @@ export function caseExecutorFor<F extends Family>(
       verdict,
       attempt,
       durationMs: run.endedAt - run.startedAt,
+      waitedMs: caseWaitsMs(run),
       trace: environment.keepTraces ? run.trace : undefined,
     };
   };

@@ -5,7 +5,10 @@ import { Progress } from '../../reporting/progress';
 import { runConformance, type ConformanceResult } from '../../runner/conformance-run';
 import { DEFAULT_IMAGE } from '../../runner/defaults';
 import type { CliDeps } from '../cli-deps';
-import { defaultConcurrency, parseRunOptions, type RawRunOptions, type RunSettings } from '../run-options';
+import { expectedCaseMs } from '../../runner/case-estimate';
+import { runConcurrency } from '../../runner/concurrency';
+import { describeEfficiency } from '../../runner/run-efficiency';
+import { parseRunOptions, type RawRunOptions, type RunSettings } from '../run-options';
 import { openLiveSession, type LiveSession } from './live-session';
 
 /** Exit statuses of `kubeprop run` (2 bad input and 3 environment come from UserFacingError). */
@@ -34,6 +37,7 @@ function printOutcome(deps: CliDeps, settings: RunSettings, result: ConformanceR
       );
     }
   }
+  deps.out(`efficiency: ${describeEfficiency(result.efficiency)}\n`);
   deps.out(`report: ${result.reportPath}\n`);
 }
 
@@ -44,15 +48,31 @@ async function conduct(
   deps: CliDeps,
 ): Promise<RunCommandResult> {
   const { capabilities } = session.target.cluster;
-  const concurrency = settings.concurrency ?? defaultConcurrency(session.target.detected.nodes);
-  const progress = new Progress(deps.err, deps.clock);
+  const { concurrency, reason: concurrencyReason } = runConcurrency(
+    settings.concurrency,
+    session.target.detected.nodes,
+  );
+  const modelOptions = { slackSeconds: settings.slackSeconds };
+  const progress = new Progress(deps.err, deps.clock, { concurrency });
   for (const definition of settings.selected) {
     const skipped = definition.unsupported?.(capabilities) !== undefined;
-    progress.plan(definition.family, skipped ? 0 : (settings.runs ?? definition.budget.numRuns));
+    const numRuns = skipped
+      ? 0
+      : settings.path !== undefined
+        ? 1
+        : (settings.runs ?? definition.budget.numRuns);
+    progress.plan(definition.family, numRuns, {
+      id: definition.id,
+      expectedCaseMs: expectedCaseMs(definition, capabilities, {
+        seed: settings.seed,
+        numRuns,
+        modelOptions,
+      }),
+    });
   }
   errLine(
     deps,
-    `kubeprop: run ${runId}: ${settings.selected.length} properties, seed ${settings.seed}, concurrency ${concurrency}, report in ${settings.reportDir}`,
+    `kubeprop: run ${runId}: ${settings.selected.length} properties, seed ${settings.seed}, concurrency ${concurrency} (${concurrencyReason}), report in ${settings.reportDir}`,
   );
   let result: ConformanceResult;
   try {
@@ -67,20 +87,26 @@ async function conduct(
           propertyIds: settings.propertyIds,
           runs: settings.runs,
           concurrency,
+          concurrencyReason,
           image: settings.image,
           reportDir: settings.reportDir,
           budgetSeconds: settings.budgetSeconds,
           path: settings.path,
           knownIssues: settings.knownIssues,
           keepTraces: settings.keepTraces,
-          modelOptions: { slackSeconds: settings.slackSeconds },
+          modelOptions,
           kubepropVersion: deps.kubepropVersion,
         },
         {
           // An interrupt ends the process from its handler: the report must be complete before that.
           onWriter: (writer) => session.beforeInterruptExit(() => writer.finalize()),
           onPropertyStart: (definition) => progress.startProperty(definition.id),
-          onCase: (definition, outcome) => progress.caseDone(definition.family, outcome),
+          onCaseStart: (definition) => progress.caseStarted(definition.family, definition.id),
+          onCase: (definition, outcome, report) =>
+            progress.caseDone(definition.family, outcome, {
+              propertyId: definition.id,
+              durationMs: report.durationMs,
+            }),
         },
       ),
     );
@@ -154,7 +180,10 @@ export function registerRun(program: Command, deps: CliDeps): void {
     .option('--runs <n>', 'fast-check runs per property (default: each property its own)')
     .option('--seed <n>', 'fast-check seed (default: random, printed and in the report)')
     .option('--path <path>', 'replay one fast-check path of one --property (from a report)')
-    .option('--concurrency <k>', 'cases at once (default: 2 per schedulable node, at most 8)')
+    .option(
+      '--concurrency <k>',
+      'cases at once (default: 2 per allocatable CPU of the schedulable nodes, 2–16)',
+    )
     .option('--image <ref>', `container image of the cases (default ${DEFAULT_IMAGE}; mirrors, air-gapped)`)
     .option('--report <dir>', 'report directory (default: reports/<run-id>)')
     .option('--budget <seconds>', 'time budget of the whole run, shared among the properties')

@@ -18,11 +18,13 @@ describe('Progress', () => {
     progress.plan('termination', 4);
     progress.plan('probes', 2);
     progress.startProperty('termination/sigkill-after-grace');
+    progress.caseStarted('termination');
     clock.advance(10_000);
     progress.caseDone('termination', 'pass');
+    progress.caseStarted('termination');
     clock.advance(10_000);
     progress.caseDone('termination', 'fail');
-    // 2 cases in 20 s → 10 s per case, 4 to go → ETA 40 s.
+    // 2 cases of 10 s one at a time, 4 to go → ETA 40 s.
     expect(stream.chunks.at(-1)).toBe(
       '\rtermination 2/4 · probes 0/2 | running termination/sigkill-after-grace | 1 failure | 00:20 elapsed, ETA 00:40\u001b[K',
     );
@@ -46,10 +48,13 @@ describe('Progress', () => {
     const progress = new Progress(stream, clock, { intervalMs: 30_000 });
     progress.plan('quota', 3);
     progress.startProperty('quota/exceeded-rejected');
+    progress.caseStarted('quota');
     clock.advance(5_000);
     progress.caseDone('quota', 'pass');
+    progress.caseStarted('quota');
     clock.advance(30_000);
     progress.caseDone('quota', 'pass');
+    // Cases of 5 s and 30 s: the last one is expected to take their mean.
     progress.finish();
     expect(stream.chunks).toEqual([
       'quota 0/3 | running quota/exceeded-rejected | 0 failures | 00:00 elapsed, ETA ?\n',

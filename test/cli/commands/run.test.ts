@@ -59,8 +59,15 @@ describe('kubeprop run against the fake cluster', () => {
     expect(report.seed).toBe(1);
     expect(report.options).toMatchObject({ runs: 2, families: ['termination', 'networkpolicy'] });
     expect(report.interrupted).toBeUndefined();
-    // The fake has one schedulable node: two cases at once.
-    expect(report.options.concurrency).toBe(2);
+    // The fake has one schedulable node of 4 CPUs and 110 pods: 8 by CPU, 6 by pods (runner/concurrency.ts).
+    expect(report.options.concurrency).toBe(6);
+    expect(report.options.concurrencyReason).toMatch(
+      /^from the cluster: 1 schedulable node, 4 allocatable CPU/,
+    );
+    expect(cli.stderr.join('')).toContain('concurrency 6 (from the cluster:');
+    expect(cli.stdout.join('')).toMatch(
+      /efficiency: wall [\d.]+ s, Σ case waits [\d.]+ s, concurrency 6: wall ÷ \(Σ waits ÷ concurrency\) = [\d.]+\n/,
+    );
     for (const file of ['junit.xml', 'summary.md', 'index.html'])
       expect(existsSync(join(dir, file))).toBe(true);
     expect(cli.stdout.join('')).toContain(`report: ${join(dir, 'report.json')}`);
@@ -107,7 +114,7 @@ describe('kubeprop run against the fake cluster', () => {
     const cli = fakeCli({ wrapPort: interruptAfterCreates(5) });
     const dir = reportDir();
     const code = await runCli(
-      ['run', '--property', NETPOL, '--runs', '4', '--seed', '2', '--report', dir],
+      ['run', '--property', NETPOL, '--runs', '4', '--seed', '2', '--concurrency', '2', '--report', dir],
       cli.deps,
     );
     // The handler exits after cleanup and teardown; in the CLI that ends the process.
