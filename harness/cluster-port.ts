@@ -111,6 +111,13 @@ export interface ClusterPort {
     onEnd: (error?: Error) => void,
   ): Promise<WatchHandle>;
 
+  /**
+   * Reads a container's log once (no follow) with runtime timestamps: the current instance, or with
+   * `previous` the one before its last restart. A container that ended before its stream could attach
+   * is still read this way (the kubelet may refuse a follow: "container ... is terminated").
+   */
+  readLogs(namespace: string, pod: string, container: string, previous: boolean): Promise<LogLine[]>;
+
   /** Runs a command in a container (NetworkPolicy probes); resolves with its exit code. */
   exec(
     namespace: string,

@@ -302,6 +302,31 @@ export class KubeCluster implements ClusterPort {
     };
   }
 
+  /** GET .../log without follow: the whole log of the instance, as kubectl logs [--previous] reads it. */
+  async readLogs(namespace: string, pod: string, container: string, previous: boolean): Promise<LogLine[]> {
+    const what = `read log of ${namespace}/${pod}/${container}${previous ? ' (previous)' : ''}`;
+    const url = new URL(`${this.server}/api/v1/namespaces/${namespace}/pods/${pod}/log`);
+    url.searchParams.set('container', container);
+    url.searchParams.set('timestamps', 'true');
+    if (previous) url.searchParams.set('previous', 'true');
+    const options: https.RequestOptions = {};
+    await this.kubeConfig.applyToHTTPSOptions(options);
+    const response = await new Promise<http.IncomingMessage>((resolve, reject) => {
+      const request = (url.protocol === 'https:' ? https : http).request(url, { ...options, method: 'GET' });
+      request.on('response', resolve);
+      request.on('error', (error) => reject(toClusterError(error, what)));
+      request.end();
+    });
+    const body = await readBody(response);
+    if (response.statusCode !== 200) {
+      throw toClusterError(new ApiException(response.statusCode ?? 500, what, body, {}), what);
+    }
+    return body.split('\n').flatMap((line) => {
+      const parsed = parseTimestampedLogLine(line);
+      return parsed ? [parsed] : [];
+    });
+  }
+
   async exec(
     namespace: string,
     pod: string,

@@ -60,8 +60,8 @@ export class LogRecorder {
     for (const handle of this.followed.values()) handle?.stop();
   }
 
-  private async open(key: string, pod: string, container: string): Promise<void> {
-    const { port, namespace } = this.options;
+  /** Passes a line on once per container, however many streams or reads deliver it. */
+  private deliverer(pod: string, container: string): (line: LogLine) => void {
     const dedupeKey = `${pod}/${container}`;
     let seen = this.seen.get(dedupeKey);
     if (!seen) {
@@ -69,35 +69,62 @@ export class LogRecorder {
       this.seen.set(dedupeKey, seen);
     }
     const lines = seen;
+    return (line) => {
+      const id = `${line.runtimeTime}|${line.text}`;
+      if (lines.has(id)) return;
+      lines.add(id);
+      this.options.onLine(pod, container, line);
+    };
+  }
+
+  private retrying<T>(operation: () => Promise<T>): Promise<T> {
+    return withRetry(operation, {
+      clock: this.options.clock,
+      signal: this.options.signal,
+      maxAttempts: this.options.maxAttempts,
+      random: this.options.random,
+    });
+  }
+
+  /**
+   * An instance that ended before its stream attached (the kubelet refuses the follow with 400
+   * "container ... is terminated"): its log is read once without follow, and as the previous instance
+   * in case it has restarted since. False when neither read succeeded.
+   */
+  private async readEnded(
+    pod: string,
+    container: string,
+    deliver: (line: LogLine) => void,
+  ): Promise<boolean> {
+    const { port, namespace } = this.options;
+    let read = false;
+    for (const previous of [false, true]) {
+      try {
+        const lines = await this.retrying(() => port.readLogs(namespace, pod, container, previous));
+        for (const line of lines) deliver(line);
+        read = true;
+      } catch {
+        // No previous instance is the ordinary case: what the other read gave stands.
+      }
+    }
+    return read;
+  }
+
+  private async open(key: string, pod: string, container: string): Promise<void> {
+    const { port, namespace } = this.options;
+    const deliver = this.deliverer(pod, container);
     try {
-      const handle = await withRetry(
-        () =>
-          port.streamLogs(
-            namespace,
-            pod,
-            container,
-            (line) => {
-              const id = `${line.runtimeTime}|${line.text}`;
-              if (lines.has(id)) return;
-              lines.add(id);
-              this.options.onLine(pod, container, line);
-            },
-            (error) => {
-              if (error && !this.stopped)
-                this.options.onGap(`log of ${pod}/${container} cut: ${error.message}`);
-            },
-          ),
-        {
-          clock: this.options.clock,
-          signal: this.options.signal,
-          maxAttempts: this.options.maxAttempts,
-          random: this.options.random,
-        },
+      const handle = await this.retrying(() =>
+        port.streamLogs(namespace, pod, container, deliver, (error) => {
+          if (error && !this.stopped) this.options.onGap(`log of ${pod}/${container} cut: ${error.message}`);
+        }),
       );
       if (this.stopped) handle.stop();
       else this.followed.set(key, handle);
     } catch (error) {
       if (this.stopped || this.options.signal.aborted) return;
+      const refused = error instanceof ClusterError && error.status === 400;
+      if (refused && (await this.readEnded(pod, container, deliver))) return;
       // The pod went away before its log could be read: nothing of this instance can be recorded.
       const gone = error instanceof ClusterError && error.kind === 'notFound';
       const reason = error instanceof Error ? error.message : String(error);

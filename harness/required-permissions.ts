@@ -49,6 +49,7 @@ export const REQUIRED_PERMISSIONS: Record<keyof ClusterPort, readonly Permission
   listEvents: [core('list', 'events')],
   watchEndpointSlices: [{ verb: 'watch', group: 'discovery.k8s.io', resource: 'endpointslices' }],
   streamLogs: [core('get', 'pods', 'log')],
+  readLogs: [core('get', 'pods', 'log')],
   // A WebSocket exec is a GET (authorized as "get"); from 1.35 the API server also checks "create"
   // (AuthorizePodWebsocketUpgradeCreatePermission, kubernetes/kubernetes#134577).
   exec: [core('get', 'pods', 'exec'), core('create', 'pods', 'exec')],

@@ -64,6 +64,9 @@ export interface FakeClusterOptions {
 const DEFAULT_NODES: FakeNodeSpec[] = [
   { name: 'fake-node-1', allocatable: { cpu: '4', memory: '8Gi', pods: '110', 'ephemeral-storage': '20Gi' } },
 ];
+/** How the kubelet words a log request for a container that has no instance to follow. */
+const STATE_WORDS = { waiting: 'waiting to start', terminated: 'terminated' } as const;
+
 /** The namespace controller starts removing content shortly after the delete. */
 const NAMESPACE_CONTROLLER_DELAY_MS = 200;
 /** The quota controller fills a new quota's status after about a second (resync on change). */
@@ -383,14 +386,30 @@ export class FakeCluster implements ClusterPort {
       const record = this.namespaces.get(namespace)?.pods.get(pod);
       if (!record) throw new ClusterError('notFound', `pods "${pod}" not found`, 404);
       const stop = this.logs.follow(namespace, record.pod, container, onLine, onEnd);
-      if (!stop) {
+      // The kubelet's words (pkg/kubelet/kubelet_pods.go validateContainerLogStatus), as a 400.
+      if (stop === 'waiting' || stop === 'terminated') {
         throw new ClusterError(
           'invalid',
-          `container "${container}" in pod "${pod}" is waiting to start`,
+          `container "${container}" in pod "${pod}" is ${STATE_WORDS[stop]}`,
           400,
         );
       }
       return { stop };
+    });
+  }
+
+  readLogs(namespace: string, pod: string, container: string, previous: boolean): Promise<LogLine[]> {
+    return this.call('readLogs', 'read', () => {
+      const record = this.namespaces.get(namespace)?.pods.get(pod);
+      if (!record) throw new ClusterError('notFound', `pods "${pod}" not found`, 404);
+      const lines = this.logs.read(namespace, record.pod, container, previous);
+      if (!lines) {
+        const message = previous
+          ? `previous terminated container "${container}" in pod "${pod}" not found`
+          : `container "${container}" in pod "${pod}" is waiting to start`;
+        throw new ClusterError('invalid', message, 400);
+      }
+      return lines;
     });
   }
 

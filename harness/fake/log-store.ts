@@ -64,8 +64,10 @@ export class LogStore {
   }
 
   /**
-   * Follows the container's current (or last) instance: replays its lines, then streams new ones
-   * until it exits. Undefined when the container has not started yet.
+   * Follows the container's current instance: replays its lines, then streams new ones until it exits.
+   * 'waiting' when the container has not started yet; 'terminated' when the instance has already
+   * ended (the real cluster refused such a follow for a container that ended within a second, issue 10:
+   * the log is then read without follow, see read()).
    */
   follow(
     namespace: string,
@@ -73,28 +75,33 @@ export class LogStore {
     container: string,
     onLine: (line: LogLine) => void,
     onEnd: (error?: Error) => void,
-  ): (() => void) | undefined {
-    const status = [
-      ...(pod.status?.initContainerStatuses ?? []),
-      ...(pod.status?.containerStatuses ?? []),
-    ].find((s) => s.name === container);
-    const id = status && containerInstanceId(status);
+  ): (() => void) | 'waiting' | 'terminated' {
     const log = this.log(namespace, pod.metadata?.name ?? '', container);
-    const instance = id === undefined ? undefined : log.ids.get(id);
-    if (instance === undefined) return undefined;
+    const instance = this.instanceOf(log, pod, container, false);
+    if (instance === undefined) return 'waiting';
+    if (instance < log.instance) return 'terminated';
     const follower: Follower = { instance, onLine, onEnd, ended: false };
     for (const line of log.lines) {
       if (line.instance === instance) queueMicrotask(() => this.send(follower, line));
     }
-    if (instance < log.instance) {
-      queueMicrotask(() => this.finish(follower));
-    } else {
-      log.followers.add(follower);
-    }
+    log.followers.add(follower);
     return () => {
       log.followers.delete(follower);
       queueMicrotask(() => this.finish(follower));
     };
+  }
+
+  /**
+   * The lines of the container's current instance, or with `previous` of the one before it (kubelet
+   * validateContainerLogStatus: lastState.terminated); undefined when there is no such instance.
+   */
+  read(namespace: string, pod: V1Pod, container: string, previous: boolean): LogLine[] | undefined {
+    const log = this.log(namespace, pod.metadata?.name ?? '', container);
+    const instance = this.instanceOf(log, pod, container, previous);
+    if (instance === undefined) return undefined;
+    return log.lines
+      .filter((line) => line.instance === instance)
+      .map((line) => ({ runtimeTime: line.runtimeTime, text: line.text }));
   }
 
   /** The pod is gone: its streams end and its lines are dropped. */
@@ -110,6 +117,25 @@ export class LogStore {
   /** Containers with stored logs (for leak checks). */
   size(): number {
     return this.logs.size;
+  }
+
+  /** The store's instance number of the status's current (or previous) container instance. */
+  private instanceOf(
+    log: ContainerLog,
+    pod: V1Pod,
+    container: string,
+    previous: boolean,
+  ): number | undefined {
+    const status = [
+      ...(pod.status?.initContainerStatuses ?? []),
+      ...(pod.status?.containerStatuses ?? []),
+    ].find((s) => s.name === container);
+    const id = status && containerInstanceId(status);
+    const current = id === undefined ? undefined : log.ids.get(id);
+    if (!previous) return current;
+    const last = status?.lastState?.terminated?.containerID;
+    if (last !== undefined) return log.ids.get(last);
+    return current !== undefined && current > 0 ? current - 1 : undefined;
   }
 
   private log(namespace: string, pod: string, container: string): ContainerLog {

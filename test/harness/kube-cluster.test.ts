@@ -457,6 +457,29 @@ describe('KubeCluster logs and exec', () => {
     });
   });
 
+  test('reads a log once, without follow, and the previous instance on request; a refusal keeps its status', async () => {
+    server.on('GET', /\/pods\/p\/log$/, (_request, response) => {
+      response.writeHead(200, { 'Content-Type': 'text/plain' });
+      response.end('2025-01-02T03:04:05.000000001Z kp started\n2025-01-02T03:04:05.5Z kp exit 0\n');
+    });
+    const lines = await cluster.readLogs('kp-1', 'p', 'c', true);
+    expect(lines.map((line) => line.text)).toEqual(['kp started', 'kp exit 0']);
+    const query = server.requests[0].query;
+    expect([
+      query.get('container'),
+      query.get('follow'),
+      query.get('timestamps'),
+      query.get('previous'),
+    ]).toEqual(['c', null, 'true', 'true']);
+    server.on('GET', /\/pods\/q\/log$/, (_request, response) =>
+      sendStatus(response, 400, 'BadRequest', 'container "c" in pod "q" is terminated'),
+    );
+    await expect(cluster.readLogs('kp-1', 'q', 'c', false)).rejects.toMatchObject({
+      kind: 'invalid',
+      status: 400,
+    });
+  });
+
   test('exec returns the output and the exit code from the status channel', async () => {
     server.onWebSocket((socket) => {
       socket.write(webSocketFrame(1, 'connected\n'));

@@ -32,8 +32,33 @@ describe('hooks properties on the fake cluster', () => {
     );
     const { minimal, failedFields } = expectCaughtAndShrunk(run);
     expect(containerCount(minimal)).toBe(1);
-    // The symptom: SIGTERM came at once instead of after the preStop hook.
-    expect(failedFields).toContain('app-0.sigtermAfterKillStartSeconds');
+    // The symptom: the hook's marker never came although the container's record is complete.
+    expect(failedFields).toContain('app-0.sigtermAfterPreStopStartSeconds');
+  });
+
+  it("prestop-skipped: a complete record without the hook's marker fails the preStop field (never ran), not inconclusive", async () => {
+    const run = await runOnFake(
+      { ...prestopThenSigterm },
+      { runs: 10, seed: 7, defects: ['prestop-skipped'] },
+    );
+    const judged = run.cases.flatMap((c) =>
+      c.verdict.diff.filter((d) => d.field.endsWith('.sigtermAfterPreStopStartSeconds')),
+    );
+    expect(judged.length).toBeGreaterThan(0);
+    expect(judged.filter((d) => d.outcome !== 'fail').map((d) => d.detail)).toEqual([]);
+    expect(judged[0].detail).toContain('observed "never"');
+  });
+
+  it('poststart-skipped fails http-hook (the request never came) and poststart-before-running', async () => {
+    const http = await runOnFake({ ...httpHook }, { runs: 10, seed: 7, defects: ['poststart-skipped'] });
+    expect(http.end.verdict).toBe('fail');
+    expect(caught(http).failedFields).toContain('app-0.postStartRequestSeen');
+    const before = await runOnFake(
+      { ...poststartBeforeRunning },
+      { runs: 10, seed: 7, defects: ['poststart-skipped'] },
+    );
+    expect(before.end.verdict).toBe('fail');
+    expect(caught(before).failedFields).toContain('app-0.runningAfterStartSeconds');
   });
 
   it('poststart-not-awaited fails http-hook: Running before the httpGet hook returned', async () => {

@@ -323,6 +323,9 @@ export class PodWorker {
       });
     at(behaviour.startDelaySeconds, () => {
       this.log(c, 'started');
+      // The program ticks from its start on (harness/container-program.ts), so a record without a
+      // pause shows a marker that never came was never written.
+      this.heartbeat(c, generation);
       if (behaviour.allocateMemoryMi !== undefined) {
         this.log(c, 'alloc', behaviour.allocateMemoryMi);
         const limit = containerAmounts(c.spec).limits.memory;
@@ -651,8 +654,6 @@ export class PodWorker {
     const alive = () => generation === c.generation && c.alive;
     const killStart = this.now();
     this.events.record('Normal', 'Killing', message, c.fieldPath);
-    // The program's heartbeat loop has its own phase, unrelated to when the kill starts.
-    this.after(this.options.random.between(0, HEARTBEAT_SECONDS), () => this.heartbeat(c, generation));
     const preStop = this.options.defects.has('prestop-skipped') ? undefined : c.scenario.lifecycle.preStop;
     let hookSeconds: number | undefined;
     if (preStop) {

@@ -290,6 +290,29 @@ describe('FakeCluster logs, nodes, RBAC and faults', () => {
     ).rejects.toMatchObject({ kind: 'invalid' });
   });
 
+  test("a follow of a container that has already ended is refused in the kubelet's words; its log is read without follow", async () => {
+    const cluster = await clusterWithNamespace();
+    await runningPod(cluster, 'p', { grace: 1, keep: true });
+    await cluster.deletePod(NS, 'p');
+    await cluster.clock.sleep(2_000);
+    await expect(
+      cluster.streamLogs(
+        NS,
+        'p',
+        'main',
+        () => undefined,
+        () => undefined,
+      ),
+    ).rejects.toMatchObject({
+      kind: 'invalid',
+      status: 400,
+      message: 'container "main" in pod "p" is terminated',
+    });
+    const lines = await cluster.readLogs(NS, 'p', 'main', false);
+    expect(lines.map((l) => l.text)).toEqual(['kp started', 'kp exit 143']);
+    await expect(cluster.readLogs(NS, 'p', 'main', true)).rejects.toMatchObject({ status: 400 });
+  });
+
   test('node capacity is patched and removed', async () => {
     const cluster = await clusterWithNamespace();
     await cluster.patchNodeCapacity('fake-node-1', 'example.com/dongle', 4);

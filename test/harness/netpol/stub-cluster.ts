@@ -78,6 +78,7 @@ export class StubCluster implements ClusterPort {
   listEvents = (): never => unsupported('listEvents');
   watchEndpointSlices = (): never => unsupported('watchEndpointSlices');
   streamLogs = (): never => unsupported('streamLogs');
+  readLogs = (): never => unsupported('readLogs');
   canI = (): never => unsupported('canI');
 }
 

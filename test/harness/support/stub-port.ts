@@ -114,5 +114,6 @@ export class StubPort implements ClusterPort {
   listEvents = unused('listEvents');
   watchEndpointSlices = unused('watchEndpointSlices');
   streamLogs = unused('streamLogs');
+  readLogs = unused('readLogs');
   exec = unused('exec');
 }
