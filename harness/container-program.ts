@@ -136,11 +136,11 @@ interface Served {
 
 function servedBy(container: ContainerScenario, options: ProgramOptions): Served {
   const served: Served = { cgi: [], httpPorts: [], tcp: {} };
-  for (const hook of ['postStart', 'preStop'] as const) {
-    const handler = container.lifecycle[hook];
-    if (handler?.kind !== 'httpGet') continue;
-    served.cgi.push({ path: handler.path, script: hookCgiScript(handler, options) });
-    served.httpPorts.push(handler.port);
+  // An httpGet postStart is served by the hook handler pod (harness/hook-handler-program.ts), never here.
+  const preStop = container.lifecycle.preStop;
+  if (preStop?.kind === 'httpGet') {
+    served.cgi.push({ path: preStop.path, script: hookCgiScript(preStop, options) });
+    served.httpPorts.push(preStop.port);
   }
   for (const [kind, probe] of Object.entries(container.probes) as [
     ProbeKind,

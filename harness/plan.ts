@@ -3,6 +3,7 @@ import type { Expectation } from '../model/expectation';
 import { readyOutlook } from '../model/probes';
 import type { DeleteAction, HookHandler, PodScenario, QuotaScenario, Scenario } from '../model/scenario';
 import type { CaseManifests } from '../generators/manifests';
+import { isHookHandler } from '../generators/manifests/hook-handler-pod';
 import type { ManagedObject } from './cluster-port';
 
 /** A pod the plan names: in the case's namespace unless another one is given (NetworkPolicy topology). */
@@ -161,10 +162,21 @@ function podNamed(manifests: CaseManifests, name: string): PodRef {
   return { pod: name, namespace: object?.metadata?.namespace };
 }
 
+/** The hook handler pod serves from its first request: it is Ready before the pod under test exists. */
+function hookHandlerSteps(object: ManagedObject): PlanStep[] {
+  const target = { pod: object.metadata?.name ?? '', namespace: object.metadata?.namespace };
+  return [
+    { kind: 'create', object },
+    { kind: 'wait', condition: { kind: 'podReady', target }, deadlineSeconds: POD_START_SECONDS },
+  ];
+}
+
 function createAll(manifests: CaseManifests, kinds: ManagedObject['kind'][]): PlanStep[] {
   return manifests.objects
     .filter((o) => kinds.includes(o.kind))
-    .map((object) => ({ kind: 'create', object }));
+    .flatMap((object): PlanStep[] =>
+      isHookHandler(object) ? hookHandlerSteps(object) : [{ kind: 'create', object }],
+    );
 }
 
 function deleteAndStop(

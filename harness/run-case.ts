@@ -1,6 +1,7 @@
 import type { V1Namespace } from '@kubernetes/client-node';
 import { manifestsFor, type CaseManifests } from '../generators/manifests';
 import { networkPolicyManifests, type NetworkPolicyManifests } from '../generators/manifests/networkpolicy';
+import { isHookHandler, withHookHandlerIp } from '../generators/manifests/hook-handler-pod';
 import { resolveIpBlocks } from '../generators/manifests/networkpolicy-ip-blocks';
 import type { Capabilities } from '../model/capabilities';
 import type { Expectation } from '../model/expectation';
@@ -338,7 +339,7 @@ class CaseExecution {
 
   private async create(planned: ManagedObject): Promise<void> {
     // Quota steps delete pods and wait for them to go; nothing reads a quota pod's final state.
-    const resolved = this.netpolResolved(planned);
+    const resolved = this.hookHostResolved(this.netpolResolved(planned));
     const object = this.scenario.family === 'quota' ? resolved : withKeepFinalizer(resolved);
     const namespace = object.metadata?.namespace ?? this.namespace;
     const target = targetOf(object);
@@ -397,6 +398,13 @@ class CaseExecution {
       signal: this.signal,
     });
     this.recorder.record({ kind: 'auditEvents', namespace, ...record });
+  }
+
+  /** httpGet postStart hooks name the hook handler pod until it has an IP (it is Ready before this create). */
+  private hookHostResolved(object: ManagedObject): ManagedObject {
+    const handler = this.objects.find(isHookHandler);
+    const ip = handler && this.recorder.pod(this.namespace, handler.metadata?.name ?? '')?.status?.podIP;
+    return ip && object.kind === 'Pod' ? withHookHandlerIp(object, ip) : object;
   }
 
   /** NetworkPolicy ipBlocks name pods symbolically until the pods have IPs. */

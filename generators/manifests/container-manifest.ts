@@ -13,6 +13,7 @@ import {
   probeHttpPath,
   type HookName,
 } from '../../harness/container-program';
+import { HOOK_HANDLER_HOST, HOOK_HANDLER_PORT, handlerHookPath } from '../../harness/hook-handler-program';
 import type {
   ContainerScenario,
   ContainerSecurity,
@@ -23,12 +24,26 @@ import type {
 } from '../../model/scenario';
 import { resourceList } from './quantities';
 
-function lifecycleHandler(hook: HookName, handler: HookHandler): V1LifecycleHandler {
+function lifecycleHandler(
+  hook: HookName,
+  handler: HookHandler,
+  container: string,
+  hookHandler: boolean,
+): V1LifecycleHandler {
   switch (handler.kind) {
     case 'exec':
       return { exec: { command: hookCommand(hook, handler) } };
     case 'httpGet':
-      return { httpGet: { path: handler.path, port: handler.port } };
+      // postStart goes to the hook handler pod: the container's own httpd is not listening yet.
+      return hook === 'postStart' && hookHandler
+        ? {
+            httpGet: {
+              host: HOOK_HANDLER_HOST,
+              path: handlerHookPath(container, handler),
+              port: HOOK_HANDLER_PORT,
+            },
+          }
+        : { httpGet: { path: handler.path, port: handler.port } };
     case 'sleep':
       return { sleep: { seconds: handler.seconds } };
   }
@@ -89,11 +104,15 @@ function ports(container: ContainerScenario): V1ContainerPort[] {
   return list;
 }
 
-/** A container of the pod as the API takes it, running the busybox program for its behaviour. */
+/**
+ * A container of the pod as the API takes it, running the busybox program for its behaviour; with
+ * `hookHandler` its httpGet postStart goes to the hook handler pod.
+ */
 export function containerManifest(
   container: ContainerScenario,
   pod: PodScenario,
   image: string,
+  hookHandler = false,
 ): V1Container {
   const manifest: V1Container = {
     name: container.name,
@@ -112,8 +131,10 @@ export function containerManifest(
   const { postStart, preStop } = container.lifecycle;
   if (postStart || preStop) {
     manifest.lifecycle = {};
-    if (postStart) manifest.lifecycle.postStart = lifecycleHandler('postStart', postStart);
-    if (preStop) manifest.lifecycle.preStop = lifecycleHandler('preStop', preStop);
+    if (postStart)
+      manifest.lifecycle.postStart = lifecycleHandler('postStart', postStart, container.name, hookHandler);
+    if (preStop)
+      manifest.lifecycle.preStop = lifecycleHandler('preStop', preStop, container.name, hookHandler);
   }
   const probes = container.probes;
   if (probes.readiness) manifest.readinessProbe = probe('readiness', probes.readiness);

@@ -1,9 +1,17 @@
 import type { ManagedObject } from '../../harness/cluster-port';
-import type { Scenario } from '../../model/scenario';
+import type { PodScenario, Scenario } from '../../model/scenario';
+import { hookHandlerPod } from './hook-handler-pod';
 import type { CaseManifests, ManifestOptions } from './manifest-options';
 import { podManifest } from './pod-manifest';
 import { limitRangeManifest, podSecurityNamespaceLabels, resourceQuotaManifest } from './policy-manifests';
 import { serviceManifest } from './service-manifest';
+
+/** A pod that runs and is observed, after the handler pod that serves its httpGet postStart hooks (if any). */
+function podUnderTest(pod: PodScenario, options: ManifestOptions): ManagedObject[] {
+  const handler = hookHandlerPod(pod, options);
+  if (!handler) return [podManifest(pod, options)];
+  return [handler, podManifest(pod, { ...options, hookHandler: true })];
+}
 
 /**
  * The namespace labels and objects of a case, in creation order: policies and Services first (so they
@@ -16,12 +24,12 @@ export function manifestsFor(scenario: Scenario, options: ManifestOptions): Case
     case 'termination':
     case 'probes':
       if (scenario.withService) objects.push(serviceManifest(scenario.pod, options));
-      objects.push(podManifest(scenario.pod, options));
+      objects.push(...podUnderTest(scenario.pod, options));
       break;
     case 'hooks':
     case 'init':
     case 'resources':
-      objects.push(podManifest(scenario.pod, options));
+      objects.push(...podUnderTest(scenario.pod, options));
       break;
     case 'quota':
       objects.push(resourceQuotaManifest(scenario.quota, options));

@@ -6,6 +6,8 @@ export interface ManifestOptions {
   namespace: string;
   /** Labels every object gets (managed-by, run id, case id). */
   labels: Record<string, string>;
+  /** httpGet postStart hooks go to the hook handler pod (generators/manifests/hook-handler-pod.ts). */
+  hookHandler?: boolean;
 }
 
 export interface CaseManifests {

@@ -62,10 +62,12 @@ export function podManifest(pod: PodScenario, options: ManifestOptions): { kind:
   const all = [...pod.initContainers, ...pod.containers];
   const spec: V1PodSpec = {
     restartPolicy: pod.restartPolicy,
-    containers: pod.containers.map((c) => containerManifest(c, pod, options.image)),
+    containers: pod.containers.map((c) => containerManifest(c, pod, options.image, options.hookHandler)),
   };
   if (pod.initContainers.length > 0)
-    spec.initContainers = pod.initContainers.map((c) => containerManifest(c, pod, options.image));
+    spec.initContainers = pod.initContainers.map((c) =>
+      containerManifest(c, pod, options.image, options.hookHandler),
+    );
   if (pod.terminationGracePeriodSeconds !== undefined)
     spec.terminationGracePeriodSeconds = pod.terminationGracePeriodSeconds;
   // Quota scopes Terminating/NotTerminating select on it (pkg/quota/v1/evaluator/core/pods.go isTerminating).

@@ -1,7 +1,6 @@
 import type { Observation, Observed } from '../../model/observation';
 import type { ContainerScenario, HooksScenario } from '../../model/scenario';
 import type { Trace } from '../../model/trace';
-import { MARKERS } from '../markers';
 import { firstStart } from './container-start';
 import { deleteAction } from './created-and-deleted';
 import { absentEvent, eventsByReason } from './events';

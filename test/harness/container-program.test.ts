@@ -203,7 +203,7 @@ describe('script text', () => {
     expect(text).toContain('listen 8081 ready');
   });
 
-  it('serves httpGet handlers with busybox httpd and a CGI per path', () => {
+  it("serves httpGet handlers with busybox httpd and a CGI per path; postStart is the hook handler pod's", () => {
     const c = container(
       {},
       {
@@ -215,6 +215,7 @@ describe('script text', () => {
             status: 500,
             durationSeconds: 1,
           },
+          preStop: { kind: 'httpGet', port: 8080, path: '/cgi-bin/prestop', status: 200, durationSeconds: 0 },
         },
         probes: {
           readiness: {
@@ -230,7 +231,8 @@ describe('script text', () => {
     );
     const text = script(c);
     expect(text.match(/httpd -f -p 8080/g)).toHaveLength(1);
-    expect(text).toContain('"$D/www/cgi-bin/poststart"');
+    expect(text).toContain('"$D/www/cgi-bin/prestop"');
+    expect(text).not.toContain('poststart');
     expect(text).toContain('"$D/www/cgi-bin/probe-readiness"');
   });
 });

@@ -46,6 +46,8 @@ export class ContainerState {
   /** Last instant a kill or exit was handled, to settle the container's fate once. */
   onDeath?: (terminated: TerminatedState) => void;
   probes = new Map<ProbeKind, ProbeMemory>();
+  /** Epoch ms from which the program's servers (httpd, nc) accept connections. */
+  serversUpAt = Infinity;
   /** Hook and CGI markers reach the main program's log (its pid file is right). */
   readonly hooksReachOutput: boolean;
 

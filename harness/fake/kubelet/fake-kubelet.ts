@@ -157,6 +157,8 @@ export class SimulatedKubelet implements FakeKubelet {
       hostIP,
       podIP: `10.244.${(this.ipSerial >> 8) & 255}.${this.ipSerial & 255}`,
       onStopped: () => this.release(id, context),
+      httpGet: (host, port, path) =>
+        [...this.workers.values()].find((w) => w.podIP === host && w.running)?.serveHttp(port, path) ?? false,
     });
     this.workers.set(id, worker);
     context.clock.schedule(SCHEDULE_SECONDS * 1000, () => worker.start());

@@ -395,7 +395,9 @@ export class PodWorker {
         this.after(hook === 'postStart' ? 0 : SIGNAL_SECONDS / 2, () => {
           if (!alive()) return;
           const own = !host || host === this.options.podIP;
-          const taken = own ? this.now() >= c.serversUpAt : (this.options.httpGet?.(host, port, path) ?? false);
+          const taken = own
+            ? this.now() >= c.serversUpAt
+            : (this.options.httpGet?.(host, port, path) ?? false);
           // The kubelet's HTTP hook fails only when the request fails; the status code is not judged.
           if (!taken) {
             done(false);

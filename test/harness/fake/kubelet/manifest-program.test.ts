@@ -1,4 +1,6 @@
 import { podManifest } from '../../../../generators/manifests';
+import { hookHandlerPod, withHookHandlerIp } from '../../../../generators/manifests/hook-handler-pod';
+import { HOOK_HANDLER_CONTAINER, HOOK_HANDLER_POD } from '../../../../harness/hook-handler-program';
 import { createFakeKubelet } from '../../../../harness/fake/kubelet/fake-kubelet';
 import type { PodScenario } from '../../../../model/scenario';
 import { TestKubeletContext } from '../kubelet-test-context';
@@ -54,5 +56,50 @@ describe('fake kubelet: the program as its manifest says', () => {
     context.clock.runFor(9000);
     expect(context.logs('c').map((l) => l.text)).toEqual(['kp started', 'kp sigterm']);
     expect(context.events('Killing')).toHaveLength(1);
+  });
+});
+
+describe('fake kubelet: httpGet postStart served by the hook handler pod', () => {
+  const options = { image: 'busybox:1.36.1', namespace: 'ns', labels: {} };
+  const scenario = podScenario({
+    containers: [
+      containerScenario('c', {
+        lifecycle: {
+          postStart: {
+            kind: 'httpGet',
+            port: 8080,
+            path: '/cgi-bin/poststart',
+            status: 500,
+            durationSeconds: 1,
+          },
+        },
+      }),
+    ],
+  });
+
+  it('reaches the handler at httpGet.host once it is Ready: the marker is in its log, the hook succeeds', () => {
+    const context = new TestKubeletContext();
+    const kubelet = createFakeKubelet({ seed: 5 });
+    const handler = hookHandlerPod(scenario, options)!;
+    kubelet.podCreated(context.addPod(handler), context);
+    context.clock.runFor(3000);
+    const handlerStatus = context.readPod('ns', HOOK_HANDLER_POD)?.status;
+    expect(handlerStatus?.conditions?.find((c) => c.type === 'Ready')?.status).toBe('True');
+    const ip = handlerStatus?.podIP ?? '';
+    const pod = withHookHandlerIp(podManifest(scenario, { ...options, hookHandler: true }), ip);
+    kubelet.podCreated(context.addPod(pod), context);
+    context.clock.runFor(5000);
+    expect(context.logs(HOOK_HANDLER_CONTAINER).map((l) => l.text)).toContain('kp http /cgi-bin/poststart-c');
+    expect(context.events('FailedPostStartHook')).toHaveLength(0);
+    expect(context.lastStatus('p')?.containerStatuses?.[0].state?.running).toBeDefined();
+  });
+
+  it('fails the hook when nothing serves httpGet.host', () => {
+    const context = new TestKubeletContext();
+    const kubelet = createFakeKubelet({ seed: 5 });
+    const pod = withHookHandlerIp(podManifest(scenario, { ...options, hookHandler: true }), '10.244.9.9');
+    kubelet.podCreated(context.addPod(pod), context);
+    context.clock.runFor(3000);
+    expect(context.events('FailedPostStartHook')).toHaveLength(1);
   });
 });

@@ -1,0 +1,112 @@
+import type { V1Container, V1Pod } from '@kubernetes/client-node';
+import type { ManagedObject } from '../../harness/cluster-port';
+import {
+  HOOK_HANDLER_CONTAINER,
+  HOOK_HANDLER_HOST,
+  HOOK_HANDLER_POD,
+  HOOK_HANDLER_PORT,
+  hookHandlerCommand,
+  type HandlerRoute,
+} from '../../harness/hook-handler-program';
+import { INTENT_ANNOTATION } from '../../model/labels';
+import type { PodScenario } from '../../model/scenario';
+import type { ManifestOptions } from './manifest-options';
+
+type PodObject = { kind: 'Pod' } & V1Pod;
+
+/** The label that tells the handler pod from the pod under test. */
+export const ROLE_LABEL = 'kubeprop.dev/role';
+
+/** The httpGet postStart hooks of a pod, each served by the handler pod. */
+export function hookHandlerRoutes(pod: PodScenario): HandlerRoute[] {
+  return [...pod.initContainers, ...pod.containers].flatMap((c) => {
+    const handler = c.lifecycle.postStart;
+    return handler?.kind === 'httpGet' ? [{ container: c.name, handler }] : [];
+  });
+}
+
+/** What the handler does, for the fake cluster: it starts at once and serves its port until killed. */
+function handlerIntent(): PodScenario {
+  return {
+    name: HOOK_HANDLER_POD,
+    restartPolicy: 'Always',
+    terminationGracePeriodSeconds: 1,
+    initContainers: [],
+    containers: [
+      {
+        name: HOOK_HANDLER_CONTAINER,
+        behaviour: { startDelaySeconds: 0, sigterm: { kind: 'default' }, readyAfterSeconds: 0 },
+        ports: [{ name: 'http', containerPort: HOOK_HANDLER_PORT }],
+        resources: { requests: {}, limits: {} },
+        lifecycle: {},
+        probes: {},
+      },
+    ],
+    labels: {},
+  };
+}
+
+/**
+ * The hook handler pod for a pod whose containers have httpGet postStart hooks (none otherwise): busybox
+ * httpd with one CGI per hook, Ready once its port accepts connections. It is created and waited Ready
+ * before the pod under test (harness/plan.ts), which reaches it at its IP (harness/run-case.ts).
+ */
+export function hookHandlerPod(pod: PodScenario, options: ManifestOptions): PodObject | undefined {
+  const routes = hookHandlerRoutes(pod);
+  if (routes.length === 0) return undefined;
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      name: HOOK_HANDLER_POD,
+      namespace: options.namespace,
+      labels: { ...options.labels, [ROLE_LABEL]: HOOK_HANDLER_POD },
+      annotations: { [INTENT_ANNOTATION]: JSON.stringify(handlerIntent()) },
+    },
+    spec: {
+      restartPolicy: 'Always',
+      // httpd as PID 1 ignores SIGTERM: nothing to wait for at cleanup.
+      terminationGracePeriodSeconds: 1,
+      containers: [
+        {
+          name: HOOK_HANDLER_CONTAINER,
+          image: options.image,
+          imagePullPolicy: 'IfNotPresent',
+          command: hookHandlerCommand(routes),
+          ports: [{ name: 'http', containerPort: HOOK_HANDLER_PORT, protocol: 'TCP' }],
+          readinessProbe: { tcpSocket: { port: HOOK_HANDLER_PORT }, periodSeconds: 1 },
+        },
+      ],
+    },
+  };
+}
+
+/** Whether an object is the handler pod. */
+export function isHookHandler(object: ManagedObject): boolean {
+  return object.kind === 'Pod' && object.metadata?.labels?.[ROLE_LABEL] === HOOK_HANDLER_POD;
+}
+
+/** The pod with its postStart hosts pointing at the handler's IP (a pod without them comes back as it is). */
+export function withHookHandlerIp(pod: PodObject, ip: string): PodObject {
+  if (!pod.spec) return pod;
+  const point = (containers: V1Container[]): V1Container[] =>
+    containers.map((c) =>
+      c.lifecycle?.postStart?.httpGet?.host === HOOK_HANDLER_HOST
+        ? {
+            ...c,
+            lifecycle: {
+              ...c.lifecycle,
+              postStart: { httpGet: { ...c.lifecycle.postStart.httpGet, host: ip } },
+            },
+          }
+        : c,
+    );
+  return {
+    ...pod,
+    spec: {
+      ...pod.spec,
+      containers: point(pod.spec.containers),
+      ...(pod.spec.initContainers ? { initContainers: point(pod.spec.initContainers) } : {}),
+    },
+  };
+}
