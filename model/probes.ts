@@ -55,13 +55,61 @@ interface KillCause {
 }
 
 /**
- * The probe-level terminationGracePeriodSeconds replaces the pod's for probe kills
- * (kuberuntime_manager.go computePodActions; ProbeTerminationGracePeriod beta 1.22, GA 1.28).
+ * How the kubelet kills a container whose liveness or startup probe gave up
+ * (kuberuntime_manager.go computePodActions): with restartPolicy Always or OnFailure it kills that
+ * container, "Container X failed <probe> probe, will be restarted". With Never it kills only that
+ * container, "Container X failed <probe> probe", while another container is kept running; when none
+ * is (keepCount 0, nothing to start) it kills the whole pod instead (KillPod), and killPodWithSyncResult
+ * stops each container as "Stopping container X" with the pod's grace period. `undefined`: a Never pod
+ * with more than one container, whose other containers may or may not still run at that moment.
  */
-function killGrace(pod: PodScenario, probe: ProbeSpec, capabilities: Capabilities): number {
-  return capabilities.probeGrace && probe.terminationGracePeriodSeconds !== undefined
-    ? probe.terminationGracePeriodSeconds
-    : specGraceSeconds(pod);
+type ProbeKillMode = 'restart' | 'pod' | undefined;
+
+function probeKillMode(pod: PodScenario): ProbeKillMode {
+  if (pod.restartPolicy !== 'Never') return 'restart';
+  const restartable = pod.initContainers.some((init) => init.restartPolicy === 'Always');
+  return pod.containers.length === 1 && !restartable ? 'pod' : undefined;
+}
+
+/**
+ * The probe-level terminationGracePeriodSeconds replaces the pod's for probe kills
+ * (kuberuntime_manager.go computePodActions; ProbeTerminationGracePeriod beta 1.22, GA 1.28), not
+ * for a whole-pod kill, which goes through the pod's period (setTerminationGracePeriod, reason unknown).
+ */
+function killGraces(
+  pod: PodScenario,
+  probe: ProbeSpec,
+  capabilities: Capabilities,
+): { min: number; max: number } {
+  const podGrace = specGraceSeconds(pod);
+  if (!capabilities.probeGrace || probe.terminationGracePeriodSeconds === undefined) {
+    return { min: podGrace, max: podGrace };
+  }
+  const probeGrace = probe.terminationGracePeriodSeconds;
+  switch (probeKillMode(pod)) {
+    case 'pod':
+      return { min: podGrace, max: podGrace };
+    case undefined:
+      return { min: Math.min(podGrace, probeGrace), max: Math.max(podGrace, probeGrace) };
+    default:
+      return { min: probeGrace, max: probeGrace };
+  }
+}
+
+/** What the Killing event of a probe kill says, when the model can tell (see probeKillMode). */
+function killMessageParts(
+  pod: PodScenario,
+  container: string,
+  probe: KillCause['probe'],
+): string[] | undefined {
+  switch (probeKillMode(pod)) {
+    case 'restart':
+      return [`Container ${container} failed ${probe} probe`, 'will be restarted'];
+    case 'pod':
+      return [`Stopping container ${container}`];
+    default:
+      return undefined;
+  }
 }
 
 interface ContainerProbeTimeline {
@@ -86,10 +134,7 @@ function timelineOf(
   const took = (probe: ProbeSpec) => attemptSeconds(probe, execTimeouts);
   let started: FlipWindow | undefined = AT_ONCE;
   let kill: KillCause | undefined;
-  const planFor = (probe: ProbeSpec) => {
-    const grace = killGrace(pod, probe, capabilities);
-    return planContainerStop(c, { min: grace, max: grace }, margin);
-  };
+  const planFor = (probe: ProbeSpec) => planContainerStop(c, killGraces(pod, probe, capabilities), margin);
   if (startup) {
     const spans = probeSuccessSpans('startup', startup, c.behaviour, execTimeouts);
     const gaveUp = flipWindow(0, startup, startup.failureThreshold, AT_ONCE, took(startup));
@@ -320,12 +365,17 @@ function containerFields(
         rule: killRule,
         because: `${kill.probe} fails ${probe.failureThreshold} times ${probe.periodSeconds} s apart: Killing`,
       };
-      // kuberuntime_manager.go computePodActions: "Container X failed <kind> probe, will be restarted".
-      fields[`${n}.killMessage`] = {
-        expected: { kind: 'contains', parts: [`failed ${kill.probe} probe`, 'will be restarted'] },
-        rule: 'probes.kill-message',
-        because: `the Killing event names the ${kill.probe} probe`,
-      };
+      const parts = killMessageParts(scenario.pod, n, kill.probe);
+      if (parts) {
+        fields[`${n}.killMessage`] = {
+          expected: { kind: 'contains', parts },
+          rule: 'probes.kill-message',
+          because:
+            scenario.pod.restartPolicy === 'Never'
+              ? `restartPolicy Never and no other container running: the kubelet kills the whole pod`
+              : `the Killing event names the ${kill.probe} probe and the restart`,
+        };
+      }
     }
     if (restarts !== undefined && !exitsInWindow) {
       const stop = stopSeconds(kill.plan);

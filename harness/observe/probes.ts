@@ -79,7 +79,9 @@ function containerFields(
     : undefined;
   fields[`${n}.unreadyAfterStartSeconds`] = since(start, unready, 'not Ready again');
   statusAtEnd(history, end, n, fields);
-  const kill = eventsByReason(trace, 'Killing', n).find((seen) => seen.event.message?.includes('probe'));
+  // Nothing deletes a probes pod, so its container's first Killing is the probe's: "Container X failed
+  // <probe> probe[, will be restarted]", or "Stopping container X" when a Never pod is killed whole.
+  const kill = eventsByReason(trace, 'Killing', n)[0];
   const pod = scenario.pod.name;
   fields[`${n}.firstKillAfterStartSeconds`] = fromEvent(
     trace,

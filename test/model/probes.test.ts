@@ -247,7 +247,7 @@ describe('expectProbes (prober/worker.go; e2e container_probe.go)', () => {
     });
     expect(e.fields['c.killMessage'].expected).toEqual({
       kind: 'contains',
-      parts: ['failed liveness probe', 'will be restarted'],
+      parts: ['Container c failed liveness probe', 'will be restarted'],
     });
     // Cycle 12–13 s (kill + 2 s minimum): most restarts at 12, 24, 46 (back-off 10); least adds start and latency.
     expect(e.fields['c.restartCount'].expected).toEqual({ kind: 'range', min: 2, max: 3 });
@@ -260,6 +260,36 @@ describe('expectProbes (prober/worker.go; e2e container_probe.go)', () => {
       options,
     );
     expect(e.fields['c.restartCount'].expected).toEqual({ kind: 'range', min: 0, max: 0 });
+  });
+
+  // kuberuntime_manager.go computePodActions (v1.26.1): with Never and no other container kept
+  // running, KillPod; killPodWithSyncResult stops the container as "Stopping container c" with the
+  // pod's period, not the probe's. Real cluster: probes-liveness-restarts-r1 (no "probe" Killing event).
+  it('restartPolicy Never, one container: the whole pod is killed, "Stopping container", pod grace', () => {
+    const liveness = probe(undefined, { failureThreshold: 1, terminationGracePeriodSeconds: 9 });
+    const ignores = { unhealthyAfterSeconds: 3, sigterm: { kind: 'ignore' } } as const;
+    const never = expectProbes(scenario({ liveness }, ignores, 40, 'Never', 2), caps, options);
+    expect(never.fields['c.killMessage'].expected).toEqual({
+      kind: 'contains',
+      parts: ['Stopping container c'],
+    });
+    const always = expectProbes(scenario({ liveness }, ignores, 40, 'Always', 2), caps, options);
+    expect(always.fields['c.killMessage'].expected).toEqual({
+      kind: 'contains',
+      parts: ['Container c failed liveness probe', 'will be restarted'],
+    });
+  });
+
+  it('restartPolicy Never, two containers: the message depends on the other one, so it is not judged', () => {
+    const liveness = probe(undefined, { failureThreshold: 1 });
+    const base = scenario({ liveness }, { unhealthyAfterSeconds: 3 }, 30, 'Never');
+    const two: ProbesScenario = {
+      ...base,
+      pod: { ...base.pod, containers: [...base.pod.containers, container('d', { probes: {} }, {})] },
+    };
+    const e = expectProbes(two, caps, options);
+    expect(e.fields['c.firstKillAfterStartSeconds']).toBeDefined();
+    expect(e.fields['c.killMessage']).toBeUndefined();
   });
 
   it('OnFailure: a trapped exit 0 after the liveness kill is not restarted; non-zero is', () => {
@@ -370,7 +400,7 @@ describe('expectProbes (prober/worker.go; e2e container_probe.go)', () => {
     });
     expect(e.fields['c.killMessage'].expected).toEqual({
       kind: 'contains',
-      parts: ['failed startup probe', 'will be restarted'],
+      parts: ['Container c failed startup probe', 'will be restarted'],
     });
     expect(e.fields['c.readyAfterStartSeconds']).toBeUndefined();
     expect(e.fields['c.startedAfterStartSeconds']).toBeUndefined();

@@ -550,13 +550,17 @@ export class PodWorker {
     // restarts the container with the probe's grace period if set (kuberuntime_manager.go computePodActions).
     memory.onHold = true;
     memory.resultRun = 0;
+    const dead = (terminated: TerminatedState) => this.afterDeath(c, terminated);
+    const never = this.intent.restartPolicy === 'Never';
+    if (never && !this.appContainers.some((other) => other !== c && other.alive && !other.killing)) {
+      // computePodActions: nothing kept running and nothing to start → KillPod, which stops each
+      // container as "Stopping container X" with the pod's period, not the probe's.
+      this.killContainer(c, this.podGrace(), `Stopping container ${c.name}`, dead);
+      return;
+    }
     const grace = spec.terminationGracePeriodSeconds ?? this.podGrace();
-    this.killContainer(
-      c,
-      grace,
-      `Container ${c.name} failed ${kind} probe, will be restarted`,
-      (terminated) => this.afterDeath(c, terminated),
-    );
+    const restart = never ? '' : ', will be restarted';
+    this.killContainer(c, grace, `Container ${c.name} failed ${kind} probe${restart}`, dead);
   }
 
   // ---- exits, restarts and kills ----------------------------------------------------------------

@@ -118,6 +118,27 @@ describe('simulated kubelet: probes', () => {
     expect((killAt - startedAt) / 1000).toBeLessThanOrEqual(5 + 0.01);
   });
 
+  // computePodActions (v1.26.1): restartPolicy Never with nothing else running kills the whole pod
+  // ("Stopping container", the pod's period); the real cluster's probes-liveness-restarts-r1 shows it.
+  it('restartPolicy Never, one container: the pod is killed whole, with the pod period, never restarted', () => {
+    const probeGrace = { ...liveness.containers[0].probes.liveness!, terminationGracePeriodSeconds: 9 };
+    const never = {
+      ...liveness,
+      restartPolicy: 'Never' as const,
+      containers: [{ ...liveness.containers[0], probes: { liveness: probeGrace } }],
+    };
+    const pod = runPod(never, 25);
+    const { context } = pod;
+    expect(context.events('Killing').map((e) => e.message)).toEqual(['Stopping container c']);
+    expect(pod.container()?.restartCount).toBe(0);
+    // SIGTERM ignored: SIGKILL after the pod's 2 s, not the probe's 9 s.
+    const killAt = context.eventAt('Killing') ?? NaN;
+    const exitedAt = context.logAt('kp sigterm') ?? NaN;
+    expect((exitedAt - killAt) / 1000).toBeLessThan(1.5);
+    const finished = pod.container()?.state?.terminated?.finishedAt;
+    expect(finished && (Date.parse(finished) - killAt) / 1000).toBeLessThan(4);
+  });
+
   it('with liveness-ignored the container is never restarted', () => {
     const pod = runPod(liveness, 25, { defects: ['liveness-ignored'] });
     expect(pod.context.events('Killing')).toHaveLength(0);
