@@ -21,6 +21,8 @@ export interface Capabilities {
   probeGrace: boolean;
   /** Whether the CNI enforces NetworkPolicy (a canary policy denied traffic); undefined when not yet probed. */
   networkPolicyEnforced?: boolean;
+  /** Why the canary could not tell (its own probe failed without any policy): enforcement is unknown. */
+  networkPolicyProbeBroken?: string;
 }
 
 const VERSION_PATTERN = /^v?(\d+)\.(\d+)(?:\.(\d+))?(\S*)$/;

@@ -64,8 +64,9 @@ export async function openLiveTarget(port: ClusterPort, options: LiveTargetOptio
       signal: options.signal,
       clock,
     });
-    detected.capabilities.networkPolicyEnforced = result.enforced;
-    log(`NetworkPolicy ${result.enforced ? 'enforced' : `not enforced: ${result.detail}`}`);
+    if (result.outcome === 'probe-broken') detected.capabilities.networkPolicyProbeBroken = result.detail;
+    else detected.capabilities.networkPolicyEnforced = result.outcome === 'enforced';
+    log(`NetworkPolicy ${result.outcome.replace('-', ' ')}: ${result.detail}`);
   }
   const cleanup = new CleanupRegistry(port, { clock });
   const modelOptions = options.modelOptions ?? DEFAULT_MODEL_OPTIONS;

@@ -49,4 +49,25 @@ describe('CleanupRegistry', () => {
     await entry.run();
     expect((await cluster.listNodes())[0].status?.capacity?.['example.com/dongle']).toBeUndefined();
   });
+
+  test('detached cleanups run in the background; settle and runAll wait for them and account for all', async () => {
+    const cluster = new FakeCluster({ namespaceDeletion: { mode: 'slow', delayMs: 10_000 } });
+    const cleanup = new CleanupRegistry(cluster, { clock: cluster.clock });
+    const gone = cleanup.registerNamespace('kp-gone');
+    const stuck = cleanup.registerNamespace('kp-later');
+    await cluster.createNamespace({ metadata: { name: 'kp-gone' } });
+    await cluster.createNamespace({ metadata: { name: 'kp-later' } });
+    const start = cluster.clock.now();
+    void cleanup.runDetached([gone]);
+    // Returned at once: the namespace is still there, and still pending.
+    expect(cluster.clock.now()).toBe(start);
+    expect(cleanup.pendingEntries()).toEqual(['namespace kp-gone', 'namespace kp-later']);
+    expect(await cleanup.settle()).toEqual({ done: ['namespace kp-gone'], leftovers: [] });
+    expect(cluster.clock.now() - start).toBeGreaterThanOrEqual(10_000);
+    expect(cluster.namespaceNames()).toEqual(['kp-later']);
+    void cleanup.runDetached([stuck]);
+    const all = await cleanup.runAll();
+    expect(all.done.sort()).toEqual(['namespace kp-gone', 'namespace kp-later']);
+    expect(cluster.namespaceNames()).toEqual([]);
+  });
 });

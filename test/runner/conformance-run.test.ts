@@ -11,6 +11,9 @@ import { judgeCase } from '../../verdicts/case-verdict';
 import type { CaseExecutor } from '../../runner/case-executor';
 import { runConformance, type ConformanceTarget } from '../../runner/conformance-run';
 import type { PropertyDefinition } from '../../runner/property-definition';
+import type { NamespaceDeletion } from '../../harness/fake/fake-cluster';
+import { PROPERTIES } from '../../suites/registry';
+import { fakeTarget } from '../support/fake-target';
 import { minimalPod, terminationOf } from '../support/minimal-scenarios';
 
 const capabilities = defaultCapabilities(LATEST_VERSION);
@@ -97,4 +100,71 @@ describe('runConformance', () => {
     expect(secondStart).toBeGreaterThan(-1);
     expect(secondStart).toBeLessThan(firstLastEnd);
   });
+});
+
+describe('runConformance on the fake cluster: cleanup off the critical path', () => {
+  const sigterm = PROPERTIES.find((p) => p.id === 'termination/sigterm-handled') as PropertyDefinition;
+
+  async function runOn(namespaceDeletion: NamespaceDeletion) {
+    const target = fakeTarget({ cluster: { namespaceDeletion } });
+    try {
+      const reports: CaseReport[] = [];
+      const result = await runConformance(
+        [sigterm],
+        target,
+        {
+          runId: 'test',
+          seed: 3,
+          families: ['termination'],
+          runs: 3,
+          concurrency: 1,
+          image: 'busybox:test',
+          reportDir: mkdtempSync(join(tmpdir(), 'kp-conformance-')),
+          knownIssues: [],
+          keepTraces: false,
+          modelOptions: { slackSeconds: 1 },
+          kubepropVersion: 'test',
+        },
+        { onCase: (_definition, _outcome, report) => reports.push(report) },
+      );
+      return { result, reports, namespacesLeft: target.fake.namespaceNames() };
+    } finally {
+      target.clock.stop();
+    }
+  }
+
+  test('a slot is free when the observation is complete: a 20 s namespace deletion is paid once, at the end', async () => {
+    const { result, reports, namespacesLeft } = await runOn({ mode: 'slow', delayMs: 20_000 });
+    expect(reports).toHaveLength(3);
+    // No case holds its slot through its namespace's deletion (awaited, the three cases' durations
+    // would hold three deletions and the wall no more than their sum); the run still waits for the
+    // last deletion.
+    const busy = reports.reduce((sum, r) => sum + r.durationMs, 0);
+    expect(result.efficiency.wallMs).toBeGreaterThanOrEqual(busy + 20_000);
+    expect(result.efficiency.wallMs).toBeLessThan(busy + 2 * 20_000);
+    expect(result.cleanup?.leftovers).toEqual([]);
+    expect(namespacesLeft).toEqual([]);
+    // Every case says what it waited for; the run sums them.
+    const waits = reports.reduce((sum, r) => sum + (r.waitedMs ?? 0), 0);
+    expect(waits).toBeGreaterThan(0);
+    expect(result.efficiency).toEqual({
+      wallMs: result.efficiency.wallMs,
+      waitsMs: waits,
+      concurrency: 1,
+      ratio: result.efficiency.wallMs / waits,
+    });
+  }, 60_000);
+
+  test('leaks are still found and reported at the end of the run', async () => {
+    const { result, reports } = await runOn({ mode: 'stuck' });
+    expect(reports).toHaveLength(3);
+    const busy = reports.reduce((sum, r) => sum + r.durationMs, 0);
+    expect(result.efficiency.wallMs).toBeGreaterThanOrEqual(busy + 120_000);
+    expect(result.efficiency.wallMs).toBeLessThan(busy + 2 * 120_000);
+    expect(result.cleanup?.leftovers.map((l) => l.reason)).toEqual([
+      'still Terminating after 120 s (pods left: none)',
+      'still Terminating after 120 s (pods left: none)',
+      'still Terminating after 120 s (pods left: none)',
+    ]);
+  }, 60_000);
 });

@@ -1,28 +1,35 @@
 import { checkEnforcement } from '../../../harness/netpol/enforcement-canary';
 import { MANAGED_BY_LABEL, MANAGED_BY_VALUE } from '../../../model/labels';
+import { networkPolicyUnsupported, NETPOL_PROBE_BROKEN } from '../../../suites/networkpolicy/unsupported';
+import { defaultCapabilities, LATEST_VERSION } from '../../../model/capabilities';
 import { parseProbe, StubCluster, VirtualClock } from './stub-cluster';
 
 const SERVER_IP = '10.244.0.2';
+/** As on the real node: a connection takes 0.1 s; a denied one waits out nc's 1 s timeout. */
+const CONNECT_MS = 100;
+const TIMEOUT_MS = 1000;
 
 /**
- * A scratch cluster: pods run after `startupMs`; a probe connects unless a policy exists and the
- * CNI has had `enforceAfterMs` since its creation (never, when undefined).
+ * A scratch cluster: pods run after `startupMs` (the real node: 0.8–4 s); a probe connects unless
+ * the CNI enforces (`enforceAfterMs` after the policy's creation; never when undefined), or the
+ * probe is broken (the client never reaches the server, policy or not).
  */
 function cluster(
   clock: VirtualClock,
-  options: { enforceAfterMs?: number; startupMs?: number; baselineWorks?: boolean },
+  options: { enforceAfterMs?: number; startupMs?: number; probeBroken?: boolean },
 ) {
   let policyAt: number | undefined;
   const startAt = clock.now() + (options.startupMs ?? 3000);
   const port: StubCluster = new StubCluster(async (_ns, pod, container, command) => {
     expect([pod, container]).toEqual(['canary-client', 'cont-80-tcp']);
     expect(parseProbe(command)).toEqual({ ip: SERVER_IP, port: 80, protocol: 'TCP' });
-    if (options.baselineWorks === false) return { exitCode: 1, output: '' };
     const enforced =
       policyAt !== undefined &&
       options.enforceAfterMs !== undefined &&
       clock.now() - policyAt >= options.enforceAfterMs;
-    return { exitCode: enforced ? 1 : 0, output: '' };
+    const connects = !enforced && options.probeBroken !== true;
+    await clock.sleep(connects ? CONNECT_MS : TIMEOUT_MS);
+    return { exitCode: connects ? 0 : 1, output: '' };
   });
   const originalCreate = port.create.bind(port);
   port.create = async (namespace, object) => {
@@ -43,28 +50,82 @@ function cluster(
   return port;
 }
 
-const run = (port: StubCluster, clock: VirtualClock, deadlineMs = 30_000) =>
-  checkEnforcement(port, {
+async function run(port: StubCluster, clock: VirtualClock) {
+  const start = clock.now();
+  const result = await checkEnforcement(port, {
     namespace: 'kp-r1-canary',
     labels: { 'kubeprop.dev/run-id': 'r1' },
     image: 'busybox:1.36',
     signal: new AbortController().signal,
     clock,
-    deadlineMs,
-    pollMs: 500,
   });
+  return { result, tookMs: clock.now() - start };
+}
 
 describe('checkEnforcement', () => {
-  it('reports enforced, and how long enforcement took, when the deny-all policy starts denying', async () => {
+  test('an enforcing CNI: enforced, with how long enforcement lagged the policy', async () => {
     const clock = new VirtualClock();
     const port = cluster(clock, { enforceAfterMs: 2000 });
-    const result = await run(port, clock);
-    expect(result.enforced).toBe(true);
+    const { result, tookMs } = await run(port, clock);
+    expect(result.outcome).toBe('enforced');
     expect(result.enforcementDelayMs).toBeGreaterThanOrEqual(2000);
-    expect(result.enforcementDelayMs).toBeLessThan(3000);
+    expect(result.enforcementDelayMs).toBeLessThan(3500);
+    expect(tookMs).toBeLessThan(30_000);
   });
 
-  it('creates a labelled scratch namespace, a deny-all ingress policy, and deletes the namespace', async () => {
+  test('an enforcing CNI that lags 8 s is still seen: the denied connection is polled, not probed once', async () => {
+    const clock = new VirtualClock();
+    const port = cluster(clock, { enforceAfterMs: 8000 });
+    const { result } = await run(port, clock);
+    expect(result.outcome).toBe('enforced');
+  });
+
+  test('a CNI that ignores policies: not enforced, decided within 30 s, after polling the policy', async () => {
+    const clock = new VirtualClock();
+    const port = cluster(clock, {});
+    const { result, tookMs } = await run(port, clock);
+    expect(result.outcome).toBe('not-enforced');
+    expect(result.detail).toMatch(
+      /^still connected under a deny-all ingress policy \(\d+ probes over (2\d|1\d)\.\d s\)$/,
+    );
+    expect(Number(/\((\d+) probes/.exec(result.detail)?.[1])).toBeGreaterThanOrEqual(5);
+    expect(tookMs).toBeLessThanOrEqual(30_000);
+    expect(port.namespacesDeleted).toEqual(['kp-r1-canary']);
+  });
+
+  test('a broken probe (no connection even without a policy) is "probe broken", never "not enforced"', async () => {
+    const clock = new VirtualClock();
+    const port = cluster(clock, { probeBroken: true });
+    const { result, tookMs } = await run(port, clock);
+    expect(result.outcome).toBe('probe-broken');
+    expect(result.detail).toMatch(
+      /^positive control: the client never reached the server without any policy \(\d+ probes in \d+(\.\d)? s; last: not connected \(exit 1\)\)$/,
+    );
+    expect(tookMs).toBeLessThanOrEqual(30_000);
+    // No policy was ever created: nothing was tested against one.
+    expect(port.created.some((c) => c.object.kind === 'NetworkPolicy')).toBe(false);
+    expect(port.namespacesDeleted).toEqual(['kp-r1-canary']);
+    // The property is then skipped with that reason, not as "not enforced".
+    const reason = networkPolicyUnsupported({
+      ...defaultCapabilities(LATEST_VERSION),
+      networkPolicyProbeBroken: result.detail,
+    });
+    expect(reason).toBe(`${NETPOL_PROBE_BROKEN} (${result.detail})`);
+  });
+
+  test('pods that never run are a broken probe too, within the budget', async () => {
+    const clock = new VirtualClock();
+    const port = cluster(clock, { enforceAfterMs: 0, startupMs: 60_000 });
+    const { result, tookMs } = await run(port, clock);
+    expect(result.outcome).toBe('probe-broken');
+    expect(result.detail).toMatch(
+      /^canary pods not running after 20(\.\d)? s \(server Pending, client Pending\)$/,
+    );
+    expect(tookMs).toBeLessThanOrEqual(30_000);
+    expect(port.namespacesDeleted).toEqual(['kp-r1-canary']);
+  });
+
+  test('creates a labelled scratch namespace and a deny-all ingress policy', async () => {
     const clock = new VirtualClock();
     const port = cluster(clock, { enforceAfterMs: 0 });
     await run(port, clock);
@@ -76,38 +137,6 @@ describe('checkEnforcement', () => {
     expect(policy?.kind === 'NetworkPolicy' && policy.spec).toEqual({
       podSelector: {},
       policyTypes: ['Ingress'],
-    });
-    expect(port.namespacesDeleted).toEqual(['kp-r1-canary']);
-  });
-
-  it('reports not enforced, with the last state seen, when traffic still flows at the deadline', async () => {
-    const clock = new VirtualClock();
-    const port = cluster(clock, {});
-    const result = await run(port, clock, 10_000);
-    expect(result.enforced).toBe(false);
-    expect(result.detail).toMatch(
-      /^NetworkPolicy not enforced: still connected under a deny-all ingress policy after 1\d s$/,
-    );
-    expect(port.namespacesDeleted).toEqual(['kp-r1-canary']);
-  });
-
-  it('does not call a cluster enforcing when the probe never worked in the first place', async () => {
-    const clock = new VirtualClock();
-    const port = cluster(clock, { enforceAfterMs: 0, baselineWorks: false });
-    const result = await run(port, clock, 5000);
-    expect(result.enforced).toBe(false);
-    expect(result.detail).toContain('baseline probe never connected');
-    expect(port.created.some((c) => c.object.kind === 'NetworkPolicy')).toBe(false);
-  });
-
-  it('reports pods that never run', async () => {
-    const clock = new VirtualClock();
-    const port = cluster(clock, { enforceAfterMs: 0, startupMs: 60_000 });
-    const result = await run(port, clock, 5000);
-    expect(result).toEqual({
-      enforced: false,
-      detail: 'NetworkPolicy not enforced: canary pods never ran (server Pending, client Pending)',
-      enforcementDelayMs: 0,
     });
     expect(port.namespacesDeleted).toEqual(['kp-r1-canary']);
   });
