@@ -136,7 +136,7 @@ describe('simulated kubelet: probes', () => {
     const exitedAt = context.logAt('kp sigterm') ?? NaN;
     expect((exitedAt - killAt) / 1000).toBeLessThan(1.5);
     const finished = pod.container()?.state?.terminated?.finishedAt;
-    expect(finished && (Date.parse(finished) - killAt) / 1000).toBeLessThan(4);
+    expect(finished && (new Date(finished).getTime() - killAt) / 1000).toBeLessThan(4);
   });
 
   it('with liveness-ignored the container is never restarted', () => {
