@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { Capabilities } from '../model/capabilities';
 import type { InitScenario } from '../model/scenario';
+import { podClearOfThresholds } from './decision-margin';
 import { deleteIntent, resolveDeleteAction } from './delete-intent';
 import { podScenario } from './pod-scenario';
 
@@ -30,8 +31,13 @@ export function initScenario(
       { noNullPrototype: true },
     )
     .map(({ pod, observeSeconds, intent }) => {
-      const scenario: InitScenario = { family: 'init', pod, observeSeconds };
-      if (intent) scenario.delete = resolveDeleteAction(intent, pod);
+      const action = intent && resolveDeleteAction(intent, pod);
+      const scenario: InitScenario = {
+        family: 'init',
+        pod: podClearOfThresholds(pod, action, capabilities),
+        observeSeconds,
+      };
+      if (action) scenario.delete = action;
       return scenario;
     });
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { Capabilities } from '../model/capabilities';
 import type { ProbeHandler, ProbeKind, ProbeSpec } from '../model/scenario';
+import { hangClearOfTimeout } from './decision-margin';
 import { plannedPort } from './port-plan';
 import { seconds } from './seconds';
 
@@ -87,8 +88,11 @@ export function probeSpec(constraints: ProbeSpecConstraints): fc.Arbitrary<Probe
         failureThreshold,
         probeGrace,
       ]) => {
+        const [kindIndex, hangSeconds, ok, fail] = handler;
+        // A hang within the decision margin of the timeout would flip on a real node.
+        const hang = hangSeconds === undefined ? undefined : hangClearOfTimeout(hangSeconds, timeoutSeconds);
         const spec: ProbeSpec = {
-          handler: handlerOf(kinds, kind, handler),
+          handler: handlerOf(kinds, kind, [kindIndex, hang, ok, fail]),
           initialDelaySeconds,
           periodSeconds,
           timeoutSeconds,

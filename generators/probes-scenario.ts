@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { Capabilities } from '../model/capabilities';
 import type { ProbesScenario } from '../model/scenario';
+import { podClearOfThresholds } from './decision-margin';
 import { podScenario } from './pod-scenario';
 
 export interface ProbesScenarioConstraints {
@@ -30,7 +31,7 @@ export function probesScenario(
     )
     .map(({ pod, observeSeconds, withService }) => ({
       family: 'probes' as const,
-      pod,
+      pod: podClearOfThresholds(pod, undefined, capabilities),
       observeSeconds,
       withService,
     }));

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { Capabilities } from '../model/capabilities';
 import type { TerminationScenario } from '../model/scenario';
+import { podClearOfThresholds } from './decision-margin';
 import { deleteIntent, resolveDeleteAction } from './delete-intent';
 import { podScenario } from './pod-scenario';
 
@@ -33,10 +34,13 @@ export function terminationScenario(
       },
       { noNullPrototype: true },
     )
-    .map(({ pod, intent, withService }) => ({
-      family: 'termination' as const,
-      pod,
-      delete: resolveDeleteAction(intent, pod),
-      withService,
-    }));
+    .map(({ pod, intent, withService }) => {
+      const action = resolveDeleteAction(intent, pod);
+      return {
+        family: 'termination' as const,
+        pod: podClearOfThresholds(pod, action, capabilities),
+        delete: action,
+        withService,
+      };
+    });
 }

@@ -9,6 +9,7 @@
  * observation: harness/observe/init.ts observeInit.
  * verdict: `pod.initStartOrder`, `pod.initOneAtATime`, `pod.appsStartAfterInits`, `*.waitingReasonDuringInit`.
  */
+import { podClearOfThresholds } from '../../generators/decision-margin';
 import { initScenario } from '../../generators';
 import { expectInit } from '../../model/init';
 import { observeInit } from '../../harness/observe/init';
@@ -27,7 +28,13 @@ export const initOrder: PropertyDefinition<'init'> = {
       // Two or more, each running a second or more: an overlap shows even in one-second API timestamps.
       const initContainers = plainInits(scenario.pod, 2, 1, steady.containers[0]);
       const pod = { ...steady, initContainers };
-      return { ...scenario, pod, observeSeconds: initPhaseObserveSeconds(scenario.observeSeconds, pod) };
+      // The reshaped containers' stops kept clear of the grace period, as the generator's were.
+      const cleared = podClearOfThresholds(pod, scenario.delete, capabilities);
+      return {
+        ...scenario,
+        pod: cleared,
+        observeSeconds: initPhaseObserveSeconds(scenario.observeSeconds, cleared),
+      };
     }),
   expect: expectInit,
   observe: observeInit,

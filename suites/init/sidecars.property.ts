@@ -10,6 +10,7 @@
  * observation: harness/observe/init.ts observeInit.
  * verdict: `pod.initStartOrder`, `pod.initOneAtATime`, `pod.appsStartAfterInits`, `pod.initializedAtEnd`.
  */
+import { podClearOfThresholds } from '../../generators/decision-margin';
 import { initScenario } from '../../generators';
 import { expectInit } from '../../model/init';
 import { observeInit } from '../../harness/observe/init';
@@ -47,7 +48,13 @@ export const initSidecars: PropertyDefinition<'init'> = {
       const initContainers = [sidecar, ...plain];
       // The next init container waits for the sidecar's postStart hook; apps wait for theirs.
       const pod = { ...steady, initContainers };
-      return { ...scenario, pod, observeSeconds: initPhaseObserveSeconds(scenario.observeSeconds, pod) };
+      // The reshaped containers' stops kept clear of the grace period, as the generator's were.
+      const cleared = podClearOfThresholds(pod, scenario.delete, capabilities);
+      return {
+        ...scenario,
+        pod: cleared,
+        observeSeconds: initPhaseObserveSeconds(scenario.observeSeconds, cleared),
+      };
     }),
   expect: expectInit,
   observe: observeInit,

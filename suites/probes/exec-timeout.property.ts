@@ -6,8 +6,9 @@
  *   DeadlineExceeded → TimeoutError; ExecProbeTimeout GA and on from 1.20, before which the command ran to its end).
  *
  * generator: generators/probes-scenario.ts, steadied, the first app container forced to an exec readiness or liveness
- *   probe (period 1–2 s, timeoutSeconds 1–3) whose command hangs at least timeoutSeconds, or at least 1 s less than it
- *   (timeoutSeconds then ≥ 2); its signal is on (readiness from 0–3 s, liveness throughout), so the hang alone decides.
+ *   probe (period 2–3 s, timeoutSeconds 1–3) whose command hangs at least the decision margin (0.5 s) longer than
+ *   timeoutSeconds, or at least that much shorter (timeoutSeconds then ≥ 2; suites/probes/probes-focus.ts
+ *   execHangAndTimeout); its signal is on (readiness from 0–3 s, liveness throughout), so the hang alone decides.
  *   The other containers lose their readiness probes so that the pod's readiness follows the first one.
  * model rule: model/probes.ts expectProbes with model/probes-signal.ts execTimesOut, attemptSeconds — probes.exec-timeout,
  *   probes.readiness-threshold, probes.readiness-gates-ready, probes.unhealthy-event, probes.liveness-restarts,
@@ -23,22 +24,15 @@ import { expectProbes } from '../../model/probes';
 import { execTimeoutEnforced } from '../../model/probes-signal';
 import { observeProbes } from '../../harness/observe/probes';
 import { steadyPod } from '../termination/steady-pod';
-import { probeEverySecond, probingFirstContainer } from './probes-focus';
+import {
+  execHangAndTimeout,
+  FOCUSED_PROBE_PERIOD_SECONDS,
+  focusedProbe,
+  probingFirstContainer,
+} from './probes-focus';
 import { PROBES_BUDGET } from './probes-budget';
 import type { ContainerScenario } from '../../model/scenario';
 import type { PropertyDefinition } from '../../runner/property-definition';
-
-/** The probed command's hang and the timeout it is judged against. */
-function hangAndTimeout(
-  outlasts: boolean,
-  timeoutSeconds: number,
-  extra: number,
-): { hangSeconds: number; timeoutSeconds: number } {
-  if (outlasts) return { hangSeconds: timeoutSeconds + extra, timeoutSeconds };
-  // Answering in time with a margin of at least 1 s: a timeout of at least 2 s and a hang of 0.5 s to timeout − 1.
-  const timeout = Math.max(timeoutSeconds, 2);
-  return { hangSeconds: 0.5 + Math.min(extra, timeout - 1.5), timeoutSeconds: timeout };
-}
 
 export const execTimeout: PropertyDefinition<'probes'> = {
   id: 'probes/exec-timeout',
@@ -55,7 +49,7 @@ export const execTimeout: PropertyDefinition<'probes'> = {
         probesScenario(capabilities, { maxContainers: 2, maxObserveSeconds: 12 }),
         fc.constantFrom('readiness' as const, 'liveness' as const),
         fc.boolean(),
-        fc.integer({ min: 1, max: 2 }),
+        fc.integer({ min: FOCUSED_PROBE_PERIOD_SECONDS, max: FOCUSED_PROBE_PERIOD_SECONDS + 1 }),
         fc.integer({ min: 1, max: 3 }),
         seconds({ min: 0, max: 2 }),
         fc.integer({ min: 1, max: 2 }),
@@ -64,8 +58,8 @@ export const execTimeout: PropertyDefinition<'probes'> = {
       .map(
         ([scenario, kind, outlasts, periodSeconds, timeout, extra, failureThreshold, readyAfterSeconds]) => {
           const steady = steadyPod(scenario.pod);
-          const { hangSeconds, timeoutSeconds } = hangAndTimeout(outlasts, timeout, extra);
-          const probe = probeEverySecond(
+          const { hangSeconds, timeoutSeconds } = execHangAndTimeout(outlasts, timeout, extra);
+          const probe = focusedProbe(
             { kind: 'exec', hangSeconds },
             { periodSeconds, timeoutSeconds, failureThreshold },
           );
@@ -80,9 +74,9 @@ export const execTimeout: PropertyDefinition<'probes'> = {
           return {
             ...scenario,
             pod: probingFirstContainer(steady, probed, kind, scenario.pod.initContainers.length),
-            // Longest windows (model/probes-signal.ts flipWindow): ready by 3 + 2 + 2 s; killed by 2 × 3 + 3 s, and
-            // 20 s surely hold one restart after it (stop, start allowance, restart latency, slack).
-            observeSeconds: kind === 'liveness' && outlasts ? 20 : 12,
+            // Longest windows (model/probes-signal.ts flipWindow): ready by 3 + 3 + 2.5 s; killed by 2 × 3 + 3 s, and
+            // 26 s surely hold one restart after it (stop, start allowance, restart latency, slack).
+            observeSeconds: kind === 'liveness' && outlasts ? 26 : 16,
           };
         },
       ),

@@ -9,7 +9,7 @@
  * Only failure is checked: the test image (busybox) has no gRPC health server, so no container here can answer
  * SERVING. Checking success would need an image with a gRPC health server (and a program to flip it).
  *
- * generator: generators/probes-scenario.ts, steadied, the first app container forced to a gRPC liveness probe (period 1–2 s,
+ * generator: generators/probes-scenario.ts, steadied, the first app container forced to a gRPC liveness probe (period 2–3 s,
  *   timeoutSeconds 1–2, failureThreshold 1–3, probe-level grace 2 s where supported) or a gRPC readiness probe on its
  *   planned grpc port, which nothing listens on; its exec signals are on, so only the gRPC handler can fail. The other
  *   containers lose their readiness probes.
@@ -25,7 +25,7 @@ import { plannedPort } from '../../generators/port-plan';
 import { expectProbes } from '../../model/probes';
 import { observeProbes } from '../../harness/observe/probes';
 import { steadyPod } from '../termination/steady-pod';
-import { probeEverySecond, probingFirstContainer } from './probes-focus';
+import { FOCUSED_PROBE_PERIOD_SECONDS, focusedProbe, probingFirstContainer } from './probes-focus';
 import { PROBES_BUDGET } from './probes-budget';
 import type { ContainerScenario } from '../../model/scenario';
 import type { PropertyDefinition } from '../../runner/property-definition';
@@ -42,7 +42,7 @@ export const grpcUnservedFails: PropertyDefinition<'probes'> = {
       .tuple(
         probesScenario(capabilities, { maxContainers: 2, maxObserveSeconds: 12 }),
         fc.constantFrom('liveness' as const, 'readiness' as const),
-        fc.integer({ min: 1, max: 2 }),
+        fc.integer({ min: FOCUSED_PROBE_PERIOD_SECONDS, max: FOCUSED_PROBE_PERIOD_SECONDS + 1 }),
         fc.integer({ min: 1, max: 2 }),
         fc.integer({ min: 1, max: 3 }),
       )
@@ -50,7 +50,7 @@ export const grpcUnservedFails: PropertyDefinition<'probes'> = {
         const steady = steadyPod(scenario.pod);
         // The first app container's port block follows every generated init container (pod-scenario.ts).
         const block = scenario.pod.initContainers.length;
-        const probe = probeEverySecond(
+        const probe = focusedProbe(
           { kind: 'grpc', port: plannedPort(block, 'grpc') },
           { periodSeconds, timeoutSeconds, failureThreshold },
         );
@@ -63,9 +63,9 @@ export const grpcUnservedFails: PropertyDefinition<'probes'> = {
         return {
           ...scenario,
           pod: probingFirstContainer(steady, probed, kind, block),
-          // Killed by 3 × 2 + 2 s (model/probes-signal.ts flipWindow): 20 s surely hold one restart after it (stop,
-          // start allowance, restart latency, slack); readiness fails from its first result, by 2 + 2 s.
-          observeSeconds: kind === 'liveness' ? 20 : 10,
+          // Killed by 3 × 3 + 2 s (model/probes-signal.ts flipWindow): 24 s surely hold one restart after it (stop,
+          // start allowance, restart latency, slack); readiness fails from its first result, by 3 + 2 s.
+          observeSeconds: kind === 'liveness' ? 24 : 12,
         };
       }),
   expect: expectProbes,

@@ -3,8 +3,8 @@
  * - An httpGet probe MUST count a status in 200–399 as success and any other status as failure
  *   (pkg/probe/http/http.go DoHTTPProbe), and a failure MUST be reported with its status code.
  *
- * generator: generators/probes-scenario.ts, steadied, the first app container forced to an httpGet readiness probe (one probe a
- *   second) whose CGI answers a 2xx/3xx status while the signal is on (after the first probes) and a 4xx/5xx status before and after;
+ * generator: generators/probes-scenario.ts, steadied, the first app container forced to an httpGet readiness probe (one probe
+ *   every 2 s) whose CGI answers a 2xx/3xx status while the signal is on (after the first probes) and a 4xx/5xx status before and after;
  *   the other containers lose their readiness probes so that ContainersReady follows the first one.
  * model rule: model/probes.ts expectProbes — probes.readiness-threshold, probes.readiness-gates-ready, probes.unhealthy-event.
  * observation: harness/observe/probes.ts observeProbes.
@@ -16,7 +16,7 @@ import { plannedPort } from '../../generators/port-plan';
 import { expectProbes } from '../../model/probes';
 import { observeProbes } from '../../harness/observe/probes';
 import { steadyPod } from '../termination/steady-pod';
-import { probeEverySecond, probingFirstContainer } from './probes-focus';
+import { focusedProbe, probingFirstContainer } from './probes-focus';
 import { PROBES_BUDGET } from './probes-budget';
 import type { PropertyDefinition } from '../../runner/property-definition';
 
@@ -42,7 +42,7 @@ export const httpStatus: PropertyDefinition<'probes'> = {
         // The first app container's port block follows every generated init container (pod-scenario.ts).
         const block = scenario.pod.initContainers.length;
         const first = steady.containers[0];
-        const readiness = probeEverySecond({
+        const readiness = focusedProbe({
           kind: 'httpGet',
           port: plannedPort(block, 'http'),
           okStatus,

@@ -4,7 +4,7 @@
  *   will be restarted") and it MUST restart per restartPolicy with back-off 0, 0, 10, 20… s; its
  *   restartCount MUST never decrease.
  *
- * generator: generators/probes-scenario.ts, steadied, the first app container forced to an exec liveness probe whose signal turns off (no startup probe);
+ * generator: generators/probes-scenario.ts, steadied, the first app container forced to an exec liveness probe (period ≥ 2 s) whose signal turns off (no startup probe);
  *   readiness probes that could spend the pod's event budget dropped (generators/event-noise.ts quietScenario).
  * model rule: model/probes.ts expectProbes — probes.liveness-restarts, probes.kill-message, probes.probe-level-grace,
  *   probes.restart-count-monotonic.
@@ -16,6 +16,7 @@ import { expectProbes } from '../../model/probes';
 import { observeProbes } from '../../harness/observe/probes';
 import { steadyPod, withFirstContainer } from '../termination/steady-pod';
 import { PROBES_BUDGET } from './probes-budget';
+import { FOCUSED_PROBE_PERIOD_SECONDS } from './probes-focus';
 import { quietScenario } from '../../generators/event-noise';
 import type { PropertyDefinition } from '../../runner/property-definition';
 
@@ -37,12 +38,13 @@ export const livenessRestarts: PropertyDefinition<'probes'> = {
           probes: {
             liveness: {
               initialDelaySeconds: 0,
-              periodSeconds: 1,
               timeoutSeconds: 1,
               successThreshold: 1,
               failureThreshold: 2,
               terminationGracePeriodSeconds: 2,
               ...c.probes.liveness,
+              // Longer than the jitter plus the slack: a kubelet one failure or one period off is caught.
+              periodSeconds: Math.max(c.probes.liveness?.periodSeconds ?? 0, FOCUSED_PROBE_PERIOD_SECONDS),
               handler: { kind: 'exec' },
             },
           },

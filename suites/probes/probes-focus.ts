@@ -1,4 +1,5 @@
 import { declaredPorts } from '../../generators/port-plan';
+import { DECISION_MARGIN_SECONDS } from '../../model/timing';
 import type {
   ContainerScenario,
   PodScenario,
@@ -37,15 +38,39 @@ export function probingFirstContainer(
   };
 }
 
-/** A probe from the container's start, one attempt a second, deciding on one result: the focused properties' timing. */
-export function probeEverySecond(handler: ProbeHandler, overrides: Partial<ProbeSpec> = {}): ProbeSpec {
+/**
+ * The period of every probe whose failures or periods a property counts: one period must be longer than
+ * the node's jitter plus the slack of the field judged (model/timing.ts), so that a kubelet one period or
+ * one failure off is outside the window, and failing probes spend the pod's event budget (25, then one per
+ * 5 min: harness/observe/event-budget.ts) half as fast as at one a second.
+ */
+export const FOCUSED_PROBE_PERIOD_SECONDS = 2;
+
+/** A probe from the container's start, one attempt every FOCUSED_PROBE_PERIOD_SECONDS, deciding on one result. */
+export function focusedProbe(handler: ProbeHandler, overrides: Partial<ProbeSpec> = {}): ProbeSpec {
   return {
     handler,
     initialDelaySeconds: 0,
-    periodSeconds: 1,
+    periodSeconds: FOCUSED_PROBE_PERIOD_SECONDS,
     timeoutSeconds: 1,
     successThreshold: 1,
     failureThreshold: 1,
     ...overrides,
   };
+}
+
+/**
+ * An exec probe's hang and the timeout it is judged against, at least DECISION_MARGIN_SECONDS apart: a
+ * hang equal to the timeout passes or times out by the node's jitter (`probes-exec-timeout-*` on a real
+ * v1.26.1 node). Outlasting: timeout + margin + extra. Answering in time: a timeout of at least 2 s and a
+ * hang from 0.5 s up to timeout − margin.
+ */
+export function execHangAndTimeout(
+  outlasts: boolean,
+  timeoutSeconds: number,
+  extra: number,
+): { hangSeconds: number; timeoutSeconds: number } {
+  if (outlasts) return { hangSeconds: timeoutSeconds + DECISION_MARGIN_SECONDS + extra, timeoutSeconds };
+  const timeout = Math.max(timeoutSeconds, 2);
+  return { hangSeconds: Math.min(0.5 + extra, timeout - DECISION_MARGIN_SECONDS), timeoutSeconds: timeout };
 }

@@ -3,7 +3,7 @@
  * - A readiness probe MUST flip Ready after successThreshold successes and back after failureThreshold
  *   failures, probing every periodSeconds from initialDelaySeconds; it MUST never restart the container.
  *
- * generator: generators/probes-scenario.ts, steadied, the first app container forced to an exec readiness probe whose signal turns on
+ * generator: generators/probes-scenario.ts, steadied, the first app container forced to an exec readiness probe (period ≥ 2 s) whose signal turns on
  *   (and, if it turns off again, stays on long enough for Ready to flip); the other containers lose their readiness probes so that
  *   ContainersReady follows the first one; the window is stretched past Ready's latest flip.
  * model rule: model/probes.ts expectProbes — probes.readiness-threshold, probes.readiness-gates-ready.
@@ -14,7 +14,7 @@ import { probesScenario } from '../../generators';
 import { expectProbes } from '../../model/probes';
 import { observeProbes } from '../../harness/observe/probes';
 import { steadyPod } from '../termination/steady-pod';
-import { withoutReadiness } from './probes-focus';
+import { FOCUSED_PROBE_PERIOD_SECONDS, withoutReadiness } from './probes-focus';
 import { PROBES_BUDGET } from './probes-budget';
 import type { ProbeSpec } from '../../model/scenario';
 import type { PropertyDefinition } from '../../runner/property-definition';
@@ -30,11 +30,12 @@ export const readinessWindow: PropertyDefinition<'probes'> = {
       const first = steady.containers[0];
       const readiness: ProbeSpec = {
         initialDelaySeconds: 0,
-        periodSeconds: 1,
         timeoutSeconds: 1,
         successThreshold: 1,
         failureThreshold: 1,
         ...first.probes.readiness,
+        // A period longer than the jitter plus the slack: a kubelet one period off falls outside the window.
+        periodSeconds: Math.max(first.probes.readiness?.periodSeconds ?? 0, FOCUSED_PROBE_PERIOD_SECONDS),
         handler: { kind: 'exec' },
       };
       const readyAfterSeconds = first.behaviour.readyAfterSeconds ?? 1;

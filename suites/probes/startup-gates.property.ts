@@ -3,7 +3,7 @@
  * - Liveness and readiness probes MUST NOT run until the startup probe has succeeded: Ready and a
  *   liveness kill are both dated from the startup probe's success, not from the container's start.
  *
- * generator: generators/probes-scenario.ts, steadied, the first app container forced to an exec startup probe whose signal turns
+ * generator: generators/probes-scenario.ts, steadied, the first app container forced to exec probes every 2 s: a startup probe whose signal turns
  *   on after 3–6 s (failureThreshold high enough to pass), an exec readiness probe whose signal is on at once, and an exec liveness
  *   probe whose signal turns off at once (both would act before startup passed if they were not gated); the other containers lose
  *   their readiness probes so that ContainersReady follows the first one; restartPolicy Always.
@@ -18,19 +18,15 @@ import { probesScenario } from '../../generators';
 import { expectProbes } from '../../model/probes';
 import { observeProbes } from '../../harness/observe/probes';
 import { steadyPod } from '../termination/steady-pod';
-import { withoutReadiness } from './probes-focus';
+import { focusedProbe, withoutReadiness } from './probes-focus';
 import { PROBES_BUDGET } from './probes-budget';
 import type { ProbeSpec } from '../../model/scenario';
 import type { PropertyDefinition } from '../../runner/property-definition';
 
-/** One probe a second, so every flip is dated to within a second. */
-const EVERY_SECOND: Omit<ProbeSpec, 'failureThreshold'> = {
-  handler: { kind: 'exec' },
-  initialDelaySeconds: 0,
-  periodSeconds: 1,
-  timeoutSeconds: 1,
-  successThreshold: 1,
-};
+/** Focused exec probes: a period longer than the jitter plus the slack, so every flip is dated within one. */
+const FOCUSED = focusedProbe({ kind: 'exec' });
+/** Liveness failures before the kill: it comes failureThreshold periods after startup, well after Ready. */
+const LIVENESS_FAILURES = 3;
 
 export const startupGates: PropertyDefinition<'probes'> = {
   id: 'probes/startup-gates',
@@ -45,13 +41,13 @@ export const startupGates: PropertyDefinition<'probes'> = {
       .map(([scenario, startupAfterSeconds]) => {
         const steady = steadyPod(scenario.pod);
         const first = steady.containers[0];
-        // Startup passes at startupAfterSeconds + 1 at the latest, long before it would give up.
-        const startup: ProbeSpec = { ...EVERY_SECOND, failureThreshold: startupAfterSeconds + 10 };
-        const readiness: ProbeSpec = { ...EVERY_SECOND, failureThreshold: 1 };
+        // Startup passes a period after startupAfterSeconds at the latest, long before it would give up.
+        const startup: ProbeSpec = { ...FOCUSED, failureThreshold: startupAfterSeconds + 10 };
+        const readiness: ProbeSpec = { ...FOCUSED, failureThreshold: 1 };
         // Liveness kills failureThreshold periods after startup: later than Ready by more than the slack.
         const liveness: ProbeSpec = {
-          ...EVERY_SECOND,
-          failureThreshold: 6,
+          ...FOCUSED,
+          failureThreshold: LIVENESS_FAILURES,
           terminationGracePeriodSeconds: 1,
         };
         if (!capabilities.probeGrace) delete liveness.terminationGracePeriodSeconds;
@@ -73,7 +69,7 @@ export const startupGates: PropertyDefinition<'probes'> = {
               i === 0 ? { ...c, behaviour, probes: { startup, readiness, liveness } } : withoutReadiness(c),
             ),
           },
-          // The window outlasts the liveness kill (startup + 6 periods), slack and start allowance.
+          // The window outlasts the liveness kill (startup + 3 periods of 2 s), slack and start allowance.
           observeSeconds: Math.max(scenario.observeSeconds, startupAfterSeconds + 16),
         };
       }),

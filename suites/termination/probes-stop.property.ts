@@ -4,9 +4,9 @@
  *   starts failing during the grace period MUST NOT kill (and restart) the container.
  *
  * generator: generators/termination-scenario.ts, steadied (suites/termination/steady-termination.ts);
- *   the first app container ignores SIGTERM, keeps a grace period of at least 8 s (spec period, no
- *   override) and gets an exec liveness probe (period 1 s, failureThreshold 2) whose signal turns off
- *   2 s after the delete, so a probe still running would kill it 3–4 s into the grace period; readiness
+ *   the first app container ignores SIGTERM, keeps a grace period of at least 10 s (spec period, no
+ *   override) and gets an exec liveness probe (period 2 s, failureThreshold 2) whose signal turns off
+ *   2 s after the delete, so a probe still running would kill it 4–6 s into the grace period; readiness
  *   probes that could spend the pod's event budget dropped (generators/event-noise.ts quietScenario).
  * model rule: model/termination.ts expectTermination — termination.probes-stop.
  * observation: harness/observe/termination.ts observeTermination (probe Killing events after the
@@ -16,13 +16,13 @@
 import { expectTermination } from '../../model/termination';
 import { observeTermination } from '../../harness/observe/termination';
 import type { PropertyDefinition } from '../../runner/property-definition';
-import { probeEverySecond } from '../probes/probes-focus';
+import { focusedProbe } from '../probes/probes-focus';
 import { ignoringSigterm, withFirstContainer } from './steady-pod';
 import { steadyTermination, TERMINATION_BUDGET } from './steady-termination';
 import { quietScenario } from '../../generators/event-noise';
 
 /** Grace long enough that the container is still running when a continued probe would kill it. */
-const MIN_GRACE_SECONDS = 8;
+const MIN_GRACE_SECONDS = 10;
 /** The liveness signal turns off this long after the delete: past the kubelet's reaction time. */
 const UNHEALTHY_AFTER_DELETE_SECONDS = 2;
 
@@ -44,7 +44,7 @@ export const probesStop: PropertyDefinition<'termination'> = {
           },
           probes: {
             ...c.probes,
-            liveness: probeEverySecond({ kind: 'exec' }, { failureThreshold: 2 }),
+            liveness: focusedProbe({ kind: 'exec' }, { failureThreshold: 2 }),
           },
         })),
         terminationGracePeriodSeconds: Math.max(

@@ -6,7 +6,7 @@
  *
  * generator: generators/termination-scenario.ts, steadied (suites/termination/steady-termination.ts);
  *   every app container ignores SIGTERM and only the first keeps a readiness probe (so ContainersReady
- *   follows it and dates its flip): an exec readiness probe (period 1 s, failureThreshold 2)
+ *   follows it and dates its flip): an exec readiness probe (period 2 s, failureThreshold 2)
  *   whose signal is on from the start and turns off about 2 s after the delete, and the grace period
  *   (spec, no override) is at least 10 s, so the flip lands well before the SIGKILL.
  * model rule: model/termination-readiness.ts readinessContinuesFields — termination.readiness-continues.
@@ -18,7 +18,7 @@ import { expectTermination } from '../../model/termination';
 import { observeTermination } from '../../harness/observe/termination';
 import type { PodScenario } from '../../model/scenario';
 import type { PropertyDefinition } from '../../runner/property-definition';
-import { probeEverySecond, withoutReadiness } from '../probes/probes-focus';
+import { focusedProbe, withoutReadiness } from '../probes/probes-focus';
 import { ignoringSigterm, withFirstContainer } from './steady-pod';
 import { steadyTermination, TERMINATION_BUDGET } from './steady-termination';
 
@@ -29,7 +29,7 @@ const UNREADY_AFTER_DELETE_SECONDS = 2;
 /** Seconds between the not-ready flip at the latest and the SIGKILL at the earliest. */
 const FLIP_BEFORE_KILL_SECONDS = 6;
 
-const READINESS = probeEverySecond({ kind: 'exec' }, { failureThreshold: 2 });
+const READINESS = focusedProbe({ kind: 'exec' }, { failureThreshold: 2 });
 
 /**
  * The longest the harness waits for Ready before the delete delay starts (harness/plan.ts

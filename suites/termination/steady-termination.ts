@@ -1,5 +1,6 @@
 import type fc from 'fast-check';
 import { terminationScenario } from '../../generators';
+import { podClearOfThresholds } from '../../generators/decision-margin';
 import type { Capabilities } from '../../model/capabilities';
 import type { TerminationScenario } from '../../model/scenario';
 import type { PropertyBudget } from '../../runner/property-definition';
@@ -7,15 +8,17 @@ import { steadyPod } from './steady-pod';
 
 /**
  * Termination scenarios whose pod is running steadily when it is deleted, short grace periods (live
- * cases stay short), then `focus` forces what one property needs (a pure map: shrinking still works).
+ * cases stay short), then `focus` forces what one property needs (a pure map: shrinking still works),
+ * and what it forced is kept clear of the kubelet's grace by the decision margin (generators/decision-margin.ts).
  */
 export function steadyTermination(
   capabilities: Capabilities,
   focus: (scenario: TerminationScenario) => TerminationScenario = (s) => s,
 ): fc.Arbitrary<TerminationScenario> {
-  return terminationScenario(capabilities, { maxContainers: 2, maxGraceSeconds: 6 }).map((scenario) =>
-    focus({ ...scenario, pod: steadyPod(scenario.pod) }),
-  );
+  return terminationScenario(capabilities, { maxContainers: 2, maxGraceSeconds: 6 }).map((scenario) => {
+    const focused = focus({ ...scenario, pod: steadyPod(scenario.pod) });
+    return { ...focused, pod: podClearOfThresholds(focused.pod, focused.delete, capabilities) };
+  });
 }
 
 /**
