@@ -2,6 +2,7 @@ import type { V1Container } from '@kubernetes/client-node';
 import type { ContainerBehaviour, ProbeHandler, ProbeKind } from '../../../model/scenario';
 import { PID_FILE_WRITE, probeCommand } from '../../container-program';
 import { expandContainerCommandAndArgs } from './command-expansion';
+import { NO_EXEC_LAG, type ExecLag } from './jitter';
 
 /**
  * Whether hooks and CGI scripts can write into the main program's stdout: they find it through the pid
@@ -49,9 +50,14 @@ const SIGNAL_FILE: Record<ProbeKind, string> = {
   startup: '/tmp/started',
 };
 
+/** Whether an exec command outlasts the runtime's timeout, both measured from the kubelet's call with their lags. */
+function execTimedOut(hangSeconds: number, timeoutSeconds: number, lag: ExecLag): boolean {
+  return hangSeconds + lag.command >= timeoutSeconds + lag.deadline;
+}
+
 /**
- * How long one probe attempt runs before the prober has its result: an exec command's hang, cut at
- * timeoutSeconds unless timeouts are ignored (pkg/probe/exec/exec.go; ExecProbeTimeout); a gRPC dial to a
+ * How long one probe attempt runs before the prober has its result: an exec command's hang and its lag,
+ * cut at timeoutSeconds (and its lag) unless timeouts are ignored (pkg/probe/exec/exec.go; ExecProbeTimeout); a gRPC dial to a
  * port nothing serves retries until timeoutSeconds (pkg/probe/grpc/grpc.go dials WithBlock); HTTP and TCP
  * answer at once here.
  */
@@ -59,11 +65,13 @@ export function probeAttemptSeconds(
   handler: ProbeHandler,
   timeoutSeconds: number,
   execTimeouts: boolean,
+  lag: ExecLag = NO_EXEC_LAG,
 ): number {
   switch (handler.kind) {
-    case 'exec':
-      if (handler.hangSeconds === undefined) return 0;
-      return execTimeouts ? Math.min(handler.hangSeconds, timeoutSeconds) : handler.hangSeconds;
+    case 'exec': {
+      const ends = (handler.hangSeconds ?? 0) + lag.command;
+      return execTimeouts ? Math.min(ends, timeoutSeconds + lag.deadline) : ends;
+    }
     case 'grpc':
       return timeoutSeconds;
     case 'httpGet':
@@ -85,10 +93,11 @@ export function runProbeHandler(
   timeoutSeconds: number,
   podIP: string,
   execTimeouts: boolean,
+  lag: ExecLag = NO_EXEC_LAG,
 ): ProbeOutcome {
   switch (handler.kind) {
     case 'exec':
-      if (execTimeouts && handler.hangSeconds !== undefined && handler.hangSeconds >= timeoutSeconds) {
+      if (execTimeouts && execTimedOut(handler.hangSeconds ?? 0, timeoutSeconds, lag)) {
         // The CRI client's wording for a DeadlineExceeded ExecSync (cri-client remote_runtime.go ExecSync).
         return {
           success: false,

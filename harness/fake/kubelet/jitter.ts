@@ -11,6 +11,32 @@ export const DELETE_REACTION_SECONDS = { min: 0.02, fastMax: 0.1, max: 1.2, fast
 /** containerd's stop timer: SIGKILL lands up to 0.03 s after the grace it was given. */
 export const STOP_TIMER_JITTER_SECONDS = 0.03;
 
+/**
+ * An exec probe's two clocks (CRI ExecSync): the command's end comes its hang plus 5–60 ms after the
+ * kubelet's call (the runtime creates and starts the exec process, sh and the command start, the exit
+ * is delivered back), and the runtime's timeout fires timeoutSeconds plus 5–60 ms after the call (its
+ * timer starts once the process has started, and is scheduled like any goroutine). A hang equal to the
+ * timeout therefore passes or times out by a few ms either way, as `probes-exec-timeout-*` did on a real
+ * v1.26.1 node (bench/real-cluster-jitter.md).
+ */
+export const EXEC_LAG_SECONDS = { min: 0.005, max: 0.06 } as const;
+
+export interface ExecLag {
+  /** Seconds from the kubelet's call until the command's end, beyond its hang. */
+  command: number;
+  /** Seconds from the kubelet's call until the runtime's timeout fires, beyond timeoutSeconds. */
+  deadline: number;
+}
+
+/** No lag at all: the command ends after exactly its hang, the timeout fires exactly at timeoutSeconds. */
+export const NO_EXEC_LAG: ExecLag = { command: 0, deadline: 0 };
+
+/** The lags of one exec probe attempt. */
+export function execLag(random: SeededRandom): ExecLag {
+  const { min, max } = EXEC_LAG_SECONDS;
+  return { command: random.between(min, max), deadline: random.between(min, max) };
+}
+
 /** The kubelet's reaction to a delete. */
 export function deleteReactionSeconds(random: SeededRandom): number {
   const { min, fastMax, max, fastShare } = DELETE_REACTION_SECONDS;

@@ -7,7 +7,13 @@ import { restartDelaySeconds } from './backoff';
 import { probeAttemptSeconds, runProbeHandler, signalOn } from './container-program';
 import { ContainerState, type ProbeMemory, type TerminatedState } from './container-state';
 import { EventRecorder } from './event-recorder';
-import { deleteReactionSeconds, nextProbeTickSeconds, STOP_TIMER_JITTER_SECONDS } from './jitter';
+import {
+  deleteReactionSeconds,
+  execLag,
+  nextProbeTickSeconds,
+  STOP_TIMER_JITTER_SECONDS,
+  type ExecLag,
+} from './jitter';
 import { MINIMUM_GRACE_SECONDS, effectivePodGrace, killSchedule } from './grace';
 import { containerAmounts, podLimits, qosClass } from './pod-resources';
 import { ConditionClock, buildPodStatus, podPhase, type StatusView } from './pod-status';
@@ -473,9 +479,11 @@ export class PodWorker {
       return;
     }
     const execTimeouts = !this.options.defects.has('exec-timeout-ignored');
-    const took = probeAttemptSeconds(spec.handler, spec.timeoutSeconds, execTimeouts);
+    // An exec attempt's command and the runtime's timeout both lag the kubelet's call (jitter.ts execLag).
+    const lag = spec.handler.kind === 'exec' ? execLag(this.options.random) : undefined;
+    const took = probeAttemptSeconds(spec.handler, spec.timeoutSeconds, execTimeouts, lag);
     if (took === 0) {
-      this.probeAttempted(c, kind, spec, memory, startedAt, execTimeouts);
+      this.probeAttempted(c, kind, spec, memory, startedAt, execTimeouts, lag);
       again();
       return;
     }
@@ -485,7 +493,7 @@ export class PodWorker {
       if (generation !== c.generation || !c.alive) return;
       if (this.deleting && kind !== 'readiness' && !this.options.defects.has('probes-during-termination'))
         return;
-      this.probeAttempted(c, kind, spec, memory, startedAt, execTimeouts);
+      this.probeAttempted(c, kind, spec, memory, startedAt, execTimeouts, lag);
       this.after(Math.max(spec.periodSeconds - took, 0), () => this.probeTick(c, kind, spec, generation));
     });
   }
@@ -498,6 +506,7 @@ export class PodWorker {
     memory: ProbeMemory,
     startedAt: number,
     execTimeouts: boolean,
+    lag: ExecLag | undefined,
   ): void {
     const sinceStart = (this.now() - startedAt) / 1000;
     const outcome = runProbeHandler(
@@ -507,6 +516,7 @@ export class PodWorker {
       spec.timeoutSeconds,
       this.options.podIP,
       execTimeouts,
+      lag,
     );
     if (!outcome.success) {
       this.events.record(
