@@ -43,7 +43,7 @@ function postStartFields(scenario: HooksScenario, c: ContainerScenario, options:
     fields[`${n}.postStartRequestSeen`] = {
       expected: { kind: 'equals', value: true },
       rule: 'hooks.poststart-http-from-kubelet',
-      because: `the kubelet sends GET ${hook.path} to the pod IP on port ${hook.port}`,
+      because: `the kubelet sends GET ${hook.path} to httpGet.host (the hook handler pod) as the container starts`,
     };
   }
   if (!fails) {

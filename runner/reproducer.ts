@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { hookHandlerApplyLines } from '../generators/manifests/hook-handler-pod';
 import { manifestYaml } from '../generators/manifests/manifest-yaml';
 import { podSecurityNamespaceLabels } from '../generators/manifests/policy-manifests';
 import type { WireObject } from '../generators/manifests/wire-form';
@@ -101,6 +102,7 @@ export function renderReproducer(input: ReproducerInput): string {
     input.statement,
     `replay: kubeprop run --property ${input.propertyId} --seed ${input.seed} --path ${input.path}`,
     `apply:  kubectl apply -f <this file>`,
+    ...hookHandlerApplyLines(objects, namespace),
     ...(remove === undefined ? [] : [`then:   ${remove}   (after the pod is Running)`]),
     ...(hasResolvedIpBlocks(objects)
       ? [

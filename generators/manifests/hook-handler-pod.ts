@@ -110,3 +110,26 @@ export function withHookHandlerIp(pod: PodObject, ip: string): PodObject {
     },
   };
 }
+
+/**
+ * How to apply a reproducer that holds the handler pod: the pod under test names the handler's IP of the
+ * run, and a handler created again gets a new one, so the handler goes first and its IP is put in.
+ */
+export function hookHandlerApplyLines(objects: readonly ManagedObject[], namespace: string): string[] {
+  const handler = objects.find(isHookHandler);
+  const runIp = objects
+    .flatMap((o) =>
+      o.kind === 'Pod' ? [...(o.spec?.initContainers ?? []), ...(o.spec?.containers ?? [])] : [],
+    )
+    .map((c) => c.lifecycle?.postStart?.httpGet?.host)
+    .find((host) => host !== undefined && host !== HOOK_HANDLER_HOST);
+  if (!handler || runIp === undefined) return [];
+  const name = handler.metadata?.name ?? HOOK_HANDLER_POD;
+  const ip = `$(kubectl get pod ${name} -n ${namespace} -o jsonpath='{.status.podIP}')`;
+  return [
+    `the pod ${name} serves the httpGet postStart hooks at httpGet.host ${runIp} (its IP in the run); apply it first:`,
+    `  kubectl create namespace ${namespace}; kubectl apply -f <this file> -l ${ROLE_LABEL}=${HOOK_HANDLER_POD}`,
+    `  kubectl wait pod/${name} -n ${namespace} --for=condition=Ready`,
+    `  sed "s/${runIp.replace(/\./g, '\\.')}/${ip}/" <this file> | kubectl apply -f -`,
+  ];
+}

@@ -1,11 +1,12 @@
 /**
  * hooks/http-hook
- * - An httpGet postStart hook MUST be requested by the kubelet from the container (its own httpd on the
- *   pod IP), and its HTTP status MUST NOT be checked: whatever it answers, no FailedPostStartHook, no
- *   kill, the container Running once the hook returned.
+ * - An httpGet postStart hook MUST be requested by the kubelet from its httpGet.host (the hook handler
+ *   pod, harness/hook-handler-program.ts, as upstream's e2e serves hooks), and its HTTP status MUST NOT be
+ *   checked: whatever it answers, no FailedPostStartHook, no kill, the container Running once the hook
+ *   returned.
  *
- * generator: generators/hooks-scenario.ts, steadied, the first app container forced to an httpGet postStart to its own httpd that
- *   answers 200, 202, 404 or 500 after up to 3 s; the other containers lose their postStart hooks.
+ * generator: generators/hooks-scenario.ts, steadied, the first app container forced to an httpGet postStart (served by the
+ *   hook handler pod) that answers 200, 202, 404 or 500 after up to 3 s; the other containers lose their postStart hooks.
  * model rule: model/hooks.ts expectHooks — hooks.poststart-http-status-ignored, hooks.poststart-http-from-kubelet,
  *   hooks.poststart-before-running.
  * observation: harness/observe/hooks.ts observeHooks.
@@ -28,8 +29,7 @@ const STATUSES = [200, 202, 404, 500] as const;
 export const httpHook: PropertyDefinition<'hooks'> = {
   id: 'hooks/http-hook',
   family: 'hooks',
-  statement:
-    'An httpGet postStart hook MUST be requested from the container and its status MUST NOT be checked',
+  statement: 'An httpGet postStart hook MUST be requested from its host and its status MUST NOT be checked',
   arbitrary: (capabilities) =>
     fc
       .tuple(
