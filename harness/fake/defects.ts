@@ -29,6 +29,10 @@ export const FAKE_DEFECTS = {
   'liveness-ignored': 'probes',
   /** Exec probes wait for their command and count its exit status, however long it outlasts timeoutSeconds. */
   'exec-timeout-ignored': 'probes',
+  /** A liveness probe kills only after failureThreshold + 1 consecutive failures. */
+  'liveness-threshold-off-by-one': 'probes',
+  /** Probes run every periodSeconds + 1 s. */
+  'probe-period-off-by-one': 'probes',
   /** gRPC probes are never run, so they never fail. */
   'grpc-probe-ignored': 'probes',
   /** Init containers all start at once, together with the app containers. */
@@ -80,4 +84,21 @@ const SIGKILL_LATE_SECONDS = 60;
 export function sigkillEarlySeconds(defects: DefectSet): number {
   if (defects.has('sigkill-early')) return 1;
   return defects.has('sigkill-late') ? -SIGKILL_LATE_SECONDS : 0;
+}
+
+/** The threshold a probe result must reach, as a defect may miscount it. */
+export function probeThreshold(
+  defects: DefectSet,
+  kind: string,
+  success: boolean,
+  threshold: number,
+): number {
+  return kind === 'liveness' && !success && defects.has('liveness-threshold-off-by-one')
+    ? threshold + 1
+    : threshold;
+}
+
+/** Seconds between probe ticks, as a defect may miscount them. */
+export function probePeriodSeconds(defects: DefectSet, periodSeconds: number): number {
+  return defects.has('probe-period-off-by-one') ? periodSeconds + 1 : periodSeconds;
 }

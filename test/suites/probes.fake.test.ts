@@ -136,4 +136,23 @@ describe('probes properties on the fake cluster', () => {
     // The symptom: the liveness probe never failed, so the container was never killed and restarted.
     expect(failedFields).toContain('app-0.restartCount');
   });
+
+  it('liveness-threshold-off-by-one (kills after failureThreshold + 1 failures) fails liveness-restarts, confirmed', async () => {
+    const run = await runOnFake(
+      { ...livenessRestarts },
+      { runs: 10, seed: 7, defects: ['liveness-threshold-off-by-one'] },
+    );
+    const { failedFields } = expectCaughtAndShrunk(run);
+    // The symptom: the kill came a whole period later than failureThreshold failures allow.
+    expect(failedFields).toContain('app-0.firstKillAfterStartSeconds');
+  });
+
+  it('probe-period-off-by-one (probes every periodSeconds + 1 s) fails readiness-window, confirmed', async () => {
+    const run = await runOnFake(
+      { ...readinessWindow },
+      { runs: 10, seed: 7, defects: ['probe-period-off-by-one'] },
+    );
+    const { failedFields } = expectCaughtAndShrunk(run);
+    expect(failedFields.some((f) => f.endsWith('AfterStartSeconds'))).toBe(true);
+  });
 });

@@ -1,7 +1,7 @@
 import type { V1Pod } from '@kubernetes/client-node';
 import { HEARTBEAT_SECONDS, formatMarker, type MarkerName } from '../../markers';
 import type { HookHandler, PodScenario, ProbeKind, ProbeSpec } from '../../../model/scenario';
-import { sigkillEarlySeconds, type DefectSet } from '../defects';
+import { probePeriodSeconds, probeThreshold, sigkillEarlySeconds, type DefectSet } from '../defects';
 import type { KubeletContext } from '../fake-parts';
 import { restartDelaySeconds } from './backoff';
 import { probeAttemptSeconds, runProbeHandler, signalOn } from './container-program';
@@ -459,7 +459,8 @@ export class PodWorker {
     if (generation !== c.generation || !c.alive) return;
     const memory = c.probes.get(kind) ?? { resultRun: 0, onHold: false };
     c.probes.set(kind, memory);
-    const again = () => this.after(spec.periodSeconds, () => this.probeTick(c, kind, spec, generation));
+    const period = probePeriodSeconds(this.options.defects, spec.periodSeconds);
+    const again = () => this.after(period, () => this.probeTick(c, kind, spec, generation));
     // Liveness and startup stop once the pod is being deleted; readiness keeps running.
     if (this.deleting && kind !== 'readiness' && !this.options.defects.has('probes-during-termination'))
       return;
@@ -494,7 +495,7 @@ export class PodWorker {
       if (this.deleting && kind !== 'readiness' && !this.options.defects.has('probes-during-termination'))
         return;
       this.probeAttempted(c, kind, spec, memory, startedAt, execTimeouts, lag);
-      this.after(Math.max(spec.periodSeconds - took, 0), () => this.probeTick(c, kind, spec, generation));
+      this.after(Math.max(period - took, 0), () => this.probeTick(c, kind, spec, generation));
     });
   }
 
@@ -531,7 +532,12 @@ export class PodWorker {
       memory.lastResult = outcome.success;
       memory.resultRun = 1;
     }
-    const threshold = outcome.success ? spec.successThreshold : spec.failureThreshold;
+    const threshold = probeThreshold(
+      this.options.defects,
+      kind,
+      outcome.success,
+      outcome.success ? spec.successThreshold : spec.failureThreshold,
+    );
     if (memory.resultRun >= threshold) this.probeResult(c, kind, spec, outcome.success, memory);
   }
 
