@@ -99,9 +99,11 @@ function containerFields(
     'probe Killing event',
     textOf(kill?.event.message, 'probe Killing event'),
   );
-  const unhealthy = eventsByReason(trace, 'Unhealthy', n).find((seen) =>
-    seen.event.message?.startsWith('Readiness probe failed'),
-  );
+  // The last readiness failure: the first attempts can come before the container's own server listens
+  // ("connect: connection refused", seen on a real node), later ones carry the handler's answer.
+  const unhealthy = eventsByReason(trace, 'Unhealthy', n)
+    .filter((seen) => seen.event.message?.startsWith('Readiness probe failed'))
+    .pop();
   fields[`${n}.readinessFailureMessage`] = fromEvent(
     trace,
     pod,
