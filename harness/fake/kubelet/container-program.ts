@@ -1,6 +1,6 @@
 import type { V1Container } from '@kubernetes/client-node';
 import type { ContainerBehaviour, ProbeHandler, ProbeKind } from '../../../model/scenario';
-import { PID_FILE_WRITE, probeCommand } from '../../container-program';
+import { PID_FILE_WRITE, probeCommand, probeHttpPath } from '../../container-program';
 import { expandContainerCommandAndArgs } from './command-expansion';
 import { NO_EXEC_LAG, type ExecLag } from './jitter';
 
@@ -94,6 +94,7 @@ export function runProbeHandler(
   podIP: string,
   execTimeouts: boolean,
   lag: ExecLag = NO_EXEC_LAG,
+  listening = true,
 ): ProbeOutcome {
   switch (handler.kind) {
     case 'exec':
@@ -109,6 +110,14 @@ export function runProbeHandler(
         failure: `cat: can't open '${SIGNAL_FILE[kind]}': No such file or directory\n`,
       };
     case 'httpGet': {
+      // Before the program's httpd listens the kubelet's GET is refused (prober http.go wraps the dial error).
+      if (!listening) {
+        const url = `http://${podIP}:${handler.port}${probeHttpPath(kind)}`;
+        return {
+          success: false,
+          failure: `Get "${url}": dial tcp ${podIP}:${handler.port}: connect: connection refused`,
+        };
+      }
       const status = signal ? handler.okStatus : handler.failStatus;
       return {
         success: status >= 200 && status < 400,
@@ -116,7 +125,10 @@ export function runProbeHandler(
       };
     }
     case 'tcpSocket':
-      return { success: signal, failure: `dial tcp ${podIP}:${handler.port}: connect: connection refused` };
+      return {
+        success: signal && listening,
+        failure: `dial tcp ${podIP}:${handler.port}: connect: connection refused`,
+      };
     case 'grpc':
       return {
         success: false,

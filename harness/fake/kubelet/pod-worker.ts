@@ -518,6 +518,7 @@ export class PodWorker {
       this.options.podIP,
       execTimeouts,
       lag,
+      this.now() >= c.serversUpAt,
     );
     if (!outcome.success) {
       this.events.record(

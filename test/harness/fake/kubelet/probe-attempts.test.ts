@@ -1,3 +1,4 @@
+import { runProbeHandler } from '../../../../harness/fake/kubelet/container-program';
 import { EXEC_LAG_SECONDS } from '../../../../harness/fake/kubelet/jitter';
 import type { ProbeHandler, ProbeKind, ProbeSpec } from '../../../../model/scenario';
 import { containerScenario, podScenario } from '../scenario-pods';
@@ -85,5 +86,26 @@ describe('probe attempts in the fake kubelet', () => {
     });
     expect(pod.context.events('Unhealthy')).toHaveLength(0);
     expect(pod.container()?.restartCount).toBe(0);
+  });
+});
+
+describe('probes before the container program listens', () => {
+  // A real v1.26.1 node (test/fixtures/real-runs/v1.26.1-probes-http-status-r1): a readiness GET that
+  // came before the program's httpd listened was refused; later ones got the CGI's status.
+  const http: ProbeHandler = { kind: 'httpGet', port: 8081, okStatus: 200, failStatus: 404 };
+
+  it('an httpGet or tcpSocket probe is refused until the servers listen, whatever the signal', () => {
+    const refused = runProbeHandler(http, 'readiness', true, 1, '10.0.0.7', true, undefined, false);
+    expect(refused).toEqual({
+      success: false,
+      failure:
+        'Get "http://10.0.0.7:8081/cgi-bin/probe-readiness": dial tcp 10.0.0.7:8081: connect: connection refused',
+    });
+    const tcp: ProbeHandler = { kind: 'tcpSocket', port: 8081 };
+    expect(runProbeHandler(tcp, 'readiness', true, 1, '10.0.0.7', true, undefined, false).success).toBe(
+      false,
+    );
+    expect(runProbeHandler(http, 'readiness', true, 1, '10.0.0.7', true, undefined, true).success).toBe(true);
+    expect(runProbeHandler(tcp, 'readiness', true, 1, '10.0.0.7', true, undefined, true).success).toBe(true);
   });
 });
