@@ -10,7 +10,14 @@ import {
   type Span,
 } from './termination-plan';
 import { readinessContinuesFields } from './termination-readiness';
-import { DECISION_MARGIN_SECONDS, slackFor, timingWindow } from './timing';
+import {
+  DECISION_MARGIN_SECONDS,
+  hookSeconds,
+  HOOK_MARKER_LAG_SECONDS,
+  NODE_LATENCY_SECONDS,
+  slackFor,
+  timingWindow,
+} from './timing';
 
 type Fields = Record<string, FieldExpectation>;
 
@@ -43,8 +50,15 @@ export function containerStopFields(
     const field =
       preStop.kind === 'sleep' ? `${c}.sigtermAfterKillStartSeconds` : `${c}.sigtermAfterPreStopStartSeconds`;
     // A sleep hook writes no marker: its start is the Killing event's whole-second timestamp.
+    // SIGTERM follows the hook's return (never before it); a grace period that cuts the hook counts
+    // from the kubelet's start, which the hook's own marker trails.
+    const cut = preStop.kind !== 'sleep' && at.min < hookSeconds(preStop);
     fields[field] = {
-      expected: timingWindow(at.min, at.max, preStop.kind === 'sleep' ? slackFor('api', options) : runtime),
+      expected: timingWindow(
+        at.min - (cut ? HOOK_MARKER_LAG_SECONDS : 0),
+        at.max + NODE_LATENCY_SECONDS,
+        preStop.kind === 'sleep' ? slackFor('api', options) : runtime,
+      ),
       rule: 'termination.prestop-before-sigterm',
       because: `preStop ${preStop.kind} of ${preStop.kind === 'sleep' ? preStop.seconds : preStop.durationSeconds} s, grace ${spanText(grace)}: SIGTERM at ${spanText(at)}`,
     };
@@ -64,13 +78,13 @@ export function containerStopFields(
   if (ending.kind === 'sigkill') {
     // killContainer: StopContainer gets the grace left after preStop, raised to 2 s.
     fields[`${c}.sigkillAfterSigtermSeconds`] = {
-      expected: timingWindow(kill.min, kill.max, runtime),
+      expected: timingWindow(kill.min, kill.max + NODE_LATENCY_SECONDS, runtime),
       rule: preStop ? 'termination.prestop-counts-against-grace' : 'termination.sigkill-after-grace',
       because: `grace ${spanText(grace)}${preStop ? ' less the preStop' : ''}, at least 2 s: SIGKILL ${spanText(kill)} after SIGTERM`,
     };
   } else if (ending.kind === 'exit') {
     fields[`${c}.exitAfterSigtermSeconds`] = {
-      expected: timingWindow(ending.afterSigterm, ending.afterSigterm, runtime),
+      expected: timingWindow(ending.afterSigterm, ending.afterSigterm + NODE_LATENCY_SECONDS, runtime),
       rule: 'termination.handled-sigterm-exits',
       because: `the program exits ${ending.afterSigterm} s after SIGTERM, before the SIGKILL at ${spanText(kill)}`,
     };

@@ -42,6 +42,22 @@ export type SlackKind = 'runtime' | 'api' | 'reaction';
 
 export const SLACK_SECONDS: Readonly<Record<SlackKind, number>> = { runtime: 0.35, api: 1, reaction: 1.2 };
 
+/**
+ * How late a node action that follows a timer or a hook's return may come: containerd's stop timer
+ * (SIGKILL after the remaining grace), the kubelet's StopContainer after a preStop returns, a trapped
+ * SIGTERM's own exit. Such actions are never early, so this widens windows on the late side only.
+ * bench/real-cluster-jitter.md: ≤ 0.26 s on an idle 2-CPU node (the shared recordings), up to 0.51 s
+ * for most kills when the same node ran at load 12 (this project's early live run).
+ */
+export const NODE_LATENCY_SECONDS = 0.5;
+
+/**
+ * How much later than the kubelet's start of a preStop its first marker is written: an exec hook's
+ * process start, or the request reaching the container's httpd. Measured 0.003 s idle, up to 0.36 s
+ * at load 12; matters when the grace period, counted from the kubelet's start, cuts the hook short.
+ */
+export const HOOK_MARKER_LAG_SECONDS = 0.4;
+
 /** The kubelet's reaction to a delete on a real node: 0.02–1.2 s, median 0.05 s (bench/real-cluster-jitter.md). */
 export const KUBELET_REACTION_MAX_SECONDS = 1.2;
 

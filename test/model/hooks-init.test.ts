@@ -4,6 +4,7 @@ import { expectInit } from '../../model/init';
 import type { HookHandler, HooksScenario, InitScenario, RestartPolicy } from '../../model/scenario';
 import { crashBackoffSeconds, hookFails, killBackoffSeconds, restartsWithin } from '../../model/timing';
 import { container, pod } from './builders';
+import { HOOK_MARKER_LAG_SECONDS, NODE_LATENCY_SECONDS } from '../../model/timing';
 
 const caps = defaultCapabilities(parseServerVersion('v1.30'));
 const options = { slackSeconds: 1 };
@@ -107,8 +108,9 @@ describe('expectHooks (kuberuntime_container.go startContainer; e2e lifecycle_ho
     const e = expectHooks(s, caps, options);
     expect(e.fields['c.sigtermAfterPreStopStartSeconds'].expected).toEqual({
       kind: 'window',
-      earliest: 1,
-      latest: 1,
+      // The 1 s grace cuts the 2 s hook: counted from the kubelet's start, which the marker trails.
+      earliest: 1 - HOOK_MARKER_LAG_SECONDS,
+      latest: 1 + NODE_LATENCY_SECONDS,
       slack: 1,
     });
     s.pod.containers[0].lifecycle.postStart = { kind: 'exec', durationSeconds: 0, exitCode: 1 };

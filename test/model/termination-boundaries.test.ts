@@ -4,6 +4,7 @@ import type { ContainerScenario, HookHandler, TerminationScenario } from '../../
 import { expectTermination } from '../../model/termination';
 import { planContainerStop } from '../../model/termination-plan';
 import { container, pod } from './builders';
+import { HOOK_MARKER_LAG_SECONDS, NODE_LATENCY_SECONDS } from '../../model/timing';
 
 // Boundaries of the stop plan and which fields a delete yields (kuberuntime_container.go killContainer,
 // executePreStopHook; docs pod-lifecycle.md "Termination of Pods").
@@ -52,14 +53,14 @@ describe('preStop failure is only decided when the hook returns within the grace
     // SIGTERM still comes when the grace period ends, and the one-off 2 s follows.
     expect(e.fields['c.sigtermAfterPreStopStartSeconds'].expected).toEqual({
       kind: 'window',
-      earliest: 30,
-      latest: 30,
+      earliest: 30 - HOOK_MARKER_LAG_SECONDS,
+      latest: 30 + NODE_LATENCY_SECONDS,
       slack: 1,
     });
     expect(e.fields['c.sigkillAfterSigtermSeconds'].expected).toEqual({
       kind: 'window',
       earliest: 2,
-      latest: 2,
+      latest: 2 + NODE_LATENCY_SECONDS,
       slack: 1,
     });
   });

@@ -8,6 +8,7 @@ import {
   planContainerStop,
 } from '../../model/termination-plan';
 import { container, pod } from './builders';
+import { NODE_LATENCY_SECONDS } from '../../model/timing';
 
 const v126 = defaultCapabilities(parseServerVersion('v1.26'));
 const v134 = defaultCapabilities(parseServerVersion('v1.34'));
@@ -174,7 +175,7 @@ describe('expectTermination fields', () => {
     expect(e.fields['c.sigkillAfterSigtermSeconds'].expected).toEqual({
       kind: 'window',
       earliest: 3,
-      latest: 3,
+      latest: 3 + NODE_LATENCY_SECONDS,
       slack: 1,
     });
     expect(e.fields['c.sigkillAfterSigtermSeconds'].rule).toBe('termination.sigkill-after-grace');
@@ -195,7 +196,7 @@ describe('expectTermination fields', () => {
     expect(e.fields['c.exitAfterSigtermSeconds'].expected).toEqual({
       kind: 'window',
       earliest: 2,
-      latest: 2,
+      latest: 2 + NODE_LATENCY_SECONDS,
       slack: 1,
     });
     expect(e.fields['c.terminatedReason'].expected).toEqual({ kind: 'equals', value: 'Completed' });
@@ -238,14 +239,14 @@ describe('expectTermination fields', () => {
     expect(e.fields['c.sigtermAfterPreStopStartSeconds'].expected).toEqual({
       kind: 'window',
       earliest: 4,
-      latest: 4,
+      latest: 4 + NODE_LATENCY_SECONDS,
       slack: 1,
     });
     // A whole-second hook overruns by less than the decision margin: its truncation is decided (4 s).
     expect(e.fields['c.sigkillAfterSigtermSeconds'].expected).toEqual({
       kind: 'window',
       earliest: 6,
-      latest: 6,
+      latest: 6 + NODE_LATENCY_SECONDS,
       slack: 1,
     });
     expect(e.fields['c.sigkillAfterSigtermSeconds'].rule).toBe('termination.prestop-counts-against-grace');
@@ -261,7 +262,7 @@ describe('expectTermination fields', () => {
     expect(e.fields['c.sigtermAfterKillStartSeconds'].expected).toEqual({
       kind: 'window',
       earliest: 3,
-      latest: 3,
+      latest: 3 + NODE_LATENCY_SECONDS,
       slack: 1,
     });
     expect(e.fields['c.sigtermAfterPreStopStartSeconds']).toBeUndefined();
@@ -314,7 +315,7 @@ describe('expectTermination fields', () => {
     expect(e.fields['c.sigkillAfterSigtermSeconds'].expected).toEqual({
       kind: 'window',
       earliest: 2,
-      latest: 20,
+      latest: 20 + NODE_LATENCY_SECONDS,
       slack: 1,
     });
     expect(e.fields['pod.deletionGracePeriodSeconds'].expected).toEqual({ kind: 'equals', value: 0 });
