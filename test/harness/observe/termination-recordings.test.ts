@@ -6,6 +6,7 @@ import { observeTermination } from '../../../harness/observe/termination';
 import { judgeCase } from '../../../verdicts/case-verdict';
 import { loadRecording, RECORDED_VERSION } from '../../fixtures/recordings';
 import { container, pod } from '../../model/builders';
+import { NODE_LATENCY_SECONDS } from '../../../model/timing';
 
 const capabilities = defaultCapabilities(parseServerVersion(RECORDED_VERSION));
 
@@ -77,7 +78,7 @@ describe('termination model and reducer against the v1.26.1 recordings', () => {
     }
     expect(v.expectation.fields['c.sigkillAfterSigtermSeconds'].expected).toMatchObject({
       earliest: 30,
-      latest: 30,
+      latest: 30 + NODE_LATENCY_SECONDS,
     });
   });
 
