@@ -5,6 +5,7 @@ import type { HookHandler, HooksScenario, InitScenario, RestartPolicy } from '..
 import { crashBackoffSeconds, hookFails, killBackoffSeconds, restartsWithin } from '../../model/timing';
 import { container, pod } from './builders';
 import { HOOK_MARKER_LAG_SECONDS, NODE_LATENCY_SECONDS } from '../../model/timing';
+import { START_ALLOWANCE_SECONDS } from '../../model/timing';
 
 const caps = defaultCapabilities(parseServerVersion('v1.30'));
 const options = { slackSeconds: 1 };
@@ -216,7 +217,7 @@ describe('expectHooks and expectInit: start order and restart policy (kuberuntim
     expect(e.fields['c.restartCount'].expected).toEqual({ kind: 'range', min: 0, max: 0 });
   });
 
-  it('a later container with postStart holds the earlier one’s Running report: only the last is dated', () => {
+  it('later containers hold the earlier one’s Running report: only the last is dated, the others bounded below', () => {
     const hook = (durationSeconds: number): HookHandler => ({ kind: 'exec', durationSeconds, exitCode: 0 });
     const scenario: HooksScenario = {
       family: 'hooks',
@@ -224,11 +225,21 @@ describe('expectHooks and expectInit: start order and restart policy (kuberuntim
       pod: pod([
         container('a', { lifecycle: { postStart: hook(2) } }),
         container('b', { lifecycle: { postStart: hook(1) } }),
+        container('c', {}),
       ]),
     };
     const e = expectHooks(scenario, caps, options);
-    expect(e.fields['a.runningAfterStartSeconds']).toBeUndefined();
-    expect(e.fields['b.runningAfterStartSeconds'].expected).toEqual({
+    // Running never before its own hook returned; how much later depends on b's and c's starts.
+    expect(e.fields['a.runningAfterStartSeconds'].expected).toEqual({
+      kind: 'window',
+      earliest: 2,
+      latest: 30 - START_ALLOWANCE_SECONDS,
+      slack: 1,
+    });
+    // A container without a hook of its own (c) is followed by none: nothing to date but its start.
+    expect(e.fields['c.runningAfterStartSeconds']).toBeUndefined();
+    const two = { ...scenario, pod: { ...scenario.pod, containers: scenario.pod.containers.slice(0, 2) } };
+    expect(expectHooks(two, caps, options).fields['b.runningAfterStartSeconds'].expected).toEqual({
       kind: 'window',
       earliest: 1,
       latest: 1,
