@@ -71,10 +71,16 @@ export function observeContainerStop(
     if (request) stop.preStopStart = point(request.time);
   }
   const sigterm = sigtermOf(container, stop);
+  const failed = eventsByReason(trace, 'FailedPreStopHook', c).some((seen) => seen.t >= from);
   const fields: Fields = {};
-  fields[`${c}.sigtermAfterPreStopStartSeconds`] = preStopNeverRan(container, stop, sigterm)
-    ? { kind: 'value', value: NEVER }
-    : gapOrMissing(stop.preStopStart, sigterm, 'preStop start or SIGTERM', stop);
+  // A FailedPreStopHook says the kubelet did run the hook: on a busy real node an exec hook cut by a
+  // 1 s grace period died before its first line (termination-prestop-then-sigterm-r2, this project's run).
+  fields[`${c}.sigtermAfterPreStopStartSeconds`] =
+    failed && !stop.preStopStart
+      ? missing('the preStop ran (FailedPreStopHook) but ended before writing its start marker')
+      : preStopNeverRan(container, stop, sigterm)
+        ? { kind: 'value', value: NEVER }
+        : gapOrMissing(stop.preStopStart, sigterm, 'preStop start or SIGTERM', stop);
   fields[`${c}.sigtermAfterKillStartSeconds`] = gapOrMissing(
     stop.killStart,
     sigterm,
@@ -91,7 +97,6 @@ export function observeContainerStop(
     stop.terminatedReason === undefined
       ? missing('no terminated state seen')
       : { kind: 'value', value: stop.terminatedReason };
-  const failed = eventsByReason(trace, 'FailedPreStopHook', c).some((seen) => seen.t >= from);
   // The hook has failed, if it did, by the time the container stopped.
   fields[`${c}.failedPreStopHook`] = failed
     ? { kind: 'value', value: true }
