@@ -9,6 +9,7 @@ import {
   hookSeconds,
   RESTART_LATENCY_SECONDS,
   DECISION_MARGIN_SECONDS,
+  PLEG_RELIST_SECONDS,
   restartsWithin,
   slackFor,
   specGraceSeconds,
@@ -56,7 +57,7 @@ function postStartFields(scenario: HooksScenario, c: ContainerScenario, options:
     const last = index === scenario.pod.containers.length - 1;
     // docs pod-lifecycle: the container is not Running until postStart completes.
     fields[`${n}.runningAfterStartSeconds`] = {
-      expected: timingWindow(duration, last ? duration : seenUntil, slack),
+      expected: timingWindow(duration, last ? duration + PLEG_RELIST_SECONDS : seenUntil, slack),
       rule: 'hooks.poststart-before-running',
       because: last
         ? `postStart takes ${duration} s; status turns Running only after it returns`

@@ -58,6 +58,14 @@ export const NODE_LATENCY_SECONDS = 0.5;
  */
 export const HOOK_MARKER_LAG_SECONDS = 0.4;
 
+/**
+ * The kubelet's PLEG relists containers every second (pkg/kubelet/kubelet.go plegRelistPeriod); a
+ * container's start reaches the pod status at the sync that relist triggers, so a status that follows a
+ * start (Running after postStart) comes up to this much after it. A real node: a 2 s postStart was
+ * reported Running 2.9–3.4 s after the container started.
+ */
+export const PLEG_RELIST_SECONDS = 1;
+
 /** The kubelet's reaction to a delete on a real node: 0.02–1.2 s, median 0.05 s (bench/real-cluster-jitter.md). */
 export const KUBELET_REACTION_MAX_SECONDS = 1.2;
 

@@ -5,7 +5,7 @@ import type { HookHandler, HooksScenario, InitScenario, RestartPolicy } from '..
 import { crashBackoffSeconds, hookFails, killBackoffSeconds, restartsWithin } from '../../model/timing';
 import { container, pod } from './builders';
 import { HOOK_MARKER_LAG_SECONDS, NODE_LATENCY_SECONDS } from '../../model/timing';
-import { START_ALLOWANCE_SECONDS } from '../../model/timing';
+import { PLEG_RELIST_SECONDS, START_ALLOWANCE_SECONDS } from '../../model/timing';
 
 const caps = defaultCapabilities(parseServerVersion('v1.30'));
 const options = { slackSeconds: 1 };
@@ -55,7 +55,7 @@ describe('expectHooks (kuberuntime_container.go startContainer; e2e lifecycle_ho
     expect(e.fields['c.runningAfterStartSeconds'].expected).toEqual({
       kind: 'window',
       earliest: 3,
-      latest: 3,
+      latest: 3 + PLEG_RELIST_SECONDS,
       slack: 1,
     });
     expect(e.fields['c.failedPostStartHook'].expected).toEqual({ kind: 'equals', value: false });
@@ -242,7 +242,7 @@ describe('expectHooks and expectInit: start order and restart policy (kuberuntim
     expect(expectHooks(two, caps, options).fields['b.runningAfterStartSeconds'].expected).toEqual({
       kind: 'window',
       earliest: 1,
-      latest: 1,
+      latest: 1 + PLEG_RELIST_SECONDS,
       slack: 1,
     });
   });
