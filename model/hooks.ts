@@ -56,13 +56,15 @@ function postStartFields(scenario: HooksScenario, c: ContainerScenario, options:
     const index = scenario.pod.containers.indexOf(c);
     const last = index === scenario.pod.containers.length - 1;
     // docs pod-lifecycle: the container is not Running until postStart completes.
-    fields[`${n}.runningAfterStartSeconds`] = {
-      expected: timingWindow(duration, last ? duration + PLEG_RELIST_SECONDS : seenUntil, slack),
-      rule: 'hooks.poststart-before-running',
-      because: last
-        ? `postStart takes ${duration} s; status turns Running only after it returns`
-        : `postStart takes ${duration} s; status turns Running only after it returns and the later containers started`,
-    };
+    const latest = last ? duration + PLEG_RELIST_SECONDS : seenUntil - slack;
+    if (latest + slack <= seenUntil)
+      fields[`${n}.runningAfterStartSeconds`] = {
+        expected: timingWindow(duration, latest, slack),
+        rule: 'hooks.poststart-before-running',
+        because: last
+          ? `postStart takes ${duration} s; status turns Running only after it returns`
+          : `postStart takes ${duration} s; status turns Running only after it returns and the later containers started`,
+      };
     fields[`${n}.restartCount`] = {
       expected: { kind: 'range', min: 0, max: 0 },
       rule: 'hooks.poststart-before-running',

@@ -10,14 +10,7 @@ import {
   type Span,
 } from './termination-plan';
 import { readinessContinuesFields } from './termination-readiness';
-import {
-  DECISION_MARGIN_SECONDS,
-  hookSeconds,
-  HOOK_MARKER_LAG_SECONDS,
-  NODE_LATENCY_SECONDS,
-  slackFor,
-  timingWindow,
-} from './timing';
+import { DECISION_MARGIN_SECONDS, hookSeconds, NODE_LATENCY_SECONDS, slackFor, timingWindow } from './timing';
 
 type Fields = Record<string, FieldExpectation>;
 
@@ -47,17 +40,18 @@ export function containerStopFields(
   if (preStop) {
     const at = plan.sigtermAfterKillStart;
     // kuberuntime_container.go executePreStopHook: SIGTERM waits for the hook, at most the grace period.
-    const field =
-      preStop.kind === 'sleep' ? `${c}.sigtermAfterKillStartSeconds` : `${c}.sigtermAfterPreStopStartSeconds`;
-    // A sleep hook writes no marker: its start is the Killing event's whole-second timestamp.
-    // SIGTERM follows the hook's return (never before it); a grace period that cuts the hook counts
-    // from the kubelet's start, which the hook's own marker trails.
-    const cut = preStop.kind !== 'sleep' && at.min < hookSeconds(preStop);
+    // A hook's own marker dates its return; a grace period that cuts it counts from the kubelet's start
+    // of the kill, which the Killing event dates (the hook's first line can come later than the cut on a
+    // busy node), and so does a sleep hook, which writes nothing.
+    const cut = preStop.kind !== 'sleep' && at.max < hookSeconds(preStop);
+    const fromKill = preStop.kind === 'sleep' || cut;
+    const field = fromKill ? `${c}.sigtermAfterKillStartSeconds` : `${c}.sigtermAfterPreStopStartSeconds`;
     fields[field] = {
+      // SIGTERM follows the hook's return or the timer, never before it.
       expected: timingWindow(
-        at.min - (cut ? HOOK_MARKER_LAG_SECONDS : 0),
+        at.min,
         at.max + NODE_LATENCY_SECONDS,
-        preStop.kind === 'sleep' ? slackFor('api', options) : runtime,
+        fromKill ? slackFor('api', options) : runtime,
       ),
       rule: 'termination.prestop-before-sigterm',
       because: `preStop ${preStop.kind} of ${preStop.kind === 'sleep' ? preStop.seconds : preStop.durationSeconds} s, grace ${spanText(grace)}: SIGTERM at ${spanText(at)}`,

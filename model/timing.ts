@@ -52,13 +52,6 @@ export const SLACK_SECONDS: Readonly<Record<SlackKind, number>> = { runtime: 0.3
 export const NODE_LATENCY_SECONDS = 0.5;
 
 /**
- * How much later than the kubelet's start of a preStop its first marker is written: an exec hook's
- * process start, or the request reaching the container's httpd. Measured 0.003 s idle, up to 0.36 s
- * at load 12; matters when the grace period, counted from the kubelet's start, cuts the hook short.
- */
-export const HOOK_MARKER_LAG_SECONDS = 0.4;
-
-/**
  * The kubelet's PLEG relists containers every second (pkg/kubelet/kubelet.go plegRelistPeriod); a
  * container's start reaches the pod status at the sync that relist triggers, so a status that follows a
  * start (Running after postStart) comes up to this much after it. A real node: a 2 s postStart was

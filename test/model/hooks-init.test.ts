@@ -4,7 +4,7 @@ import { expectInit } from '../../model/init';
 import type { HookHandler, HooksScenario, InitScenario, RestartPolicy } from '../../model/scenario';
 import { crashBackoffSeconds, hookFails, killBackoffSeconds, restartsWithin } from '../../model/timing';
 import { container, pod } from './builders';
-import { HOOK_MARKER_LAG_SECONDS, NODE_LATENCY_SECONDS } from '../../model/timing';
+import { NODE_LATENCY_SECONDS } from '../../model/timing';
 import { PLEG_RELIST_SECONDS, START_ALLOWANCE_SECONDS } from '../../model/timing';
 
 const caps = defaultCapabilities(parseServerVersion('v1.30'));
@@ -107,15 +107,16 @@ describe('expectHooks (kuberuntime_container.go startContainer; e2e lifecycle_ho
     s.pod.containers[0].lifecycle.preStop = { kind: 'exec', durationSeconds: 2, exitCode: 0 };
     s.delete = { afterRunningSeconds: 1 };
     const e = expectHooks(s, caps, options);
-    expect(e.fields['c.sigtermAfterPreStopStartSeconds'].expected).toEqual({
+    // The 1 s grace cuts the 2 s hook: SIGTERM is dated from the kubelet's start of the kill (Killing).
+    expect(e.fields['c.sigtermAfterPreStopStartSeconds']).toBeUndefined();
+    expect(e.fields['c.sigtermAfterKillStartSeconds'].expected).toEqual({
       kind: 'window',
-      // The 1 s grace cuts the 2 s hook: counted from the kubelet's start, which the marker trails.
-      earliest: 1 - HOOK_MARKER_LAG_SECONDS,
+      earliest: 1,
       latest: 1 + NODE_LATENCY_SECONDS,
       slack: 1,
     });
     s.pod.containers[0].lifecycle.postStart = { kind: 'exec', durationSeconds: 0, exitCode: 1 };
-    expect(expectHooks(s, caps, options).fields['c.sigtermAfterPreStopStartSeconds']).toBeUndefined();
+    expect(expectHooks(s, caps, options).fields['c.sigtermAfterKillStartSeconds']).toBeUndefined();
   });
 });
 
@@ -233,7 +234,7 @@ describe('expectHooks and expectInit: start order and restart policy (kuberuntim
     expect(e.fields['a.runningAfterStartSeconds'].expected).toEqual({
       kind: 'window',
       earliest: 2,
-      latest: 30 - START_ALLOWANCE_SECONDS,
+      latest: 30 - START_ALLOWANCE_SECONDS - 1,
       slack: 1,
     });
     // A container without a hook of its own (c) is followed by none: nothing to date but its start.

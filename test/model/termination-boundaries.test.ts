@@ -4,7 +4,7 @@ import type { ContainerScenario, HookHandler, TerminationScenario } from '../../
 import { expectTermination } from '../../model/termination';
 import { planContainerStop } from '../../model/termination-plan';
 import { container, pod } from './builders';
-import { HOOK_MARKER_LAG_SECONDS, NODE_LATENCY_SECONDS } from '../../model/timing';
+import { NODE_LATENCY_SECONDS } from '../../model/timing';
 
 // Boundaries of the stop plan and which fields a delete yields (kuberuntime_container.go killContainer,
 // executePreStopHook; docs pod-lifecycle.md "Termination of Pods").
@@ -50,10 +50,12 @@ describe('preStop failure is only decided when the hook returns within the grace
   it('an undecided preStop failure yields no failedPreStopHook field', () => {
     const e = expectTermination(deleteOf([failing(100)], 30), v126, options);
     expect(e.fields['c.failedPreStopHook']).toBeUndefined();
-    // SIGTERM still comes when the grace period ends, and the one-off 2 s follows.
-    expect(e.fields['c.sigtermAfterPreStopStartSeconds'].expected).toEqual({
+    // SIGTERM still comes when the grace period ends (dated from the Killing event: the hook is cut),
+    // and the one-off 2 s follows.
+    expect(e.fields['c.sigtermAfterPreStopStartSeconds']).toBeUndefined();
+    expect(e.fields['c.sigtermAfterKillStartSeconds'].expected).toEqual({
       kind: 'window',
-      earliest: 30 - HOOK_MARKER_LAG_SECONDS,
+      earliest: 30,
       latest: 30 + NODE_LATENCY_SECONDS,
       slack: 1,
     });
