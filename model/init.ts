@@ -5,6 +5,7 @@ import { sidecarsOf } from './termination';
 import {
   crashBackoffSeconds,
   hookSeconds,
+  PLEG_RELIST_SECONDS,
   RESTART_LATENCY_SECONDS,
   restartsWithin,
   slackFor,
@@ -78,7 +79,11 @@ export function expectInit(
       (sum, c) => sum + (c.lifecycle.postStart ? hookSeconds(c.lifecycle.postStart) : 0),
       0,
     );
-    if (outcome.seconds + hooks + slack < seenUntil) {
+    // Each init container's exit reaches the kubelet at its next PLEG relist, and the next container
+    // is then created and started (a real node: an app container not yet running 10–14 s after two 5 s
+    // init containers): per init container, one relist and a container start.
+    const steps = pod.initContainers.length * (PLEG_RELIST_SECONDS + START_ALLOWANCE_SECONDS);
+    if (outcome.seconds + steps + hooks + slack < seenUntil) {
       fields['pod.appsStartAfterInits'] = {
         expected: { kind: 'equals', value: true },
         rule: 'init.apps-wait',

@@ -1,5 +1,5 @@
 import type { ContainerScenario, PodScenario } from '../../model/scenario';
-import { hookSeconds } from '../../model/timing';
+import { hookSeconds, PLEG_RELIST_SECONDS, START_ALLOWANCE_SECONDS } from '../../model/timing';
 import type { PropertyBudget } from '../../runner/property-definition';
 
 /** A plain init container that exits 0 after its own run time (1 s when it had none). */
@@ -60,5 +60,7 @@ export function initPhaseObserveSeconds(generated: number, pod: PodScenario): nu
       (c.lifecycle.postStart ? hookSeconds(c.lifecycle.postStart) : 0),
     0,
   );
-  return Math.max(generated, 15, Math.ceil(busy) + pod.initContainers.length + 4);
+  // model/init.ts: each init container also costs a PLEG relist and a container start.
+  const steps = pod.initContainers.length * (PLEG_RELIST_SECONDS + START_ALLOWANCE_SECONDS);
+  return Math.max(generated, 15, Math.ceil(busy) + steps + 4);
 }
