@@ -10,7 +10,14 @@ import {
   type Span,
 } from './termination-plan';
 import { readinessContinuesFields } from './termination-readiness';
-import { DECISION_MARGIN_SECONDS, hookSeconds, NODE_LATENCY_SECONDS, slackFor, timingWindow } from './timing';
+import {
+  DECISION_MARGIN_SECONDS,
+  hookSeconds,
+  MINIMUM_GRACE_SECONDS,
+  NODE_LATENCY_SECONDS,
+  slackFor,
+  timingWindow,
+} from './timing';
 
 type Fields = Record<string, FieldExpectation>;
 
@@ -73,7 +80,11 @@ export function containerStopFields(
     // killContainer: StopContainer gets the grace left after preStop, raised to 2 s.
     fields[`${c}.sigkillAfterSigtermSeconds`] = {
       expected: timingWindow(kill.min, kill.max + NODE_LATENCY_SECONDS, runtime),
-      rule: preStop ? 'termination.prestop-counts-against-grace' : 'termination.sigkill-after-grace',
+      rule: preStop
+        ? 'termination.prestop-counts-against-grace'
+        : grace.min < MINIMUM_GRACE_SECONDS
+          ? 'termination.minimum-grace'
+          : 'termination.sigkill-after-grace',
       because: `grace ${spanText(grace)}${preStop ? ' less the preStop' : ''}, at least 2 s: SIGKILL ${spanText(kill)} after SIGTERM`,
     };
   } else if (ending.kind === 'exit') {

@@ -16,4 +16,13 @@ export const UPSTREAM_KNOWN_ISSUES: readonly KnownIssue[] = [
     reason:
       'kubelet 1.22–1.27 gives the container the whole grace period after a preStop hook (kubernetes/kubernetes#115817, fixed by #115835 in v1.28.0)',
   },
+  {
+    // The same ordering: the override also replaced the 2 s minimum that killContainer gives a
+    // container after SIGTERM, so a period of 1 s kills after 1 s (seen on v1.26.1). Since #115835
+    // the override is applied first and the minimum after it.
+    rule: 'termination.minimum-grace',
+    versions: '>=1.22 <1.28',
+    reason:
+      'kubelet 1.22–1.27 lets a grace period under 2 s replace the 2 s minimum after SIGTERM (the ordering fixed by kubernetes/kubernetes#115835 in v1.28.0)',
+  },
 ];

@@ -169,6 +169,15 @@ describe('container stop plan (kuberuntime_container.go killContainer)', () => {
 });
 
 describe('expectTermination fields', () => {
+  // killContainer floors the period after SIGTERM at 2 s (applied after the override since #115835).
+  it('a grace period under 2 s: SIGKILL after the 2 s minimum, under its own rule', () => {
+    const e = expectTermination(scenario([withHandling({ kind: 'ignore' })], 1), v126, options);
+    expect(e.fields['c.sigkillAfterSigtermSeconds']).toMatchObject({
+      expected: { kind: 'window', earliest: 2, latest: 2 + NODE_LATENCY_SECONDS },
+      rule: 'termination.minimum-grace',
+    });
+  });
+
   it('sigkill-after-grace: window [G, G] with the slack, exit 137, Error', () => {
     const e = expectTermination(scenario([withHandling({ kind: 'ignore' })], 3), v126, options);
     expect(e.family).toBe('termination');

@@ -86,6 +86,16 @@ describe('upstream known issues', () => {
     ).toBeUndefined();
   });
 
+  test('a kubelet that lets a 1 s period replace the 2 s minimum is known on 1.22–1.27 only', () => {
+    const minimum = failed('termination.minimum-grace');
+    expect(knownIssueForFailure(UPSTREAM_KNOWN_ISSUES, [minimum], parseServerVersion('v1.26.1'))).toContain(
+      '#115835',
+    );
+    expect(
+      knownIssueForFailure(UPSTREAM_KNOWN_ISSUES, [minimum], parseServerVersion('v1.28.0')),
+    ).toBeUndefined();
+  });
+
   test('another failing field next to it keeps the case a failure', () => {
     expect(
       knownIssueForFailure(
