@@ -77,6 +77,16 @@ describe('FakeCluster namespaces', () => {
     expect(cluster.allPods()).toHaveLength(0);
   });
 
+  // A real v1.26.1 node took about 6 s to remove a kubeprop namespace whose pods had stopped.
+  test('an empty namespace takes the namespace controller seconds to go, not a moment', async () => {
+    const cluster = await clusterWithNamespace();
+    await cluster.deleteNamespace(NS);
+    await cluster.clock.sleep(2_000);
+    expect((await cluster.readNamespace(NS))?.status?.phase).toBe('Terminating');
+    await cluster.clock.sleep(5_000);
+    expect(await cluster.readNamespace(NS)).toBeUndefined();
+  });
+
   test('a kept pod holds namespace deletion until it is released', async () => {
     const cluster = await clusterWithNamespace();
     await runningPod(cluster, 'kept', { keep: true });
