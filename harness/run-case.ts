@@ -237,9 +237,9 @@ class CaseExecution {
     // In the trace, so a re-judged report decides exactly as this run (verdicts/case-verdict.ts unreliabilityOf).
     if (inconclusive) this.recorder.record({ kind: 'unobservable', reason: inconclusive });
     await this.recorder.stop();
-    const cleanup = this.cleanupInBackground()
-      ? (void this.options.cleanup.runDetached(this.cleanupEntries), undefined)
-      : await this.options.cleanup.run(this.cleanupEntries);
+    let cleanup: CleanupReport | undefined;
+    if (this.cleanupInBackground()) void this.options.cleanup.runDetached(this.cleanupEntries);
+    else cleanup = await this.options.cleanup.run(this.cleanupEntries);
     inconclusive = unreliabilityOf(this.recorder.trace);
     return {
       namespace: this.namespace,
