@@ -80,8 +80,8 @@ export class DefectSet {
 /** A minute: later than any wait of the plan holds out for a small grace period (harness/plan.ts LATE_FACTOR). */
 const SIGKILL_LATE_SECONDS = 60;
 
-/** How much before the end of the grace period the runtime sends SIGKILL (negative: after it). */
-export function sigkillEarlySeconds(defects: DefectSet): number {
+/** How far ahead of the end of the grace period a defective runtime sends SIGKILL (negative: behind it). */
+export function sigkillAheadSeconds(defects: DefectSet): number {
   if (defects.has('sigkill-early')) return 1;
   return defects.has('sigkill-late') ? -SIGKILL_LATE_SECONDS : 0;
 }

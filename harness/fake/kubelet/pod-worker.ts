@@ -1,7 +1,7 @@
 import type { V1Pod } from '@kubernetes/client-node';
 import { HEARTBEAT_SECONDS, formatMarker, type MarkerName } from '../../markers';
 import type { HookHandler, PodScenario, ProbeKind, ProbeSpec } from '../../../model/scenario';
-import { probePeriodSeconds, probeThreshold, sigkillEarlySeconds, type DefectSet } from '../defects';
+import { probePeriodSeconds, probeThreshold, sigkillAheadSeconds, type DefectSet } from '../defects';
 import type { KubeletContext } from '../fake-parts';
 import { restartDelaySeconds } from './backoff';
 import { probeAttemptSeconds, runProbeHandler, signalOn } from './container-program';
@@ -692,7 +692,7 @@ export class PodWorker {
       const remainder = waitTurn
         ? Math.max(graceSeconds - Math.floor(elapsed + 1e-6), MINIMUM_GRACE_SECONDS)
         : schedule.sigkillAfterSigterm;
-      const early = sigkillEarlySeconds(this.options.defects);
+      const early = sigkillAheadSeconds(this.options.defects);
       this.sendSigterm(c, generation);
       const timer = this.options.random.between(0, STOP_TIMER_JITTER_SECONDS);
       this.after(Math.max(0, remainder - early + timer), () => {
