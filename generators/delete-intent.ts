@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import type { DeleteAction, PodScenario } from '../model/scenario';
+import type { Capabilities } from '../model/capabilities';
+import { podClearOfThresholds } from './decision-margin';
 import { DEFAULT_GRACE_SECONDS } from './pod-scenario';
 import { seconds } from './seconds';
 
@@ -53,4 +55,18 @@ export function resolveDeleteAction(intent: DeleteIntent, pod: PodScenario): Del
     case 'above':
       return { gracePeriodSeconds: spec + intent.by, afterRunningSeconds };
   }
+}
+
+/**
+ * A watched pod with an optional delete (hooks, init): the delete resolved against the pod, and the pod's
+ * decisions kept clear of the kubelet's grace for it (generators/decision-margin.ts).
+ */
+export function podWithOptionalDelete(
+  pod: PodScenario,
+  intent: DeleteIntent | undefined,
+  capabilities: Capabilities,
+): { pod: PodScenario; delete?: DeleteAction } {
+  const action = intent && resolveDeleteAction(intent, pod);
+  const clear = podClearOfThresholds(pod, action, capabilities);
+  return action ? { pod: clear, delete: action } : { pod: clear };
 }

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import type { Capabilities } from '../model/capabilities';
 import type { HooksScenario } from '../model/scenario';
-import { podClearOfThresholds } from './decision-margin';
-import { deleteIntent, resolveDeleteAction } from './delete-intent';
+import { deleteIntent, podWithOptionalDelete } from './delete-intent';
 import { podScenario } from './pod-scenario';
 
 export interface HooksScenarioConstraints {
@@ -30,14 +29,9 @@ export function hooksScenario(
       },
       { noNullPrototype: true },
     )
-    .map(({ pod, observeSeconds, intent }) => {
-      const action = intent && resolveDeleteAction(intent, pod);
-      const scenario: HooksScenario = {
-        family: 'hooks',
-        pod: podClearOfThresholds(pod, action, capabilities),
-        observeSeconds,
-      };
-      if (action) scenario.delete = action;
-      return scenario;
-    });
+    .map(({ pod, observeSeconds, intent }): HooksScenario => ({
+      family: 'hooks',
+      observeSeconds,
+      ...podWithOptionalDelete(pod, intent, capabilities),
+    }));
 }

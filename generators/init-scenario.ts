@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import type { Capabilities } from '../model/capabilities';
 import type { InitScenario } from '../model/scenario';
-import { podClearOfThresholds } from './decision-margin';
-import { deleteIntent, resolveDeleteAction } from './delete-intent';
+import { deleteIntent, podWithOptionalDelete } from './delete-intent';
 import { podScenario } from './pod-scenario';
 
 export interface InitScenarioConstraints {
@@ -30,14 +29,9 @@ export function initScenario(
       },
       { noNullPrototype: true },
     )
-    .map(({ pod, observeSeconds, intent }) => {
-      const action = intent && resolveDeleteAction(intent, pod);
-      const scenario: InitScenario = {
-        family: 'init',
-        pod: podClearOfThresholds(pod, action, capabilities),
-        observeSeconds,
-      };
-      if (action) scenario.delete = action;
-      return scenario;
-    });
+    .map(({ pod, observeSeconds, intent }): InitScenario => ({
+      family: 'init',
+      observeSeconds,
+      ...podWithOptionalDelete(pod, intent, capabilities),
+    }));
 }
