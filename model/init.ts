@@ -134,12 +134,16 @@ export function expectInit(
   };
   const before = outcome.seconds - (outcome.failing.behaviour.exitAfter?.seconds ?? 0);
   const cycle = outcome.failing.behaviour.exitAfter?.seconds ?? 0;
+  // Each init container before the failing one also cost a PLEG relist and a start (see 'done' above).
+  const preceding = outcome.started.length - 1;
+  const latestStart =
+    before + preceding * (PLEG_RELIST_SECONDS + START_ALLOWANCE_SECONDS) + START_ALLOWANCE_SECONDS;
   const most = never ? 0 : restartsWithin(scenario.observeSeconds, before, cycle, 0, crashBackoffSeconds);
   const least = never
     ? 0
     : restartsWithin(
         scenario.observeSeconds,
-        before + START_ALLOWANCE_SECONDS,
+        latestStart,
         cycle + slack,
         RESTART_LATENCY_SECONDS,
         crashBackoffSeconds,
@@ -151,5 +155,61 @@ export function expectInit(
       ? 'restartPolicy Never: not retried'
       : `retried with back-off 0, 10, 20… s over ${scenario.observeSeconds} s`,
   };
+  Object.assign(fields, failedInitFields(scenario, outcome, { never, latestStart, cycle, slack, seenUntil }));
   return { family: 'init', fields };
+}
+
+/**
+ * What a failed init container leaves behind (upstream e2e init_container.go "should not start app
+ * containers if init containers fail"): the Initialized message names it and every later init container;
+ * later init containers and app containers never leave Waiting PodInitializing (kubelet_pods.go
+ * convertToAPIContainerStatuses: the default waiting state of a pod with init containers;
+ * kuberuntime_container.go findNextInitContainerToRun points computePodActions back at the failed one,
+ * never past it — computeInitContainerActions from 1.28); a retried one waits in CrashLoopBackOff from
+ * its second failure (kuberuntime_manager.go doBackOff: the first restart is immediate, the next waits
+ * 10 s), one under restartPolicy Never never does (computePodActions: KillPod, no restart).
+ */
+function failedInitFields(
+  scenario: InitScenario,
+  outcome: Extract<InitOutcome, { kind: 'failed' }>,
+  timing: { never: boolean; latestStart: number; cycle: number; slack: number; seenUntil: number },
+): Fields {
+  const { pod } = scenario;
+  const fields: Fields = {};
+  const index = pod.initContainers.findIndex((c) => c.name === outcome.failing.name);
+  const later = pod.initContainers.slice(index + 1);
+  const incomplete = [outcome.failing, ...later].map((c) => c.name);
+  fields['pod.initializedMessageAtEnd'] = {
+    expected: { kind: 'equals', value: `containers with incomplete status: [${incomplete.join(' ')}]` },
+    rule: 'init.initialized-condition',
+    because: `${incomplete.join(', ')} not completed (GeneratePodInitializedCondition lists them in spec order)`,
+  };
+  for (const c of later) {
+    fields[`${c.name}.statesSeen`] = {
+      expected: { kind: 'setEquals', values: ['waiting:PodInitializing'] },
+      rule: 'init.later-inits-wait',
+      because: `after ${outcome.failing.name}, which failed: never started, Waiting PodInitializing throughout`,
+    };
+  }
+  for (const app of pod.containers) {
+    fields[`${app.name}.statesSeen`] = {
+      expected: { kind: 'setEquals', values: ['waiting:PodInitializing'] },
+      rule: 'init.apps-wait',
+      because: `${outcome.failing.name} failed: app containers never start, Waiting PodInitializing throughout`,
+    };
+  }
+  const { never, latestStart, cycle, slack, seenUntil } = timing;
+  // The second failure, at the latest: first start, a run, a restart's latency, a second run; then the
+  // kubelet's next sync reports the back-off.
+  const secondFailureBy = latestStart + 2 * (cycle + slack) + RESTART_LATENCY_SECONDS + PLEG_RELIST_SECONDS;
+  if (never || secondFailureBy + slack < seenUntil) {
+    fields[`${outcome.failing.name}.crashLoopBackOffSeen`] = {
+      expected: { kind: 'equals', value: !never },
+      rule: 'init.failure-backoff-waiting',
+      because: never
+        ? 'restartPolicy Never: the failed init container is not retried, never in back-off'
+        : `retried at once, then waits in CrashLoopBackOff after its second failure (by ${secondFailureBy.toFixed(1)} s)`,
+    };
+  }
+  return fields;
 }

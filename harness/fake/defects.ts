@@ -37,6 +37,8 @@ export const FAKE_DEFECTS = {
   'grpc-probe-ignored': 'probes',
   /** Init containers all start at once, together with the app containers. */
   'init-parallel': 'init',
+  /** A failed init container counts as done: the next init container (then the app containers) starts. */
+  'init-failure-continues': 'init',
   /** status.qosClass is computed from limits only (requests ignored). */
   'qos-wrong': 'resources',
   /** An OOM kill is reported with reason Error instead of OOMKilled. */

@@ -26,6 +26,21 @@ function firstRun(history: PodView[], name: string): { startedAt?: number; finis
   return {};
 }
 
+const CRASH_LOOP = 'waiting:CrashLoopBackOff';
+
+/** The distinct states of a container in the views up to `end`: `waiting:<reason>`, `running`, `terminated`. */
+function statesSeen(history: PodView[], name: string, end: number): string[] {
+  const seen = new Set<string>();
+  for (const view of history) {
+    if (view.t > end) continue;
+    const state = containerStatus(view.pod, name)?.state;
+    if (state?.waiting) seen.add(`waiting:${state.waiting.reason ?? ''}`);
+    else if (state?.running) seen.add('running');
+    else if (state?.terminated) seen.add('terminated');
+  }
+  return [...seen];
+}
+
 /** Reduces an init case: start order, one at a time, app waiting, failure handling. */
 export function observeInit(trace: Trace, scenario: InitScenario): Observation {
   const { pod } = scenario;
@@ -71,12 +86,21 @@ export function observeInit(trace: Trace, scenario: InitScenario): Observation {
       ? { kind: 'value', value: waiting }
       : missing('no waiting state seen');
   }
+  // Every state each container was seen in during the window (kubectl's Init:Error and
+  // Init:CrashLoopBackOff are the failing init container's terminated and waiting states).
+  for (const c of [...pod.initContainers, ...pod.containers]) {
+    const seen = statesSeen(history, c.name, end);
+    fields[`${c.name}.statesSeen`] =
+      seen.length > 0 ? { kind: 'list', values: seen } : missing('no status seen in the window');
+    fields[`${c.name}.crashLoopBackOffSeen`] = { kind: 'value', value: seen.includes(CRASH_LOOP) };
+  }
   const last = viewAt(history, end);
   if (last) {
     fields['pod.phaseAtEnd'] = { kind: 'value', value: last.pod.status?.phase ?? null };
     const initialized = condition(last.pod, 'Initialized');
     fields['pod.initializedAtEnd'] = { kind: 'value', value: initialized?.status === 'True' };
     fields['pod.initializedReasonAtEnd'] = { kind: 'value', value: initialized?.reason ?? null };
+    fields['pod.initializedMessageAtEnd'] = { kind: 'value', value: initialized?.message ?? null };
     for (const c of pod.initContainers) {
       const status = containerStatus(last.pod, c.name);
       const done = status?.state?.terminated ?? status?.lastState?.terminated;

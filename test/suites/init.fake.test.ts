@@ -1,9 +1,10 @@
 import { INIT_PROPERTIES } from '../../suites/init';
+import { initFailure } from '../../suites/init/failure.property';
 import { initOrder } from '../../suites/init/order.property';
 import { initSidecars } from '../../suites/init/sidecars.property';
 import { caught, expectCaughtAndShrunk, failures, runOnFake } from './fake-run';
 
-/** Issue 5, init family: every property passes on the conforming fake; init-parallel is caught. */
+/** Issue 5, init family: every property passes on the conforming fake; init-parallel and init-failure-continues are caught. */
 describe('init properties on the fake cluster', () => {
   it.each(INIT_PROPERTIES.map((p) => [p.id, p] as const))(
     '%s passes on a conforming cluster',
@@ -31,5 +32,14 @@ describe('init properties on the fake cluster', () => {
         ['pod.initStartOrder', 'pod.initOneAtATime', 'pod.appsStartAfterInits'].includes(field),
       ),
     ).not.toEqual([]);
+  });
+
+  it('init-failure-continues fails failure, confirmed and shrunk: later init and app containers start', async () => {
+    const run = await runOnFake(
+      { ...initFailure },
+      { runs: 3, seed: 7, defects: ['init-failure-continues'] },
+    );
+    const { failedFields } = expectCaughtAndShrunk(run);
+    expect(failedFields.some((field) => field.endsWith('.statesSeen'))).toBe(true);
   });
 });

@@ -249,7 +249,7 @@ export class PodWorker {
     }
     if (!this.initialized) {
       for (const c of this.initContainers) {
-        if (c.completed) continue;
+        if (c.completed || this.failedButPassed(c)) continue;
         // A sidecar only has to be started: startContainer returned (postStart done) and startup passed.
         if (c.role === 'sidecar' && c.alive && c.startupPassed && c.postStartDone) continue;
         if (!c.alive && !c.everStarted) this.startContainer(c);
@@ -262,6 +262,16 @@ export class PodWorker {
     for (const c of this.appContainers) {
       if (!c.alive && !c.everStarted) this.startContainer(c);
     }
+  }
+
+  /** A seeded defect: an init container that exited non-zero is passed over like a completed one. */
+  private failedButPassed(c: ContainerState): boolean {
+    return (
+      this.options.defects.has('init-failure-continues') &&
+      c.role === 'init' &&
+      c.state.kind === 'terminated' &&
+      c.state.terminated.exitCode !== 0
+    );
   }
 
   private startContainer(c: ContainerState): void {
@@ -613,7 +623,7 @@ export class PodWorker {
     waitingReason?: { reason: string; message: string },
   ): void {
     if (this.deleting || this.eviction) return;
-    if (c.role === 'init' && terminated.exitCode === 0) {
+    if (c.role === 'init' && (terminated.exitCode === 0 || this.failedButPassed(c))) {
       this.advance();
       return;
     }
