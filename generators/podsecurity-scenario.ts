@@ -1,14 +1,18 @@
 import fc from 'fast-check';
 import type { Capabilities } from '../model/capabilities';
-import type {
-  ContainerScenario,
-  PodScenario,
-  PodSecurityLabels,
-  PodSecurityModeSetting,
-  PodSecurityScenario,
-  VolumeKind,
-} from '../model/scenario';
-import { POD_SECURITY_VIOLATIONS, violatedChecks } from './pod-security-violations';
+import { POLICY_VERSION_STEPS } from '../model/podsecurity';
+import type { PodSecurityLabels, PodSecurityModeSetting, PodSecurityScenario } from '../model/scenario';
+import {
+  compliantPod,
+  placementArbitrary,
+  SAFE_VOLUMES,
+  type PodSecurityPlacement,
+} from './pod-security-compliant';
+import {
+  POD_SECURITY_VIOLATIONS,
+  violatedChecks,
+  type PodSecurityViolation,
+} from './pod-security-violations';
 
 export interface PodSecurityScenarioConstraints {
   /** Most checks violated on purpose at once (default 3). */
@@ -17,21 +21,21 @@ export interface PodSecurityScenarioConstraints {
   maxContainers?: number;
 }
 
-/** Volume types the restricted level allows and that need no other object to exist (check_restrictedVolumes.go). */
-const SAFE_VOLUMES: readonly VolumeKind[] = ['emptyDir', 'configMap', 'secret', 'projected', 'downwardAPI'];
-
-/** Pod Security exists from 1.22/1.23 (GA 1.25): pinned versions range from v1.22 to the server's. */
-const FIRST_POLICY_MINOR = 22;
-
+/**
+ * Pinned policy versions: any from v1.0 (PSA parses every v1.N: pod-security-admission/api/helpers.go
+ * ParseVersion) to the server's, and often one on either side of a step where a check starts or
+ * changes (POLICY_VERSION_STEPS).
+ */
 function modeSetting(capabilities: Capabilities): fc.Arbitrary<PodSecurityModeSetting> {
   const minor = capabilities.version.minor;
-  const version =
-    minor >= FIRST_POLICY_MINOR
-      ? fc.oneof(
-          fc.constant('latest'),
-          fc.integer({ min: FIRST_POLICY_MINOR, max: minor }).map((n) => `v1.${n}`),
-        )
-      : fc.constant('latest');
+  const boundaries = [...new Set(POLICY_VERSION_STEPS.flatMap((step) => [step - 1, step]))].filter(
+    (n) => n >= 0 && n <= minor,
+  );
+  const version = fc.oneof(
+    fc.constant('latest'),
+    fc.integer({ min: 0, max: minor }).map((n) => `v1.${n}`),
+    fc.constantFrom(...boundaries).map((n) => `v1.${n}`),
+  );
   return fc.record(
     { level: fc.constantFrom('privileged' as const, 'baseline' as const, 'restricted' as const), version },
     { noNullPrototype: true },
@@ -50,51 +54,6 @@ function podSecurityLabels(capabilities: Capabilities): fc.Arbitrary<PodSecurity
   });
 }
 
-interface Placement {
-  /** runAsNonRoot on the pod (true) or on each container. */
-  podRunAsNonRoot: boolean;
-  /** seccompProfile RuntimeDefault on the pod (true) or on each container. */
-  podSeccomp: boolean;
-  /** Add NET_BIND_SERVICE, the one capability restricted allows (check_capabilities_restricted.go). */
-  addNetBindService: boolean;
-}
-
-function compliantContainer(index: number, placement: Placement): ContainerScenario {
-  const security: ContainerScenario['security'] = {
-    allowPrivilegeEscalation: false,
-    capabilitiesDrop: ['ALL'],
-  };
-  if (placement.addNetBindService) security.capabilitiesAdd = ['NET_BIND_SERVICE'];
-  if (!placement.podRunAsNonRoot) security.runAsNonRoot = true;
-  if (!placement.podSeccomp) security.seccompProfile = 'RuntimeDefault';
-  return {
-    name: `app-${index}`,
-    behaviour: { startDelaySeconds: 0, sigterm: { kind: 'exit', afterSeconds: 0, exitCode: 0 } },
-    ports: [],
-    resources: { requests: {}, limits: {} },
-    lifecycle: {},
-    probes: {},
-    security,
-  };
-}
-
-/** A pod that meets the restricted level: non-root user, RuntimeDefault seccomp, no escalation, ALL dropped. */
-function compliantPod(containers: number, placement: Placement, volumes: VolumeKind[]): PodScenario {
-  const security: PodScenario['security'] = { runAsUser: 1000 };
-  if (placement.podRunAsNonRoot) security.runAsNonRoot = true;
-  if (placement.podSeccomp) security.seccompProfile = 'RuntimeDefault';
-  if (volumes.length > 0) security.volumes = volumes;
-  return {
-    name: 'pod',
-    restartPolicy: 'Always',
-    terminationGracePeriodSeconds: 1,
-    initContainers: [],
-    containers: Array.from({ length: containers }, (_, i) => compliantContainer(i, placement)),
-    labels: { app: 'pod' },
-    security,
-  };
-}
-
 /**
  * Namespace Pod Security labels and a pod that meets restricted or deliberately fails chosen baseline
  * and restricted checks; `intendedViolations` lists the check IDs it fails.
@@ -104,26 +63,48 @@ export function podSecurityScenario(
   constraints: PodSecurityScenarioConstraints = {},
 ): fc.Arbitrary<PodSecurityScenario> {
   const available = POD_SECURITY_VIOLATIONS.filter((v) => v.available?.(capabilities) ?? true);
+  const checks = [...new Set(available.map((v) => v.check))];
+  // One shape per chosen check, so each check keeps its share however many shapes it has.
+  const shapes = (chosen: string[]): fc.Arbitrary<PodSecurityViolation[]> =>
+    fc.tuple(...chosen.map((check) => fc.constantFrom(...available.filter((v) => v.check === check))));
   return fc
     .record(
       {
         labels: podSecurityLabels(capabilities),
         containers: fc.integer({ min: 1, max: constraints.maxContainers ?? 2 }),
-        placement: fc.record(
-          { podRunAsNonRoot: fc.boolean(), podSeccomp: fc.boolean(), addNetBindService: fc.boolean() },
-          { noNullPrototype: true },
-        ),
+        placement: placementArbitrary(),
         volumes: fc.subarray([...SAFE_VOLUMES]),
-        violations: fc.subarray([...available], { maxLength: constraints.maxViolations ?? 3 }),
+        violations: fc
+          .subarray(checks, { maxLength: constraints.maxViolations ?? 3 })
+          .chain((chosen) => (chosen.length > 0 ? shapes(chosen) : fc.constant<PodSecurityViolation[]>([]))),
       },
       { noNullPrototype: true },
     )
     .map(({ labels, containers, placement, volumes, violations }) => {
-      // Reverse catalogue order: the "unset" changes of restricted checks come before the baseline changes
-      // that set a value on the same field, so no change undoes another.
-      const pod = [...violations]
-        .reverse()
-        .reduce((p, v) => v.apply(p), compliantPod(containers, placement, volumes));
-      return { family: 'podsecurity' as const, labels, pod, intendedViolations: violatedChecks(violations) };
+      const kept = compatible(violations, placement);
+      const withInit = {
+        ...placement,
+        initContainer: placement.initContainer || kept.some((v) => v.needsInitContainer),
+      };
+      // Reverse catalogue order (see POD_SECURITY_VIOLATIONS): no change undoes another.
+      const order = (v: PodSecurityViolation): number => POD_SECURITY_VIOLATIONS.indexOf(v);
+      const pod = [...kept]
+        .sort((a, b) => order(b) - order(a))
+        .reduce((p, v) => v.apply(p), compliantPod(containers, withInit, volumes));
+      return { family: 'podsecurity' as const, labels, pod, intendedViolations: violatedChecks(kept) };
     });
+}
+
+/** The drawn shapes that fit the placement and exclude none of the others (earlier ones win). */
+function compatible(
+  violations: readonly PodSecurityViolation[],
+  placement: PodSecurityPlacement,
+): PodSecurityViolation[] {
+  const kept: PodSecurityViolation[] = [];
+  for (const v of violations) {
+    if (!(v.fits?.(placement) ?? true)) continue;
+    const clash = kept.some((k) => k.excludes?.includes(v.id) || v.excludes?.includes(k.id));
+    if (!clash) kept.push(v);
+  }
+  return kept;
 }

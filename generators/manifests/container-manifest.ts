@@ -13,6 +13,7 @@ import {
   probeHttpPath,
   type HookName,
 } from '../../harness/container-program';
+import { seccompProfile, seLinuxOptions } from './security-context';
 import { HOOK_HANDLER_HOST, HOOK_HANDLER_PORT, handlerHookPath } from '../../harness/hook-handler-program';
 import type {
   ContainerScenario,
@@ -85,9 +86,10 @@ function securityContext(security: ContainerSecurity): V1SecurityContext {
   }
   if (security.runAsNonRoot !== undefined) context.runAsNonRoot = security.runAsNonRoot;
   if (security.runAsUser !== undefined) context.runAsUser = security.runAsUser;
-  if (security.seccompProfile) context.seccompProfile = { type: security.seccompProfile };
+  if (security.seccompProfile) context.seccompProfile = seccompProfile(security.seccompProfile);
   if (security.procMount) context.procMount = security.procMount;
-  if (security.seLinuxType) context.seLinuxOptions = { type: security.seLinuxType };
+  const seLinux = seLinuxOptions(security);
+  if (seLinux) context.seLinuxOptions = seLinux;
   if (security.appArmorProfile) context.appArmorProfile = { type: security.appArmorProfile };
   return context;
 }

@@ -1,8 +1,9 @@
 import type { V1Pod, V1PodSecurityContext, V1PodSpec, V1Volume } from '@kubernetes/client-node';
 import { INTENT_ANNOTATION } from '../../model/labels';
-import { scenarioVolumeName } from '../../model/podsecurity';
+import { scenarioVolumes } from '../../model/podsecurity';
 import type { PodScenario, PodSecurity, VolumeKind } from '../../model/scenario';
 import { containerManifest } from './container-manifest';
+import { seccompProfile, seLinuxOptions } from './security-context';
 import type { ManifestOptions } from './manifest-options';
 
 /** A name no object has: configMap/secret volumes are optional so the pod still starts. */
@@ -25,6 +26,28 @@ const VOLUME_SOURCES: Record<VolumeKind, Omit<V1Volume, 'name'>> = {
       },
     },
   },
+  // The sources of fixtures_restrictedVolumes.go, with its values (each passes API validation).
+  gcePersistentDisk: { gcePersistentDisk: { pdName: 'test' } },
+  awsElasticBlockStore: { awsElasticBlockStore: { volumeID: 'test' } },
+  gitRepo: { gitRepo: { repository: 'github.com/kubernetes/kubernetes' } },
+  nfs: { nfs: { server: 'test', path: '/test' } },
+  iscsi: { iscsi: { targetPortal: 'test', iqn: 'iqn.2001-04.com.example:storage.kube.sys1.xyz', lun: 0 } },
+  glusterfs: { glusterfs: { path: 'test', endpoints: 'test' } },
+  rbd: { rbd: { monitors: ['test'], image: 'test' } },
+  flexVolume: { flexVolume: { driver: 'test' } },
+  cinder: { cinder: { volumeID: 'test' } },
+  cephfs: { cephfs: { monitors: ['test'] } },
+  flocker: { flocker: { datasetName: 'test' } },
+  fc: { fc: { wwids: ['test'] } },
+  azureFile: { azureFile: { secretName: 'test', shareName: 'test' } },
+  vsphereVolume: { vsphereVolume: { volumePath: 'test' } },
+  quobyte: { quobyte: { registry: 'localhost:1234', volume: 'test' } },
+  azureDisk: {
+    azureDisk: { diskName: 'test', diskURI: 'https://test.blob.core.windows.net/test/test.vhd' },
+  },
+  portworxVolume: { portworxVolume: { volumeID: 'test', fsType: 'ext4' } },
+  scaleIO: { scaleIO: { volumeName: 'test', gateway: 'localhost', system: 'test', secretRef: {} } },
+  storageos: { storageos: { volumeName: 'test' } },
 };
 
 /** Values for the sysctls generators use; a sysctl needs one (validation.go validateSysctls). */
@@ -35,14 +58,16 @@ const SYSCTL_VALUES: Record<string, string> = {
   'net.ipv4.tcp_syncookies': '1',
   'net.ipv4.ping_group_range': '0 0',
   'net.ipv4.ip_unprivileged_port_start': '1024',
+  othersysctl: 'other',
 };
 
 function podSecurityContext(security: PodSecurity): V1PodSecurityContext | undefined {
   const context: V1PodSecurityContext = {};
   if (security.runAsNonRoot !== undefined) context.runAsNonRoot = security.runAsNonRoot;
   if (security.runAsUser !== undefined) context.runAsUser = security.runAsUser;
-  if (security.seccompProfile) context.seccompProfile = { type: security.seccompProfile };
-  if (security.seLinuxType) context.seLinuxOptions = { type: security.seLinuxType };
+  if (security.seccompProfile) context.seccompProfile = seccompProfile(security.seccompProfile);
+  const seLinux = seLinuxOptions(security);
+  if (seLinux) context.seLinuxOptions = seLinux;
   if (security.sysctls?.length) {
     context.sysctls = security.sysctls.map((name) => ({ name, value: SYSCTL_VALUES[name] ?? '1' }));
   }
@@ -82,9 +107,9 @@ export function podManifest(pod: PodScenario, options: ManifestOptions): { kind:
     const context = podSecurityContext(security);
     if (context) spec.securityContext = context;
     if (security.volumes?.length) {
-      spec.volumes = security.volumes.map((kind) => ({
-        name: scenarioVolumeName(kind),
-        ...VOLUME_SOURCES[kind],
+      spec.volumes = scenarioVolumes(security.volumes).map(({ name, kind }) => ({
+        name,
+        ...VOLUME_SOURCES[kind as VolumeKind],
       }));
     }
   }

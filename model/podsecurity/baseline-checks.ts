@@ -6,7 +6,9 @@ import {
   type CheckContext,
   type CheckFailure,
   type PodSecurityCheck,
+  type PodSecuritySubject,
 } from './check';
+import type { PodSecurity } from '../scenario';
 
 /** check_capabilities_baseline.go capabilities_allowed_1_0: the container runtime's default set. */
 export const BASELINE_CAPABILITIES = new Set([
@@ -60,6 +62,9 @@ export function allowedSeLinuxTypes(policyMinor: number): Set<string> {
   return new Set(types);
 }
 
+/** The seLinuxOptions fields a pod or container sets. */
+type SeLinuxSettings = Pick<PodSecurity, 'seLinuxType' | 'seLinuxUser' | 'seLinuxRole'>;
+
 function names(list: { name: string }[]): string[] {
   return list.map((c) => c.name);
 }
@@ -74,6 +79,31 @@ export function unmaskedProcMount({ pod }: CheckContext): CheckFailure | undefin
     ? {
         reason: 'procMount',
         detail: `${containersPhrase(bad)} must not set securityContext.procMount to "Unmasked"`,
+      }
+    : undefined;
+}
+
+/**
+ * seccompProfileBaseline_1_0 over the annotations a pod has at admission. Scenarios write none, but
+ * servers before 1.25 copy each seccompProfile field to its annotation before admission runs
+ * (pkg/registry/core/pod/strategy.go applySeccompVersionSkew; the copy was dropped in 1.25), and
+ * of those only "unconfined" is forbidden (RuntimeDefault → runtime/default, Localhost → localhost/<file>).
+ */
+function unconfinedAnnotations(pod: PodSecuritySubject, serverMinor: number): CheckFailure | undefined {
+  if (serverMinor >= 25) return undefined;
+  const forbidden = [
+    pod.security?.seccompProfile === 'Unconfined' ? 'seccomp.security.alpha.kubernetes.io/pod' : '',
+    ...everyContainer(pod)
+      .filter((c) => c.security?.seccompProfile === 'Unconfined')
+      .map((c) => `container.seccomp.security.alpha.kubernetes.io/${c.name}`),
+  ]
+    .filter(Boolean)
+    .map((key) => `${key}="unconfined"`)
+    .sort();
+  return forbidden.length > 0
+    ? {
+        reason: 'seccompProfile',
+        detail: `forbidden ${forbidden.length === 1 ? 'annotation' : 'annotations'} ${forbidden.join(', ')}`,
       }
     : undefined;
 }
@@ -179,25 +209,38 @@ export const BASELINE_CHECKS: PodSecurityCheck[] = [
     },
   },
   {
-    // check_seLinuxOptions.go seLinuxOptions1_0, seLinuxOptions1_31 (container_engine_t allowed)
+    // check_seLinuxOptions.go seLinuxOptions1_0, seLinuxOptions1_31 (container_engine_t allowed): a type
+    // outside the allowed set, or any user or role, on the pod or a container.
     id: 'seLinuxOptions',
     level: 'baseline',
     sinceMinor: 0,
     evaluate: ({ pod, policyMinor }) => {
       const allowed = allowedSeLinuxTypes(policyMinor);
-      const forbidden = (type: string | undefined): type is string =>
-        type !== undefined && !allowed.has(type);
-      const podType = pod.security?.seLinuxType;
-      const bad = everyContainer(pod).filter((c) => forbidden(c.security?.seLinuxType));
-      if (!forbidden(podType) && bad.length === 0) return undefined;
-      const setters = [forbidden(podType) ? 'pod' : '', bad.length > 0 ? containersPhrase(names(bad)) : ''];
+      const badTypes = new Set<string>();
+      let setUser = false;
+      let setRole = false;
+      const invalid = (options: SeLinuxSettings | undefined): boolean => {
+        const type = options?.seLinuxType;
+        const typeBad = type !== undefined && !allowed.has(type);
+        if (typeBad) badTypes.add(type);
+        setUser ||= Boolean(options?.seLinuxUser);
+        setRole ||= Boolean(options?.seLinuxRole);
+        return typeBad || Boolean(options?.seLinuxUser) || Boolean(options?.seLinuxRole);
+      };
+      const podBad = invalid(pod.security);
+      const bad = everyContainer(pod).filter((c) => invalid(c.security));
+      if (!podBad && bad.length === 0) return undefined;
+      const setters = [podBad ? 'pod' : '', bad.length > 0 ? containersPhrase(names(bad)) : ''];
       // badTypes is a sets.String over the pod's and the containers' types: each once, sorted.
-      const types = [
-        ...new Set([podType, ...bad.map((c) => c.security?.seLinuxType)].filter(forbidden)),
-      ].sort();
+      const types = [...badTypes].sort();
+      const data = [
+        types.length > 0 ? `${types.length === 1 ? 'type' : 'types'} ${joinQuote(types)}` : '',
+        setUser ? 'user may not be set' : '',
+        setRole ? 'role may not be set' : '',
+      ];
       return {
         reason: 'seLinuxOptions',
-        detail: `${setters.filter(Boolean).join(' and ')} set forbidden securityContext.seLinuxOptions: ${types.length === 1 ? 'type' : 'types'} ${joinQuote(types)}`,
+        detail: `${setters.filter(Boolean).join(' and ')} set forbidden securityContext.seLinuxOptions: ${data.filter(Boolean).join('; ')}`,
       };
     },
   },
@@ -211,12 +254,13 @@ export const BASELINE_CHECKS: PodSecurityCheck[] = [
     evaluate: unmaskedProcMount,
   },
   {
-    // check_seccompProfile_baseline.go seccompProfileBaseline_1_19; seccompProfileBaseline_1_0 reads only
-    // the seccomp annotations, which scenarios do not set, so nothing fails before 1.19.
+    // check_seccompProfile_baseline.go seccompProfileBaseline_1_19 reads the fields;
+    // seccompProfileBaseline_1_0 (policy versions before 1.19) reads only the seccomp annotations.
     id: 'seccompProfile_baseline',
     level: 'baseline',
-    sinceMinor: 19,
-    evaluate: ({ pod }) => {
+    sinceMinor: 0,
+    evaluate: ({ pod, policyMinor, serverMinor }) => {
+      if (policyMinor < 19) return unconfinedAnnotations(pod, serverMinor);
       const podBad = pod.security?.seccompProfile === 'Unconfined';
       const bad = names(everyContainer(pod).filter((c) => c.security?.seccompProfile === 'Unconfined'));
       if (!podBad && bad.length === 0) return undefined;

@@ -70,17 +70,24 @@ export function everyContainer(pod: PodSecuritySubject): SecuredContainer[] {
   return [...pod.initContainers, ...pod.containers];
 }
 
-/** The name a scenario's volume gets in its manifest (one volume per kind), which PSA details print. */
-export function scenarioVolumeName(kind: VolumeKind): string {
-  return `vol-${kind.toLowerCase()}`;
+/**
+ * The names a scenario's volumes get in its manifest, which PSA details print: `vol-<kind>`, and
+ * `vol-<kind>-<n>` for the n-th volume of a kind already used (fixtures_hostPathVolumes.go has two
+ * hostPath volumes).
+ */
+export function scenarioVolumes(kinds: readonly VolumeKind[]): NamedVolume[] {
+  const seen = new Map<string, number>();
+  return kinds.map((kind) => {
+    const n = (seen.get(kind) ?? 0) + 1;
+    seen.set(kind, n);
+    const base = `vol-${kind.toLowerCase()}`;
+    return { name: n === 1 ? base : `${base}-${n}`, kind };
+  });
 }
 
 /** The pod's volumes with their names. */
 export function podVolumes(pod: PodSecuritySubject): NamedVolume[] {
-  return (
-    pod.namedVolumes ??
-    (pod.security?.volumes ?? []).map((kind) => ({ name: scenarioVolumeName(kind), kind }))
-  );
+  return pod.namedVolumes ?? scenarioVolumes(pod.security?.volumes ?? []);
 }
 
 /** `container "a"` / `containers "a", "b"` (policy/helpers.go pluralize + joinQuote). */

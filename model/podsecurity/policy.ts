@@ -47,6 +47,20 @@ function selectChecks(level: PodSecurityLevel, minor: number): PodSecurityCheck[
   return [...baseline.filter((c) => !overridden.has(c.id)), ...restricted];
 }
 
+/**
+ * The policy versions at which what a check allows changes, as the model knows them: each check's
+ * first version (check_*.go MinimumVersion) and the versions that widen an allowed set (sysctls
+ * 1.27, 1.29, 1.32, 1.37: allowedSysctls; SELinux type container_engine_t 1.31: allowedSeLinuxTypes).
+ * A generator pins versions on both sides of each.
+ */
+export const POLICY_VERSION_STEPS: readonly number[] = [
+  ...new Set(
+    [...BASELINE_CHECKS, ...RESTRICTED_CHECKS].map((c) => c.sinceMinor).concat([27, 29, 31, 32, 37]),
+  ),
+]
+  .filter((minor) => minor > 0)
+  .sort((a, b) => a - b);
+
 /** The lists are fixed per level and version, so they are sorted and filtered once, not per pod. */
 const CHECKS_BY_POLICY = new Map<string, readonly PodSecurityCheck[]>();
 

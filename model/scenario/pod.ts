@@ -105,6 +105,9 @@ export interface ContainerSecurity {
   seccompProfile?: 'RuntimeDefault' | 'Localhost' | 'Unconfined';
   procMount?: 'Default' | 'Unmasked';
   seLinuxType?: string;
+  /** seLinuxOptions.user and .role: Pod Security forbids setting either (check_seLinuxOptions.go). */
+  seLinuxUser?: string;
+  seLinuxRole?: string;
   appArmorProfile?: 'RuntimeDefault' | 'Localhost' | 'Unconfined';
   hostPort?: number;
 }
@@ -129,7 +132,35 @@ export type VolumeKind =
   | 'projected'
   | 'downwardAPI'
   | 'persistentVolumeClaim'
-  | 'ephemeral';
+  | 'ephemeral'
+  | RestrictedVolumeKind;
+
+/**
+ * Volume sources the restricted level forbids besides hostPath, as fixtures_restrictedVolumes.go
+ * lists them: admitted or not by Pod Security, then never mounted (no such storage exists).
+ */
+export const RESTRICTED_VOLUME_KINDS = [
+  'gcePersistentDisk',
+  'awsElasticBlockStore',
+  'gitRepo',
+  'nfs',
+  'iscsi',
+  'glusterfs',
+  'rbd',
+  'flexVolume',
+  'cinder',
+  'cephfs',
+  'flocker',
+  'fc',
+  'azureFile',
+  'vsphereVolume',
+  'quobyte',
+  'azureDisk',
+  'portworxVolume',
+  'scaleIO',
+  'storageos',
+] as const;
+export type RestrictedVolumeKind = (typeof RESTRICTED_VOLUME_KINDS)[number];
 
 /** Pod-level security settings (Pod Security checks). */
 export interface PodSecurity {
@@ -140,6 +171,8 @@ export interface PodSecurity {
   runAsUser?: number;
   seccompProfile?: 'RuntimeDefault' | 'Localhost' | 'Unconfined';
   seLinuxType?: string;
+  seLinuxUser?: string;
+  seLinuxRole?: string;
   sysctls?: string[];
   volumes?: VolumeKind[];
 }

@@ -33,6 +33,8 @@ function containerSubject(container: V1Container): SecuredContainer {
     seccompProfile: profileType(context?.seccompProfile?.type),
     procMount: procMount(context?.procMount),
     seLinuxType: context?.seLinuxOptions?.type,
+    seLinuxUser: context?.seLinuxOptions?.user,
+    seLinuxRole: context?.seLinuxOptions?.role,
     appArmorProfile: profileType(context?.appArmorProfile?.type),
     hostPort,
   });
@@ -59,6 +61,8 @@ export function podSecuritySubject(pod: V1Pod): PodSecuritySubject {
     runAsUser: context?.runAsUser,
     seccompProfile: profileType(context?.seccompProfile?.type),
     seLinuxType: context?.seLinuxOptions?.type,
+    seLinuxUser: context?.seLinuxOptions?.user,
+    seLinuxRole: context?.seLinuxOptions?.role,
     sysctls: context?.sysctls?.map((s) => s.name),
   });
   return {
