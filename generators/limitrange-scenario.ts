@@ -12,12 +12,18 @@ export interface LimitRangeScenarioConstraints {
   maxContainers?: number;
 }
 
-type Resource = 'cpu' | 'memory';
-const RESOURCES: readonly Resource[] = ['cpu', 'memory'];
-const AMOUNT_KEY: Record<Resource, 'cpuMilli' | 'memoryMi'> = { cpu: 'cpuMilli', memory: 'memoryMi' };
+type Resource = 'cpu' | 'memory' | 'ephemeral-storage';
+const RESOURCES: readonly Resource[] = ['cpu', 'memory', 'ephemeral-storage'];
+const AMOUNT_KEY: Record<Resource, 'cpuMilli' | 'memoryMi' | 'ephemeralStorageMi'> = {
+  cpu: 'cpuMilli',
+  memory: 'memoryMi',
+  'ephemeral-storage': 'ephemeralStorageMi',
+};
+// Mi of ephemeral-storage as of memory: well within a node's free disk, nothing is written.
 const BASE: Record<Resource, { min: number; max: number }> = {
   cpu: { min: 10, max: 100 },
   memory: { min: 16, max: 64 },
+  'ephemeral-storage': { min: 16, max: 64 },
 };
 
 /** The fields of one resource in the item, chosen independently, with increments keeping their order. */
@@ -152,7 +158,7 @@ function resourceLimits(resource: Resource): fc.Arbitrary<ResourceLimits> {
   );
 }
 
-/** A LimitRange (type Container, cpu and/or memory) and a pod whose containers fit, get defaults, or violate it. */
+/** A LimitRange (type Container: cpu, memory and/or ephemeral-storage) and a pod whose containers fit, get defaults, or violate it. */
 export function limitRangeScenario(
   _capabilities: Capabilities,
   constraints: LimitRangeScenarioConstraints = {},
@@ -177,16 +183,17 @@ export function limitRangeScenario(
       {
         cpu: fc.option(resourceLimits('cpu'), { nil: undefined, freq: 3 }),
         memory: fc.option(resourceLimits('memory'), { nil: undefined, freq: 3 }),
-        containers: fc.array(fc.record({ cpu: intent, memory: intent }, { noNullPrototype: true }), {
-          minLength: 1,
-          maxLength: constraints.maxContainers ?? 2,
-        }),
+        ephemeral: fc.option(resourceLimits('ephemeral-storage'), { nil: undefined, freq: 3 }),
+        containers: fc.array(
+          fc.record({ cpu: intent, memory: intent, 'ephemeral-storage': intent }, { noNullPrototype: true }),
+          { minLength: 1, maxLength: constraints.maxContainers ?? 2 },
+        ),
         restartPolicy: fc.constantFrom('Always' as const, 'Never' as const),
       },
       { noNullPrototype: true },
     )
-    .map(({ cpu, memory, containers, restartPolicy }) => {
-      const item = buildItem({ cpu, memory });
+    .map(({ cpu, memory, ephemeral, containers, restartPolicy }) => {
+      const item = buildItem({ cpu, memory, 'ephemeral-storage': ephemeral });
       return {
         family: 'limitrange' as const,
         limitRange: { name: 'limits', limits: [item] },

@@ -145,7 +145,7 @@ export function limitRangeViolations(pod: ResolvedPod, limitRange: LimitRangeSpe
   return violations;
 }
 
-const REQUIREMENT_KEYS = ['cpu', 'memory'] as const;
+const REQUIREMENT_KEYS = ['cpu', 'memory', 'ephemeral-storage'] as const;
 
 /**
  * A defaulted limit below an explicit request makes the pod invalid (422) before the LimitRanger

@@ -49,6 +49,8 @@ export const FAKE_DEFECTS = {
   'quota-usage-not-released': 'quota',
   /** LimitRange defaults are not applied (min/max still are). */
   'limitrange-defaults-skipped': 'limitrange',
+  /** The LimitRanger ignores ephemeral-storage: no defaults, no min/max/ratio for it. */
+  'limitrange-ephemeral-ignored': 'limitrange',
   /** Pod Security enforce mode only warns. */
   'podsecurity-enforce-ignored': 'podsecurity',
   /** Pod Security audit mode adds no annotations to the audit event. */

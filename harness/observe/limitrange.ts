@@ -6,7 +6,7 @@ import type { LimitRangeScenario } from '../../model/scenario';
 import type { Trace } from '../../model/trace';
 import { admissionFields, missing, podStates, value } from './resources-trace';
 
-const KEYS = ['cpu', 'memory'] as const;
+const KEYS = ['cpu', 'memory', 'ephemeral-storage'] as const;
 
 function requirementFields(pod: string, container: V1Container, fields: Record<string, Observed>): void {
   for (const kind of ['requests', 'limits'] as const) {
@@ -20,7 +20,7 @@ function requirementFields(pod: string, container: V1Container, fields: Record<s
 
 /**
  * Reduces a LimitRange case: the create result, and from the stored pod (the create response or the
- * first watch event) the kubernetes.io/limit-ranger annotation and every container's cpu/memory
+ * first watch event) the kubernetes.io/limit-ranger annotation and every container's cpu/memory/ephemeral-storage
  * requests and limits in canonical units (null when unset).
  */
 export function observeLimitRange(trace: Trace, scenario: LimitRangeScenario): Observation {

@@ -1,8 +1,8 @@
 /**
  * limitrange/defaults-applied
- * - A container of an admitted pod that leaves cpu/memory unset MUST get the LimitRange's default
- *   limit and defaultRequest (defaultRequest falling back to the default limit, the default limit to
- *   max), requests defaulting from limits first; the pod MUST carry the kubernetes.io/limit-ranger
+ * - A container of an admitted pod that leaves cpu/memory/ephemeral-storage unset MUST get the
+ *   LimitRange's default limit and defaultRequest (defaultRequest falling back to the default limit, the
+ *   default limit to max), requests defaulting from limits first; the pod MUST carry the kubernetes.io/limit-ranger
  *   annotation naming what was set, and nothing the container set itself MUST change.
  *
  * generator: generators/limitrange-scenario.ts, the first container setting nothing; when the model
@@ -30,7 +30,7 @@ export const defaultsApplied: PropertyDefinition<'limitrange'> = {
   id: 'limitrange/defaults-applied',
   family: 'limitrange',
   statement:
-    'Containers leaving cpu/memory unset MUST get the LimitRange defaults, annotated kubernetes.io/limit-ranger; set values MUST NOT change',
+    'Containers leaving cpu/memory/ephemeral-storage unset MUST get the LimitRange defaults, annotated kubernetes.io/limit-ranger; set values MUST NOT change',
   arbitrary: (capabilities) =>
     limitRangeScenario(capabilities, { maxContainers: 2 }).map((scenario): LimitRangeScenario => {
       const [first, ...rest] = scenario.pod.containers;

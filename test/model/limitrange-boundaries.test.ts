@@ -126,7 +126,7 @@ describe('expectLimitRange fields', () => {
     expect(f['p.reason'].rule).toBe('limitrange.constraint-rejected');
   });
 
-  it('admitted: the annotation and every cpu/memory request and limit, null when unset', () => {
+  it('admitted: the annotation and every cpu/memory/ephemeral-storage request and limit, null when unset', () => {
     const f = fields(lr({ default: { cpu: 100 } }), {}, {});
     expect(f['p.admitted']).toMatchObject({
       expected: { kind: 'equals', value: true },
@@ -147,6 +147,37 @@ describe('expectLimitRange fields', () => {
       expected: { kind: 'equals', value: null },
       rule: 'limitrange.defaults-applied',
     });
-    expect(Object.keys(f)).toHaveLength(6);
+    expect(f['p.c.requests.ephemeral-storage']).toMatchObject({
+      expected: { kind: 'equals', value: null },
+      rule: 'limitrange.defaults-applied',
+    });
+    expect(Object.keys(f)).toHaveLength(8);
+  });
+
+  it('ephemeral-storage: defaults applied and annotated, min and max enforced as for memory', () => {
+    const range = lr({
+      default: { 'ephemeral-storage': 64 },
+      defaultRequest: { 'ephemeral-storage': 32 },
+      min: { 'ephemeral-storage': 16 },
+      max: { 'ephemeral-storage': 128 },
+    });
+    const f = fields(range, {}, {});
+    expect(f['p.c.requests.ephemeral-storage'].expected).toEqual({ kind: 'equals', value: 32 });
+    expect(f['p.c.limits.ephemeral-storage'].expected).toEqual({ kind: 'equals', value: 64 });
+    expect(f['p.limitRangerAnnotation'].expected).toEqual({
+      kind: 'equals',
+      value:
+        'LimitRanger plugin set: ephemeral-storage request for container c; ephemeral-storage limit for container c',
+    });
+    const below = fields(range, { ephemeralStorageMi: 8 }, { ephemeralStorageMi: 8 });
+    expect(below['p.reason'].expected).toEqual({
+      kind: 'contains',
+      parts: ['minimum ephemeral-storage usage per Container is 16Mi, but request is 8Mi'],
+    });
+    const above = fields(range, { ephemeralStorageMi: 100 }, { ephemeralStorageMi: 200 });
+    expect(above['p.reason'].expected).toEqual({
+      kind: 'contains',
+      parts: ['maximum ephemeral-storage usage per Container is 128Mi, but limit is 200Mi'],
+    });
   });
 });

@@ -1,8 +1,9 @@
 import { LIMITRANGE_PROPERTIES } from '../../suites/limitrange';
+import { constraintRejected } from '../../suites/limitrange/constraint-rejected.property';
 import { defaultsApplied } from '../../suites/limitrange/defaults-applied.property';
 import { containerCount, expectCaughtAndShrunk, failures, runOnFake } from './fake-run';
 
-/** Issue 5, limitrange family: every property passes on a conforming fake; limitrange-defaults-skipped is caught. */
+/** Issue 5, limitrange family: every property passes on a conforming fake; each seeded defect is caught. */
 describe('limitrange properties on the fake cluster', () => {
   it.each(LIMITRANGE_PROPERTIES.map((p) => [p.id, p] as const))(
     '%s passes on a conforming cluster',
@@ -26,4 +27,18 @@ describe('limitrange properties on the fake cluster', () => {
       expect.arrayContaining([expect.stringMatching(/^pod\.(limitRangerAnnotation|admitted)$/)]),
     );
   });
+
+  it.each([defaultsApplied, constraintRejected].map((p) => [p.id, p] as const))(
+    'limitrange-ephemeral-ignored fails %s on an ephemeral-storage field, confirmed and shrunk',
+    async (_id, definition) => {
+      const run = await runOnFake(
+        { ...definition },
+        { runs: 40, seed: 3, defects: ['limitrange-ephemeral-ignored'] },
+      );
+      const { failedFields } = expectCaughtAndShrunk(run);
+      // Defaults: an ephemeral-storage request or limit (or the annotation naming it) missing;
+      // constraints: a pod breaking an ephemeral-storage bound admitted.
+      expect(failedFields.some((f) => /ephemeral-storage|limitRangerAnnotation|admitted/.test(f))).toBe(true);
+    },
+  );
 });

@@ -20,6 +20,21 @@ export function defaultedItem(item: V1LimitRangeItem): V1LimitRangeItem {
   return { ...item, _default: limit, defaultRequest: request };
 }
 
+/** The item without some resources (a seeded defect: the LimitRanger ignores them). */
+function withoutResources(item: V1LimitRangeItem, names: string[]): V1LimitRangeItem {
+  if (names.length === 0) return item;
+  const strip = (list: ResourceText | undefined): ResourceText | undefined =>
+    list && Object.fromEntries(Object.entries(list).filter(([name]) => !names.includes(name)));
+  return {
+    ...item,
+    min: strip(item.min),
+    max: strip(item.max),
+    _default: strip(item._default),
+    defaultRequest: strip(item.defaultRequest),
+    maxLimitRequestRatio: strip(item.maxLimitRequestRatio),
+  };
+}
+
 /** The API's own defaulting before admission: a limit without a request sets the request (SetDefaults_Pod). */
 function withRequestsFromLimits(container: V1Container): V1Container {
   const limits = container.resources?.limits ?? {};
@@ -148,7 +163,10 @@ export function limitRangerAdmission(defects: DefectSet): FakeAdmission {
         },
       };
       const errors: string[] = [];
-      const ranged = ranges.map((range) => (range.spec?.limits ?? []).map(defaultedItem));
+      const ignored = defects.has('limitrange-ephemeral-ignored') ? ['ephemeral-storage'] : [];
+      const ranged = ranges.map((range) =>
+        (range.spec?.limits ?? []).map((item) => withoutResources(defaultedItem(item), ignored)),
+      );
       for (const items of ranged) {
         if (!defects.has('limitrange-defaults-skipped')) pod = applyDefaults(pod, items);
       }
