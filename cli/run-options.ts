@@ -2,7 +2,7 @@ import { badInput } from '../harness/errors';
 import type { TargetRequest } from '../harness/targets/select-target';
 import { FAMILIES, type Family } from '../model/scenario';
 import { DEFAULT_MODEL_OPTIONS } from '../model/expectation';
-import { DEFAULT_IMAGE } from '../runner/defaults';
+import { DEFAULT_IMAGE, DEFAULT_SERVER_IMAGE } from '../runner/defaults';
 import { loadKnownIssues, type KnownIssue } from '../runner/known-issues';
 import { UPSTREAM_KNOWN_ISSUES } from '../runner/upstream-known-issues';
 import type { PropertyDefinition } from '../runner/property-definition';
@@ -16,6 +16,7 @@ export interface RawRunOptions {
   path?: string;
   concurrency?: string;
   image?: string;
+  serverImage?: string;
   report?: string;
   budget?: string;
   knownIssues?: string;
@@ -48,6 +49,8 @@ export interface RunSettings {
   /** Absent: derived from the cluster's schedulable nodes (runner/concurrency.ts chooseConcurrency). */
   concurrency?: number;
   image: string;
+  /** The server image (agnhost); undefined with `--server-image none`: the properties needing it are skipped. */
+  serverImage?: string;
   reportDir: string;
   budgetSeconds?: number;
   knownIssues: KnownIssue[];
@@ -127,6 +130,13 @@ function families(text: string): Family[] {
     }
   }
   return [...new Set(names)] as Family[];
+}
+
+/** --server-image, else $KUBEPROP_SERVER_IMAGE, else agnhost 2.43; "none": no server image. */
+function serverImage(text: string | undefined, env: NodeJS.ProcessEnv | undefined): string | undefined {
+  const flag = text === undefined ? 'KUBEPROP_SERVER_IMAGE' : '--server-image';
+  const value = text ?? env?.KUBEPROP_SERVER_IMAGE ?? DEFAULT_SERVER_IMAGE;
+  return value.trim() === 'none' ? undefined : imageReference(flag, value.trim());
 }
 
 /** --slack: seconds of timing tolerance on every window, overriding each field kind's slack (run and replay). */
@@ -218,6 +228,7 @@ export function parseRunOptions(
     concurrency:
       raw.concurrency === undefined ? undefined : positiveInteger('--concurrency', raw.concurrency),
     image: raw.image === undefined ? DEFAULT_IMAGE : imageReference('--image', raw.image),
+    serverImage: serverImage(raw.serverImage, env),
     reportDir: raw.report ?? `reports/${context.runId}`,
     budgetSeconds: raw.budget === undefined ? undefined : seconds('--budget', raw.budget, false),
     knownIssues: knownIssues(raw.knownIssues, raw.upstreamKnownIssues ?? true),

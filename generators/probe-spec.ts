@@ -16,7 +16,8 @@ export interface ProbeSpecConstraints {
 const OK_STATUSES = [200, 201, 399] as const;
 const FAIL_STATUSES = [400, 404, 500, 503] as const;
 
-type HandlerKind = ProbeHandler['kind'];
+/** Generated probes target the busybox program; server-program handlers are set by the properties that need them. */
+type HandlerKind = Exclude<ProbeHandler['kind'], 'serverHttpGet'>;
 
 /**
  * The handler from an index into the kinds the target supports (exec first, so shrinking the index

@@ -17,6 +17,12 @@ export interface ImagePreflightOptions {
   clock: Clock;
   signal: AbortSignal;
   deadlineMs?: number;
+  /** The check pod's container beyond its image (default: busybox's `sh -c true`). */
+  run?: { command?: string[]; args?: string[] };
+  /** The scratch namespace's suffix (default "image"). */
+  suffix?: string;
+  /** The option that chose the image, named in the fix (default --image). */
+  flag?: string;
 }
 
 type PreflightPort = Pick<ClusterPort, 'createNamespace' | 'create' | 'readPod' | 'deleteNamespace'>;
@@ -38,7 +44,7 @@ function started(pod: V1Pod | undefined): boolean {
  * scratch namespace is labelled like every kubeprop namespace and deleted whatever happens.
  */
 export async function checkImagePullable(port: PreflightPort, options: ImagePreflightOptions): Promise<void> {
-  const namespace = `kp-${options.runId}-image`.toLowerCase().slice(0, 63);
+  const namespace = `kp-${options.runId}-${options.suffix ?? 'image'}`.toLowerCase().slice(0, 63);
   const labels = { [MANAGED_BY_LABEL]: MANAGED_BY_VALUE, [RUN_ID_LABEL]: options.runId };
   await port.createNamespace({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace, labels } });
   try {
@@ -49,7 +55,13 @@ export async function checkImagePullable(port: PreflightPort, options: ImagePref
       spec: {
         restartPolicy: 'Never',
         terminationGracePeriodSeconds: 0,
-        containers: [{ name: 'image-check', image: options.image, command: ['sh', '-c', 'true'] }],
+        containers: [
+          {
+            name: 'image-check',
+            image: options.image,
+            ...(options.run ?? { command: ['sh', '-c', 'true'] }),
+          },
+        ],
       },
     });
     if (!created.ok) {
@@ -63,18 +75,41 @@ export async function checkImagePullable(port: PreflightPort, options: ImagePref
       const failure = pullFailure(pod);
       if (failure !== undefined) {
         throw environmentProblem(
-          `the nodes cannot pull image ${options.image} (${failure}): pass --image with a reachable mirror, or load a local copy into kind with "kubeprop cluster up --load-image ${options.image}"`,
+          `the nodes cannot pull image ${options.image} (${failure}): pass ${options.flag ?? '--image'} with a reachable mirror, or load a local copy into kind with "kubeprop cluster up --load-image ${options.image}"`,
         );
       }
       if (started(pod)) return;
       if (options.clock.now() >= deadline) {
         throw environmentProblem(
-          `image ${options.image} did not start within ${Math.round((options.deadlineMs ?? DEFAULT_DEADLINE_MS) / 1000)} s (last state: ${JSON.stringify(pod?.status?.containerStatuses?.[0]?.state ?? pod?.status?.phase ?? 'unknown')}): check that the nodes can pull it, or pass --image`,
+          `image ${options.image} did not start within ${Math.round((options.deadlineMs ?? DEFAULT_DEADLINE_MS) / 1000)} s (last state: ${JSON.stringify(pod?.status?.containerStatuses?.[0]?.state ?? pod?.status?.phase ?? 'unknown')}): check that the nodes can pull it, or pass ${options.flag ?? '--image'}`,
         );
       }
       await options.clock.sleep(POLL_MS, options.signal);
     }
   } finally {
     await port.deleteNamespace(namespace);
+  }
+}
+
+/**
+ * Whether the nodes run the server image (agnhost: its `pause` program, which runs until stopped), as the
+ * properties that need it will: undefined when it started, else the one-line reason those properties are
+ * skipped with. A server image that cannot run never fails the run.
+ */
+export async function checkServerImage(
+  port: PreflightPort,
+  options: Omit<ImagePreflightOptions, 'run' | 'suffix' | 'flag'>,
+): Promise<string | undefined> {
+  try {
+    await checkImagePullable(port, {
+      ...options,
+      run: { args: ['pause'] },
+      suffix: 'server-image',
+      flag: '--server-image',
+    });
+    return undefined;
+  } catch (error) {
+    if (options.signal.aborted) throw error;
+    return error instanceof Error ? error.message : String(error);
   }
 }

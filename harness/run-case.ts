@@ -28,7 +28,7 @@ import { unreliabilityOf } from '../verdicts/case-verdict';
 /** Maps a scenario to its objects (generators/manifests manifestsFor). */
 export type ManifestMapper = (
   scenario: Scenario,
-  options: { image: string; namespace: string; labels: Record<string, string> },
+  options: { image: string; serverImage?: string; namespace: string; labels: Record<string, string> },
 ) => CaseManifests;
 
 export interface RunCaseOptions {
@@ -114,6 +114,8 @@ function layoutOf(scenario: Scenario, options: RunCaseOptions): CaseLayout {
   }
   const manifests = (options.manifestsFor ?? manifestsFor)(scenario, {
     image: options.image,
+    // The server image the preflight ran (harness/image-preflight.ts checkServerImage), if any.
+    serverImage: options.capabilities?.serverImage,
     namespace: base,
     labels,
   });

@@ -23,6 +23,13 @@ export interface Capabilities {
   networkPolicyEnforced?: boolean;
   /** Why the canary could not tell (its own probe failed without any policy): enforcement is unknown. */
   networkPolicyProbeBroken?: string;
+  /**
+   * The server image (`--server-image`, agnhost) as the nodes ran it in the preflight; undefined: none, and the
+   * properties that need it are skipped (model/server-image.ts serverImageUnsupported).
+   */
+  serverImage?: string;
+  /** Why there is no server image (`--server-image none`, or the preflight's failure). */
+  serverImageProblem?: string;
 }
 
 const VERSION_PATTERN = /^v?(\d+)\.(\d+)(?:\.(\d+))?(\S*)$/;
@@ -46,7 +53,8 @@ export function atLeast(version: ServerVersion, minor: number): boolean {
  * Sources: kubernetes/website content/en/docs/reference/command-line-tools-reference/feature-gates/
  * (SidecarContainers beta+default 1.29; PodLifecycleSleepAction beta+default 1.30;
  * PodLifecycleSleepActionAllowZero beta+default 1.33; GRPCContainerProbe beta+default 1.24, GA 1.27;
- * ProbeTerminationGracePeriod beta+default 1.22, GA 1.28).
+ * ProbeTerminationGracePeriod beta 1.22, on by default from 1.25 (pkg/features/kube_features.go v1.26.1: "Default to
+ * true in beta 1.25"), GA 1.28).
  */
 export function defaultCapabilities(version: ServerVersion): Capabilities {
   return {
@@ -55,7 +63,7 @@ export function defaultCapabilities(version: ServerVersion): Capabilities {
     sleepAction: atLeast(version, 30),
     sleepZero: atLeast(version, 33),
     grpcProbes: atLeast(version, 24),
-    probeGrace: atLeast(version, 22),
+    probeGrace: atLeast(version, 25),
   };
 }
 
@@ -64,7 +72,7 @@ export const LATEST_VERSION: ServerVersion = { major: 1, minor: 34, gitVersion: 
 
 /**
  * The oldest release kubeprop supports: the first the version gates distinguish (endPort beta and
- * probe-level grace on by default, Pod Security pinned versions from v1.22). Objects generated for it
+ * probe-level grace beta, Pod Security pinned versions from v1.22). Objects generated for it
  * are accepted by every supported release.
  */
 export const OLDEST_VERSION: ServerVersion = { major: 1, minor: 22, gitVersion: 'v1.22.0' };

@@ -1,5 +1,6 @@
 import { atLeast, type ServerVersion } from './capabilities';
-import type { ContainerBehaviour, ProbeKind, ProbeSpec } from './scenario';
+import type { ContainerBehaviour, ProbeKind, ProbeSpec, ServerProgram } from './scenario';
+import { serverProbeOutlook } from './server-program';
 
 /** A half-open span of container time [from, to) in seconds; `to` may be Infinity. */
 export interface SuccessSpan {
@@ -71,13 +72,15 @@ export function attemptSeconds(probe: ProbeSpec, execTimeouts: boolean): number 
  * When a probe succeeds, from the signal and the handler: exec succeeds while the signal file exists unless
  * it is cut at timeoutSeconds (execTimesOut); httpGet maps the signal to okStatus/failStatus; tcpSocket
  * succeeds while the listener exists; gRPC never succeeds here because nothing in the container serves gRPC
- * health (pkg/probe/grpc/grpc.go needs SERVING).
+ * health (pkg/probe/grpc/grpc.go needs SERVING); an httpGet on the container's server program succeeds as that
+ * program answers (model/server-program.ts), never when the container runs none.
  */
 export function probeSuccessSpans(
   kind: ProbeKind,
   probe: ProbeSpec,
   behaviour: ContainerBehaviour,
   execTimeouts: boolean,
+  server?: ServerProgram,
 ): SuccessSpan[] {
   const handler = probe.handler;
   const signal = signalSpans(kind, behaviour);
@@ -88,6 +91,8 @@ export function probeSuccessSpans(
       return signal;
     case 'grpc':
       return [];
+    case 'serverHttpGet':
+      return server ? serverProbeOutlook(server, handler.path).spans : [];
     case 'httpGet': {
       const onOk = httpStatusSucceeds(handler.okStatus);
       const offOk = httpStatusSucceeds(handler.failStatus);

@@ -136,7 +136,7 @@ function timelineOf(
   let kill: KillCause | undefined;
   const planFor = (probe: ProbeSpec) => planContainerStop(c, killGraces(pod, probe, capabilities), margin);
   if (startup) {
-    const spans = probeSuccessSpans('startup', startup, c.behaviour, execTimeouts);
+    const spans = probeSuccessSpans('startup', startup, c.behaviour, execTimeouts, c.server);
     const gaveUp = flipWindow(0, startup, startup.failureThreshold, AT_ONCE, took(startup));
     const passes =
       spans.length > 0 ? flipWindow(spans[0].from, startup, 1, AT_ONCE, took(startup)) : undefined;
@@ -157,7 +157,7 @@ function timelineOf(
     }
   }
   if (liveness && started) {
-    const spans = probeSuccessSpans('liveness', liveness, c.behaviour, execTimeouts);
+    const spans = probeSuccessSpans('liveness', liveness, c.behaviour, execTimeouts, c.server);
     const healthyUntil = spans.length === 0 || spans[0].from > 0 ? 0 : spans[0].to;
     if (healthyUntil < Infinity) {
       const at = flipWindow(healthyUntil, liveness, liveness.failureThreshold, started, took(liveness));
@@ -173,7 +173,7 @@ function timelineOf(
   if (!readiness) {
     ready = started;
   } else if (started) {
-    const spans = probeSuccessSpans('readiness', readiness, c.behaviour, execTimeouts);
+    const spans = probeSuccessSpans('readiness', readiness, c.behaviour, execTimeouts, c.server);
     for (const [index, span] of spans.entries()) {
       const reach = spanReaches(span, readiness, started, took(readiness));
       if (reach === 'never') continue;
@@ -331,7 +331,8 @@ function containerFields(
       };
     }
     const readiness = c.probes.readiness;
-    const firstOn = probeSuccessSpans('readiness', readiness, c.behaviour, execTimeouts)[0]?.from ?? Infinity;
+    const firstOn =
+      probeSuccessSpans('readiness', readiness, c.behaviour, execTimeouts, c.server)[0]?.from ?? Infinity;
     // The first attempt starts within a period of the later of initialDelaySeconds and the start gate,
     // its result known attemptSeconds later: a failure when the signal is still off then.
     const firstResultBy =

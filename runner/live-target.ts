@@ -5,16 +5,21 @@ import { detectCapabilities, type DetectedCluster } from '../harness/capabilitie
 import { CleanupRegistry } from '../harness/cleanup';
 import { systemClock, type Clock } from '../harness/clock';
 import type { ClusterPort } from '../harness/cluster-port';
-import { checkImagePullable } from '../harness/image-preflight';
+import { checkImagePullable, checkServerImage } from '../harness/image-preflight';
 import { checkEnforcement } from '../harness/netpol/enforcement-canary';
 import type { ClusterInfo } from '../reporting/report-types';
 import type { ConformanceTarget } from './conformance-run';
 import { caseExecutorFor } from './live-case-executor';
 import type { PropertyDefinition } from './property-definition';
 
+/** The families with properties that run server programs (ContainerScenario.server). */
+const SERVER_IMAGE_FAMILIES: ReadonlySet<Family> = new Set(['probes', 'hooks', 'termination']);
+
 export interface LiveTargetOptions {
   runId: string;
   image: string;
+  /** The server image (`--server-image`); undefined with `--server-image none`. */
+  serverImage?: string;
   families: readonly Family[];
   signal: AbortSignal;
   keepTraces: boolean;
@@ -49,12 +54,23 @@ export async function openLiveTarget(port: ClusterPort, options: LiveTargetOptio
   log('detecting server version and capabilities ...');
   const detected = await detectCapabilities(port);
   log(`checking that the nodes can run ${options.image} ...`);
-  await checkImagePullable(port, {
-    runId: options.runId,
-    image: options.image,
-    clock,
-    signal: options.signal,
-  });
+  // The server image's check runs alongside, only for the families with properties that use it: only those
+  // properties are skipped when it fails.
+  const serverImage = options.serverImage;
+  const checksServer = options.families.some((family) => SERVER_IMAGE_FAMILIES.has(family));
+  const [, serverImageProblem] = await Promise.all([
+    checkImagePullable(port, { runId: options.runId, image: options.image, clock, signal: options.signal }),
+    serverImage === undefined
+      ? Promise.resolve('none (--server-image none)')
+      : checksServer
+        ? checkServerImage(port, { runId: options.runId, image: serverImage, clock, signal: options.signal })
+        : Promise.resolve(`not checked: no ${[...SERVER_IMAGE_FAMILIES].join('/')} property runs`),
+  ]);
+  if (serverImageProblem === undefined) detected.capabilities.serverImage = serverImage;
+  else {
+    detected.capabilities.serverImageProblem = serverImageProblem;
+    if (checksServer) log(`the properties that need a server image are skipped: ${serverImageProblem}`);
+  }
   if (options.families.includes('networkpolicy')) {
     log('checking that NetworkPolicy is enforced (canary deny-all policy) ...');
     const result = await checkEnforcement(port, {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { findLiveCluster } from '../harness/live-cluster';
-import { DEFAULT_IMAGE } from '../runner/defaults';
+import { DEFAULT_IMAGE, DEFAULT_SERVER_IMAGE } from '../runner/defaults';
 import { DEFAULT_MODEL_OPTIONS } from '../model/expectation';
 import { runConformance } from '../runner/conformance-run';
 import { openLiveTarget } from '../runner/live-target';
@@ -16,6 +16,12 @@ const SETUP_AND_CLEANUP_SECONDS = 240;
  * goes to reports/npm-test-<run>/<property>/; a confirmed failure fails the test with its seed, path
  * and reproducer.
  */
+/** KUBEPROP_SERVER_IMAGE as `kubeprop run` reads it ("none": no server image), else agnhost 2.43. */
+function liveServerImage(): string | undefined {
+  const image = process.env.KUBEPROP_SERVER_IMAGE ?? DEFAULT_SERVER_IMAGE;
+  return image === 'none' ? undefined : image;
+}
+
 export function assertLiveProperty(definition: PropertyDefinition): void {
   const live = process.env.KUBEPROP_LIVE === '1';
   (live ? describe : describe.skip)(definition.id, () => {
@@ -29,6 +35,7 @@ export function assertLiveProperty(definition: PropertyDefinition): void {
         const target = await openLiveTarget(found.port, {
           runId,
           image: process.env.KUBEPROP_IMAGE ?? DEFAULT_IMAGE,
+          serverImage: liveServerImage(),
           families: [definition.family],
           signal: controller.signal,
           keepTraces: true,

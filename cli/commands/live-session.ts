@@ -12,6 +12,8 @@ export interface SessionOptions {
   target: TargetRequest;
   runId: string;
   image: string;
+  /** undefined: `--server-image none`. */
+  serverImage?: string;
   families: readonly Family[];
   keepTraces: boolean;
   modelOptions: ModelOptions;
@@ -75,6 +77,7 @@ export async function openLiveSession(
     const target = await openLiveTarget(port, {
       runId: options.runId,
       image: options.image,
+      serverImage: options.serverImage,
       families: options.families,
       signal: controller.signal,
       keepTraces: options.keepTraces,

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { UserFacingError } from '../../harness/errors';
 import { Progress } from '../../reporting/progress';
 import { runConformance, type ConformanceResult } from '../../runner/conformance-run';
-import { DEFAULT_IMAGE } from '../../runner/defaults';
+import { DEFAULT_IMAGE, DEFAULT_SERVER_IMAGE } from '../../runner/defaults';
 import type { CliDeps } from '../cli-deps';
 import { expectedCaseMs } from '../../runner/case-estimate';
 import { runConcurrency } from '../../runner/concurrency';
@@ -137,6 +137,7 @@ export async function runRunCommand(raw: RawRunOptions, deps: CliDeps): Promise<
         target: settings.target,
         runId,
         image: settings.image,
+        serverImage: settings.serverImage,
         families: [...new Set(settings.selected.map((definition) => definition.family))],
         keepTraces: settings.keepTraces,
         modelOptions: { slackSeconds: settings.slackSeconds },
@@ -185,6 +186,10 @@ export function registerRun(program: Command, deps: CliDeps): void {
       'cases at once (default: 2 per allocatable CPU of the schedulable nodes, 2–16)',
     )
     .option('--image <ref>', `container image of the cases (default ${DEFAULT_IMAGE}; mirrors, air-gapped)`)
+    .option(
+      '--server-image <ref>',
+      `server image of the properties that need one (default ${DEFAULT_SERVER_IMAGE}, or $KUBEPROP_SERVER_IMAGE); "none" skips them`,
+    )
     .option('--report <dir>', 'report directory (default: reports/<run-id>)')
     .option('--budget <seconds>', 'time budget of the whole run, shared among the properties')
     .option('--known-issues <file>', 'YAML list of known deviations: reported as known, not failed')

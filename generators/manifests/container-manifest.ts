@@ -14,6 +14,7 @@ import {
   type HookName,
 } from '../../harness/container-program';
 import { seccompProfile, seLinuxOptions } from './security-context';
+import { agnhostArgs } from '../../harness/agnhost-program';
 import { HOOK_HANDLER_HOST, HOOK_HANDLER_PORT, handlerHookPath } from '../../harness/hook-handler-program';
 import type {
   ContainerScenario,
@@ -71,6 +72,8 @@ function probe(kind: ProbeKind, spec: ProbeSpec): V1Probe {
       return { ...timing, tcpSocket: { port: handler.port } };
     case 'grpc':
       return { ...timing, grpc: { port: handler.port } };
+    case 'serverHttpGet':
+      return { ...timing, httpGet: { path: handler.path, port: handler.port } };
   }
 }
 
@@ -107,21 +110,26 @@ function ports(container: ContainerScenario): V1ContainerPort[] {
 }
 
 /**
- * A container of the pod as the API takes it, running the busybox program for its behaviour; with
- * `hookHandler` its httpGet postStart goes to the hook handler pod.
+ * A container of the pod as the API takes it, running the busybox program for its behaviour, or its server
+ * program from `serverImage` (the image's entrypoint with agnhost's args); with `hookHandler` its httpGet postStart
+ * goes to the hook handler pod.
  */
 export function containerManifest(
   container: ContainerScenario,
   pod: PodScenario,
   image: string,
   hookHandler = false,
+  serverImage?: string,
 ): V1Container {
-  const manifest: V1Container = {
-    name: container.name,
-    image,
-    imagePullPolicy: 'IfNotPresent',
-    command: containerCommand(container, pod),
-  };
+  const manifest: V1Container = { name: container.name, image, imagePullPolicy: 'IfNotPresent' };
+  if (container.server) {
+    // Properties that need a server are skipped without one (model/server-image.ts): reaching here is a bug.
+    if (serverImage === undefined) throw new Error(`container ${container.name} needs the server image`);
+    manifest.image = serverImage;
+    manifest.args = agnhostArgs(container.server);
+  } else {
+    manifest.command = containerCommand(container, pod);
+  }
   const containerPorts = ports(container);
   if (containerPorts.length > 0) manifest.ports = containerPorts;
   const resources: V1ResourceRequirements = {};

@@ -3,6 +3,8 @@ import type { ManagedObject } from '../../harness/cluster-port';
 export interface ManifestOptions {
   /** The busybox image every container runs. */
   image: string;
+  /** The server image (agnhost) of containers with a server program; absent where the target has none. */
+  serverImage?: string;
   namespace: string;
   /** Labels every object gets (managed-by, run id, case id). */
   labels: Record<string, string>;

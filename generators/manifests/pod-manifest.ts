@@ -87,11 +87,13 @@ export function podManifest(pod: PodScenario, options: ManifestOptions): { kind:
   const all = [...pod.initContainers, ...pod.containers];
   const spec: V1PodSpec = {
     restartPolicy: pod.restartPolicy,
-    containers: pod.containers.map((c) => containerManifest(c, pod, options.image, options.hookHandler)),
+    containers: pod.containers.map((c) =>
+      containerManifest(c, pod, options.image, options.hookHandler, options.serverImage),
+    ),
   };
   if (pod.initContainers.length > 0)
     spec.initContainers = pod.initContainers.map((c) =>
-      containerManifest(c, pod, options.image, options.hookHandler),
+      containerManifest(c, pod, options.image, options.hookHandler, options.serverImage),
     );
   if (pod.terminationGracePeriodSeconds !== undefined)
     spec.terminationGracePeriodSeconds = pod.terminationGracePeriodSeconds;

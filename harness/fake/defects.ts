@@ -35,6 +35,8 @@ export const FAKE_DEFECTS = {
   'probe-period-off-by-one': 'probes',
   /** gRPC probes are never run, so they never fail. */
   'grpc-probe-ignored': 'probes',
+  /** The HTTP prober follows redirects to other hosts (the kubelet stops at them: a success with a warning). */
+  'redirect-followed-offhost': 'probes',
   /** Init containers all start at once, together with the app containers. */
   'init-parallel': 'init',
   /** A failed init container counts as done: the next init container (then the app containers) starts. */

@@ -76,7 +76,18 @@ export type ProbeHandler =
   /** A listener on `port` exists while the signal is on. */
   | { kind: 'tcpSocket'; port: number }
   /** Nothing in busybox serves gRPC health: a grpc probe always fails. */
-  | { kind: 'grpc'; port: number };
+  | { kind: 'grpc'; port: number }
+  /** An httpGet of `path` on the container's server program (ContainerScenario.server), not the busybox CGI. */
+  | { kind: 'serverHttpGet'; port: number; path: string };
+
+/**
+ * An upstream e2e server program the container runs from the server image (agnhost 2.43,
+ * test/images/agnhost) instead of the busybox program: it writes no markers and has no signal files.
+ * netexec (netexec/netexec.go): HTTP on `httpPort` (/healthz 200 once its UDP server listens, /redirect?location=,
+ * /echo?code=, /shutdown exits 0, any other path 200), exit 0 on SIGTERM. liveness (liveness/server.go): HTTP on 8080,
+ * /healthz 200 for its first 10 s then 500, /redirect?loc=; SIGTERM's default action.
+ */
+export type ServerProgram = { kind: 'netexec'; httpPort: number } | { kind: 'liveness' };
 
 export interface ProbeSpec {
   handler: ProbeHandler;
@@ -122,6 +133,8 @@ export interface ContainerScenario {
   /** `Always` on an init container makes it a sidecar (restartable init container). */
   restartPolicy?: 'Always';
   security?: ContainerSecurity;
+  /** Runs this server program from the server image (`--server-image`) instead of the busybox program. */
+  server?: ServerProgram;
 }
 
 export type VolumeKind =

@@ -23,6 +23,8 @@ export interface FakeTargetOptions {
   modelOptions?: ModelOptions;
   /** Keep every case's raw trace in its report (to re-judge it offline). */
   keepTraces?: boolean;
+  /** The server image the fake runs agnhost programs from (default "agnhost:test"); null: none. */
+  serverImage?: string | null;
 }
 
 export interface FakeTarget extends ConformanceTarget {
@@ -51,6 +53,9 @@ export function fakeTarget(options: FakeTargetOptions = {}): FakeTarget {
   const capabilities = {
     ...defaultCapabilities(version),
     networkPolicyEnforced: options.networkPolicyEnforced ?? true,
+    ...(options.serverImage === null
+      ? { serverImageProblem: 'none (--server-image none)' }
+      : { serverImage: options.serverImage ?? 'agnhost:test' }),
   };
   const cleanup = new CleanupRegistry(fake, { clock });
   const signal = options.signal ?? new AbortController().signal;

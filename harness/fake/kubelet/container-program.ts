@@ -1,5 +1,6 @@
 import type { V1Container } from '@kubernetes/client-node';
-import type { ContainerBehaviour, ProbeHandler, ProbeKind } from '../../../model/scenario';
+import type { ContainerBehaviour, ProbeHandler, ProbeKind, ServerProgram } from '../../../model/scenario';
+import { agnhostAnswer, httpProbe } from './agnhost';
 import { PID_FILE_WRITE, probeCommand, probeHttpPath } from '../../container-program';
 import { expandContainerCommandAndArgs } from './command-expansion';
 import { NO_EXEC_LAG, type ExecLag } from './jitter';
@@ -42,6 +43,18 @@ export interface ProbeOutcome {
   success: boolean;
   /** The prober's failure text for the Unhealthy event (after "<Kind> probe failed: "). */
   failure: string;
+  /** A success with a ProbeWarning event, its text (after "<Kind> probe warning: "). */
+  warning?: string;
+  /** The probe's GET ended the server program with this exit code (agnhost netexec /shutdown). */
+  exit?: number;
+}
+
+/** The server program a serverHttpGet probe reaches, and how long it has run. */
+export interface ServerCall {
+  program: ServerProgram | undefined;
+  sinceStart: number;
+  /** The seeded defect `redirect-followed-offhost`: the prober follows redirects to other hosts. */
+  followNonLocal: boolean;
 }
 
 const SIGNAL_FILE: Record<ProbeKind, string> = {
@@ -76,6 +89,7 @@ export function probeAttemptSeconds(
       return timeoutSeconds;
     case 'httpGet':
     case 'tcpSocket':
+    case 'serverHttpGet':
       return 0;
   }
 }
@@ -95,6 +109,7 @@ export function runProbeHandler(
   execTimeouts: boolean,
   lag: ExecLag = NO_EXEC_LAG,
   listening = true,
+  server?: ServerCall,
 ): ProbeOutcome {
   switch (handler.kind) {
     case 'exec':
@@ -134,5 +149,25 @@ export function runProbeHandler(
         success: false,
         failure: `timeout: failed to connect service "${podIP}:${handler.port}" within ${timeoutSeconds}s`,
       };
+    case 'serverHttpGet': {
+      // Only the pod's own address answers, and only while its server program listens.
+      const program = listening ? server?.program : undefined;
+      const result = httpProbe(
+        (host, port, target) =>
+          host === podIP && program
+            ? agnhostAnswer(program, port, target, server?.sinceStart ?? 0)
+            : undefined,
+        podIP,
+        handler.port,
+        handler.path,
+        server?.followNonLocal,
+      );
+      return {
+        success: result.result !== 'failure',
+        failure: result.output,
+        ...(result.result === 'warning' ? { warning: result.output } : {}),
+        ...(result.exit === undefined ? {} : { exit: result.exit }),
+      };
+    }
   }
 }

@@ -1,5 +1,6 @@
 import type { V1Container } from '@kubernetes/client-node';
-import type { ContainerScenario, ProbeKind } from '../../../model/scenario';
+import type { ContainerScenario, ProbeKind, ServerProgram } from '../../../model/scenario';
+import { serverProgramOf } from '../../agnhost-program';
 import { hooksReachMainOutput } from './container-program';
 
 export type ContainerRole = 'init' | 'sidecar' | 'app';
@@ -50,6 +51,8 @@ export class ContainerState {
   serversUpAt = Infinity;
   /** Hook and CGI markers reach the main program's log (its pid file is right). */
   readonly hooksReachOutput: boolean;
+  /** The agnhost program the container's args run (no command: the server image's entrypoint), if any. */
+  readonly server: ServerProgram | undefined;
 
   constructor(
     readonly role: ContainerRole,
@@ -59,6 +62,7 @@ export class ContainerState {
   ) {
     this.state = { kind: 'waiting', reason: role === 'app' ? 'ContainerCreating' : 'PodInitializing' };
     this.hooksReachOutput = hooksReachMainOutput(spec);
+    this.server = spec.command?.length ? undefined : serverProgramOf(spec.args);
   }
 
   get name(): string {

@@ -1,4 +1,5 @@
 import type { V1Pod } from '@kubernetes/client-node';
+import { serverHttpPort } from '../../agnhost-program';
 import { HEARTBEAT_SECONDS, formatMarker, type MarkerName } from '../../markers';
 import type { HookHandler, PodScenario, ProbeKind, ProbeSpec } from '../../../model/scenario';
 import { probePeriodSeconds, probeThreshold, sigkillAheadSeconds, type DefectSet } from '../defects';
@@ -178,6 +179,8 @@ export class PodWorker {
   }
 
   private log(container: ContainerState, marker: MarkerName, argument?: string | number): void {
+    // An agnhost program writes no markers: only the busybox program and its hooks do.
+    if (container.server) return;
     // Hooks write through /proc/1/fd/1, so every marker lands in the main container's log.
     this.options.context.appendLog(
       this.namespace,
@@ -456,7 +459,11 @@ export class PodWorker {
    */
   serveHttp(port: number, path: string): boolean {
     const server = [...this.initContainers, ...this.appContainers].find(
-      (c) => c.alive && c.spec.ports?.some((p) => p.containerPort === port) && this.now() >= c.serversUpAt,
+      (c) =>
+        c.alive &&
+        (c.spec.ports?.some((p) => p.containerPort === port) ||
+          (c.server !== undefined && serverHttpPort(c.server) === port)) &&
+        this.now() >= c.serversUpAt,
     );
     if (!server) return false;
     if (server.hooksReachOutput) this.log(server, 'http', path);
@@ -529,12 +536,30 @@ export class PodWorker {
       execTimeouts,
       lag,
       this.now() >= c.serversUpAt,
+      {
+        program: c.server,
+        sinceStart,
+        followNonLocal: this.options.defects.has('redirect-followed-offhost'),
+      },
     );
+    if (outcome.exit !== undefined) {
+      // The GET ended the program (agnhost netexec /shutdown): the attempt fails as the container exits.
+      const code = outcome.exit;
+      this.after(SIGNAL_SECONDS, () => this.containerExited(c, code));
+    }
     if (!outcome.success) {
       this.events.record(
         'Warning',
         'Unhealthy',
         `${PROBE_TITLE[kind]} probe failed: ${outcome.failure}`,
+        c.fieldPath,
+      );
+    } else if (outcome.warning !== undefined) {
+      // prober.go runProbe: a Warning result is a success with a ProbeWarning event.
+      this.events.record(
+        'Warning',
+        'ProbeWarning',
+        `${PROBE_TITLE[kind]} probe warning: ${outcome.warning}`,
         c.fieldPath,
       );
     }

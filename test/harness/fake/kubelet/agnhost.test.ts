@@ -1,0 +1,82 @@
+import { livenessRedirectPath, netexecRedirectPath } from '../../../../harness/agnhost-program';
+import { agnhostAnswer, httpProbe } from '../../../../harness/fake/kubelet/agnhost';
+import type { ServerProgram } from '../../../../model/scenario';
+import { serverProbeOutlook } from '../../../../model/server-program';
+
+const POD_IP = '10.244.0.7';
+const liveness: ServerProgram = { kind: 'liveness' };
+const netexec: ServerProgram = { kind: 'netexec', httpPort: 8080 };
+
+function probeAt(program: ServerProgram, path: string, sinceStart: number, followNonLocal = false) {
+  return httpProbe(
+    (host, port, target) => (host === POD_IP ? agnhostAnswer(program, port, target, sinceStart) : undefined),
+    POD_IP,
+    8080,
+    path,
+    followNonLocal,
+  );
+}
+
+describe('fake agnhost programs', () => {
+  test('liveness: /healthz 200 for 10 s then 500; other ports refused; unknown paths 404', () => {
+    expect(agnhostAnswer(liveness, 8080, '/healthz', 10)?.status).toBe(200);
+    expect(agnhostAnswer(liveness, 8080, '/healthz', 10.5)?.status).toBe(500);
+    expect(agnhostAnswer(liveness, 8081, '/healthz', 0)).toBeUndefined();
+    expect(agnhostAnswer(liveness, 8080, '/nope', 0)?.status).toBe(404);
+  });
+
+  test('netexec: /healthz 200, /echo?code=, any other path 200, /shutdown exits 0', () => {
+    expect(agnhostAnswer(netexec, 8080, '/healthz', 100)?.status).toBe(200);
+    expect(agnhostAnswer(netexec, 8080, '/echo?code=503', 0)?.status).toBe(503);
+    expect(agnhostAnswer(netexec, 8080, '/anything', 0)?.status).toBe(200);
+    expect(agnhostAnswer(netexec, 8080, '/shutdown', 0)?.exit).toBe(0);
+  });
+
+  test('a local redirect is followed: /redirect?loc=/healthz fails once /healthz does', () => {
+    const path = livenessRedirectPath('/healthz');
+    expect(probeAt(liveness, path, 5).result).toBe('success');
+    expect(probeAt(liveness, path, 12)).toEqual({
+      result: 'failure',
+      output: 'HTTP probe failed with statuscode: 500',
+    });
+  });
+
+  test('a non-local redirect is not followed: a success with "Probe terminated redirects"', () => {
+    const result = probeAt(liveness, livenessRedirectPath('http://0.0.0.0/'), 12);
+    expect(result).toEqual({
+      result: 'warning',
+      output: 'Probe terminated redirects, Response body: <a href="http://0.0.0.0/">Found</a>.\n',
+    });
+    // The seeded defect follows it, to a host where nothing listens.
+    expect(probeAt(liveness, livenessRedirectPath('http://0.0.0.0/'), 12, true)).toEqual({
+      result: 'failure',
+      output: 'Get "http://0.0.0.0/": dial tcp 0.0.0.0:80: connect: connection refused',
+    });
+  });
+
+  test('netexec redirects to itself forever stop after 10 requests; a 3xx it does not follow is a warning', () => {
+    expect(probeAt(netexec, netexecRedirectPath('/redirect'), 0).output).toContain(
+      'stopped after 10 redirects',
+    );
+    expect(probeAt(netexec, '/echo?code=304', 0).result).toBe('warning');
+  });
+
+  test('the model agrees with the fake on every shape the properties use', () => {
+    for (const [program, path] of [
+      [liveness, livenessRedirectPath('/healthz')],
+      [liveness, livenessRedirectPath('http://0.0.0.0/')],
+      [liveness, '/healthz'],
+      [netexec, netexecRedirectPath('/echo?code=500')],
+      [netexec, netexecRedirectPath('http://0.0.0.0/', 301)],
+      [netexec, '/healthz'],
+    ] as const) {
+      const outlook = serverProbeOutlook(program, path);
+      for (const t of [0, 5, 9.9, 10.5, 20]) {
+        const fake = probeAt(program, path, t);
+        const modelSucceeds = outlook.spans.some((span) => t >= span.from && t < span.to);
+        expect({ path, t, success: fake.result !== 'failure' }).toEqual({ path, t, success: modelSucceeds });
+        if (modelSucceeds) expect(fake.result === 'warning').toBe(outlook.warning);
+      }
+    }
+  });
+});
