@@ -37,6 +37,8 @@ export const FAKE_DEFECTS = {
   'grpc-probe-ignored': 'probes',
   /** The HTTP prober follows redirects to other hosts (the kubelet stops at them: a success with a warning). */
   'redirect-followed-offhost': 'probes',
+  /** tcpSocket liveness probes are never run, so they never fail. */
+  'tcp-liveness-ignored': 'probes',
   /** Init containers all start at once, together with the app containers. */
   'init-parallel': 'init',
   /** A failed init container counts as done: the next init container (then the app containers) starts. */

@@ -5,6 +5,7 @@ import { startupGates } from './startup-gates.property';
 import { httpStatus } from './http-status.property';
 import { execTimeout } from './exec-timeout.property';
 import { grpcUnservedFails } from './grpc-unserved-fails.property';
+import { livenessHandlers } from './liveness-handlers.property';
 
 /** The probes properties, in the order a run takes them. */
 export const PROBES_PROPERTIES: readonly PropertyDefinition[] = [
@@ -14,4 +15,5 @@ export const PROBES_PROPERTIES: readonly PropertyDefinition[] = [
   httpStatus,
   execTimeout,
   grpcUnservedFails,
+  livenessHandlers,
 ];

@@ -491,8 +491,13 @@ export class PodWorker {
       again();
       return;
     }
-    // A seeded defect: gRPC probes are never run, so they never fail.
-    if (spec.handler.kind === 'grpc' && this.options.defects.has('grpc-probe-ignored')) {
+    // Seeded defects: gRPC probes, or tcpSocket liveness probes, are never run, so they never fail.
+    const ignored =
+      (spec.handler.kind === 'grpc' && this.options.defects.has('grpc-probe-ignored')) ||
+      (spec.handler.kind === 'tcpSocket' &&
+        kind === 'liveness' &&
+        this.options.defects.has('tcp-liveness-ignored'));
+    if (ignored) {
       again();
       return;
     }

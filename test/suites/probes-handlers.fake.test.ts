@@ -1,0 +1,19 @@
+import { livenessHandlers } from '../../suites/probes/liveness-handlers.property';
+import type { ProbesScenario } from '../../model/scenario';
+import { expectCaughtAndShrunk, runOnFake } from './fake-run';
+
+/** Issue 12, probes: the handler kinds and failure shapes upstream's container_probe.go checks, on the fake. */
+describe('probes handler properties on the fake cluster', () => {
+  it('tcp-liveness-ignored fails liveness-handlers, confirmed and shrunk to a failing tcpSocket liveness probe', async () => {
+    const run = await runOnFake(
+      { ...livenessHandlers },
+      { runs: 20, seed: 7, defects: ['tcp-liveness-ignored'] },
+    );
+    const { minimal, failedFields } = expectCaughtAndShrunk(run);
+    const [first] = (minimal as ProbesScenario).pod.containers;
+    expect(first.probes.liveness?.handler.kind).toBe('tcpSocket');
+    expect(first.behaviour.unhealthyAfterSeconds).toBeDefined();
+    // The symptom: the listener went away but the container was never killed.
+    expect(failedFields).toContain('app-0.restartCount');
+  });
+});
