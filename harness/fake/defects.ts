@@ -39,6 +39,8 @@ export const FAKE_DEFECTS = {
   'redirect-followed-offhost': 'probes',
   /** tcpSocket liveness probes are never run, so they never fail. */
   'tcp-liveness-ignored': 'probes',
+  /** failureThreshold readiness failures kill and restart the container, as liveness failures do. */
+  'readiness-failure-restarts': 'probes',
   /** Init containers all start at once, together with the app containers. */
   'init-parallel': 'init',
   /** A failed init container counts as done: the next init container (then the app containers) starts. */
