@@ -51,3 +51,4 @@ export { hookHandler } from './hook-handler';
 export { lifecycle } from './lifecycle';
 export { probeSpec } from './probe-spec';
 export { deleteIntent, resolveDeleteAction } from './delete-intent';
+export { quotaObjectsScenario } from './quota-objects-scenario';

@@ -6,6 +6,9 @@ import type {
   ResourceAmounts,
   Scenario,
 } from '../model/scenario';
+import { defaultCapabilities, LATEST_VERSION } from '../model/capabilities';
+import { DEFAULT_MODEL_OPTIONS } from '../model/expectation';
+import { expectQuota } from '../model/quota';
 import { quotaUsage } from './quota-scenario';
 
 /** QoS class as pkg/apis/core/v1/helper/qos/qos.go computes it (missing requests default to limits). */
@@ -88,16 +91,34 @@ export function podFeatures(pod: PodScenario): string[] {
   return [...features, ...[...pod.initContainers, ...pod.containers].flatMap(containerFeatures)];
 }
 
+/**
+ * A scenario with objects other than pods: each object's kind, its outcome as the model predicts it,
+ * and each kind of step (quotaFeatures' hand simulation knows pod resources only).
+ */
+function objectQuotaFeatures(scenario: QuotaScenario): string[] {
+  const { fields } = expectQuota(scenario, defaultCapabilities(LATEST_VERSION), DEFAULT_MODEL_OPTIONS);
+  const features = Object.keys(scenario.quota.hard).map((r) => `tracks ${r}`);
+  scenario.steps.forEach((step, i) => {
+    const admitted = fields[`step${i + 1}.admitted`]?.expected;
+    const outcome = admitted?.kind === 'equals' && admitted.value === false ? 'rejected' : 'admitted';
+    if (step.kind === 'createObject') features.push(`${step.object.kind} ${outcome}`);
+    else if (step.kind === 'create') features.push(`pod ${outcome}`);
+    else features.push(step.kind === 'delete' ? 'deletion' : 'object deletion');
+  });
+  return features;
+}
+
 /** Outcome of each create step against the quota, simulated (scopes, must-specify, used + requested <= hard). */
 function quotaFeatures(scenario: QuotaScenario): string[] {
+  if (scenario.steps.some((step) => step.kind === 'createObject')) return objectQuotaFeatures(scenario);
   const { hard, scopes } = scenario.quota;
   const features = [`scopes ${scopes.join('+') || 'none'}`, ...Object.keys(hard).map((r) => `tracks ${r}`)];
   const used: Record<string, number> = Object.fromEntries(Object.keys(hard).map((r) => [r, 0]));
   const admitted = new Map<string, PodScenario>();
   for (const step of scenario.steps) {
-    if (step.kind === 'delete') {
+    if (step.kind !== 'create') {
       features.push('deletion');
-      const pod = admitted.get(step.podName);
+      const pod = step.kind === 'delete' ? admitted.get(step.podName) : undefined;
       if (pod) for (const r of Object.keys(hard)) used[r] -= quotaUsage(pod, r);
       continue;
     }

@@ -1,12 +1,17 @@
 import type {
   CoreV1Event,
+  V1ConfigMap,
   V1EndpointSlice,
   V1LimitRange,
   V1Namespace,
   V1NetworkPolicy,
   V1Node,
+  V1PersistentVolumeClaim,
   V1Pod,
+  V1ReplicaSet,
+  V1ReplicationController,
   V1ResourceQuota,
+  V1Secret,
   V1Service,
   V1Status,
 } from '@kubernetes/client-node';
@@ -19,9 +24,24 @@ export type ManagedObject =
   | ({ kind: 'ResourceQuota' } & V1ResourceQuota)
   | ({ kind: 'LimitRange' } & V1LimitRange)
   | ({ kind: 'NetworkPolicy' } & V1NetworkPolicy)
-  | ({ kind: 'Service' } & V1Service);
+  | ({ kind: 'Service' } & V1Service)
+  | ({ kind: 'Secret' } & V1Secret)
+  | ({ kind: 'ConfigMap' } & V1ConfigMap)
+  | ({ kind: 'ReplicationController' } & V1ReplicationController)
+  | ({ kind: 'ReplicaSet' } & V1ReplicaSet)
+  | ({ kind: 'PersistentVolumeClaim' } & V1PersistentVolumeClaim);
 
 export type ManagedKind = ManagedObject['kind'];
+
+/** The kinds whose objects a quota counts that kubeprop deletes and lists by name (quota properties). */
+export type CountedKind =
+  | 'Service'
+  | 'Secret'
+  | 'ConfigMap'
+  | 'ReplicationController'
+  | 'ReplicaSet'
+  | 'PersistentVolumeClaim'
+  | 'ResourceQuota';
 
 /** A create either succeeds (with any warnings) or is rejected with the API's Status. */
 export type CreateResult =
@@ -81,6 +101,10 @@ export interface ClusterPort {
   readPod(namespace: string, name: string): Promise<V1Pod | undefined>;
   listPods(namespace: string): Promise<ListResult<V1Pod>>;
   readResourceQuota(namespace: string, name: string): Promise<V1ResourceQuota | undefined>;
+  /** Deletes an object other than a pod (default options: the API's own propagation). */
+  deleteObject(namespace: string, kind: CountedKind, name: string): Promise<void>;
+  /** The names of a kind's objects in the namespace (what a quota's object count counts). */
+  listObjectNames(namespace: string, kind: CountedKind): Promise<string[]>;
 
   watchPods(
     namespace: string,

@@ -3,6 +3,7 @@ import https from 'node:https';
 import { Writable } from 'node:stream';
 import {
   ApiException,
+  AppsV1Api,
   AuthorizationV1Api,
   CoreV1Api,
   Exec,
@@ -29,6 +30,7 @@ import { ClusterError } from './cluster-error';
 import type {
   AuditLogRead,
   ClusterPort,
+  CountedKind,
   CreateResult,
   ListResult,
   LogLine,
@@ -68,6 +70,7 @@ export function parseTimestampedLogLine(line: string): LogLine | undefined {
 export class KubeCluster implements ClusterPort {
   private readonly core: CoreV1Api;
   private readonly networking: NetworkingV1Api;
+  private readonly apps: AppsV1Api;
   private readonly authorization: AuthorizationV1Api;
   private readonly version: VersionApi;
   /** Present only with an audit log reader (kind clusters): ClusterPort's optional capability. */
@@ -81,6 +84,7 @@ export class KubeCluster implements ClusterPort {
     if (auditLog) this.auditEvents = (namespace, sinceMs) => auditLog.read(namespace, sinceMs);
     this.core = kubeConfig.makeApiClient(CoreV1Api);
     this.networking = kubeConfig.makeApiClient(NetworkingV1Api);
+    this.apps = kubeConfig.makeApiClient(AppsV1Api);
     this.authorization = kubeConfig.makeApiClient(AuthorizationV1Api);
     this.version = kubeConfig.makeApiClient(VersionApi);
   }
@@ -192,6 +196,54 @@ export class KubeCluster implements ClusterPort {
     return this.readOrUndefined(`read resource quota ${namespace}/${name}`, () =>
       this.core.readNamespacedResourceQuota({ name, namespace }),
     );
+  }
+
+  async deleteObject(namespace: string, kind: CountedKind, name: string): Promise<void> {
+    const request = { name, namespace };
+    await this.call(`delete ${kind} ${namespace}/${name}`, async (): Promise<unknown> => {
+      switch (kind) {
+        case 'Service':
+          return this.core.deleteNamespacedService(request);
+        case 'Secret':
+          return this.core.deleteNamespacedSecret(request);
+        case 'ConfigMap':
+          return this.core.deleteNamespacedConfigMap(request);
+        case 'ReplicationController':
+          return this.core.deleteNamespacedReplicationController(request);
+        case 'ReplicaSet':
+          return this.apps.deleteNamespacedReplicaSet(request);
+        case 'PersistentVolumeClaim':
+          return this.core.deleteNamespacedPersistentVolumeClaim(request);
+        case 'ResourceQuota':
+          return this.core.deleteNamespacedResourceQuota(request);
+      }
+    });
+  }
+
+  async listObjectNames(namespace: string, kind: CountedKind): Promise<string[]> {
+    const request = { namespace };
+    const list = await this.call(
+      `list ${kind} in ${namespace}`,
+      async (): Promise<{ items: { metadata?: { name?: string } }[] }> => {
+        switch (kind) {
+          case 'Service':
+            return this.core.listNamespacedService(request);
+          case 'Secret':
+            return this.core.listNamespacedSecret(request);
+          case 'ConfigMap':
+            return this.core.listNamespacedConfigMap(request);
+          case 'ReplicationController':
+            return this.core.listNamespacedReplicationController(request);
+          case 'ReplicaSet':
+            return this.apps.listNamespacedReplicaSet(request);
+          case 'PersistentVolumeClaim':
+            return this.core.listNamespacedPersistentVolumeClaim(request);
+          case 'ResourceQuota':
+            return this.core.listNamespacedResourceQuota(request);
+        }
+      },
+    );
+    return list.items.map((item) => item.metadata?.name ?? '');
   }
 
   watchPods(
@@ -440,6 +492,39 @@ export class KubeCluster implements ClusterPort {
         const body = { ...object, apiVersion: 'v1' };
         const info = await this.core.createNamespacedServiceWithHttpInfo({ namespace, body, dryRun });
         return answer(info, (data) => ({ ...data, kind: 'Service' }));
+      }
+      case 'Secret': {
+        const body = { ...object, apiVersion: 'v1' };
+        const info = await this.core.createNamespacedSecretWithHttpInfo({ namespace, body, dryRun });
+        return answer(info, (data) => ({ ...data, kind: 'Secret' }));
+      }
+      case 'ConfigMap': {
+        const body = { ...object, apiVersion: 'v1' };
+        const info = await this.core.createNamespacedConfigMapWithHttpInfo({ namespace, body, dryRun });
+        return answer(info, (data) => ({ ...data, kind: 'ConfigMap' }));
+      }
+      case 'ReplicationController': {
+        const body = { ...object, apiVersion: 'v1' };
+        const info = await this.core.createNamespacedReplicationControllerWithHttpInfo({
+          namespace,
+          body,
+          dryRun,
+        });
+        return answer(info, (data) => ({ ...data, kind: 'ReplicationController' }));
+      }
+      case 'ReplicaSet': {
+        const body = { ...object, apiVersion: 'apps/v1' };
+        const info = await this.apps.createNamespacedReplicaSetWithHttpInfo({ namespace, body, dryRun });
+        return answer(info, (data) => ({ ...data, kind: 'ReplicaSet' }));
+      }
+      case 'PersistentVolumeClaim': {
+        const body = { ...object, apiVersion: 'v1' };
+        const info = await this.core.createNamespacedPersistentVolumeClaimWithHttpInfo({
+          namespace,
+          body,
+          dryRun,
+        });
+        return answer(info, (data) => ({ ...data, kind: 'PersistentVolumeClaim' }));
       }
       case 'NetworkPolicy': {
         const body = { ...object, apiVersion: 'networking.k8s.io/v1' };

@@ -4,7 +4,8 @@ import { readyOutlook } from '../model/probes';
 import type { DeleteAction, HookHandler, PodScenario, QuotaScenario, Scenario } from '../model/scenario';
 import type { CaseManifests } from '../generators/manifests';
 import { isHookHandler } from '../generators/manifests/hook-handler-pod';
-import type { ManagedObject } from './cluster-port';
+import { ROOT_CA_CONFIGMAP } from '../model/quota-objects';
+import type { CountedKind, ManagedObject } from './cluster-port';
 
 /** A pod the plan names: in the case's namespace unless another one is given (NetworkPolicy topology). */
 export interface PodRef {
@@ -29,8 +30,13 @@ export type WaitCondition =
   | { kind: 'podsRunning'; targets: PodRef[] }
   /** The quota controller has filled status.hard (admission ignores a quota until then). */
   | { kind: 'quotaInitialised'; quota: string }
-  /** status.used agrees with the pods that exist for the object counts the quota tracks. */
-  | { kind: 'quotaSettled'; quota: string };
+  /** status.used agrees with the pods and other objects that exist for the object counts the quota tracks. */
+  | { kind: 'quotaSettled'; quota: string }
+  /**
+   * The object is listed in the namespace (present: the root CA ConfigMap another controller publishes)
+   * or no longer is (a deleted claim its protection finalizer kept a moment).
+   */
+  | { kind: 'objectListed'; objectKind: CountedKind; name: string; present: boolean };
 
 export type PlanStep =
   | { kind: 'create'; object: ManagedObject }
@@ -46,6 +52,7 @@ export type PlanStep =
   | { kind: 'deletePod'; target: PodRef; gracePeriodSeconds?: number }
   | { kind: 'snapshotPod'; target: PodRef }
   | { kind: 'snapshotQuota'; quota: string }
+  | { kind: 'deleteObject'; objectKind: CountedKind; name: string }
   /** Advertises an extended resource on one node (restored by cleanup). */
   | { kind: 'patchNodeCapacity'; resource: string; count: number }
   /** Probes the NetworkPolicy reachability matrix from every topology pod. */
@@ -253,16 +260,52 @@ function terminationPlan(
 
 function quotaPlan(manifests: CaseManifests, scenario: QuotaScenario): PlanStep[] {
   const quota = scenario.quota.name;
+  // The quota's first count of configmaps includes the root CA ConfigMap: wait until it is published.
+  const tracksConfigMaps = ['configmaps', 'count/configmaps'].some((key) => key in scenario.quota.hard);
+  const rootCa: PlanStep[] = tracksConfigMaps
+    ? [
+        {
+          kind: 'wait',
+          condition: {
+            kind: 'objectListed',
+            objectKind: 'ConfigMap',
+            name: ROOT_CA_CONFIGMAP,
+            present: true,
+          },
+          deadlineSeconds: QUOTA_SYNC_SECONDS,
+        },
+      ]
+    : [];
   const steps: PlanStep[] = [
+    ...rootCa,
     ...createAll(manifests, ['ResourceQuota']),
     { kind: 'wait', condition: { kind: 'quotaInitialised', quota }, deadlineSeconds: QUOTA_SYNC_SECONDS },
     { kind: 'snapshotQuota', quota },
   ];
   const pods = manifests.objects.filter((o) => o.kind === 'Pod');
   for (const step of scenario.steps) {
+    // An object's delete is released by the quota controller alone: a controller that never releases
+    // leaves the wait to time out, and the stale usage it snapshots then is the observation.
+    let settledIsOutcome = false;
     if (step.kind === 'create') {
       const object = pods.find((p) => p.metadata?.name === step.pod.name);
       if (object) steps.push({ kind: 'create', object });
+    } else if (step.kind === 'createObject') {
+      const { kind, name } = step.object;
+      const object = manifests.objects.find((o) => o.kind === kind && o.metadata?.name === name);
+      if (object) steps.push({ kind: 'create', object });
+    } else if (step.kind === 'deleteObject') {
+      const { objectKind, name } = step;
+      // Both the object count and the listing still show an object its finalizers hold: wait until it is gone.
+      steps.push(
+        { kind: 'deleteObject', objectKind, name },
+        {
+          kind: 'wait',
+          condition: { kind: 'objectListed', objectKind, name, present: false },
+          deadlineSeconds: REACTION_SECONDS * 6,
+        },
+      );
+      settledIsOutcome = true;
     } else {
       const target = podNamed(manifests, step.podName);
       // Quota usage is about admission, not termination: the pod goes at once.
@@ -272,7 +315,12 @@ function quotaPlan(manifests: CaseManifests, scenario: QuotaScenario): PlanStep[
       );
     }
     steps.push(
-      { kind: 'wait', condition: { kind: 'quotaSettled', quota }, deadlineSeconds: QUOTA_SYNC_SECONDS },
+      {
+        kind: 'wait',
+        condition: { kind: 'quotaSettled', quota },
+        deadlineSeconds: QUOTA_SYNC_SECONDS,
+        ...(settledIsOutcome ? { timeoutIsOutcome: true } : {}),
+      },
       { kind: 'snapshotQuota', quota },
     );
   }

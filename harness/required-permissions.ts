@@ -21,7 +21,26 @@ const CREATE_MANAGED: Permission[] = [
   core('create', 'limitranges'),
   core('create', 'services'),
   { verb: 'create', group: 'networking.k8s.io', resource: 'networkpolicies' },
+  // Objects quota/object-counts counts.
+  core('create', 'secrets'),
+  core('create', 'configmaps'),
+  core('create', 'replicationcontrollers'),
+  core('create', 'persistentvolumeclaims'),
+  { verb: 'create', group: 'apps', resource: 'replicasets' },
 ];
+
+/** The kinds a quota counts that kubeprop deletes and lists (ClusterPort deleteObject, listObjectNames). */
+const COUNTED_RESOURCES: Permission[] = [
+  core('', 'services'),
+  core('', 'secrets'),
+  core('', 'configmaps'),
+  core('', 'replicationcontrollers'),
+  core('', 'persistentvolumeclaims'),
+  core('', 'resourcequotas'),
+  { verb: '', group: 'apps', resource: 'replicasets' },
+];
+
+const onCounted = (verb: string): Permission[] => COUNTED_RESOURCES.map((p) => ({ ...p, verb }));
 
 /**
  * What each ClusterPort method needs from RBAC; deploy/rbac.yaml grants exactly the union.
@@ -44,6 +63,8 @@ export const REQUIRED_PERMISSIONS: Record<keyof ClusterPort, readonly Permission
   readPod: [core('get', 'pods')],
   listPods: [core('list', 'pods')],
   readResourceQuota: [core('get', 'resourcequotas')],
+  deleteObject: onCounted('delete'),
+  listObjectNames: onCounted('list'),
   watchPods: [core('watch', 'pods')],
   watchEvents: [core('watch', 'events')],
   listEvents: [core('list', 'events')],

@@ -12,7 +12,7 @@ import type { Trace, TraceEntry } from '../model/trace';
 import { awaitPodCreateAudit } from './audit-log-wait';
 import type { CleanupEntry, CleanupRegistry, CleanupReport } from './cleanup';
 import { ClusterError } from './cluster-error';
-import type { ClusterPort, CreateResult, ManagedObject } from './cluster-port';
+import type { ClusterPort, CountedKind, CreateResult, ManagedObject } from './cluster-port';
 import type { Clock } from './clock';
 import { caseNamespaceName, managedLabels, namespaceManifest } from './namespace';
 import { probeMatrix } from './netpol/probe-matrix';
@@ -21,7 +21,7 @@ import { withRetry } from './retry';
 import { waitFor, type Condition } from './waits';
 import { podCondition, type PodStateSource } from './waits-pod';
 import { acquireNodeCapacityLock } from './node-capacity-lock';
-import { quotaInitialised, quotaSettled } from './waits-quota';
+import { objectListed, quotaInitialised, quotaSettled } from './waits-quota';
 import { CaseRecorder } from './watch-recorder-case';
 import { unreliabilityOf } from '../verdicts/case-verdict';
 
@@ -330,6 +330,8 @@ class CaseExecution {
         return this.snapshotPod(step.target);
       case 'snapshotQuota':
         return this.snapshotQuota(step.quota);
+      case 'deleteObject':
+        return this.deleteObject(step.objectKind, step.name);
       case 'patchNodeCapacity':
         return this.patchNodeCapacity(step.resource, step.count);
       case 'probeReachability':
@@ -435,6 +437,11 @@ class CaseExecution {
           condition.quota,
           () => this.port.readResourceQuota(this.namespace, condition.quota),
           () => this.recorder.podsIn(this.namespace),
+          (kind) => this.port.listObjectNames(this.namespace, kind),
+        );
+      case 'objectListed':
+        return objectListed(condition.objectKind, condition.name, condition.present, () =>
+          this.port.listObjectNames(this.namespace, condition.objectKind),
         );
       default:
         return podCondition(condition, this.podStates(), this.namespace);
@@ -459,7 +466,10 @@ class CaseExecution {
     timeoutIsOutcome: boolean,
   ): Promise<void> {
     const named = this.conditionFor(condition);
-    const polls = condition.kind === 'quotaInitialised' || condition.kind === 'quotaSettled';
+    const polls =
+      condition.kind === 'quotaInitialised' ||
+      condition.kind === 'quotaSettled' ||
+      condition.kind === 'objectListed';
     const result = await waitFor(named, {
       clock: this.clock,
       signal: this.signal,
@@ -519,6 +529,28 @@ class CaseExecution {
       signal,
     );
     if (pod) this.recorder.record({ kind: 'podSnapshot', object: pod });
+  }
+
+  /** Deletes an object a quota counts; the API's answer is the step's result. */
+  private async deleteObject(kind: CountedKind, name: string): Promise<void> {
+    const target = `${kind}/${name}`;
+    this.recorder.record({ kind: 'action', action: 'delete', target });
+    try {
+      await this.write(async (attempt) => {
+        try {
+          await this.port.deleteObject(this.namespace, kind, name);
+        } catch (error) {
+          // A retry after a lost response finds the object already gone: the delete happened.
+          if (attempt > 1 && error instanceof ClusterError && error.kind === 'notFound') return;
+          throw error;
+        }
+      });
+      this.recorder.record({ kind: 'actionResult', action: 'delete', target, ok: true });
+    } catch (error) {
+      // Deleting an object admission rejected is a result, not a failure to observe.
+      if (!(error instanceof ClusterError && error.kind === 'notFound')) throw error;
+      this.recorder.record({ kind: 'actionResult', action: 'delete', target, ok: false, status: 404 });
+    }
   }
 
   private async snapshotQuota(name: string): Promise<void> {

@@ -8,7 +8,10 @@ export interface PodStateSource {
   podDeleted(namespace: string, name: string): boolean;
 }
 
-type PodWaitCondition = Exclude<WaitCondition, { kind: 'quotaInitialised' | 'quotaSettled' }>;
+type PodWaitCondition = Exclude<
+  WaitCondition,
+  { kind: 'quotaInitialised' | 'quotaSettled' | 'objectListed' }
+>;
 
 function statuses(pod: V1Pod): V1ContainerStatus[] {
   return [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])];

@@ -1,5 +1,7 @@
 import type { V1Pod, V1ResourceQuota } from '@kubernetes/client-node';
 import type { Condition, ConditionState } from './waits';
+import type { CountedKind } from './cluster-port';
+import { expectedObjectCounts, type ObjectLister } from './quota-object-counts';
 import { countsAgree, expectedPodCounts } from './quota-pod-counts';
 
 /** Reads the quota for each check (a transient failure just means "not yet"). */
@@ -49,15 +51,28 @@ export function quotaInitialised(name: string, reader: QuotaReader): Condition {
  * caught up: the same snapshot's compute usage is then that of the same pods (see countsAgree for why);
  * compute usage itself is not compared here, so a wrong one is judged by the property, not waited out.
  */
-export function quotaSettled(name: string, reader: QuotaReader, pods: () => V1Pod[]): Condition {
+export function quotaSettled(
+  name: string,
+  reader: QuotaReader,
+  pods: () => V1Pod[],
+  objects: ObjectLister,
+): Condition {
   return {
     name: `quota ${name} usage up to date`,
     check: async (): Promise<ConditionState> => {
       const { quota, error } = await read(reader);
-      const expected = expectedPodCounts(
-        { hard: quota?.status?.hard ?? {}, scopes: quota?.spec?.scopes ?? [] },
-        pods(),
-      );
+      const hard = quota?.status?.hard ?? {};
+      let listed: Record<string, number>;
+      try {
+        listed = await expectedObjectCounts(hard, objects);
+      } catch (failure) {
+        const why = failure instanceof Error ? failure.message : String(failure);
+        return { done: false, lastSeen: `list failed: ${why}` };
+      }
+      const expected = {
+        ...expectedPodCounts({ hard, scopes: quota?.spec?.scopes ?? [] }, pods()),
+        ...listed,
+      };
       const done = countsAgree(quota?.status?.used, expected);
       const want = Object.entries(expected)
         .map(([key, count]) => `${key}=${count}`)
@@ -66,6 +81,29 @@ export function quotaSettled(name: string, reader: QuotaReader, pods: () => V1Po
         done,
         lastSeen: error ? `read failed: ${error}` : `${describeQuota(quota)}${want ? ` (want ${want})` : ''}`,
       };
+    },
+  };
+}
+
+/** The object is listed in the namespace, or (present false) no longer is; a failed list is "not yet". */
+export function objectListed(
+  kind: CountedKind,
+  name: string,
+  present: boolean,
+  list: () => Promise<string[]>,
+): Condition {
+  return {
+    name: `${kind} ${name} ${present ? 'exists' : 'gone'}`,
+    check: async (): Promise<ConditionState> => {
+      try {
+        const names = await list();
+        return { done: names.includes(name) === present, lastSeen: `${names.length} listed` };
+      } catch (error) {
+        return {
+          done: false,
+          lastSeen: `list failed: ${error instanceof Error ? error.message : String(error)}`,
+        };
+      }
     },
   };
 }

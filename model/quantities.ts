@@ -15,7 +15,10 @@ const BINARY_SUFFIXES = ['', 'Ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei'];
 export function unitOf(resourceName: string): QuantityUnit {
   const base = resourceName.replace(/^(requests|limits)\./, '');
   if (base === 'cpu') return 'milliCpu';
-  if (base === 'memory' || base === 'ephemeral-storage' || base.startsWith('hugepages-')) return 'mebibytes';
+  // requests.storage, also a storage class's share (<class>.storageclass.storage.k8s.io/requests.storage).
+  const storage = base === 'storage' || resourceName.endsWith('/requests.storage');
+  if (base === 'memory' || base === 'ephemeral-storage' || storage || base.startsWith('hugepages-'))
+    return 'mebibytes';
   return 'count';
 }
 

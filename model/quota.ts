@@ -4,7 +4,8 @@ import type { Expectation, FieldExpectation, ModelOptions } from './expectation'
 import { computePodQos } from './qos';
 import { formatQuantity } from './quantities';
 import { contains, equals, field } from './resources-field';
-import type { PodScenario, QuotaScenario, QuotaScope, QuotaSpec } from './scenario';
+import { NAMESPACE_BASELINE, objectQuotaUsage } from './quota-objects';
+import type { PodScenario, QuotaObject, QuotaScenario, QuotaScope, QuotaSpec } from './scenario';
 import { atLeast } from './capabilities';
 
 /**
@@ -208,22 +209,47 @@ interface StepOutcome {
   used: ResourceList;
 }
 
-/** A step with what depends on its pod alone worked out once, for both replays. */
+/** A step with what depends on its pod or object alone worked out once, for both replays. */
 type PreparedStep =
-  | { kind: 'delete'; podName: string }
-  | { kind: 'create'; pod: PodScenario; verdict: PodVerdict; mayEnd: boolean };
+  { kind: 'delete'; key: string } | { kind: 'create'; key: string; verdict: PodVerdict; mayEnd: boolean };
+
+/**
+ * An object other than a pod: quota admission charges it to quotas without scopes only (its
+ * evaluator's scope function is generic.MatchesNoScopeFunc), and it never ends on its own.
+ */
+function objectVerdict(object: QuotaObject, quota: QuotaSpec): PodVerdict {
+  if (quota.scopes.length > 0) return { decided: { admitted: true, usage: {}, matched: false } };
+  return { usage: objectQuotaUsage(object) };
+}
+
+/** Where a step's charge is kept: pods by name, other objects by kind/name. */
+export function objectKey(kind: string, name: string): string {
+  return `${kind}/${name}`;
+}
 
 function prepareSteps(scenario: QuotaScenario, capabilities: Capabilities): PreparedStep[] {
-  return scenario.steps.map((step) =>
-    step.kind === 'delete'
-      ? step
-      : {
+  return scenario.steps.map((step): PreparedStep => {
+    switch (step.kind) {
+      case 'delete':
+        return { kind: 'delete', key: step.podName };
+      case 'deleteObject':
+        return { kind: 'delete', key: objectKey(step.objectKind, step.name) };
+      case 'createObject':
+        return {
           kind: 'create',
-          pod: step.pod,
+          key: objectKey(step.object.kind, step.object.name),
+          verdict: objectVerdict(step.object, scenario.quota),
+          mayEnd: false,
+        };
+      case 'create':
+        return {
+          kind: 'create',
+          key: step.pod.name,
           verdict: podVerdict(step.pod, scenario.quota, capabilities.version, capabilities.sidecars),
           mayEnd: mayTerminate(step.pod),
-        },
-  );
+        };
+    }
+  });
 }
 
 /** Sum of the live pods' charges for every hard key. */
@@ -241,6 +267,11 @@ function totalUsage(hard: ResourceList, charges: Map<string, ResourceList>): Res
  */
 function replay(quota: QuotaSpec, steps: PreparedStep[], terminatedEarly: boolean): StepOutcome[] {
   const charges = new Map<string, ResourceList>();
+  // quota.namespace-baseline: what the namespace holds before any step (the root CA ConfigMap, this quota).
+  const baseline: ResourceList = {};
+  for (const name of Object.keys(quota.hard))
+    if (name in NAMESPACE_BASELINE) baseline[name] = NAMESPACE_BASELINE[name];
+  charges.set('', baseline);
   const outcomes: StepOutcome[] = [];
   // What the quota has in use before the next step: the previous step's usage.
   let used = totalUsage(quota.hard, charges);
@@ -248,7 +279,7 @@ function replay(quota: QuotaSpec, steps: PreparedStep[], terminatedEarly: boolea
     if (step.kind === 'delete') {
       // quota.usage-released: a gone pod charges nothing, every resource at once (pods.go PodUsageFunc;
       // resource_quota_controller.go syncResourceQuota recomputes all of them in one pass).
-      charges.delete(step.podName);
+      charges.delete(step.key);
       used = totalUsage(quota.hard, charges);
       outcomes.push({ used });
       continue;
@@ -259,7 +290,7 @@ function replay(quota: QuotaSpec, steps: PreparedStep[], terminatedEarly: boolea
       if (terminatedEarly && step.mayEnd) {
         for (const name of Object.keys(charge)) if (name !== 'count/pods') charge[name] = 0;
       }
-      charges.set(step.pod.name, charge);
+      charges.set(step.key, charge);
     }
     used = totalUsage(quota.hard, charges);
     outcomes.push({ decision, used });
@@ -290,6 +321,14 @@ function decisionFields(
   if (withMessage) fields[`${prefix}.reason`] = contains(decision.messageParts, rule, decision.because);
 }
 
+/** The rule each kind of step's usage follows. */
+const USAGE_RULE: Record<QuotaScenario['steps'][number]['kind'], string> = {
+  create: 'quota.usage-charged',
+  delete: 'quota.usage-released',
+  createObject: 'quota.object-usage',
+  deleteObject: 'quota.object-released',
+};
+
 /** Expectations per step (`stepN.admitted`, `stepN.reason`, `stepN.used.<key>`) and `afterSteps.used.<key>`. */
 export function expectQuota(
   scenario: QuotaScenario,
@@ -311,7 +350,7 @@ export function expectQuota(
     because: `effective usage of live pods for ${name}`,
   }));
   const usageField = (prefix: string, index: number): void => {
-    const rule = scenario.steps[index].kind === 'delete' ? 'quota.usage-released' : 'quota.usage-charged';
+    const rule = USAGE_RULE[scenario.steps[index].kind];
     for (const { name, because } of keys) {
       const a = late[index].used[name];
       const b = early[index].used[name];

@@ -22,6 +22,8 @@ const TYPICAL_WAIT_SECONDS: Record<WaitCondition['kind'], number> = {
   podsRunning: 3,
   quotaInitialised: 0.1,
   quotaSettled: 0.1,
+  // The root CA ConfigMap is published as the namespace is created; a deleted object goes at once.
+  objectListed: 0.1,
 };
 /** The kubelet's reaction to a delete plus the status reaching the watch, seconds. */
 const STOP_REACTION_SECONDS = 1;

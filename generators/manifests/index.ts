@@ -4,6 +4,7 @@ import { hookHandlerPod } from './hook-handler-pod';
 import type { CaseManifests, ManifestOptions } from './manifest-options';
 import { podManifest } from './pod-manifest';
 import { limitRangeManifest, podSecurityNamespaceLabels, resourceQuotaManifest } from './policy-manifests';
+import { quotaObjectManifest } from './quota-object-manifest';
 import { serviceManifest } from './service-manifest';
 
 /** A pod that runs and is observed, after the handler pod that serves its httpGet postStart hooks (if any). */
@@ -35,6 +36,7 @@ export function manifestsFor(scenario: Scenario, options: ManifestOptions): Case
       objects.push(resourceQuotaManifest(scenario.quota, options));
       for (const step of scenario.steps) {
         if (step.kind === 'create') objects.push(podManifest(step.pod, options));
+        if (step.kind === 'createObject') objects.push(quotaObjectManifest(step.object, options));
       }
       break;
     case 'limitrange':

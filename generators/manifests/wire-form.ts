@@ -13,6 +13,11 @@ const MODEL_TYPE: Record<WireObject['kind'], string> = {
   LimitRange: 'V1LimitRange',
   NetworkPolicy: 'V1NetworkPolicy',
   Service: 'V1Service',
+  Secret: 'V1Secret',
+  ConfigMap: 'V1ConfigMap',
+  ReplicationController: 'V1ReplicationController',
+  ReplicaSet: 'V1ReplicaSet',
+  PersistentVolumeClaim: 'V1PersistentVolumeClaim',
 };
 
 export function modelTypeOf(kind: WireObject['kind']): string {

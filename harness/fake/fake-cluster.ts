@@ -10,10 +10,12 @@ import type {
   V1Status,
 } from '@kubernetes/client-node';
 import { LATEST_VERSION, type ServerVersion } from '../../model/capabilities';
+import { ROOT_CA_CONFIGMAP } from '../../model/quota-objects';
 import { ClusterError } from '../cluster-error';
 import type {
   AuditLogRead,
   ClusterPort,
+  CountedKind,
   CreateResult,
   ListResult,
   LogLine,
@@ -240,10 +242,23 @@ export class FakeCluster implements ClusterPort {
         spec: { finalizers: ['kubernetes'] },
         status: { phase: 'Active' },
       };
+      // The root CA publisher puts this ConfigMap in every namespace as it is created
+      // (pkg/controller/certificates/rootcacertpublisher/publisher.go).
+      const rootCa: ManagedObject = {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: {
+          name: ROOT_CA_CONFIGMAP,
+          namespace: name,
+          uid: this.uid(),
+          resourceVersion: this.nextRv(),
+        },
+        data: { 'ca.crt': 'fake' },
+      };
       this.namespaces.set(name, {
         namespace: stored,
         pods: new Map(),
-        others: new Map(),
+        others: new Map([[`ConfigMap/${ROOT_CA_CONFIGMAP}`, rootCa]]),
         events: new Map(),
         slices: new Map(),
       });
@@ -337,6 +352,26 @@ export class FakeCluster implements ClusterPort {
       const object = this.namespaces.get(namespace)?.others.get(`ResourceQuota/${name}`);
       return object ? (deepCopy(object) as V1ResourceQuota) : undefined;
     });
+  }
+
+  deleteObject(namespace: string, kind: CountedKind, name: string): Promise<void> {
+    return this.call('deleteObject', 'write', () => {
+      const record = this.namespaces.get(namespace);
+      const key = `${kind}/${name}`;
+      if (!record?.others.delete(key)) {
+        throw new ClusterError('notFound', `${kind.toLowerCase()}s "${name}" not found`, 404);
+      }
+      // The quota monitor queues the quota on every delete of a kind it counts (resource_quota_monitor.go).
+      this.scheduleQuotaSync(namespace);
+    });
+  }
+
+  listObjectNames(namespace: string, kind: CountedKind): Promise<string[]> {
+    return this.call('listObjectNames', 'read', () =>
+      [...(this.namespaces.get(namespace)?.others.values() ?? [])]
+        .filter((o) => o.kind === kind)
+        .map((o) => o.metadata?.name ?? ''),
+    );
   }
 
   watchPods(
@@ -543,7 +578,8 @@ export class FakeCluster implements ClusterPort {
     } else {
       record.others.set(key, candidate);
       if (candidate.kind === 'Service') this.syncSlices(namespace);
-      if (candidate.kind === 'ResourceQuota') this.scheduleQuotaSync(namespace);
+      // A new quota is synced at once; any other counted object is charged by admission and recounted.
+      this.scheduleQuotaSync(namespace);
     }
     return { ok: true, object: deepCopy(candidate), warnings };
   }
@@ -671,9 +707,10 @@ export class FakeCluster implements ClusterPort {
     record.quotaSync = this.clock.schedule(QUOTA_SYNC_MS, () => {
       record.quotaSync = undefined;
       const pods = [...record.pods.values()].map((r) => r.pod);
+      const objects = [...record.others.values()];
       for (const [key, object] of record.others) {
         if (object.kind !== 'ResourceQuota') continue;
-        const next = quotaStatus(object, pods, this.quotaUsage);
+        const next = quotaStatus(object, pods, this.quotaUsage, objects);
         if (JSON.stringify(next) === JSON.stringify(object.status)) continue;
         record.others.set(key, {
           ...object,

@@ -1,17 +1,32 @@
 import type { V1Pod, V1ResourceQuota } from '@kubernetes/client-node';
 import type { Observation, Observed, TimelineEntry } from '../../model/observation';
 import { parseInUnitOf } from '../../model/quantities';
-import type { QuotaScenario } from '../../model/scenario';
+import type { QuotaScenario, QuotaStep } from '../../model/scenario';
+import { tracksObjectCount } from '../quota-object-counts';
 import type { Trace } from '../../model/trace';
 import { countsAgree, expectedPodCounts, POD_COUNT_KEYS, tracksPodCount } from '../quota-pod-counts';
 import { missing, statusMessage, targetsPod, text, value, type ActionResult } from './resources-trace';
+
+/** What a step acts on as the trace names it: a pod by name, another object as kind/name. */
+function stepTarget(step: QuotaStep): string {
+  switch (step.kind) {
+    case 'create':
+      return step.pod.name;
+    case 'delete':
+      return step.podName;
+    case 'createObject':
+      return `${step.object.kind}/${step.object.name}`;
+    case 'deleteObject':
+      return `${step.objectKind}/${step.name}`;
+  }
+}
 
 /** Index in the trace of each step's result, matched in order (a pod name may be created twice). */
 function stepResults(trace: Trace, scenario: QuotaScenario): (number | undefined)[] {
   let cursor = 0;
   return scenario.steps.map((step) => {
-    const action = step.kind === 'create' ? 'create' : 'delete';
-    const target = step.kind === 'create' ? step.pod.name : step.podName;
+    const action = step.kind === 'create' || step.kind === 'createObject' ? 'create' : 'delete';
+    const target = stepTarget(step);
     for (let i = cursor; i < trace.length; i++) {
       const entry = trace[i];
       if (entry.kind === 'actionResult' && entry.action === action && targetsPod(entry.target, target)) {
@@ -88,7 +103,12 @@ function usageFields(
 ): void {
   const last = window.at(-1)?.quota;
   const tracksCount = tracksPodCount({ hard: scenario.quota.hard, scopes: scenario.quota.scopes });
-  const current = currentSnapshot(window, tracksCount, afterDelete);
+  // With an object count tracked, the step's snapshot follows the harness's wait for every count to
+  // equal what the API lists (harness/quota-object-counts.ts): it is current, or, when the wait ran out
+  // after a delete, the stale usage that is the observation.
+  const current = tracksObjectCount(scenario.quota.hard)
+    ? { snapshot: window.at(-1), why: 'no quota snapshot' }
+    : currentSnapshot(window, tracksCount, afterDelete);
   for (const name of Object.keys(scenario.quota.hard)) {
     fields[`${prefix}.used.${name}`] = (POD_COUNT_KEYS as readonly string[]).includes(name)
       ? usageField(name, last, 'no quota snapshot')
@@ -124,19 +144,20 @@ export function observeQuota(trace: Trace, scenario: QuotaScenario): Observation
     const prefix = `step${n + 1}`;
     const step = scenario.steps[n];
     if (index === undefined) {
-      if (step.kind === 'create') fields[`${prefix}.admitted`] = missing('step not in trace');
+      if (step.kind === 'create' || step.kind === 'createObject')
+        fields[`${prefix}.admitted`] = missing('step not in trace');
       usageFields(prefix, [], scenario, false, fields);
       return;
     }
     const result = trace[index] as ActionResult;
-    const target = step.kind === 'create' ? step.pod.name : step.podName;
+    const target = stepTarget(step);
     timeline.push({
       at: result.t,
       what: `${prefix} ${result.action}${result.ok ? '' : ' rejected'}`,
       pod: target,
       source: 'client',
     });
-    if (step.kind === 'create') {
+    if (step.kind === 'create' || step.kind === 'createObject') {
       fields[`${prefix}.admitted`] = value(result.ok);
       if (!result.ok) {
         fields[`${prefix}.status`] =

@@ -1,5 +1,12 @@
 import type { PodScenario } from './pod';
-import type { LimitRangeSpec, NetworkPolicySpec, PodSecurityLabels, QuotaSpec } from './policies';
+import type {
+  LimitRangeSpec,
+  NetworkPolicySpec,
+  PodSecurityLabels,
+  QuotaObject,
+  QuotaObjectKind,
+  QuotaSpec,
+} from './policies';
 
 export const FAMILIES = [
   'termination',
@@ -66,7 +73,11 @@ export interface ResourcesScenario {
 }
 
 /** One step against a quota-controlled namespace, in order. */
-export type QuotaStep = { kind: 'create'; pod: PodScenario } | { kind: 'delete'; podName: string };
+export type QuotaStep =
+  | { kind: 'create'; pod: PodScenario }
+  | { kind: 'delete'; podName: string }
+  | { kind: 'createObject'; object: QuotaObject }
+  | { kind: 'deleteObject'; objectKind: QuotaObjectKind; name: string };
 
 export interface QuotaScenario {
   family: 'quota';

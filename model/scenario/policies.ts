@@ -13,6 +13,22 @@ export interface QuotaSpec {
   scopes: QuotaScope[];
 }
 
+/**
+ * A namespaced object a quota counts, other than a pod: kubeprop creates it and maybe deletes it.
+ * Replication controllers and replica sets have 0 replicas (the objects are counted, not their pods);
+ * claims stay Pending (no provisioner serves the class names kubeprop uses), which quota counts alike.
+ */
+export type QuotaObject =
+  | { kind: 'Service'; name: string; type: 'ClusterIP' | 'NodePort' | 'LoadBalancer'; ports: number }
+  | { kind: 'Secret'; name: string }
+  | { kind: 'ConfigMap'; name: string }
+  | { kind: 'ReplicationController'; name: string }
+  | { kind: 'ReplicaSet'; name: string }
+  /** storageClassName "" (no class, never defaulted) when storageClass is absent. */
+  | { kind: 'PersistentVolumeClaim'; name: string; storageMi: number; storageClass?: string };
+
+export type QuotaObjectKind = QuotaObject['kind'];
+
 export interface LimitRangeItem {
   /** Only the Container type is generated: the type the defaults apply to. */
   type: 'Container';

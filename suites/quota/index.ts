@@ -1,6 +1,11 @@
 import type { PropertyDefinition } from '../../runner/property-definition';
 import { exceededRejected } from './exceeded-rejected.property';
+import { objectCounts } from './object-counts.property';
 import { usageTracksPods } from './usage-tracks-pods.property';
 
 /** The quota properties, in the order a run takes them. */
-export const QUOTA_PROPERTIES: readonly PropertyDefinition[] = [exceededRejected, usageTracksPods];
+export const QUOTA_PROPERTIES: readonly PropertyDefinition[] = [
+  exceededRejected,
+  usageTracksPods,
+  objectCounts,
+];

@@ -10,3 +10,14 @@ export const QUOTA_BUDGET: PropertyBudget = {
   totalSeconds: 300,
   shrinkSeconds: 120,
 };
+
+/**
+ * Object-count cases create no running workload: up to five creates and two deletes, each followed by
+ * the quota controller's recount (a second or two; the wait holds out 60 s), cleanup: 90 s a case.
+ */
+export const QUOTA_OBJECTS_BUDGET: PropertyBudget = {
+  numRuns: 4,
+  caseSeconds: 90,
+  totalSeconds: 180,
+  shrinkSeconds: 120,
+};

@@ -1,4 +1,5 @@
 import type { V1Pod, V1ResourceQuota } from '@kubernetes/client-node';
+import type { CountedKind } from '../../harness/cluster-port';
 import { quotaSettled } from '../../harness/waits-quota';
 
 const hard = { pods: '3', 'requests.cpu': '1' };
@@ -12,12 +13,17 @@ const podNamed = (name: string, extra: Partial<V1Pod['spec']> = {}): V1Pod => ({
   spec: { containers: [{ name: 'c', resources: { requests: { cpu: '100m' } } }], ...extra },
 });
 
-async function settled(q: V1ResourceQuota, pods: V1Pod[]): Promise<boolean> {
+async function settled(
+  q: V1ResourceQuota,
+  pods: V1Pod[],
+  listed: Partial<Record<CountedKind, string[]>> = {},
+): Promise<boolean> {
   return (
     await quotaSettled(
       'q',
       () => Promise.resolve(q),
       () => pods,
+      (kind) => Promise.resolve(listed[kind] ?? []),
     ).check()
   ).done;
 }
@@ -39,11 +45,33 @@ describe('quotaSettled: the pod counts show the quota controller caught up', () 
     expect(await settled(scoped('2'), [podNamed('b'), terminating])).toBe(false);
   });
 
+  it('waits while an object count differs from what the API lists (a deleted secret not yet released)', async () => {
+    const objectHard = { secrets: '2', 'requests.storage': '2Gi', persistentvolumeclaims: '2' };
+    const used = { secrets: '1', 'requests.storage': '1Gi', persistentvolumeclaims: '1' };
+    const q: V1ResourceQuota = { spec: { hard: objectHard }, status: { hard: objectHard, used } };
+    expect(await settled(q, [], { Secret: [], PersistentVolumeClaim: ['c'] })).toBe(false);
+    expect(await settled(q, [], { Secret: ['s'], PersistentVolumeClaim: ['c'] })).toBe(true);
+  });
+
+  it('a failed list is "not yet"', async () => {
+    const failing = quotaSettled(
+      'q',
+      () => Promise.resolve({ status: { hard: { secrets: '1' }, used: { secrets: '0' } } }),
+      () => [],
+      () => Promise.reject(new Error('list boom')),
+    );
+    expect(await failing.check()).toMatchObject({
+      done: false,
+      lastSeen: expect.stringContaining('list boom'),
+    });
+  });
+
   it('a failed read is "not yet"', async () => {
     const failing = quotaSettled(
       'q',
       () => Promise.reject(new Error('boom')),
       () => [],
+      () => Promise.resolve([]),
     );
     expect(await failing.check()).toMatchObject({ done: false, lastSeen: expect.stringContaining('boom') });
   });

@@ -1,6 +1,7 @@
 import type { Scenario } from '../../model/scenario';
 import { QUOTA_PROPERTIES } from '../../suites/quota';
 import { exceededRejected } from '../../suites/quota/exceeded-rejected.property';
+import { objectCounts } from '../../suites/quota/object-counts.property';
 import { usageTracksPods } from '../../suites/quota/usage-tracks-pods.property';
 import { caught, failures, runOnFake } from './fake-run';
 
@@ -65,6 +66,55 @@ describe('quota properties on the fake cluster', () => {
       expect(field.startsWith(deleteStep) || field.startsWith('afterSteps.used.')).toBe(true);
       expect(field).not.toMatch(/\.used\.(pods|count\/pods)$/);
     }
+  });
+
+  it('quota-object-not-released (objects other than pods never given back) fails object-counts, confirmed and shrunk', async () => {
+    const run = await runOnFake(objectCounts, {
+      runs: 12,
+      seed: 5,
+      defects: ['quota-object-not-released'],
+    });
+    expect(run.end.verdict).toBe('fail');
+    const { confirmed, firstFailing, failedFields } = caught(run);
+    expect(confirmed).toBe(true);
+    if (!run.minimal || run.minimal.family !== 'quota' || !firstFailing) throw new Error('no counterexample');
+    expect(stepCount(run.minimal)).toBeLessThanOrEqual(stepCount(firstFailing));
+    // Smallest: one object created and deleted; the symptom is its usage kept after the delete.
+    expect(run.minimal.steps.map((s) => s.kind)).toEqual(['createObject', 'deleteObject']);
+    expect(failedFields.length).toBeGreaterThan(0);
+    for (const field of failedFields) expect(field).toMatch(/^(step2|afterSteps)\.used\./);
+  });
+
+  it('quota-not-enforced fails object-counts: an object over hard is admitted', async () => {
+    const run = await runOnFake(objectCounts, { runs: 12, seed: 5, defects: ['quota-not-enforced'] });
+    expect(run.end.verdict).toBe('fail');
+    const { confirmed, failedFields } = caught(run);
+    expect(confirmed).toBe(true);
+    if (!run.minimal || run.minimal.family !== 'quota') throw new Error('no counterexample');
+    expect(run.minimal.steps.length).toBeLessThanOrEqual(2);
+    expect(failedFields.some((field) => /^step\d+\.admitted$/.test(field))).toBe(true);
+  });
+
+  it('object-counts generates every counted kind, rejections and admissions, and deletes', async () => {
+    const run = await runOnFake(objectCounts, { runs: 40, seed: 3 });
+    expect(failures(run)).toEqual([]);
+    const steps = run.cases.flatMap((c) => (c.scenario.family === 'quota' ? c.scenario.steps : []));
+    const kinds = new Set(steps.flatMap((s) => (s.kind === 'createObject' ? [s.object.kind] : [])));
+    expect([...kinds].sort()).toEqual([
+      'ConfigMap',
+      'PersistentVolumeClaim',
+      'ReplicaSet',
+      'ReplicationController',
+      'Secret',
+      'Service',
+    ]);
+    expect(steps.some((s) => s.kind === 'deleteObject')).toBe(true);
+    expect(steps.some((s) => s.kind === 'create')).toBe(true);
+    const admitted = run.cases.flatMap((c) =>
+      c.verdict.diff.filter((d) => /^step\d+\.admitted$/.test(d.field)).map((d) => d.detail),
+    );
+    expect(admitted.some((d) => d.startsWith('expected false'))).toBe(true);
+    expect(admitted.some((d) => d.startsWith('expected true'))).toBe(true);
   });
 
   it('the conforming fake releases compute usage on deletion in the same sync as the pod count', async () => {

@@ -10,6 +10,7 @@ import { missingRequirements, podQuotaUsage, scopeSelects } from '../../../model
 import { canonicalAmount } from '../kubelet/quantity';
 import { forbidden } from './api-status';
 import { isExtendedResource } from './extended-resources';
+import { isObjectResource, objectUsage } from './object-quota';
 import { resolvedPod } from './resolved-pod';
 
 /** Resources the pod evaluator tracks (pkg/quota/v1/evaluator/core/pods.go podResources). */
@@ -61,12 +62,85 @@ function usageOf(quota: V1ResourceQuota, pods: V1Pod[], keys: string[]): Resourc
   return used;
 }
 
+/** Objects other than pods count only for quotas without scopes (generic.MatchesNoScopeFunc). */
+function unscoped(quota: V1ResourceQuota): boolean {
+  return (quota.spec?.scopes ?? []).length === 0 && quota.spec?.scopeSelector === undefined;
+}
+
+/** What the namespace's objects other than pods use of each key. */
+function objectsUsage(
+  quota: V1ResourceQuota,
+  objects: readonly ManagedObject[],
+  keys: string[],
+): ResourceList {
+  const used: ResourceList = Object.fromEntries(keys.map((key) => [key, 0]));
+  if (!unscoped(quota)) return used;
+  for (const object of objects) {
+    const usage = object.kind === 'Pod' ? undefined : objectUsage(object);
+    if (usage) for (const key of keys) used[key] += usage[key] ?? 0;
+  }
+  return used;
+}
+
 /** The quota controller's status.used for every tracked hard resource (for FakeClusterOptions.quotaUsage). */
-export const quotaUsage: QuotaUsage = (quota, pods) => {
-  const keys = Object.keys(quota.spec?.hard ?? {}).filter(tracked);
+export const quotaUsage: QuotaUsage = (quota, pods, objects = []) => {
+  const keys = Object.keys(quota.spec?.hard ?? {}).filter((key) => tracked(key) || isObjectResource(key));
   const used = usageOf(quota, pods, keys);
-  return Object.fromEntries(keys.map((key) => [key, formatQuantity(key, used[key])]));
+  const byObjects = objectsUsage(quota, objects, keys);
+  return Object.fromEntries(keys.map((key) => [key, formatQuantity(key, used[key] + byObjects[key])]));
 };
+
+/**
+ * Quota admission of an object other than a pod: each quota without scopes that tracks a resource the
+ * object uses must keep used + requested ≤ hard (controller.go checkRequest, zero usage removed).
+ */
+function admitObject(
+  namespace: string,
+  object: Exclude<ManagedObject, { kind: 'Pod' }>,
+  context: AdmissionContext,
+): AdmissionDecision {
+  const allowed: AdmissionDecision = { allowed: true, object, warnings: [] };
+  const usage = objectUsage(object);
+  if (!usage) return allowed;
+  const name = object.metadata?.name ?? '';
+  const others = context.objects(namespace);
+  for (const quota of quotasOf(others)) {
+    if (!unscoped(quota)) continue;
+    const quotaName = quota.metadata?.name ?? '';
+    const specKeys = Object.keys(quota.spec?.hard ?? {}).filter((key) => key in usage);
+    if (specKeys.length === 0) continue;
+    const hardText = quota.status?.hard;
+    if (!hardText) {
+      return forbidden(
+        object.kind,
+        name,
+        `status unknown for quota: ${quotaName}, resources: ${specKeys.sort().join(',')}`,
+      );
+    }
+    const keys = Object.keys(hardText).filter((key) => key in usage);
+    const hard: ResourceList = Object.fromEntries(
+      keys.map((key) => [key, canonicalAmount(key, hardText[key])]),
+    );
+    const used = objectsUsage(quota, others, keys);
+    const exceeded = keys.filter((key) => usage[key] > 0 && used[key] + usage[key] > hard[key]).sort();
+    if (exceeded.length > 0) {
+      return forbidden(
+        object.kind,
+        name,
+        `exceeded quota: ${quotaName}, requested: ${prettyPrint(pick(usage, exceeded))}, ` +
+          `used: ${prettyPrint(pick(used, exceeded))}, limited: ${prettyPrint(pick(hard, exceeded))}`,
+      );
+    }
+  }
+  return allowed;
+}
+
+/** The namespace's quotas by name, as admission takes them. */
+function quotasOf(objects: readonly ManagedObject[]): V1ResourceQuota[] {
+  return objects
+    .filter((o): o is { kind: 'ResourceQuota' } & V1ResourceQuota => o.kind === 'ResourceQuota')
+    .sort((a, b) => (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? ''));
+}
 
 /** prettyPrint in the quota admission controller: sorted "name=value" pairs. */
 function prettyPrint(amounts: ResourceList): string {
@@ -100,13 +174,10 @@ export function resourceQuotaAdmission(defects: DefectSet): FakeAdmission {
   return {
     name: 'ResourceQuota',
     admit(namespace: string, object: ManagedObject, context: AdmissionContext): AdmissionDecision {
-      if (object.kind !== 'Pod' || defects.has('quota-not-enforced'))
-        return { allowed: true, object, warnings: [] };
+      if (defects.has('quota-not-enforced')) return { allowed: true, object, warnings: [] };
+      if (object.kind !== 'Pod') return admitObject(namespace, object, context);
       const name = object.metadata?.name ?? '';
-      const quotas = context
-        .objects(namespace)
-        .filter((o): o is { kind: 'ResourceQuota' } & V1ResourceQuota => o.kind === 'ResourceQuota')
-        .sort((a, b) => (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? ''));
+      const quotas = quotasOf(context.objects(namespace));
       const requested = podUsage(object);
       for (const quota of quotas) {
         if (!matchesScopes(quota, object)) continue;

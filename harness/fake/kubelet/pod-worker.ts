@@ -594,8 +594,7 @@ export class PodWorker {
         c.readinessOk = success;
         this.syncStatus();
       }
-      // The seeded defect kills on readiness failures as on liveness ones.
-      if (success || !this.options.defects.has('readiness-failure-restarts')) return;
+      return;
     }
     if (kind === 'startup' && success) {
       c.startupPassed = true;

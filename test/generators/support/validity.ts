@@ -62,7 +62,11 @@ export function scenarioProblems(scenario: Scenario, capabilities: Capabilities)
     const created = new Set<string>();
     for (const step of scenario.steps) {
       if (step.kind === 'create') created.add(step.pod.name);
-      else if (!created.has(step.podName)) problems.push(`delete of ${step.podName} before its creation`);
+      else if (step.kind === 'createObject') created.add(`${step.object.kind}/${step.object.name}`);
+      else {
+        const name = step.kind === 'delete' ? step.podName : `${step.objectKind}/${step.name}`;
+        if (!created.has(name)) problems.push(`delete of ${name} before its creation`);
+      }
     }
   }
   if (scenario.family === 'podsecurity' && scenario.intendedViolations === undefined)

@@ -73,6 +73,8 @@ export class StubCluster implements ClusterPort {
   releasePod = (): never => unsupported('releasePod');
   listPods = (): never => unsupported('listPods');
   readResourceQuota = (): never => unsupported('readResourceQuota');
+  deleteObject = (): never => unsupported('deleteObject');
+  listObjectNames = (): never => unsupported('listObjectNames');
   watchPods = (): never => unsupported('watchPods');
   watchEvents = (): never => unsupported('watchEvents');
   listEvents = (): never => unsupported('listEvents');

@@ -109,6 +109,8 @@ export class StubPort implements ClusterPort {
   deletePod = unused('deletePod');
   readPod = unused('readPod');
   readResourceQuota = unused('readResourceQuota');
+  deleteObject = unused('deleteObject');
+  listObjectNames = unused('listObjectNames');
   watchPods = unused('watchPods');
   watchEvents = unused('watchEvents');
   listEvents = unused('listEvents');

@@ -1,5 +1,5 @@
 import { assertLiveProperty } from '../live-suite';
-import { readinessNeverReady } from './readiness-never-ready.property';
+import { objectCounts } from './object-counts.property';
 
 // Live: runs on the cluster chosen by suites/live-setup.ts, skipped when there is none.
-assertLiveProperty(readinessNeverReady);
+assertLiveProperty(objectCounts);
