@@ -406,6 +406,13 @@ function containerFields(
       rule: c.probes.startup ? 'probes.startup-gates-others' : 'probes.liveness-restarts',
       because: 'liveness never fails (and startup passes in time): no restart',
     };
+  } else if (c.probes.readiness && !exitsInWindow) {
+    // prober_manager.go: readiness results only set Ready; nothing but liveness and startup kills a container.
+    fields[`${n}.restartCount`] = {
+      expected: { kind: 'range', min: 0, max: 0 },
+      rule: 'probes.readiness-gates-ready',
+      because: 'readiness alone never restarts a container, however it fails',
+    };
   }
   return fields;
 }

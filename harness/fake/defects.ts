@@ -1,4 +1,4 @@
-import type { Family } from "../../model/scenario";
+import type { Family } from '../../model/scenario';
 
 /**
  * Deliberate deviations from Kubernetes semantics the fake cluster can be told to commit, one or more
@@ -6,63 +6,65 @@ import type { Family } from "../../model/scenario";
  */
 export const FAKE_DEFECTS = {
   /** The runtime sends SIGKILL one second before the grace period is over. */
-  "sigkill-early": "termination",
+  'sigkill-early': 'termination',
   /** The runtime sends SIGKILL a minute after the grace period is over: later than any wait holds out. */
-  "sigkill-late": "termination",
+  'sigkill-late': 'termination',
   /** Sidecars get SIGTERM together with the main containers instead of after them. */
-  "sidecars-stopped-with-mains": "termination",
+  'sidecars-stopped-with-mains': 'termination',
   /** Liveness and startup probes keep running (and killing) while the pod terminates. */
-  "probes-during-termination": "termination",
+  'probes-during-termination': 'termination',
   /** Readiness probing stops when the pod is deleted: the last result (Ready) sticks until the container stops. */
-  "readiness-stops-on-delete": "termination",
+  'readiness-stops-on-delete': 'termination',
   /** The EndpointSlice controller publishes every change 20 s late. */
-  "endpoint-update-late": "termination",
+  'endpoint-update-late': 'termination',
   /** The kubelet reports Running before postStart has returned. */
-  "poststart-not-awaited": "hooks",
+  'poststart-not-awaited': 'hooks',
   /** preStop hooks are never run. */
-  "prestop-skipped": "hooks",
+  'prestop-skipped': 'hooks',
   /** postStart hooks are never run (the container counts as started at once). */
-  "poststart-skipped": "hooks",
+  'poststart-skipped': 'hooks',
   /** Readiness probes are ignored: containers are Ready as soon as they run. */
-  "readiness-ignored": "probes",
+  'readiness-ignored': 'probes',
   /** Liveness probe failures never kill the container. */
-  "liveness-ignored": "probes",
+  'liveness-ignored': 'probes',
   /** Exec probes wait for their command and count its exit status, however long it outlasts timeoutSeconds. */
-  "exec-timeout-ignored": "probes",
+  'exec-timeout-ignored': 'probes',
   /** A liveness probe kills only after failureThreshold + 1 consecutive failures. */
-  "liveness-threshold-off-by-one": "probes",
+  'liveness-threshold-off-by-one': 'probes',
   /** Probes run every periodSeconds + 1 s. */
-  "probe-period-off-by-one": "probes",
+  'probe-period-off-by-one': 'probes',
   /** gRPC probes are never run, so they never fail. */
-  "grpc-probe-ignored": "probes",
+  'grpc-probe-ignored': 'probes',
   /** The HTTP prober follows redirects to other hosts (the kubelet stops at them: a success with a warning). */
-  "redirect-followed-offhost": "probes",
+  'redirect-followed-offhost': 'probes',
   /** tcpSocket liveness probes are never run, so they never fail. */
-  "tcp-liveness-ignored": "probes",
+  'tcp-liveness-ignored': 'probes',
+  /** failureThreshold readiness failures kill and restart the container, as liveness failures do. */
+  'readiness-failure-restarts': 'probes',
   /** Init containers all start at once, together with the app containers. */
-  "init-parallel": "init",
+  'init-parallel': 'init',
   /** A failed init container counts as done: the next init container (then the app containers) starts. */
-  "init-failure-continues": "init",
+  'init-failure-continues': 'init',
   /** status.qosClass is computed from limits only (requests ignored). */
-  "qos-wrong": "resources",
+  'qos-wrong': 'resources',
   /** An OOM kill is reported with reason Error instead of OOMKilled. */
-  "oom-as-error": "resources",
+  'oom-as-error': 'resources',
   /** ResourceQuota admission lets everything through. */
-  "quota-not-enforced": "quota",
+  'quota-not-enforced': 'quota',
   /** The quota controller recounts pods on deletion but never gives back cpu/memory (they only grow). */
-  "quota-usage-not-released": "quota",
+  'quota-usage-not-released': 'quota',
   /** The quota controller never releases what a deleted object other than a pod used (secrets, services, claims, ...). */
-  "quota-object-not-released": "quota",
+  'quota-object-not-released': 'quota',
   /** LimitRange defaults are not applied (min/max still are). */
-  "limitrange-defaults-skipped": "limitrange",
+  'limitrange-defaults-skipped': 'limitrange',
   /** The LimitRanger ignores ephemeral-storage: no defaults, no min/max/ratio for it. */
-  "limitrange-ephemeral-ignored": "limitrange",
+  'limitrange-ephemeral-ignored': 'limitrange',
   /** Pod Security enforce mode only warns. */
-  "podsecurity-enforce-ignored": "podsecurity",
+  'podsecurity-enforce-ignored': 'podsecurity',
   /** Pod Security audit mode adds no annotations to the audit event. */
-  "podsecurity-audit-ignored": "podsecurity",
+  'podsecurity-audit-ignored': 'podsecurity',
   /** NetworkPolicy egress rules are not enforced. */
-  "netpol-egress-ignored": "networkpolicy",
+  'netpol-egress-ignored': 'networkpolicy',
 } as const satisfies Record<string, Family>;
 
 export type FakeDefect = keyof typeof FAKE_DEFECTS;
@@ -92,8 +94,8 @@ const SIGKILL_LATE_SECONDS = 60;
 
 /** How far ahead of the end of the grace period a defective runtime sends SIGKILL (negative: behind it). */
 export function sigkillAheadSeconds(defects: DefectSet): number {
-  if (defects.has("sigkill-early")) return 1;
-  return defects.has("sigkill-late") ? -SIGKILL_LATE_SECONDS : 0;
+  if (defects.has('sigkill-early')) return 1;
+  return defects.has('sigkill-late') ? -SIGKILL_LATE_SECONDS : 0;
 }
 
 /** The threshold a probe result must reach, as a defect may miscount it. */
@@ -103,19 +105,12 @@ export function probeThreshold(
   success: boolean,
   threshold: number,
 ): number {
-  return kind === "liveness" &&
-    !success &&
-    defects.has("liveness-threshold-off-by-one")
+  return kind === 'liveness' && !success && defects.has('liveness-threshold-off-by-one')
     ? threshold + 1
     : threshold;
 }
 
 /** Seconds between probe ticks, as a defect may miscount them. */
-export function probePeriodSeconds(
-  defects: DefectSet,
-  periodSeconds: number,
-): number {
-  return defects.has("probe-period-off-by-one")
-    ? periodSeconds + 1
-    : periodSeconds;
+export function probePeriodSeconds(defects: DefectSet, periodSeconds: number): number {
+  return defects.has('probe-period-off-by-one') ? periodSeconds + 1 : periodSeconds;
 }

@@ -6,6 +6,7 @@ import { httpStatus } from './http-status.property';
 import { execTimeout } from './exec-timeout.property';
 import { grpcUnservedFails } from './grpc-unserved-fails.property';
 import { livenessHandlers } from './liveness-handlers.property';
+import { readinessNeverReady } from './readiness-never-ready.property';
 
 /** The probes properties, in the order a run takes them. */
 export const PROBES_PROPERTIES: readonly PropertyDefinition[] = [
@@ -16,4 +17,5 @@ export const PROBES_PROPERTIES: readonly PropertyDefinition[] = [
   execTimeout,
   grpcUnservedFails,
   livenessHandlers,
+  readinessNeverReady,
 ];

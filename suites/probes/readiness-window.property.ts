@@ -6,9 +6,10 @@
  * generator: generators/probes-scenario.ts, steadied, the first app container forced to an exec readiness probe (period ≥ 2 s) whose signal turns on
  *   (and, if it turns off again, stays on long enough for Ready to flip); the other containers lose their readiness probes so that
  *   ContainersReady follows the first one; the window is stretched past Ready's latest flip.
- * model rule: model/probes.ts expectProbes — probes.readiness-threshold, probes.readiness-gates-ready.
+ * model rule: model/probes.ts expectProbes — probes.readiness-threshold, probes.readiness-gates-ready (restartCount 0).
  * observation: harness/observe/probes.ts observeProbes.
- * verdict: `*.readyAfterStartSeconds`, `*.unreadyAfterStartSeconds`, `*.readyAtEnd`.
+ * verdict: `*.readyAfterStartSeconds`, `*.unreadyAfterStartSeconds`, `*.readyAtEnd`, `*.restartCount` (0: readiness never
+ *   restarts, upstream's "should not be ready before initial delay and never restart").
  */
 import { probesScenario } from '../../generators';
 import { expectProbes } from '../../model/probes';
@@ -66,6 +67,6 @@ export const readinessWindow: PropertyDefinition<'probes'> = {
     }),
   expect: expectProbes,
   observe: observeProbes,
-  fields: ['*.readyAfterStartSeconds', '*.unreadyAfterStartSeconds', '*.readyAtEnd'],
+  fields: ['*.readyAfterStartSeconds', '*.unreadyAfterStartSeconds', '*.readyAtEnd', '*.restartCount'],
   budget: PROBES_BUDGET,
 };

@@ -183,7 +183,10 @@ describe('expectProbes (prober/worker.go; e2e container_probe.go)', () => {
       slack: 1,
     });
     expect(e.fields['c.readyAtEnd'].expected).toEqual({ kind: 'equals', value: true });
-    expect(e.fields['c.restartCount']).toBeUndefined();
+    expect(e.fields['c.restartCount']).toMatchObject({
+      expected: { kind: 'range', min: 0, max: 0 },
+      rule: 'probes.readiness-gates-ready',
+    });
     expect(e.fields['c.readinessFailureMessage'].expected).toEqual({
       kind: 'contains',
       parts: ['Readiness probe failed'],
@@ -205,7 +208,7 @@ describe('expectProbes (prober/worker.go; e2e container_probe.go)', () => {
     const e = expectProbes(scenario({ readiness: probe({ kind: 'grpc', port: 1 }) }, {}), caps, options);
     expect(e.fields['c.readyAtEnd'].expected).toEqual({ kind: 'equals', value: false });
     expect(e.fields['c.readyAfterStartSeconds']).toBeUndefined();
-    expect(e.fields['c.restartCount']).toBeUndefined();
+    expect(e.fields['c.restartCount'].expected).toEqual({ kind: 'range', min: 0, max: 0 });
   });
 
   it('readiness turning off near the end of the window leaves readyAtEnd out', () => {

@@ -1,4 +1,6 @@
 import { livenessHandlers } from '../../suites/probes/liveness-handlers.property';
+import { readinessNeverReady } from '../../suites/probes/readiness-never-ready.property';
+import { readinessWindow } from '../../suites/probes/readiness-window.property';
 import type { ProbesScenario } from '../../model/scenario';
 import { expectCaughtAndShrunk, runOnFake } from './fake-run';
 
@@ -16,4 +18,19 @@ describe('probes handler properties on the fake cluster', () => {
     // The symptom: the listener went away but the container was never killed.
     expect(failedFields).toContain('app-0.restartCount');
   });
+
+  it.each([
+    ['readiness-never-ready', readinessNeverReady],
+    ['readiness-window', readinessWindow],
+  ] as const)(
+    'readiness-failure-restarts fails %s: a readiness failure restarted the container',
+    async (_id, definition) => {
+      const run = await runOnFake(
+        { ...definition },
+        { runs: 10, seed: 7, defects: ['readiness-failure-restarts'] },
+      );
+      const { failedFields } = expectCaughtAndShrunk(run);
+      expect(failedFields).toContain('app-0.restartCount');
+    },
+  );
 });

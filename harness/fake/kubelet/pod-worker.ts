@@ -594,7 +594,8 @@ export class PodWorker {
         c.readinessOk = success;
         this.syncStatus();
       }
-      return;
+      // The seeded defect kills on readiness failures as on liveness ones.
+      if (success || !this.options.defects.has('readiness-failure-restarts')) return;
     }
     if (kind === 'startup' && success) {
       c.startupPassed = true;

@@ -59,6 +59,8 @@ describe('probes model and reducer against the v1.26.1 recordings', () => {
       'c.readinessFailureMessage',
       'c.readyAfterStartSeconds',
       'c.readyAtEnd',
+      // Never restarted (readiness alone): judged, and the recording agrees.
+      'c.restartCount',
       'c.unreadyAfterStartSeconds',
     ]);
   });

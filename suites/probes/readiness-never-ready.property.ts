@@ -1,0 +1,78 @@
+/**
+ * probes/readiness-never-ready
+ * - A container whose readiness probe never passes MUST never be Ready (a Warning Unhealthy event for each failure)
+ *   and MUST never be restarted for it: its restartCount stays 0 (pkg/kubelet/prober/prober_manager.go: readiness
+ *   results only set Ready). Upstream: container_probe.go "with readiness probe that fails should never be ready and
+ *   never restart".
+ *
+ * generator: generators/probes-scenario.ts, steadied, the first app container forced to a readiness probe (period 2 s,
+ *   initialDelaySeconds 0–3, failureThreshold 1–3) with an exec (its file never appears), httpGet (the CGI answers
+ *   400/404/500/503 throughout) or tcpSocket (nothing ever listens) handler; its readiness signal never turns on. The
+ *   other containers lose their readiness probes. Window 16–30 s.
+ * model rule: model/probes.ts expectProbes — probes.readiness-gates-ready, probes.unhealthy-event.
+ * observation: harness/observe/probes.ts observeProbes.
+ * verdict: `*.readyAtEnd`, `*.readinessFailureMessage`, `*.restartCount`.
+ */
+import fc from 'fast-check';
+import { probesScenario } from '../../generators';
+import { plannedPort } from '../../generators/port-plan';
+import { expectProbes } from '../../model/probes';
+import { observeProbes } from '../../harness/observe/probes';
+import { steadyPod } from '../termination/steady-pod';
+import { focusedProbe, probingFirstContainer } from './probes-focus';
+import { PROBES_BUDGET } from './probes-budget';
+import type { ContainerScenario, ProbeHandler } from '../../model/scenario';
+import type { PropertyDefinition } from '../../runner/property-definition';
+
+const HANDLERS = ['exec', 'httpGet', 'tcpSocket'] as const;
+
+/** A readiness handler of `kind` on the container's port block; the signal it reads never turns on. */
+function readinessHandler(kind: (typeof HANDLERS)[number], block: number, failStatus: number): ProbeHandler {
+  switch (kind) {
+    case 'exec':
+      return { kind: 'exec' };
+    case 'httpGet':
+      // okStatus is never answered: the signal stays off.
+      return { kind: 'httpGet', port: plannedPort(block, 'http'), okStatus: 200, failStatus };
+    case 'tcpSocket':
+      return { kind: 'tcpSocket', port: plannedPort(block, 'readiness') };
+  }
+}
+
+export const readinessNeverReady: PropertyDefinition<'probes'> = {
+  id: 'probes/readiness-never-ready',
+  family: 'probes',
+  statement: 'A container whose readiness probe never passes MUST never be Ready and MUST never be restarted',
+  arbitrary: (capabilities) =>
+    fc
+      .tuple(
+        probesScenario(capabilities, { maxContainers: 2, maxObserveSeconds: 12 }),
+        fc.constantFrom(...HANDLERS),
+        fc.constantFrom(400, 404, 500, 503),
+        fc.integer({ min: 0, max: 3 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.integer({ min: 16, max: 30 }),
+      )
+      .map(([scenario, kind, failStatus, initialDelaySeconds, failureThreshold, observeSeconds]) => {
+        const steady = steadyPod(scenario.pod);
+        const block = scenario.pod.initContainers.length;
+        const probe = focusedProbe(readinessHandler(kind, block, failStatus), {
+          initialDelaySeconds,
+          failureThreshold,
+        });
+        const first = steady.containers[0];
+        const behaviour = { ...first.behaviour };
+        delete behaviour.readyAfterSeconds;
+        delete behaviour.unreadyAfterSeconds;
+        const probed: ContainerScenario = { ...first, behaviour, probes: { readiness: probe } };
+        return {
+          ...scenario,
+          pod: probingFirstContainer(steady, probed, 'readiness', block),
+          observeSeconds,
+        };
+      }),
+  expect: expectProbes,
+  observe: observeProbes,
+  fields: ['*.readyAtEnd', '*.readinessFailureMessage', '*.restartCount'],
+  budget: PROBES_BUDGET,
+};
