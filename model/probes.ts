@@ -319,15 +319,22 @@ function containerFields(
       ready.latest + slack < seenUntil &&
       (!unready || unready.earliest - slack > scenario.observeSeconds);
     const stablyUnready = unready !== undefined && !kill && !readyAgain && unready.latest + slack < seenUntil;
-    if (!exitsInWindow && (neverReady || stablyReady || stablyUnready)) {
+    // Every instance runs out of startup failures: never started, so readiness never runs (worker.go doProbe) and
+    // prober_manager.go UpdatePodStatus never reports it Ready.
+    const neverStarted = kill?.probe === 'startup';
+    if (!exitsInWindow && (neverReady || stablyReady || stablyUnready || neverStarted)) {
       fields[`${n}.readyAtEnd`] = {
         expected: { kind: 'equals', value: stablyReady },
         rule: stablyReady
           ? 'probes.readiness-gates-ready'
-          : failureRule(c.probes.readiness, execTimeouts, 'probes.readiness-gates-ready'),
+          : neverStarted
+            ? 'probes.startup-gates-others'
+            : failureRule(c.probes.readiness, execTimeouts, 'probes.readiness-gates-ready'),
         because: stablyReady
           ? 'readiness has passed and stays on'
-          : 'readiness never passes or has turned off: never restarted for it',
+          : neverStarted
+            ? 'the startup probe never passes: readiness never runs'
+            : 'readiness never passes or has turned off: never restarted for it',
       };
     }
     const readiness = c.probes.readiness;
@@ -377,6 +384,18 @@ function containerFields(
               : `the Killing event names the ${kill.probe} probe and the restart`,
         };
       }
+    }
+    const stop = stopSeconds(kill.plan);
+    if (kill.at.latest + stop.latest + slack < seenUntil) {
+      // kuberuntime_manager.go computePodActions: the probe's own grace period, where set and supported.
+      const probeGrace = capabilities.probeGrace && probe.terminationGracePeriodSeconds !== undefined;
+      const grace = killGraces(scenario.pod, probe, capabilities);
+      const graceText = grace.min === grace.max ? `${grace.min}` : `${grace.min}–${grace.max}`;
+      fields[`${n}.probeKillStopSeconds`] = {
+        expected: timingWindow(stop.earliest, stop.latest, slack),
+        rule: probeGrace ? 'probes.probe-level-grace' : killRule,
+        because: `the ${kill.probe} kill stops the container in ${stop.earliest}–${stop.latest} s (grace ${graceText} s, ${probeGrace ? "the probe's" : "the pod's"})`,
+      };
     }
     if (restarts !== undefined && !exitsInWindow) {
       const stop = stopSeconds(kill.plan);

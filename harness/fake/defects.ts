@@ -41,6 +41,10 @@ export const FAKE_DEFECTS = {
   'tcp-liveness-ignored': 'probes',
   /** failureThreshold readiness failures kill and restart the container, as liveness failures do. */
   'readiness-failure-restarts': 'probes',
+  /** A startup probe that runs out of failures never kills the container (it just stays unstarted). */
+  'startup-failure-not-restarted': 'probes',
+  /** A startup probe's kill uses the pod's grace period, not the probe's terminationGracePeriodSeconds. */
+  'startup-probe-grace-ignored': 'probes',
   /** Init containers all start at once, together with the app containers. */
   'init-parallel': 'init',
   /** A failed init container counts as done: the next init container (then the app containers) starts. */

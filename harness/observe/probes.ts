@@ -3,8 +3,9 @@ import type { ContainerScenario, ProbesScenario } from '../../model/scenario';
 import type { Trace } from '../../model/trace';
 import { firstStart } from './container-start';
 import { absentEvent, eventsByReason } from './events';
-import { intersect, missing, secondsBetween, type Interval } from './intervals';
+import { apiInterval, intersect, missing, secondsBetween, type Interval } from './intervals';
 import { containerStatus, firstTransition, viewAt, type PodView } from './pod-history';
+import { toMillis } from './time';
 import { watchWindow } from './watch-window';
 
 type Fields = Record<string, Observed>;
@@ -38,6 +39,22 @@ export function restartCountNeverDecreases(history: PodView[], name: string): Ob
     .filter((count): count is number => count !== undefined);
   if (counts.length === 0) return missing('no status of the container seen');
   return { kind: 'value', value: counts.every((count, i) => i === 0 || count >= counts[i - 1]) };
+}
+
+/** When the container's first instance finished: its own terminated state, or lastState once restarted once. */
+function firstFinish(history: PodView[], name: string): Interval | undefined {
+  for (const view of history) {
+    const status = containerStatus(view.pod, name);
+    const done =
+      status?.restartCount === 0
+        ? status.state?.terminated
+        : status?.restartCount === 1
+          ? status.lastState?.terminated
+          : undefined;
+    const at = toMillis(done?.finishedAt);
+    if (at !== undefined) return apiInterval(at, view.t);
+  }
+  return undefined;
 }
 
 /** Status fields of one container at the end of the observation window. */
@@ -90,6 +107,16 @@ function containerFields(
     kill !== undefined,
     'probe Killing event',
     since(start, kill?.at, 'probe Killing event'),
+  );
+  // The kill's stop: from the Killing event to the first instance's finish (both one-second API timestamps).
+  const finished = firstFinish(history, n);
+  fields[`${n}.probeKillStopSeconds`] = fromEvent(
+    trace,
+    pod,
+    end,
+    kill !== undefined,
+    'probe Killing event',
+    kill && finished ? secondsBetween(kill.at, finished) : missing('first instance never seen finished'),
   );
   fields[`${n}.killMessage`] = fromEvent(
     trace,

@@ -7,6 +7,7 @@ import { execTimeout } from './exec-timeout.property';
 import { grpcUnservedFails } from './grpc-unserved-fails.property';
 import { livenessHandlers } from './liveness-handlers.property';
 import { readinessNeverReady } from './readiness-never-ready.property';
+import { startupFails } from './startup-fails.property';
 
 /** The probes properties, in the order a run takes them. */
 export const PROBES_PROPERTIES: readonly PropertyDefinition[] = [
@@ -18,4 +19,5 @@ export const PROBES_PROPERTIES: readonly PropertyDefinition[] = [
   grpcUnservedFails,
   livenessHandlers,
   readinessNeverReady,
+  startupFails,
 ];

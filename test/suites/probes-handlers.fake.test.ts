@@ -1,6 +1,7 @@
 import { livenessHandlers } from '../../suites/probes/liveness-handlers.property';
 import { readinessNeverReady } from '../../suites/probes/readiness-never-ready.property';
 import { readinessWindow } from '../../suites/probes/readiness-window.property';
+import { startupFails } from '../../suites/probes/startup-fails.property';
 import type { ProbesScenario } from '../../model/scenario';
 import { expectCaughtAndShrunk, runOnFake } from './fake-run';
 
@@ -33,4 +34,23 @@ describe('probes handler properties on the fake cluster', () => {
       expect(failedFields).toContain('app-0.restartCount');
     },
   );
+
+  it('startup-failure-not-restarted fails startup-fails, confirmed and shrunk', async () => {
+    const run = await runOnFake(
+      { ...startupFails },
+      { runs: 10, seed: 7, defects: ['startup-failure-not-restarted'] },
+    );
+    const { failedFields } = expectCaughtAndShrunk(run);
+    // The symptom: the startup probe ran out of failures and nothing killed (so restarted) the container.
+    expect(failedFields).toContain('app-0.restartCount');
+  });
+
+  it("startup-probe-grace-ignored fails startup-fails: the kill took the pod's grace, not the probe's", async () => {
+    const run = await runOnFake(
+      { ...startupFails },
+      { runs: 10, seed: 7, defects: ['startup-probe-grace-ignored'] },
+    );
+    const { failedFields } = expectCaughtAndShrunk(run);
+    expect(failedFields).toContain('app-0.probeKillStopSeconds');
+  });
 });

@@ -604,6 +604,7 @@ export class PodWorker {
       return;
     }
     if (success || (kind === 'liveness' && this.options.defects.has('liveness-ignored'))) return;
+    if (kind === 'startup' && this.options.defects.has('startup-failure-not-restarted')) return;
     // A failed liveness or startup probe holds the worker until a new container, and the kubelet
     // restarts the container with the probe's grace period if set (kuberuntime_manager.go computePodActions).
     memory.onHold = true;
@@ -616,7 +617,8 @@ export class PodWorker {
       this.killContainer(c, this.podGrace(), `Stopping container ${c.name}`, dead);
       return;
     }
-    const grace = spec.terminationGracePeriodSeconds ?? this.podGrace();
+    const probeGraceIgnored = kind === 'startup' && this.options.defects.has('startup-probe-grace-ignored');
+    const grace = (probeGraceIgnored ? undefined : spec.terminationGracePeriodSeconds) ?? this.podGrace();
     const restart = never ? '' : ', will be restarted';
     this.killContainer(c, grace, `Container ${c.name} failed ${kind} probe${restart}`, dead);
   }
