@@ -35,7 +35,7 @@ export function scenarioArbitrary<F extends Family>(
 
 export { hooksScenario } from './hooks-scenario';
 export { initScenario } from './init-scenario';
-export { limitRangeScenario } from './limitrange-scenario';
+export { limitRangeScenario, limitRangeLifecycleScenario } from './limitrange-scenario';
 export { networkPolicyScenario } from './networkpolicy';
 export { podSecurityScenario } from './podsecurity-scenario';
 export { probesScenario } from './probes-scenario';

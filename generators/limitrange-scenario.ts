@@ -4,6 +4,7 @@ import type {
   ContainerScenario,
   LimitRangeItem,
   LimitRangeScenario,
+  PodScenario,
   ResourceAmounts,
 } from '../model/scenario';
 
@@ -207,4 +208,40 @@ export function limitRangeScenario(
         },
       };
     });
+}
+
+/** The pod with its first container setting nothing: what a LimitRange's defaults show on. */
+function firstSettingNothing(pod: PodScenario, name: string): PodScenario {
+  const [first, ...rest] = pod.containers;
+  return {
+    ...pod,
+    name,
+    labels: { app: name },
+    containers: [{ ...first, resources: { requests: {}, limits: {} } }, ...rest],
+  };
+}
+
+/**
+ * A LimitRange created, patched to a second generated spec, then deleted by collection (upstream e2e
+ * test/e2e/scheduling/limit_range.go "should list, patch and delete a LimitRange by collection"), a
+ * copy in another namespace or not, and a pod created after each step, its first container setting
+ * nothing so that the defaults in force show.
+ */
+export function limitRangeLifecycleScenario(
+  capabilities: Capabilities,
+  constraints: LimitRangeScenarioConstraints = {},
+): fc.Arbitrary<LimitRangeScenario> {
+  const step = limitRangeScenario(capabilities, constraints);
+  return fc
+    .record({ created: step, patched: step, deleted: step, copy: fc.boolean() }, { noNullPrototype: true })
+    .map(({ created, patched, deleted, copy }) => ({
+      ...created,
+      pod: firstSettingNothing(created.pod, 'pod-created'),
+      lifecycle: {
+        patched: patched.limitRange,
+        copyInOtherNamespace: copy,
+        afterPatch: firstSettingNothing(patched.pod, 'pod-patched'),
+        afterDelete: firstSettingNothing(deleted.pod, 'pod-deleted'),
+      },
+    }));
 }

@@ -105,6 +105,12 @@ export interface ClusterPort {
   deleteObject(namespace: string, kind: CountedKind, name: string): Promise<void>;
   /** The names of a kind's objects in the namespace (what a quota's object count counts). */
   listObjectNames(namespace: string, kind: CountedKind): Promise<string[]>;
+  /** LimitRanges matching a label selector, in one namespace or (namespace undefined) in all of them. */
+  listLimitRanges(namespace: string | undefined, labelSelector: string): Promise<V1LimitRange[]>;
+  /** A strategic merge patch of a LimitRange (labels merged, spec.limits replaced); the patched object. */
+  patchLimitRange(namespace: string, name: string, patch: V1LimitRange): Promise<V1LimitRange>;
+  /** Deletes the namespace's LimitRanges matching a label selector (DELETE on the collection). */
+  deleteLimitRangeCollection(namespace: string, labelSelector: string): Promise<void>;
 
   watchPods(
     namespace: string,

@@ -16,6 +16,7 @@ import {
   setHeaderOptions,
   type CoreV1Event,
   type V1EndpointSlice,
+  type V1LimitRange,
   type V1Namespace,
   type V1Node,
   type V1Pod,
@@ -44,6 +45,7 @@ import { warningsFromHeaders } from './kube-cluster-warnings';
 import { parseRfc3339Nano } from './observe/time';
 
 const JSON_PATCH = setHeaderOptions('Content-Type', PatchStrategy.JsonPatch);
+const STRATEGIC_MERGE_PATCH = setHeaderOptions('Content-Type', PatchStrategy.StrategicMergePatch);
 
 /** Escapes one JSON Pointer segment (RFC 6901): "example.com/dongle" → "example.com~1dongle". */
 export function jsonPointerSegment(segment: string): string {
@@ -244,6 +246,30 @@ export class KubeCluster implements ClusterPort {
       },
     );
     return list.items.map((item) => item.metadata?.name ?? '');
+  }
+
+  async listLimitRanges(namespace: string | undefined, labelSelector: string): Promise<V1LimitRange[]> {
+    const where = namespace ?? 'all namespaces';
+    const list = await this.call(`list limit ranges in ${where} (${labelSelector})`, () =>
+      namespace === undefined
+        ? this.core.listLimitRangeForAllNamespaces({ labelSelector })
+        : this.core.listNamespacedLimitRange({ namespace, labelSelector }),
+    );
+    return list.items;
+  }
+
+  async patchLimitRange(namespace: string, name: string, patch: V1LimitRange): Promise<V1LimitRange> {
+    // The wire form (`default`, not `_default`), as create sends it.
+    const body: unknown = ObjectSerializer.serialize(patch, 'V1LimitRange', '');
+    return this.call(`patch limit range ${namespace}/${name}`, () =>
+      this.core.patchNamespacedLimitRange({ name, namespace, body }, STRATEGIC_MERGE_PATCH),
+    );
+  }
+
+  async deleteLimitRangeCollection(namespace: string, labelSelector: string): Promise<void> {
+    await this.call(`delete limit ranges in ${namespace} (${labelSelector})`, () =>
+      this.core.deleteCollectionNamespacedLimitRange({ namespace, labelSelector }),
+    );
   }
 
   watchPods(

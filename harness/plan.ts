@@ -1,8 +1,15 @@
+import type { V1LimitRange } from '@kubernetes/client-node';
 import { defaultCapabilities, LATEST_VERSION, type Capabilities } from '../model/capabilities';
 import type { Expectation } from '../model/expectation';
 import { readyOutlook } from '../model/probes';
 import type { DeleteAction, HookHandler, PodScenario, QuotaScenario, Scenario } from '../model/scenario';
 import type { CaseManifests } from '../generators/manifests';
+import {
+  LIMITRANGE_STATE_LABEL,
+  caseLabelSelector,
+  limitRangePatch,
+} from '../generators/manifests/limitrange-lifecycle';
+import type { LimitRangeLifecycle } from '../model/scenario/families';
 import { isHookHandler } from '../generators/manifests/hook-handler-pod';
 import { ROOT_CA_CONFIGMAP } from '../model/quota-objects';
 import type { CountedKind, ManagedObject } from './cluster-port';
@@ -58,7 +65,13 @@ export type PlanStep =
   /** Probes the NetworkPolicy reachability matrix from every topology pod. */
   | { kind: 'probeReachability' }
   /** Reads the API server audit log until the pod's create is in it (Pod Security audit mode). */
-  | { kind: 'readAuditEvents'; target: PodRef };
+  | { kind: 'readAuditEvents'; target: PodRef }
+  /** Lists LimitRanges by label, in the case's namespace or in all (its result goes into the trace as `what`). */
+  | { kind: 'listLimitRanges'; what: string; labelSelector: string; inCaseNamespace: boolean }
+  /** A strategic merge patch of a LimitRange in the case's namespace. */
+  | { kind: 'patchLimitRange'; name: string; patch: V1LimitRange }
+  /** Deletes the case namespace's LimitRanges matching the selector, as a collection. */
+  | { kind: 'deleteLimitRangeCollection'; labelSelector: string };
 
 /**
  * A pod with its image present starts within seconds; a minute covers a busy node or a slow pull of
@@ -67,6 +80,11 @@ export type PlanStep =
 export const POD_START_SECONDS = 60;
 /** The scheduler decides within seconds; a FailedScheduling needs one scheduling cycle. */
 export const SCHEDULE_DECISION_SECONDS = 30;
+/**
+ * Between a LimitRange's change and the next pod: the LimitRanger reads LimitRanges from an informer
+ * (plugin/pkg/admission/limitranger/admission.go GetLimitRanges); upstream's e2e polls every 1–5 s.
+ */
+const LIMITRANGER_SETTLE_SECONDS = 2;
 /** The quota controller's first sync of a new quota (a full resync is 5 min, but a new quota is queued at once). */
 export const QUOTA_SYNC_SECONDS = 60;
 /** Kubelet reaction to a delete (about 1 s in the recordings) plus status propagation. */
@@ -327,6 +345,45 @@ function quotaPlan(manifests: CaseManifests, scenario: QuotaScenario): PlanStep[
   return steps;
 }
 
+/**
+ * Upstream's e2e "should list, patch and delete a LimitRange by collection" (test/e2e/scheduling/
+ * limit_range.go) with a pod admitted after each step: create (and the copy), list across namespaces
+ * by the case's labels, pod; patch, pod; delete by collection, list what is left, pod.
+ */
+function limitRangeLifecyclePlan(manifests: CaseManifests, lifecycle: LimitRangeLifecycle): PlanStep[] {
+  const ranges = manifests.objects.filter((o) => o.kind === 'LimitRange');
+  const [created] = ranges;
+  const [afterCreate, afterPatch, afterDelete] = manifests.objects.filter((o) => o.kind === 'Pod');
+  const labels = { ...(created?.metadata?.labels ?? {}) };
+  delete labels[LIMITRANGE_STATE_LABEL];
+  const namespace = created?.metadata?.namespace ?? '';
+  const caseSelector = caseLabelSelector({ image: '', namespace, labels });
+  const patched = `${LIMITRANGE_STATE_LABEL}=patched`;
+  const settle: PlanStep = {
+    kind: 'observe',
+    seconds: LIMITRANGER_SETTLE_SECONDS,
+    from: 'now',
+    why: "the LimitRanger's informer sees the change",
+  };
+  return [
+    ...ranges.map((object): PlanStep => ({ kind: 'create', object })),
+    { kind: 'listLimitRanges', what: 'created', labelSelector: caseSelector, inCaseNamespace: false },
+    { kind: 'create', object: afterCreate },
+    {
+      kind: 'patchLimitRange',
+      name: created?.metadata?.name ?? '',
+      patch: limitRangePatch(lifecycle, { image: '', namespace, labels }),
+    },
+    settle,
+    { kind: 'create', object: afterPatch },
+    { kind: 'deleteLimitRangeCollection', labelSelector: patched },
+    { kind: 'listLimitRanges', what: 'patchedLeft', labelSelector: patched, inCaseNamespace: true },
+    { kind: 'listLimitRanges', what: 'afterDelete', labelSelector: caseSelector, inCaseNamespace: false },
+    settle,
+    { kind: 'create', object: afterDelete },
+  ];
+}
+
 function networkPolicyPlan(manifests: CaseManifests): PlanStep[] {
   const pods = manifests.objects.filter((o) => o.kind === 'Pod');
   const targets = pods.map((p) => ({ pod: p.metadata?.name ?? '', namespace: p.metadata?.namespace }));
@@ -400,6 +457,8 @@ export function planCase(
       return quotaPlan(manifests, scenario);
     case 'limitrange':
     case 'podsecurity': {
+      if (scenario.family === 'limitrange' && scenario.lifecycle)
+        return limitRangeLifecyclePlan(manifests, scenario.lifecycle);
       // Admission decides at create time: the create's result and the stored pod are the observation.
       const target = podNamed(manifests, scenario.pod.name);
       // Audit annotations reach only the audit log: read it only when the expectation judges them.

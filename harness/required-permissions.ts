@@ -65,6 +65,10 @@ export const REQUIRED_PERMISSIONS: Record<keyof ClusterPort, readonly Permission
   readResourceQuota: [core('get', 'resourcequotas')],
   deleteObject: onCounted('delete'),
   listObjectNames: onCounted('list'),
+  // limitrange/lifecycle: listed by label here and across namespaces, patched, deleted by collection.
+  listLimitRanges: [core('list', 'limitranges')],
+  patchLimitRange: [core('patch', 'limitranges')],
+  deleteLimitRangeCollection: [core('deletecollection', 'limitranges')],
   watchPods: [core('watch', 'pods')],
   watchEvents: [core('watch', 'events')],
   listEvents: [core('list', 'events')],

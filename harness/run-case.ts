@@ -1,4 +1,4 @@
-import type { V1Namespace } from '@kubernetes/client-node';
+import type { V1LimitRange, V1Namespace } from '@kubernetes/client-node';
 import { manifestsFor, type CaseManifests } from '../generators/manifests';
 import { networkPolicyManifests, type NetworkPolicyManifests } from '../generators/manifests/networkpolicy';
 import { isHookHandler, withHookHandlerIp } from '../generators/manifests/hook-handler-pod';
@@ -119,7 +119,17 @@ function layoutOf(scenario: Scenario, options: RunCaseOptions): CaseLayout {
     namespace: base,
     labels,
   });
-  return { namespaces: [namespaceManifest(base, labels, manifests.namespaceLabels)], manifests };
+  // Objects placed in another namespace (a LimitRange's copy) need theirs, labelled as the case's.
+  const others = [...new Set(manifests.objects.map((o) => o.metadata?.namespace))].filter(
+    (n): n is string => n !== undefined && n !== base,
+  );
+  return {
+    namespaces: [
+      namespaceManifest(base, labels, manifests.namespaceLabels),
+      ...others.map((n) => namespaceManifest(n, labels, {})),
+    ],
+    manifests,
+  };
 }
 
 function describe(error: unknown): string {
@@ -338,6 +348,12 @@ class CaseExecution {
         return this.probeReachability();
       case 'readAuditEvents':
         return this.readAuditEvents(step.target);
+      case 'listLimitRanges':
+        return this.listLimitRanges(step.what, step.labelSelector, step.inCaseNamespace);
+      case 'patchLimitRange':
+        return this.patchLimitRange(step.name, step.patch);
+      case 'deleteLimitRangeCollection':
+        return this.deleteLimitRangeCollection(step.labelSelector);
     }
   }
 
@@ -402,6 +418,41 @@ class CaseExecution {
       signal: this.signal,
     });
     this.recorder.record({ kind: 'auditEvents', namespace, ...record });
+  }
+
+  /** LimitRanges by label: where each listed one lives, into the trace under `what`. */
+  private async listLimitRanges(
+    what: string,
+    labelSelector: string,
+    inCaseNamespace: boolean,
+  ): Promise<void> {
+    this.recorder.record({ kind: 'action', action: 'listLimitRanges', target: what });
+    const namespace = inCaseNamespace ? this.namespace : undefined;
+    const items = await this.api(() => this.port.listLimitRanges(namespace, labelSelector));
+    const listed = items.map((item) => `${item.metadata?.namespace ?? ''}/${item.metadata?.name ?? ''}`);
+    this.recorder.record({
+      kind: 'actionResult',
+      action: 'listLimitRanges',
+      target: what,
+      ok: true,
+      object: listed,
+    });
+  }
+
+  /** The patched LimitRange, as the API returned it, into the trace. */
+  private async patchLimitRange(name: string, patch: V1LimitRange): Promise<void> {
+    const target = `LimitRange/${name}`;
+    this.recorder.record({ kind: 'action', action: 'patch', target });
+    // A strategic merge patch is idempotent: a retry after a lost response patches to the same state.
+    const patched = await this.write(() => this.port.patchLimitRange(this.namespace, name, patch));
+    this.recorder.record({ kind: 'actionResult', action: 'patch', target, ok: true, object: patched });
+  }
+
+  private async deleteLimitRangeCollection(labelSelector: string): Promise<void> {
+    const target = `LimitRange?${labelSelector}`;
+    this.recorder.record({ kind: 'action', action: 'deleteCollection', target });
+    await this.write(() => this.port.deleteLimitRangeCollection(this.namespace, labelSelector));
+    this.recorder.record({ kind: 'actionResult', action: 'deleteCollection', target, ok: true });
   }
 
   /** httpGet postStart hooks name the hook handler pod until it has an IP (it is Ready before this create). */

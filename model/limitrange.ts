@@ -219,3 +219,87 @@ export function expectLimitRange(
   }
   return { family: 'limitrange', fields };
 }
+
+/** A LimitRange item's min as one comparable text: `name=value` in canonical units, sorted ("" when none). */
+export function minText(min: Record<string, number> | undefined): string {
+  return Object.entries(min ?? {})
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, value]) => `${name}=${value}`)
+    .join(',');
+}
+
+/** The pod's fields as expectLimitRange gives them, re-ruled and explained as coming after a change. */
+function afterChange(
+  scenario: LimitRangeScenario,
+  capabilities: Capabilities,
+  options: ModelOptions,
+  when: string,
+): Record<string, FieldExpectation> {
+  const fields = expectLimitRange(scenario, capabilities, options).fields;
+  return Object.fromEntries(
+    Object.entries(fields).map(([name, field]) => [
+      name,
+      { ...field, rule: 'limitrange.changes-apply', because: `${when}: ${field.because}` },
+    ]),
+  );
+}
+
+/**
+ * Upstream's e2e "should list, patch and delete a LimitRange by collection" (test/e2e/scheduling/
+ * limit_range.go), with a pod admitted after each step:
+ * - listed across namespaces by label: the LimitRange and its copy (listLimitRangeForAllNamespaces);
+ * - the strategic merge patch answers with the state label "patched" and the new min (the test's
+ *   assertions; spec.limits has no merge key, so it is replaced);
+ * - the delete by collection removes the patched one only in its own namespace: none left there with
+ *   the label, the copy still listed across namespaces;
+ * - a pod admitted after the create gets the created spec's defaults and constraints, after the patch
+ *   the patched spec's, after the delete none (admission.go GetLimitRanges reads the LimitRanges in
+ *   force at admission).
+ */
+export function expectLimitRangeLifecycle(
+  scenario: LimitRangeScenario,
+  capabilities: Capabilities,
+  options: ModelOptions,
+): Expectation {
+  const lifecycle = scenario.lifecycle;
+  if (!lifecycle) return expectLimitRange(scenario, capabilities, options);
+  const copies = lifecycle.copyInOtherNamespace ? 1 : 0;
+  const fields: Record<string, FieldExpectation> = {
+    ...expectLimitRange(scenario, capabilities, options).fields,
+    ...afterChange(
+      { ...scenario, limitRange: lifecycle.patched, pod: lifecycle.afterPatch },
+      capabilities,
+      options,
+      'after the patch',
+    ),
+    ...afterChange(
+      { ...scenario, limitRange: { name: scenario.limitRange.name, limits: [] }, pod: lifecycle.afterDelete },
+      capabilities,
+      options,
+      'after the delete, no LimitRange',
+    ),
+  };
+  const rule = 'limitrange.api-lifecycle';
+  fields['limitRange.listedAcrossNamespaces'] = equals(
+    1 + copies,
+    rule,
+    copies ? 'the LimitRange and its copy in the second namespace' : 'the LimitRange, no copy',
+  );
+  fields['limitRange.patchedStateLabel'] = equals('patched', rule, 'the patch sets the state label');
+  fields['limitRange.patchedMin'] = equals(
+    minText(lifecycle.patched.limits[0]?.min),
+    rule,
+    'the patch replaces spec.limits: its min is the new one',
+  );
+  fields['limitRange.patchedLeftInNamespace'] = equals(
+    0,
+    rule,
+    'the delete by collection removed every LimitRange labelled patched in the namespace',
+  );
+  fields['limitRange.listedAcrossNamespacesAfterDelete'] = equals(
+    copies,
+    rule,
+    copies ? 'the copy in the other namespace was not selected' : 'nothing left',
+  );
+  return { family: 'limitrange', fields };
+}

@@ -1,6 +1,7 @@
 import type { ManagedObject } from '../../harness/cluster-port';
 import type { PodScenario, Scenario } from '../../model/scenario';
 import { hookHandlerPod } from './hook-handler-pod';
+import { limitRangeLifecycleObjects } from './limitrange-lifecycle';
 import type { CaseManifests, ManifestOptions } from './manifest-options';
 import { podManifest } from './pod-manifest';
 import { limitRangeManifest, podSecurityNamespaceLabels, resourceQuotaManifest } from './policy-manifests';
@@ -40,7 +41,9 @@ export function manifestsFor(scenario: Scenario, options: ManifestOptions): Case
       }
       break;
     case 'limitrange':
-      objects.push(limitRangeManifest(scenario.limitRange, options), podManifest(scenario.pod, options));
+      if (scenario.lifecycle)
+        objects.push(...limitRangeLifecycleObjects(scenario, scenario.lifecycle, options));
+      else objects.push(limitRangeManifest(scenario.limitRange, options), podManifest(scenario.pod, options));
       break;
     case 'podsecurity':
       namespaceLabels = podSecurityNamespaceLabels(scenario.labels);

@@ -63,6 +63,8 @@ export const FAKE_DEFECTS = {
   'limitrange-defaults-skipped': 'limitrange',
   /** The LimitRanger ignores ephemeral-storage: no defaults, no min/max/ratio for it. */
   'limitrange-ephemeral-ignored': 'limitrange',
+  /** A LimitRange patch changes its labels but not its spec: pods keep getting the old defaults. */
+  'limitrange-patch-ignored': 'limitrange',
   /** Pod Security enforce mode only warns. */
   'podsecurity-enforce-ignored': 'podsecurity',
   /** Pod Security audit mode adds no annotations to the audit event. */

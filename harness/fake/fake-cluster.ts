@@ -1,6 +1,7 @@
 import type {
   CoreV1Event,
   V1EndpointSlice,
+  V1LimitRange,
   V1Namespace,
   V1Node,
   V1Pod,
@@ -372,6 +373,55 @@ export class FakeCluster implements ClusterPort {
         .filter((o) => o.kind === kind)
         .map((o) => o.metadata?.name ?? ''),
     );
+  }
+
+  listLimitRanges(namespace: string | undefined, labelSelector: string): Promise<V1LimitRange[]> {
+    return this.call('listLimitRanges', 'read', () =>
+      [...this.namespaces.entries()]
+        .filter(([name]) => namespace === undefined || name === namespace)
+        .flatMap(([, record]) => [...record.others.values()])
+        .filter((o): o is { kind: 'LimitRange' } & V1LimitRange => o.kind === 'LimitRange')
+        .filter((o) => matchesLabelSelector(labelSelector, o.metadata?.labels ?? {}))
+        .map((o) => deepCopy(o)),
+    );
+  }
+
+  /**
+   * Strategic merge patch of a LimitRange: labels merged key by key, spec.limits (a list without a
+   * merge key) replaced whole (apimachinery strategicpatch). A seeded defect keeps the old spec.
+   */
+  patchLimitRange(namespace: string, name: string, patch: V1LimitRange): Promise<V1LimitRange> {
+    return this.call('patchLimitRange', 'write', () => {
+      const others = this.namespaces.get(namespace)?.others;
+      const stored = others?.get(`LimitRange/${name}`);
+      if (!others || stored?.kind !== 'LimitRange')
+        throw new ClusterError('notFound', `limitranges "${name}" not found`, 404);
+      const keepSpec = this.defects.has('limitrange-patch-ignored');
+      const patched: { kind: 'LimitRange' } & V1LimitRange = {
+        ...stored,
+        metadata: {
+          ...stored.metadata,
+          labels: { ...(stored.metadata?.labels ?? {}), ...(patch.metadata?.labels ?? {}) },
+          resourceVersion: this.nextRv(),
+        },
+        spec: patch.spec && !keepSpec ? { ...stored.spec, ...patch.spec } : stored.spec,
+      };
+      others.set(`LimitRange/${name}`, patched);
+      return deepCopy(patched);
+    });
+  }
+
+  deleteLimitRangeCollection(namespace: string, labelSelector: string): Promise<void> {
+    return this.call('deleteLimitRangeCollection', 'write', () => {
+      const others = this.namespaces.get(namespace)?.others;
+      for (const [key, object] of [...(others?.entries() ?? [])]) {
+        if (
+          object.kind === 'LimitRange' &&
+          matchesLabelSelector(labelSelector, object.metadata?.labels ?? {})
+        )
+          others?.delete(key);
+      }
+    });
   }
 
   watchPods(

@@ -89,6 +89,23 @@ export interface LimitRangeScenario {
   family: 'limitrange';
   limitRange: LimitRangeSpec;
   pod: PodScenario;
+  /** limitrange/lifecycle: the LimitRange listed, patched and deleted by collection between pods. */
+  lifecycle?: LimitRangeLifecycle;
+}
+
+/**
+ * What upstream's e2e "should list, patch and delete a LimitRange by collection" does to the LimitRange
+ * (test/e2e/scheduling/limit_range.go), with a pod admitted after each step: `pod` after the create.
+ */
+export interface LimitRangeLifecycle {
+  /** The spec the strategic merge patch puts in (spec.limits replaced), with the state label "patched". */
+  patched: LimitRangeSpec;
+  /** A copy of the created LimitRange in a second namespace: listed across namespaces, never deleted. */
+  copyInOtherNamespace: boolean;
+  /** Created after the patch: gets the patched defaults and constraints. */
+  afterPatch: PodScenario;
+  /** Created after the delete by collection: gets nothing. */
+  afterDelete: PodScenario;
 }
 
 export interface PodSecurityScenario {

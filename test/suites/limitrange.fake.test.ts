@@ -1,6 +1,7 @@
 import { LIMITRANGE_PROPERTIES } from '../../suites/limitrange';
 import { constraintRejected } from '../../suites/limitrange/constraint-rejected.property';
 import { defaultsApplied } from '../../suites/limitrange/defaults-applied.property';
+import { limitRangeLifecycle } from '../../suites/limitrange/lifecycle.property';
 import { containerCount, expectCaughtAndShrunk, failures, runOnFake } from './fake-run';
 
 /** Issue 5, limitrange family: every property passes on a conforming fake; each seeded defect is caught. */
@@ -41,4 +42,13 @@ describe('limitrange properties on the fake cluster', () => {
       expect(failedFields.some((f) => /ephemeral-storage|limitRangerAnnotation|admitted/.test(f))).toBe(true);
     },
   );
+
+  it('limitrange-patch-ignored fails lifecycle, confirmed and shrunk: the pod after the patch gets the old defaults', async () => {
+    const run = await runOnFake(
+      { ...limitRangeLifecycle },
+      { runs: 10, seed: 3, defects: ['limitrange-patch-ignored'] },
+    );
+    const { failedFields } = expectCaughtAndShrunk(run);
+    expect(failedFields.some((f) => f.startsWith('pod-patched.'))).toBe(true);
+  });
 });

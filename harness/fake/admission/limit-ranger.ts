@@ -153,8 +153,8 @@ export function limitRangerAdmission(defects: DefectSet): FakeAdmission {
       const ranges = context
         .objects(namespace)
         .filter((o): o is { kind: 'LimitRange' } & V1LimitRange => o.kind === 'LimitRange');
-      if (ranges.length === 0) return { allowed: true, object, warnings: [] };
-      let pod: V1Pod = {
+      // The API's defaulting (requests from limits) comes before any admission plugin, LimitRange or not.
+      let pod: { kind: 'Pod' } & V1Pod = {
         ...object,
         spec: {
           ...object.spec,
@@ -162,13 +162,14 @@ export function limitRangerAdmission(defects: DefectSet): FakeAdmission {
           initContainers: object.spec?.initContainers?.map(withRequestsFromLimits),
         },
       };
+      if (ranges.length === 0) return { allowed: true, object: pod, warnings: [] };
       const errors: string[] = [];
       const ignored = defects.has('limitrange-ephemeral-ignored') ? ['ephemeral-storage'] : [];
       const ranged = ranges.map((range) =>
         (range.spec?.limits ?? []).map((item) => withoutResources(defaultedItem(item), ignored)),
       );
       for (const items of ranged) {
-        if (!defects.has('limitrange-defaults-skipped')) pod = applyDefaults(pod, items);
+        if (!defects.has('limitrange-defaults-skipped')) pod = { ...applyDefaults(pod, items), kind: 'Pod' };
       }
       // Object validation runs between mutating and validating admission: a default limit under a
       // set request fails it (422) before LimitRanger's constraints are checked.
@@ -181,7 +182,7 @@ export function limitRangerAdmission(defects: DefectSet): FakeAdmission {
         }
       }
       if (errors.length > 0) return forbidden('Pod', object.metadata?.name ?? '', aggregate(errors));
-      return { allowed: true, object: { ...pod, kind: 'Pod' }, warnings: [] };
+      return { allowed: true, object: pod, warnings: [] };
     },
   };
 }

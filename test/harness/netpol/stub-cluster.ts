@@ -75,6 +75,9 @@ export class StubCluster implements ClusterPort {
   readResourceQuota = (): never => unsupported('readResourceQuota');
   deleteObject = (): never => unsupported('deleteObject');
   listObjectNames = (): never => unsupported('listObjectNames');
+  listLimitRanges = (): never => unsupported('listLimitRanges');
+  patchLimitRange = (): never => unsupported('patchLimitRange');
+  deleteLimitRangeCollection = (): never => unsupported('deleteLimitRangeCollection');
   watchPods = (): never => unsupported('watchPods');
   watchEvents = (): never => unsupported('watchEvents');
   listEvents = (): never => unsupported('listEvents');

@@ -111,6 +111,9 @@ export class StubPort implements ClusterPort {
   readResourceQuota = unused('readResourceQuota');
   deleteObject = unused('deleteObject');
   listObjectNames = unused('listObjectNames');
+  listLimitRanges = unused('listLimitRanges');
+  patchLimitRange = unused('patchLimitRange');
+  deleteLimitRangeCollection = unused('deleteLimitRangeCollection');
   watchPods = unused('watchPods');
   watchEvents = unused('watchEvents');
   listEvents = unused('listEvents');

@@ -69,4 +69,43 @@ describe('fake LimitRanger admission', () => {
     expect(decision.object.metadata?.annotations?.[LIMIT_RANGER_ANNOTATION]).toBeUndefined();
     expect(decision.object.spec?.containers[0].resources?.limits).toEqual({ cpu: '100m' });
   });
+
+  it('without a LimitRange, still defaults requests from limits (the API does, pkg/apis/core/v1/defaults.go SetDefaults_Pod)', () => {
+    const decision = plugin.admit(
+      'ns',
+      pod('bare', [{ name: 'c', limits: { memory: '209Mi' } }]),
+      admissionContext([]),
+    );
+    if (!decision.allowed || decision.object.kind !== 'Pod') throw new Error('expected admission');
+    expect(decision.object.spec?.containers[0].resources).toEqual({
+      limits: { memory: '209Mi' },
+      requests: { memory: '209Mi' },
+    });
+    expect(decision.object.metadata?.annotations?.[LIMIT_RANGER_ANNOTATION]).toBeUndefined();
+  });
+
+  it('with limitrange-ephemeral-ignored, ephemeral-storage gets no default and no bound', () => {
+    const ephemeral: typeof range = {
+      ...range,
+      spec: {
+        limits: [
+          {
+            type: 'Container',
+            _default: { 'ephemeral-storage': '64Mi' },
+            max: { 'ephemeral-storage': '128Mi' },
+          },
+        ],
+      },
+    };
+    const conforming = plugin.admit('ns', pod('e', [{ name: 'c' }]), admissionContext([ephemeral]));
+    if (!conforming.allowed || conforming.object.kind !== 'Pod') throw new Error('expected admission');
+    expect(conforming.object.spec?.containers[0].resources?.limits).toEqual({ 'ephemeral-storage': '64Mi' });
+    const defective = limitRangerAdmission(new DefectSet(['limitrange-ephemeral-ignored']));
+    const over = defective.admit(
+      'ns',
+      pod('o', [{ name: 'c', limits: { 'ephemeral-storage': '200Mi' } }]),
+      admissionContext([ephemeral]),
+    );
+    expect(over.allowed).toBe(true);
+  });
 });
