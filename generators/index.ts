@@ -52,3 +52,4 @@ export { lifecycle } from './lifecycle';
 export { probeSpec } from './probe-spec';
 export { deleteIntent, resolveDeleteAction } from './delete-intent';
 export { quotaObjectsScenario } from './quota-objects-scenario';
+export { quotaLifecycleScenario } from './quota-lifecycle-scenario';

@@ -103,14 +103,16 @@ function objectQuotaFeatures(scenario: QuotaScenario): string[] {
     const outcome = admitted?.kind === 'equals' && admitted.value === false ? 'rejected' : 'admitted';
     if (step.kind === 'createObject') features.push(`${step.object.kind} ${outcome}`);
     else if (step.kind === 'create') features.push(`pod ${outcome}`);
-    else features.push(step.kind === 'delete' ? 'deletion' : 'object deletion');
+    else if (step.kind === 'delete') features.push('deletion');
+    else features.push(step.kind === 'deleteObject' ? 'object deletion' : step.kind);
   });
   return features;
 }
 
 /** Outcome of each create step against the quota, simulated (scopes, must-specify, used + requested <= hard). */
 function quotaFeatures(scenario: QuotaScenario): string[] {
-  if (scenario.steps.some((step) => step.kind === 'createObject')) return objectQuotaFeatures(scenario);
+  if (scenario.steps.some((step) => step.kind !== 'create' && step.kind !== 'delete'))
+    return objectQuotaFeatures(scenario);
   const { hard, scopes } = scenario.quota;
   const features = [`scopes ${scopes.join('+') || 'none'}`, ...Object.keys(hard).map((r) => `tracks ${r}`)];
   const used: Record<string, number> = Object.fromEntries(Object.keys(hard).map((r) => [r, 0]));

@@ -101,6 +101,22 @@ export interface ClusterPort {
   readPod(namespace: string, name: string): Promise<V1Pod | undefined>;
   listPods(namespace: string): Promise<ListResult<V1Pod>>;
   readResourceQuota(namespace: string, name: string): Promise<V1ResourceQuota | undefined>;
+  /** Replaces a quota's spec.hard (read, then PUT); returns what the API stored. */
+  updateResourceQuota(namespace: string, name: string, hard: Record<string, string>): Promise<V1ResourceQuota>;
+  /** Merge-patches a quota's labels and spec.hard. */
+  patchResourceQuota(
+    namespace: string,
+    name: string,
+    patch: { labels: Record<string, string>; hard: Record<string, string> },
+  ): Promise<V1ResourceQuota>;
+  /** Merge-patches a quota's status.hard through the status subresource. */
+  patchResourceQuotaStatus(
+    namespace: string,
+    name: string,
+    hard: Record<string, string>,
+  ): Promise<V1ResourceQuota>;
+  /** Quotas in every namespace matching the label selector. */
+  listResourceQuotas(labelSelector: string): Promise<V1ResourceQuota[]>;
   /** Deletes an object other than a pod (default options: the API's own propagation). */
   deleteObject(namespace: string, kind: CountedKind, name: string): Promise<void>;
   /** The names of a kind's objects in the namespace (what a quota's object count counts). */

@@ -45,6 +45,7 @@ import { warningsFromHeaders } from './kube-cluster-warnings';
 import { parseRfc3339Nano } from './observe/time';
 
 const JSON_PATCH = setHeaderOptions('Content-Type', PatchStrategy.JsonPatch);
+const MERGE_PATCH = setHeaderOptions('Content-Type', PatchStrategy.MergePatch);
 const STRATEGIC_MERGE_PATCH = setHeaderOptions('Content-Type', PatchStrategy.StrategicMergePatch);
 
 /** Escapes one JSON Pointer segment (RFC 6901): "example.com/dongle" → "example.com~1dongle". */
@@ -198,6 +199,47 @@ export class KubeCluster implements ClusterPort {
     return this.readOrUndefined(`read resource quota ${namespace}/${name}`, () =>
       this.core.readNamespacedResourceQuota({ name, namespace }),
     );
+  }
+
+  async updateResourceQuota(
+    namespace: string,
+    name: string,
+    hard: Record<string, string>,
+  ): Promise<V1ResourceQuota> {
+    const what = `update resource quota ${namespace}/${name}`;
+    const current = await this.call(what, () => this.core.readNamespacedResourceQuota({ name, namespace }));
+    // A PUT of what was read, hard replaced: a concurrent writer makes it a 409 conflict, retried by the caller.
+    const body: V1ResourceQuota = { ...current, spec: { ...current.spec, hard } };
+    return this.call(what, () => this.core.replaceNamespacedResourceQuota({ name, namespace, body }));
+  }
+
+  async patchResourceQuota(
+    namespace: string,
+    name: string,
+    patch: { labels: Record<string, string>; hard: Record<string, string> },
+  ): Promise<V1ResourceQuota> {
+    const body = { metadata: { labels: patch.labels }, spec: { hard: patch.hard } };
+    return this.call(`patch resource quota ${namespace}/${name}`, () =>
+      this.core.patchNamespacedResourceQuota({ name, namespace, body }, MERGE_PATCH),
+    );
+  }
+
+  async patchResourceQuotaStatus(
+    namespace: string,
+    name: string,
+    hard: Record<string, string>,
+  ): Promise<V1ResourceQuota> {
+    const body = { status: { hard } };
+    return this.call(`patch resource quota status ${namespace}/${name}`, () =>
+      this.core.patchNamespacedResourceQuotaStatus({ name, namespace, body }, MERGE_PATCH),
+    );
+  }
+
+  async listResourceQuotas(labelSelector: string): Promise<V1ResourceQuota[]> {
+    const list = await this.call(`list resource quotas by ${labelSelector}`, () =>
+      this.core.listResourceQuotaForAllNamespaces({ labelSelector }),
+    );
+    return list.items;
   }
 
   async deleteObject(namespace: string, kind: CountedKind, name: string): Promise<void> {

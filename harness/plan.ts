@@ -3,7 +3,7 @@ import { defaultCapabilities, LATEST_VERSION, type Capabilities } from '../model
 import type { Expectation } from '../model/expectation';
 import { readyOutlook } from '../model/probes';
 import type { DeleteAction, HookHandler, PodScenario, QuotaScenario, Scenario } from '../model/scenario';
-import type { CaseManifests } from '../generators/manifests';
+import { quantityFor, type CaseManifests } from '../generators/manifests';
 import {
   LIMITRANGE_STATE_LABEL,
   caseLabelSelector,
@@ -39,6 +39,8 @@ export type WaitCondition =
   | { kind: 'quotaInitialised'; quota: string }
   /** status.used agrees with the pods and other objects that exist for the object counts the quota tracks. */
   | { kind: 'quotaSettled'; quota: string }
+  /** status.hard equals spec.hard: the quota controller has synced a changed spec (or overwritten a patched status). */
+  | { kind: 'quotaHardSynced'; quota: string }
   /**
    * The object is listed in the namespace (present: the root CA ConfigMap another controller publishes)
    * or no longer is (a deleted claim its protection finalizer kept a moment).
@@ -60,6 +62,15 @@ export type PlanStep =
   | { kind: 'snapshotPod'; target: PodRef }
   | { kind: 'snapshotQuota'; quota: string }
   | { kind: 'deleteObject'; objectKind: CountedKind; name: string }
+  /** Changes the quota itself: PUT spec.hard, merge-patch spec.hard and a label, or patch status.hard. */
+  | {
+      kind: 'changeQuota';
+      quota: string;
+      change: 'update' | 'patch' | 'patchStatus';
+      hard: Record<string, string>;
+    }
+  /** Lists quotas in every namespace by the case's label. */
+  | { kind: 'listQuotas' }
   /** Advertises an extended resource on one node (restored by cleanup). */
   | { kind: 'patchNodeCapacity'; resource: string; count: number }
   /** Probes the NetworkPolicy reachability matrix from every topology pod. */
@@ -276,6 +287,10 @@ function terminationPlan(
   return steps;
 }
 
+function quantities(hard: Record<string, number>): Record<string, string> {
+  return Object.fromEntries(Object.entries(hard).map(([key, value]) => [key, quantityFor(key, value)]));
+}
+
 function quotaPlan(manifests: CaseManifests, scenario: QuotaScenario): PlanStep[] {
   const quota = scenario.quota.name;
   // The quota's first count of configmaps includes the root CA ConfigMap: wait until it is published.
@@ -301,11 +316,38 @@ function quotaPlan(manifests: CaseManifests, scenario: QuotaScenario): PlanStep[
     { kind: 'snapshotQuota', quota },
   ];
   const pods = manifests.objects.filter((o) => o.kind === 'Pod');
+  let quotaGone = false;
+  const changesQuota = scenario.steps.some(
+    (s) => s.kind === 'updateQuota' || s.kind === 'patchQuota' || s.kind === 'patchQuotaStatus',
+  );
   for (const step of scenario.steps) {
     // An object's delete is released by the quota controller alone: a controller that never releases
     // leaves the wait to time out, and the stale usage it snapshots then is the observation.
     let settledIsOutcome = false;
-    if (step.kind === 'create') {
+    if (step.kind === 'updateQuota' || step.kind === 'patchQuota' || step.kind === 'patchQuotaStatus') {
+      const change =
+        step.kind === 'updateQuota' ? 'update' : step.kind === 'patchQuota' ? 'patch' : 'patchStatus';
+      steps.push({ kind: 'changeQuota', quota, change, hard: quantities(step.hard) });
+      // A client's status.hard stands until the controller's next sync: nothing to wait for.
+      if (change === 'patchStatus') {
+        steps.push({ kind: 'snapshotQuota', quota });
+        continue;
+      }
+    } else if (step.kind === 'listQuotas') {
+      steps.push({ kind: 'listQuotas' }, { kind: 'snapshotQuota', quota });
+      continue;
+    } else if (step.kind === 'deleteQuota') {
+      steps.push(
+        { kind: 'deleteObject', objectKind: 'ResourceQuota', name: quota },
+        {
+          kind: 'wait',
+          condition: { kind: 'objectListed', objectKind: 'ResourceQuota', name: quota, present: false },
+          deadlineSeconds: REACTION_SECONDS * 6,
+        },
+      );
+      quotaGone = true;
+      continue;
+    } else if (step.kind === 'create') {
       const object = pods.find((p) => p.metadata?.name === step.pod.name);
       if (object) steps.push({ kind: 'create', object });
     } else if (step.kind === 'createObject') {
@@ -324,7 +366,7 @@ function quotaPlan(manifests: CaseManifests, scenario: QuotaScenario): PlanStep[
         },
       );
       settledIsOutcome = true;
-    } else {
+    } else if (step.kind === 'delete') {
       const target = podNamed(manifests, step.podName);
       // Quota usage is about admission, not termination: the pod goes at once.
       steps.push(
@@ -332,6 +374,8 @@ function quotaPlan(manifests: CaseManifests, scenario: QuotaScenario): PlanStep[
         { kind: 'wait', condition: { kind: 'podGone', target }, deadlineSeconds: REACTION_SECONDS * 6 },
       );
     }
+    // Without the quota there is nothing to settle (the creates' results are the observation).
+    if (quotaGone) continue;
     steps.push(
       {
         kind: 'wait',
@@ -339,6 +383,17 @@ function quotaPlan(manifests: CaseManifests, scenario: QuotaScenario): PlanStep[
         deadlineSeconds: QUOTA_SYNC_SECONDS,
         ...(settledIsOutcome ? { timeoutIsOutcome: true } : {}),
       },
+      // A controller that never syncs spec.hard into status.hard is seen in the snapshot after this.
+      ...(changesQuota
+        ? [
+            {
+              kind: 'wait',
+              condition: { kind: 'quotaHardSynced', quota },
+              deadlineSeconds: QUOTA_SYNC_SECONDS,
+              timeoutIsOutcome: true,
+            } as const,
+          ]
+        : []),
       { kind: 'snapshotQuota', quota },
     );
   }

@@ -63,6 +63,10 @@ export const REQUIRED_PERMISSIONS: Record<keyof ClusterPort, readonly Permission
   readPod: [core('get', 'pods')],
   listPods: [core('list', 'pods')],
   readResourceQuota: [core('get', 'resourcequotas')],
+  updateResourceQuota: [core('get', 'resourcequotas'), core('update', 'resourcequotas')],
+  patchResourceQuota: [core('patch', 'resourcequotas')],
+  patchResourceQuotaStatus: [core('patch', 'resourcequotas', 'status')],
+  listResourceQuotas: [core('list', 'resourcequotas')],
   deleteObject: onCounted('delete'),
   listObjectNames: onCounted('list'),
   // limitrange/lifecycle: listed by label here and across namespaces, patched, deleted by collection.

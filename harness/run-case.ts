@@ -5,7 +5,7 @@ import { isHookHandler, withHookHandlerIp } from '../generators/manifests/hook-h
 import { resolveIpBlocks } from '../generators/manifests/networkpolicy-ip-blocks';
 import type { Capabilities } from '../model/capabilities';
 import type { Expectation } from '../model/expectation';
-import { CASE_ID_LABEL, KEEP_FINALIZER } from '../model/labels';
+import { CASE_ID_LABEL, KEEP_FINALIZER, PATCHED_LABEL } from '../model/labels';
 import { assertedCells, type PodId } from '../model/networkpolicy/topology';
 import { NETPOL_NAMESPACES, type Scenario } from '../model/scenario';
 import type { Trace, TraceEntry } from '../model/trace';
@@ -21,7 +21,7 @@ import { withRetry } from './retry';
 import { waitFor, type Condition } from './waits';
 import { podCondition, type PodStateSource } from './waits-pod';
 import { acquireNodeCapacityLock } from './node-capacity-lock';
-import { objectListed, quotaInitialised, quotaSettled } from './waits-quota';
+import { objectListed, quotaHardSynced, quotaInitialised, quotaSettled } from './waits-quota';
 import { CaseRecorder } from './watch-recorder-case';
 import { unreliabilityOf } from '../verdicts/case-verdict';
 
@@ -342,6 +342,10 @@ class CaseExecution {
         return this.snapshotQuota(step.quota);
       case 'deleteObject':
         return this.deleteObject(step.objectKind, step.name);
+      case 'changeQuota':
+        return this.changeQuota(step.quota, step.change, step.hard);
+      case 'listQuotas':
+        return this.listQuotas();
       case 'patchNodeCapacity':
         return this.patchNodeCapacity(step.resource, step.count);
       case 'probeReachability':
@@ -490,6 +494,10 @@ class CaseExecution {
           () => this.recorder.podsIn(this.namespace),
           (kind) => this.port.listObjectNames(this.namespace, kind),
         );
+      case 'quotaHardSynced':
+        return quotaHardSynced(condition.quota, () =>
+          this.port.readResourceQuota(this.namespace, condition.quota),
+        );
       case 'objectListed':
         return objectListed(condition.objectKind, condition.name, condition.present, () =>
           this.port.listObjectNames(this.namespace, condition.objectKind),
@@ -520,6 +528,7 @@ class CaseExecution {
     const polls =
       condition.kind === 'quotaInitialised' ||
       condition.kind === 'quotaSettled' ||
+      condition.kind === 'quotaHardSynced' ||
       condition.kind === 'objectListed';
     const result = await waitFor(named, {
       clock: this.clock,
@@ -602,6 +611,46 @@ class CaseExecution {
       if (!(error instanceof ClusterError && error.kind === 'notFound')) throw error;
       this.recorder.record({ kind: 'actionResult', action: 'delete', target, ok: false, status: 404 });
     }
+  }
+
+  /** Updates or patches the quota (or its status); the API's answer, the stored quota, goes in the trace. */
+  private async changeQuota(
+    name: string,
+    change: 'update' | 'patch' | 'patchStatus',
+    hard: Record<string, string>,
+  ): Promise<void> {
+    const action = `${change}Quota`;
+    const target = `ResourceQuota/${name}`;
+    this.recorder.record({ kind: 'action', action, target });
+    const object = await this.write(() => {
+      switch (change) {
+        case 'update':
+          return this.port.updateResourceQuota(this.namespace, name, hard);
+        case 'patch':
+          return this.port.patchResourceQuota(this.namespace, name, {
+            labels: { [PATCHED_LABEL]: 'true' },
+            hard,
+          });
+        case 'patchStatus':
+          return this.port.patchResourceQuotaStatus(this.namespace, name, hard);
+      }
+    });
+    this.recorder.record({ kind: 'actionResult', action, target, ok: true, object });
+  }
+
+  /** Lists quotas in every namespace by the case's label; the names found go in the trace. */
+  private async listQuotas(): Promise<void> {
+    const selector = `${CASE_ID_LABEL}=${managedLabels(this.options.runId, this.options.caseId)[CASE_ID_LABEL]}`;
+    this.recorder.record({ kind: 'action', action: 'listQuotas', target: selector });
+    const quotas = await this.api(() => this.port.listResourceQuotas(selector));
+    const names = quotas.map((q) => `${q.metadata?.namespace ?? ''}/${q.metadata?.name ?? ''}`);
+    this.recorder.record({
+      kind: 'actionResult',
+      action: 'listQuotas',
+      target: selector,
+      ok: true,
+      object: { names },
+    });
   }
 
   private async snapshotQuota(name: string): Promise<void> {

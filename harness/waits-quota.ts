@@ -1,5 +1,6 @@
 import type { V1Pod, V1ResourceQuota } from '@kubernetes/client-node';
 import type { Condition, ConditionState } from './waits';
+import { parseInUnitOf } from '../model/quantities';
 import type { CountedKind } from './cluster-port';
 import { expectedObjectCounts, type ObjectLister } from './quota-object-counts';
 import { countsAgree, expectedPodCounts } from './quota-pod-counts';
@@ -83,6 +84,36 @@ export function quotaSettled(
       };
     },
   };
+}
+
+/**
+ * status.hard equals spec.hard: the quota controller has synced the spec (resource_quota_controller.go
+ * syncResourceQuota writes status.hard = spec.hard whenever they differ).
+ */
+export function quotaHardSynced(name: string, reader: QuotaReader): Condition {
+  return {
+    name: `quota ${name} status.hard synced`,
+    check: async (): Promise<ConditionState> => {
+      const { quota, error } = await read(reader);
+      const spec = quota?.spec?.hard ?? {};
+      const status = quota?.status?.hard ?? {};
+      const keys = new Set([...Object.keys(spec), ...Object.keys(status)]);
+      const same = [...keys].every(
+        (key) =>
+          spec[key] !== undefined && status[key] !== undefined && sameAmount(key, spec[key], status[key]),
+      );
+      return {
+        done: quota !== undefined && same,
+        lastSeen: error
+          ? `read failed: ${error}`
+          : `spec ${JSON.stringify(spec)}, status ${JSON.stringify(status)}`,
+      };
+    },
+  };
+}
+
+function sameAmount(key: string, a: string, b: string): boolean {
+  return parseInUnitOf(key, a) === parseInUnitOf(key, b);
 }
 
 /** The object is listed in the namespace, or (present false) no longer is; a failed list is "not yet". */

@@ -204,14 +204,36 @@ export function mayTerminate(pod: PodScenario): boolean {
   );
 }
 
+/** What a step that acts on the quota itself shows (quota/lifecycle). */
+interface LifecycleOutcome {
+  /** spec.hard in the API's answer to an update, patch or status patch. */
+  spec?: ResourceList;
+  /** status.hard in the API's answer to a status patch. */
+  patchedStatus?: ResourceList;
+  /** status.hard once the quota controller has synced after the step. */
+  syncedHard?: { hard: ResourceList; rule: string; because: string };
+  listed?: boolean;
+  gone?: boolean;
+}
+
 interface StepOutcome {
   decision?: QuotaDecision;
   used: ResourceList;
+  /** The quota still exists after the step (usage is judged only then). */
+  exists: boolean;
+  lifecycle?: LifecycleOutcome;
 }
+
+type LifecycleStep = Extract<
+  QuotaScenario['steps'][number],
+  { kind: 'updateQuota' | 'patchQuota' | 'patchQuotaStatus' | 'listQuotas' | 'deleteQuota' }
+>;
 
 /** A step with what depends on its pod or object alone worked out once, for both replays. */
 type PreparedStep =
-  { kind: 'delete'; key: string } | { kind: 'create'; key: string; verdict: PodVerdict; mayEnd: boolean };
+  | { kind: 'delete'; key: string }
+  | { kind: 'create'; key: string; verdict: PodVerdict; mayEnd: boolean }
+  | { kind: 'quota'; step: LifecycleStep };
 
 /**
  * An object other than a pod: quota admission charges it to quotas without scopes only (its
@@ -248,6 +270,8 @@ function prepareSteps(scenario: QuotaScenario, capabilities: Capabilities): Prep
           verdict: podVerdict(step.pod, scenario.quota, capabilities.version, capabilities.sidecars),
           mayEnd: mayTerminate(step.pod),
         };
+      default:
+        return { kind: 'quota', step };
     }
   });
 }
@@ -275,16 +299,47 @@ function replay(quota: QuotaSpec, steps: PreparedStep[], terminatedEarly: boolea
   const outcomes: StepOutcome[] = [];
   // What the quota has in use before the next step: the previous step's usage.
   let used = totalUsage(quota.hard, charges);
+  // The quota as the API holds it: spec.hard, and status.hard, which admission enforces.
+  const state = { spec: { ...quota.hard }, status: { ...quota.hard }, statusPatched: false, exists: true };
   for (const step of steps) {
+    if (step.kind === 'quota') {
+      outcomes.push({
+        used,
+        exists: state.exists && step.step.kind !== 'deleteQuota',
+        lifecycle: lifecycle(step.step, state),
+      });
+      if (step.step.kind === 'deleteQuota') state.exists = false;
+      continue;
+    }
     if (step.kind === 'delete') {
       // quota.usage-released: a gone pod charges nothing, every resource at once (pods.go PodUsageFunc;
       // resource_quota_controller.go syncResourceQuota recomputes all of them in one pass).
       charges.delete(step.key);
       used = totalUsage(quota.hard, charges);
-      outcomes.push({ used });
+      // quota.status-overwritten-on-sync: the delete queues the quota (resource_quota_monitor.go), whose
+      // sync writes status.hard = spec.hard over what a client patched.
+      const synced = state.statusPatched
+        ? {
+            hard: { ...state.spec },
+            rule: 'quota.status-overwritten-on-sync',
+            because: 'the delete queued a sync, which copies spec.hard over the patched status.hard',
+          }
+        : undefined;
+      state.status = { ...state.spec };
+      state.statusPatched = false;
+      outcomes.push({
+        used,
+        exists: state.exists,
+        ...(synced && state.exists ? { lifecycle: { syncedHard: synced } } : {}),
+      });
       continue;
     }
-    const decision = decideAgainstUsed(step.verdict, quota, used);
+    if (!state.exists) {
+      // quota.deleted-not-enforced: no quota, nothing to charge or exceed.
+      outcomes.push({ decision: { admitted: true, usage: {}, matched: false }, used, exists: false });
+      continue;
+    }
+    const decision = decideAgainstUsed(step.verdict, { ...quota, hard: state.status }, used);
     if (decision.admitted && decision.matched) {
       const charge = { ...decision.usage };
       if (terminatedEarly && step.mayEnd) {
@@ -293,9 +348,44 @@ function replay(quota: QuotaSpec, steps: PreparedStep[], terminatedEarly: boolea
       charges.set(step.key, charge);
     }
     used = totalUsage(quota.hard, charges);
-    outcomes.push({ decision, used });
+    outcomes.push({ decision, used, exists: true });
   }
   return outcomes;
+}
+
+/** What a step on the quota itself shows, and how it changes the quota's state. */
+function lifecycle(
+  step: LifecycleStep,
+  state: { spec: ResourceList; status: ResourceList; statusPatched: boolean; exists: boolean },
+): LifecycleOutcome {
+  switch (step.kind) {
+    case 'updateQuota':
+    case 'patchQuota':
+      // quota.spec-change-synced: the controller's informer queues a quota whose spec.hard changed
+      // (resource_quota_controller.go UpdateFunc) and its sync copies spec.hard to status.hard.
+      state.spec = { ...state.spec, ...step.hard };
+      state.status = { ...state.spec };
+      state.statusPatched = false;
+      return {
+        spec: { ...state.spec },
+        syncedHard: {
+          hard: { ...state.spec },
+          rule: 'quota.spec-change-synced',
+          because: 'a spec.hard change queues a sync that copies it to status.hard',
+        },
+      };
+    case 'patchQuotaStatus':
+      // quota.status-patch-stored: the status subresource stores status.hard and leaves spec alone
+      // (pkg/registry/core/resourcequota/strategy.go resourcequotaStatusStrategy); the controller ignores
+      // status-only updates, so it stands until the next sync.
+      state.status = { ...state.status, ...step.hard };
+      state.statusPatched = true;
+      return { spec: { ...state.spec }, patchedStatus: { ...state.status } };
+    case 'listQuotas':
+      return { listed: state.exists };
+    case 'deleteQuota':
+      return { gone: true };
+  }
 }
 
 function sameParts(a: QuotaDecision, b: QuotaDecision): boolean {
@@ -321,12 +411,50 @@ function decisionFields(
   if (withMessage) fields[`${prefix}.reason`] = contains(decision.messageParts, rule, decision.because);
 }
 
+/** Fields of a step on the quota itself: `.spec.<key>`, `.statusPatched.<key>`, `.hard.<key>`, `.listed`, `.gone`. */
+function lifecycleFields(
+  prefix: string,
+  outcome: LifecycleOutcome,
+  fields: Record<string, FieldExpectation>,
+): void {
+  for (const [name, amount] of Object.entries(outcome.spec ?? {})) {
+    fields[`${prefix}.spec.${name}`] = outcome.patchedStatus
+      ? equals(amount, 'quota.status-patch-stored', 'a status patch leaves spec.hard as it was')
+      : equals(amount, 'quota.spec-updated', 'the API stores the new spec.hard');
+  }
+  for (const [name, amount] of Object.entries(outcome.patchedStatus ?? {})) {
+    fields[`${prefix}.statusPatched.${name}`] = equals(
+      amount,
+      'quota.status-patch-stored',
+      'the status subresource stores the patched status.hard',
+    );
+  }
+  if (outcome.syncedHard) {
+    const { hard, rule, because } = outcome.syncedHard;
+    for (const [name, amount] of Object.entries(hard))
+      fields[`${prefix}.hard.${name}`] = equals(amount, rule, because);
+  }
+  if (outcome.listed !== undefined)
+    fields[`${prefix}.listed`] = equals(
+      outcome.listed,
+      'quota.listed-by-label',
+      'the quota carries the label',
+    );
+  if (outcome.gone) fields[`${prefix}.gone`] = equals(true, 'quota.deleted', 'a deleted quota is gone');
+}
+
 /** The rule each kind of step's usage follows. */
 const USAGE_RULE: Record<QuotaScenario['steps'][number]['kind'], string> = {
   create: 'quota.usage-charged',
   delete: 'quota.usage-released',
   createObject: 'quota.object-usage',
   deleteObject: 'quota.object-released',
+  // Changing the quota itself changes no usage.
+  updateQuota: 'quota.object-usage',
+  patchQuota: 'quota.object-usage',
+  patchQuotaStatus: 'quota.object-usage',
+  listQuotas: 'quota.object-usage',
+  deleteQuota: 'quota.object-usage',
 };
 
 /** Expectations per step (`stepN.admitted`, `stepN.reason`, `stepN.used.<key>`) and `afterSteps.used.<key>`. */
@@ -364,17 +492,23 @@ export function expectQuota(
             );
     }
   };
-  scenario.steps.forEach((_step, index) => {
+  scenario.steps.forEach((step, index) => {
     const prefix = `step${index + 1}`;
     const decision = late[index].decision;
     const other = early[index].decision;
-    if (decision && other && decision.admitted === other.admitted) {
+    const gone = (step.kind === 'create' || step.kind === 'createObject') && !late[index].exists;
+    if (gone) {
+      fields[`${prefix}.admitted`] = equals(true, 'quota.deleted-not-enforced', 'the quota was deleted');
+    } else if (decision && other && decision.admitted === other.admitted) {
       // Both replays agree on the outcome; the message is compared only when it is the same in both.
       const sameMessage = decision.admitted || (!other.admitted && sameParts(decision, other));
       decisionFields(prefix, decision, fields, sameMessage);
     }
-    usageField(prefix, index);
+    const outcome = late[index].lifecycle;
+    if (outcome) lifecycleFields(prefix, outcome, fields);
+    if (late[index].exists) usageField(prefix, index);
   });
-  if (scenario.steps.length > 0) usageField('afterSteps', scenario.steps.length - 1);
+  const last = scenario.steps.length - 1;
+  if (last >= 0 && late[last].exists) usageField('afterSteps', last);
   return { family: 'quota', fields };
 }

@@ -24,6 +24,8 @@ const TYPICAL_WAIT_SECONDS: Record<WaitCondition['kind'], number> = {
   quotaSettled: 0.1,
   // The root CA ConfigMap is published as the namespace is created; a deleted object goes at once.
   objectListed: 0.1,
+  // A spec change is synced at once (the controller's informer queues the quota).
+  quotaHardSynced: 0.5,
 };
 /** The kubelet's reaction to a delete plus the status reaching the watch, seconds. */
 const STOP_REACTION_SECONDS = 1;

@@ -59,6 +59,8 @@ export const FAKE_DEFECTS = {
   'quota-usage-not-released': 'quota',
   /** The quota controller never releases what a deleted object other than a pod used (secrets, services, claims, ...). */
   'quota-object-not-released': 'quota',
+  /** The quota controller never copies a changed spec.hard into status.hard (admission keeps the old limits). */
+  'quota-hard-update-ignored': 'quota',
   /** LimitRange defaults are not applied (min/max still are). */
   'limitrange-defaults-skipped': 'limitrange',
   /** The LimitRanger ignores ephemeral-storage: no defaults, no min/max/ratio for it. */

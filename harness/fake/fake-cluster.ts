@@ -355,6 +355,68 @@ export class FakeCluster implements ClusterPort {
     });
   }
 
+  updateResourceQuota(
+    namespace: string,
+    name: string,
+    hard: Record<string, string>,
+  ): Promise<V1ResourceQuota> {
+    return this.call('updateResourceQuota', 'write', () =>
+      this.changeQuota(
+        namespace,
+        name,
+        (quota) => ({ ...quota, spec: { ...quota.spec, hard: { ...hard } } }),
+        true,
+      ),
+    );
+  }
+
+  patchResourceQuota(
+    namespace: string,
+    name: string,
+    patch: { labels: Record<string, string>; hard: Record<string, string> },
+  ): Promise<V1ResourceQuota> {
+    return this.call('patchResourceQuota', 'write', () =>
+      this.changeQuota(
+        namespace,
+        name,
+        (quota) => ({
+          ...quota,
+          metadata: { ...quota.metadata, labels: { ...quota.metadata?.labels, ...patch.labels } },
+          spec: { ...quota.spec, hard: { ...quota.spec?.hard, ...patch.hard } },
+        }),
+        true,
+      ),
+    );
+  }
+
+  patchResourceQuotaStatus(
+    namespace: string,
+    name: string,
+    hard: Record<string, string>,
+  ): Promise<V1ResourceQuota> {
+    // A status write is not a spec change: the controller's informer ignores it (no sync queued).
+    return this.call('patchResourceQuotaStatus', 'write', () =>
+      this.changeQuota(
+        namespace,
+        name,
+        (quota) => ({ ...quota, status: { ...quota.status, hard: { ...quota.status?.hard, ...hard } } }),
+        false,
+      ),
+    );
+  }
+
+  listResourceQuotas(labelSelector: string): Promise<V1ResourceQuota[]> {
+    return this.call('listResourceQuotas', 'read', () =>
+      [...this.namespaces.values()].flatMap((ns) =>
+        [...ns.others.values()].flatMap((o) =>
+          o.kind === 'ResourceQuota' && matchesLabelSelector(labelSelector, o.metadata?.labels ?? {})
+            ? [deepCopy(o) as V1ResourceQuota]
+            : [],
+        ),
+      ),
+    );
+  }
+
   deleteObject(namespace: string, kind: CountedKind, name: string): Promise<void> {
     return this.call('deleteObject', 'write', () => {
       const record = this.namespaces.get(namespace);
@@ -750,6 +812,28 @@ export class FakeCluster implements ClusterPort {
     }
   }
 
+  /** Writes a changed quota; a spec change queues the quota controller (its informer's UpdateFunc). */
+  private changeQuota(
+    namespace: string,
+    name: string,
+    change: (
+      quota: { kind: 'ResourceQuota' } & V1ResourceQuota,
+    ) => { kind: 'ResourceQuota' } & V1ResourceQuota,
+    specChanged: boolean,
+  ): V1ResourceQuota {
+    const record = this.namespaces.get(namespace);
+    const key = `ResourceQuota/${name}`;
+    const current = record?.others.get(key);
+    if (!record || current?.kind !== 'ResourceQuota') {
+      throw new ClusterError('notFound', `resourcequotas "${name}" not found`, 404);
+    }
+    const next = change(deepCopy(current));
+    next.metadata = { ...next.metadata, resourceVersion: this.nextRv() };
+    record.others.set(key, next);
+    if (specChanged) this.scheduleQuotaSync(namespace);
+    return deepCopy(next);
+  }
+
   private scheduleQuotaSync(namespace: string): void {
     const record = this.namespaces.get(namespace);
     if (!record || record.quotaSync) return;
@@ -761,6 +845,9 @@ export class FakeCluster implements ClusterPort {
       for (const [key, object] of record.others) {
         if (object.kind !== 'ResourceQuota') continue;
         const next = quotaStatus(object, pods, this.quotaUsage, objects);
+        // Defect quota-hard-update-ignored: status.hard stays what the first sync wrote.
+        if (this.defects.has('quota-hard-update-ignored') && object.status?.hard)
+          next.hard = object.status.hard;
         if (JSON.stringify(next) === JSON.stringify(object.status)) continue;
         record.others.set(key, {
           ...object,

@@ -18,18 +18,86 @@ function stepTarget(step: QuotaStep): string {
       return `${step.object.kind}/${step.object.name}`;
     case 'deleteObject':
       return `${step.objectKind}/${step.name}`;
+    // The quota itself (the list's target is its label selector, matched by action alone).
+    default:
+      return 'ResourceQuota/';
   }
+}
+
+/** The action the harness records for a step (harness/run-case.ts). */
+function stepAction(step: QuotaStep): string {
+  switch (step.kind) {
+    case 'create':
+    case 'createObject':
+      return 'create';
+    case 'updateQuota':
+      return 'updateQuota';
+    case 'patchQuota':
+      return 'patchQuota';
+    case 'patchQuotaStatus':
+      return 'patchStatusQuota';
+    case 'listQuotas':
+      return 'listQuotas';
+    default:
+      return 'delete';
+  }
+}
+
+function matchesStep(entry: ActionResult, step: QuotaStep, quotaName: string): boolean {
+  if (entry.action !== stepAction(step)) return false;
+  if (step.kind === 'listQuotas') return true;
+  const target = stepTarget(step);
+  return target === 'ResourceQuota/'
+    ? entry.target === `ResourceQuota/${quotaName}`
+    : targetsPod(entry.target, target);
+}
+
+/** `prefix.<what>.<key>` for every key of a quantity list read back from the API. */
+function amountFields(
+  prefix: string,
+  list: Record<string, string> | undefined,
+  fields: Record<string, Observed>,
+): void {
+  for (const [key, raw] of Object.entries(list ?? {})) {
+    const parsed = parseInUnitOf(key, raw);
+    fields[`${prefix}.${key}`] = parsed === undefined ? missing(`unparsable ${raw}`) : value(parsed);
+  }
+}
+
+/** Fields of a step on the quota itself, and status.hard after any step (model/quota.ts lifecycleFields). */
+function lifecycleObservation(
+  prefix: string,
+  step: QuotaStep,
+  result: ActionResult,
+  window: Snapshot[],
+  between: Trace,
+  quotaName: string,
+  fields: Record<string, Observed>,
+): void {
+  const answer = result.object as V1ResourceQuota | undefined;
+  if (step.kind === 'updateQuota' || step.kind === 'patchQuota' || step.kind === 'patchQuotaStatus') {
+    amountFields(`${prefix}.spec`, answer?.spec?.hard, fields);
+  }
+  if (step.kind === 'patchQuotaStatus') amountFields(`${prefix}.statusPatched`, answer?.status?.hard, fields);
+  if (step.kind === 'listQuotas') {
+    const names = (result.object as { names?: string[] } | undefined)?.names ?? [];
+    fields[`${prefix}.listed`] = value(names.some((n) => n.endsWith(`/${quotaName}`)));
+  }
+  if (step.kind === 'deleteQuota') {
+    const gone = between.some((e) => e.kind === 'waitDone' && e.what === `ResourceQuota ${quotaName} gone`);
+    fields[`${prefix}.gone`] = value(gone);
+  }
+  const last = window.at(-1)?.quota.status?.hard;
+  if (last) amountFields(`${prefix}.hard`, last, fields);
 }
 
 /** Index in the trace of each step's result, matched in order (a pod name may be created twice). */
 function stepResults(trace: Trace, scenario: QuotaScenario): (number | undefined)[] {
   let cursor = 0;
   return scenario.steps.map((step) => {
-    const action = step.kind === 'create' || step.kind === 'createObject' ? 'create' : 'delete';
-    const target = stepTarget(step);
     for (let i = cursor; i < trace.length; i++) {
       const entry = trace[i];
-      if (entry.kind === 'actionResult' && entry.action === action && targetsPod(entry.target, target)) {
+      if (entry.kind === 'actionResult' && matchesStep(entry, step, scenario.quota.name)) {
         cursor = i + 1;
         return i;
       }
@@ -168,6 +236,7 @@ export function observeQuota(trace: Trace, scenario: QuotaScenario): Observation
     const next = indexes.slice(n + 1).find((i) => i !== undefined) ?? trace.length;
     const window = snapshots.filter((s) => s.i > index && s.i < next);
     usageFields(prefix, window, scenario, deletedBy(n), fields);
+    lifecycleObservation(prefix, step, result, window, trace.slice(index, next), quotaName, fields);
   });
   const lastIndex = indexes.at(-1);
   const final = lastIndex === undefined ? [] : snapshots.filter((s) => s.i > lastIndex);

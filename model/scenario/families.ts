@@ -77,7 +77,16 @@ export type QuotaStep =
   | { kind: 'create'; pod: PodScenario }
   | { kind: 'delete'; podName: string }
   | { kind: 'createObject'; object: QuotaObject }
-  | { kind: 'deleteObject'; objectKind: QuotaObjectKind; name: string };
+  | { kind: 'deleteObject'; objectKind: QuotaObjectKind; name: string }
+  /** Replaces the quota's spec.hard (PUT). */
+  | { kind: 'updateQuota'; hard: Record<string, number> }
+  /** Patches spec.hard and adds a label (merge patch). */
+  | { kind: 'patchQuota'; hard: Record<string, number> }
+  /** Patches status.hard through the status subresource, as a client (not the controller) would. */
+  | { kind: 'patchQuotaStatus'; hard: Record<string, number> }
+  /** Lists quotas in every namespace by the case's label. */
+  | { kind: 'listQuotas' }
+  | { kind: 'deleteQuota' };
 
 export interface QuotaScenario {
   family: 'quota';

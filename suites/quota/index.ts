@@ -1,5 +1,6 @@
 import type { PropertyDefinition } from '../../runner/property-definition';
 import { exceededRejected } from './exceeded-rejected.property';
+import { lifecycle } from './lifecycle.property';
 import { objectCounts } from './object-counts.property';
 import { usageTracksPods } from './usage-tracks-pods.property';
 
@@ -8,4 +9,5 @@ export const QUOTA_PROPERTIES: readonly PropertyDefinition[] = [
   exceededRejected,
   usageTracksPods,
   objectCounts,
+  lifecycle,
 ];

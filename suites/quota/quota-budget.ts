@@ -21,3 +21,11 @@ export const QUOTA_OBJECTS_BUDGET: PropertyBudget = {
   totalSeconds: 180,
   shrinkSeconds: 120,
 };
+
+/** Lifecycle cases: a few ConfigMaps and quota changes, each followed by the controller's sync: 90 s a case. */
+export const QUOTA_LIFECYCLE_BUDGET: PropertyBudget = {
+  numRuns: 4,
+  caseSeconds: 90,
+  totalSeconds: 180,
+  shrinkSeconds: 120,
+};

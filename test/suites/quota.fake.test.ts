@@ -1,6 +1,7 @@
 import type { Scenario } from '../../model/scenario';
 import { QUOTA_PROPERTIES } from '../../suites/quota';
 import { exceededRejected } from '../../suites/quota/exceeded-rejected.property';
+import { lifecycle } from '../../suites/quota/lifecycle.property';
 import { objectCounts } from '../../suites/quota/object-counts.property';
 import { usageTracksPods } from '../../suites/quota/usage-tracks-pods.property';
 import { caught, failures, runOnFake } from './fake-run';
@@ -115,6 +116,43 @@ describe('quota properties on the fake cluster', () => {
     );
     expect(admitted.some((d) => d.startsWith('expected false'))).toBe(true);
     expect(admitted.some((d) => d.startsWith('expected true'))).toBe(true);
+  });
+
+  it('quota-hard-update-ignored (status.hard never follows spec) fails lifecycle, confirmed and shrunk', async () => {
+    const run = await runOnFake(lifecycle, { runs: 12, seed: 5, defects: ['quota-hard-update-ignored'] });
+    expect(run.end.verdict).toBe('fail');
+    const { confirmed, firstFailing, failedFields } = caught(run);
+    expect(confirmed).toBe(true);
+    if (!run.minimal || run.minimal.family !== 'quota' || !firstFailing) throw new Error('no counterexample');
+    expect(stepCount(run.minimal)).toBeLessThanOrEqual(stepCount(firstFailing));
+    // The symptom: status.hard after a spec change (or a status patch's sync) is the old value.
+    expect(failedFields.some((field) => /^step\d+\.hard\.configmaps$/.test(field))).toBe(true);
+    const kinds = run.minimal.steps.map((s) => s.kind);
+    expect(kinds.some((k) => k === 'updateQuota' || k === 'patchQuota')).toBe(true);
+  });
+
+  it('lifecycle generates updates, patches, status patches, lists, deletion and creates after it', async () => {
+    const run = await runOnFake(lifecycle, { runs: 30, seed: 3 });
+    expect(failures(run)).toEqual([]);
+    const kinds = new Set(
+      run.cases.flatMap((c) => (c.scenario.family === 'quota' ? c.scenario.steps.map((s) => s.kind) : [])),
+    );
+    for (const kind of [
+      'updateQuota',
+      'patchQuota',
+      'patchQuotaStatus',
+      'listQuotas',
+      'deleteQuota',
+      'deleteObject',
+    ])
+      expect(kinds).toContain(kind);
+    // A status patch is judged both ways: stored, then overwritten by the delete's sync.
+    const fields = run.cases.flatMap((c) =>
+      c.verdict.diff.filter((d) => d.outcome === 'pass').map((d) => d.rule),
+    );
+    expect(fields).toContain('quota.status-patch-stored');
+    expect(fields).toContain('quota.status-overwritten-on-sync');
+    expect(fields).toContain('quota.deleted-not-enforced');
   });
 
   it('the conforming fake releases compute usage on deletion in the same sync as the pod count', async () => {

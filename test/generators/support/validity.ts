@@ -63,7 +63,7 @@ export function scenarioProblems(scenario: Scenario, capabilities: Capabilities)
     for (const step of scenario.steps) {
       if (step.kind === 'create') created.add(step.pod.name);
       else if (step.kind === 'createObject') created.add(`${step.object.kind}/${step.object.name}`);
-      else {
+      else if (step.kind === 'delete' || step.kind === 'deleteObject') {
         const name = step.kind === 'delete' ? step.podName : `${step.objectKind}/${step.name}`;
         if (!created.has(name)) problems.push(`delete of ${name} before its creation`);
       }

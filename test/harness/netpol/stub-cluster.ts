@@ -74,6 +74,10 @@ export class StubCluster implements ClusterPort {
   listPods = (): never => unsupported('listPods');
   readResourceQuota = (): never => unsupported('readResourceQuota');
   deleteObject = (): never => unsupported('deleteObject');
+  updateResourceQuota = (): never => unsupported('updateResourceQuota');
+  patchResourceQuota = (): never => unsupported('patchResourceQuota');
+  patchResourceQuotaStatus = (): never => unsupported('patchResourceQuotaStatus');
+  listResourceQuotas = (): never => unsupported('listResourceQuotas');
   listObjectNames = (): never => unsupported('listObjectNames');
   listLimitRanges = (): never => unsupported('listLimitRanges');
   patchLimitRange = (): never => unsupported('patchLimitRange');

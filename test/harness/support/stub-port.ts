@@ -110,6 +110,10 @@ export class StubPort implements ClusterPort {
   readPod = unused('readPod');
   readResourceQuota = unused('readResourceQuota');
   deleteObject = unused('deleteObject');
+  updateResourceQuota = unused('updateResourceQuota');
+  patchResourceQuota = unused('patchResourceQuota');
+  patchResourceQuotaStatus = unused('patchResourceQuotaStatus');
+  listResourceQuotas = unused('listResourceQuotas');
   listObjectNames = unused('listObjectNames');
   listLimitRanges = unused('listLimitRanges');
   patchLimitRange = unused('patchLimitRange');
