@@ -9,10 +9,17 @@ import type { PropertySummary, ReportSkeleton } from './report-types';
  * with a <system-out> note saying the failure did not reproduce.
  */
 
-// XML 1.0 allows tab, newline, carriage return and characters from U+0020 on.
-// eslint-disable-next-line no-control-regex
-const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+// XML 1.0's Char: tab, newline, carriage return, U+0020–U+D7FF, U+E000–U+FFFD and the supplementary
+// planes (a surrogate only as half of a pair).
+const NOT_XML_CHAR =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/**
+ * Text for an XML attribute value or element content that reads back as written: tab, newline and
+ * carriage return as character references, since a reader turns them into spaces in attribute values
+ * and a carriage return into a newline anywhere.
+ */
 export function escapeXml(text: string): string {
   return text
     .replace(NOT_XML_CHAR, '\uFFFD')
@@ -20,7 +27,10 @@ export function escapeXml(text: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+    .replace(/'/g, '&apos;')
+    .replace(/\t/g, '&#9;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;');
 }
 
 function seconds(ms: number): string {

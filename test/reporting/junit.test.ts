@@ -77,25 +77,45 @@ describe('renderJunit', () => {
     expect(root).toMatchObject({ tests: '6', failures: '1', errors: '1', skipped: '2' });
   });
 
-  it('escapes any text into well-formed XML that reads back unchanged', () => {
+  it('escapes any text into well-formed XML that reads back unchanged, in content and attributes', () => {
+    const reader = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '',
+      trimValues: false,
+      parseTagValue: false,
+      parseAttributeValue: false,
+      processEntities: true,
+      // fast-xml-parser decodes character references (&#10;) only with htmlEntities.
+      htmlEntities: true,
+    });
+    // 'binary' also draws lone surrogates, which are not XML characters either.
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme' }), (text) => {
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
         const xml = `<a b="${escapeXml(text)}">${escapeXml(text)}</a>`;
         expect(XMLValidator.validate(xml)).toBe(true);
-        const parsed = new XMLParser({
-          ignoreAttributes: false,
-          attributeNamePrefix: '',
-          trimValues: false,
-          parseTagValue: false,
-          parseAttributeValue: false,
-          processEntities: true,
-        }).parse(xml) as { a: Node | string };
-        const element = parsed.a;
+        const element = (reader.parse(xml) as { a: Node | string }).a;
         const body = typeof element === 'string' ? element : ((element['#text'] as string | undefined) ?? '');
+        const attribute = typeof element === 'string' ? '' : ((element.b as string | undefined) ?? '');
         // Characters outside XML 1.0's Char production become U+FFFD; everything else survives.
-        // eslint-disable-next-line no-control-regex
-        expect(body).toBe(text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '\uFFFD'));
+        const expected = text.replace(
+          // eslint-disable-next-line no-control-regex
+          /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+          '\uFFFD',
+        );
+        expect(body).toBe(expected);
+        expect(attribute).toBe(expected);
       }),
     );
+  });
+
+  it('keeps a multi-line failure message in its attribute', () => {
+    const xml = `<a message="${escapeXml('line one\n\tline two\r\n')}"/>`;
+    const parsed = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '',
+      trimValues: false,
+      htmlEntities: true,
+    }).parse(xml) as { a: Node };
+    expect(parsed.a.message).toBe('line one\n\tline two\r\n');
   });
 });
