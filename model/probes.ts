@@ -26,6 +26,13 @@ type Fields = Record<string, FieldExpectation>;
 
 const AT_ONCE: FlipWindow = { earliest: 0, latest: 0 };
 
+/**
+ * Seconds from a startup success to the readiness attempt it triggers: the status update and the pod sync that
+ * follows it (kubelet.go syncLoopIteration startupManager.Updates → handleProbeSync; a v1.26.1 node showed Ready
+ * 41 ms after Started).
+ */
+const READINESS_TRIGGER_SECONDS = 1;
+
 /** Seconds from SIGTERM's sender (the kill start) to the container's exit, as [shortest, longest]. */
 function stopSeconds(plan: ContainerStopPlan): FlipWindow {
   const at = plan.sigtermAfterKillStart;
@@ -121,6 +128,8 @@ interface ContainerProbeTimeline {
   readinessUncertain: boolean;
   /** After turning unready, a later span of successes may make it ready again. */
   readyAgain: boolean;
+  /** Ready is bounded by the readiness run the startup success triggers (probes.readiness-after-startup). */
+  readyTriggered?: boolean;
 }
 
 function timelineOf(
@@ -170,6 +179,7 @@ function timelineOf(
   // leaves readiness undecided too.
   let readinessUncertain = started === undefined;
   let readyAgain = false;
+  let readyTriggered = false;
   if (!readiness) {
     ready = started;
   } else if (started) {
@@ -182,6 +192,23 @@ function timelineOf(
         break;
       }
       ready = flipWindow(span.from, readiness, readiness.successThreshold, started, took(readiness));
+      if (startup && span.from <= started.earliest && readiness.initialDelaySeconds <= started.earliest) {
+        // The pod sync after the startup success runs readiness at once (prober_manager.go UpdatePodStatus
+        // triggers worker.go manualTriggerCh for a started container not yet Ready): its first success comes
+        // then, not up to a period later; only further successes wait for ticks.
+        const spacing = Math.max(readiness.periodSeconds, took(readiness));
+        readyTriggered = true;
+        ready = {
+          earliest: ready.earliest,
+          latest: Math.min(
+            ready.latest,
+            started.latest +
+              READINESS_TRIGGER_SECONDS +
+              (readiness.successThreshold - 1) * spacing +
+              took(readiness),
+          ),
+        };
+      }
       if (span.to < Infinity) {
         unready = flipWindow(span.to, readiness, readiness.failureThreshold, ready, took(readiness));
         readyAgain = index < spans.length - 1;
@@ -189,7 +216,7 @@ function timelineOf(
       break;
     }
   }
-  return { started, kill, ready, unready, readinessUncertain, readyAgain };
+  return { started, kill, ready, unready, readinessUncertain, readyAgain, readyTriggered };
 }
 
 /** Whether, and when, a container turns Ready (container seconds from its start), as the model predicts. */
@@ -273,7 +300,7 @@ function containerFields(
   const fields: Fields = {};
   const n = c.name;
   const execTimeouts = execTimeoutEnforced(capabilities.version);
-  const { started, kill, ready, unready, readinessUncertain, readyAgain } = timelineOf(
+  const { started, kill, ready, unready, readinessUncertain, readyAgain, readyTriggered } = timelineOf(
     scenario.pod,
     c,
     capabilities,
@@ -300,8 +327,10 @@ function containerFields(
   if (c.probes.readiness && ready && ready.latest + slack < seenUntil && !killedBefore(ready)) {
     fields[`${n}.readyAfterStartSeconds`] = {
       expected: timingWindow(ready.earliest, ready.latest, slack),
-      rule: 'probes.readiness-threshold',
-      because: `readiness signal on at ${c.behaviour.readyAfterSeconds} s, period ${c.probes.readiness.periodSeconds} s, successThreshold ${c.probes.readiness.successThreshold}${c.probes.startup ? ', after startup' : ''}`,
+      rule: readyTriggered ? 'probes.readiness-after-startup' : 'probes.readiness-threshold',
+      because: readyTriggered
+        ? `readiness already passes when startup succeeds (${started?.earliest}–${started?.latest} s): probed at once, not ${c.probes.readiness.periodSeconds} s later`
+        : `readiness signal on at ${c.behaviour.readyAfterSeconds} s, period ${c.probes.readiness.periodSeconds} s, successThreshold ${c.probes.readiness.successThreshold}${c.probes.startup ? ', after startup' : ''}`,
     };
   }
   if (unready && unready.latest + slack < seenUntil && !killedBefore(unready)) {

@@ -8,6 +8,7 @@ import { grpcUnservedFails } from './grpc-unserved-fails.property';
 import { livenessHandlers } from './liveness-handlers.property';
 import { readinessNeverReady } from './readiness-never-ready.property';
 import { startupFails } from './startup-fails.property';
+import { readyAfterStartup } from './ready-after-startup.property';
 
 /** The probes properties, in the order a run takes them. */
 export const PROBES_PROPERTIES: readonly PropertyDefinition[] = [
@@ -20,4 +21,5 @@ export const PROBES_PROPERTIES: readonly PropertyDefinition[] = [
   livenessHandlers,
   readinessNeverReady,
   startupFails,
+  readyAfterStartup,
 ];

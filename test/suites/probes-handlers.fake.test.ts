@@ -2,6 +2,7 @@ import { livenessHandlers } from '../../suites/probes/liveness-handlers.property
 import { readinessNeverReady } from '../../suites/probes/readiness-never-ready.property';
 import { readinessWindow } from '../../suites/probes/readiness-window.property';
 import { startupFails } from '../../suites/probes/startup-fails.property';
+import { readyAfterStartup } from '../../suites/probes/ready-after-startup.property';
 import type { ProbesScenario } from '../../model/scenario';
 import { expectCaughtAndShrunk, runOnFake } from './fake-run';
 
@@ -52,5 +53,16 @@ describe('probes handler properties on the fake cluster', () => {
     );
     const { failedFields } = expectCaughtAndShrunk(run);
     expect(failedFields).toContain('app-0.probeKillStopSeconds');
+  });
+
+  it('readiness-waits-for-tick-after-startup fails ready-after-startup: Ready a readiness period late', async () => {
+    const run = await runOnFake(
+      { ...readyAfterStartup },
+      { runs: 10, seed: 7, defects: ['readiness-waits-for-tick-after-startup'] },
+    );
+    const { failedFields } = expectCaughtAndShrunk(run);
+    // Ready came up to a period after startup: late within the window, or not by its end.
+    const late = ['app-0.readyAfterStartSeconds', 'app-0.readyAtEnd'];
+    expect(failedFields.filter((field) => late.includes(field))).not.toEqual([]);
   });
 });

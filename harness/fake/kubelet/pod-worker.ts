@@ -521,6 +521,23 @@ export class PodWorker {
     });
   }
 
+  /** One readiness attempt outside the ticker (worker.go manualTriggerCh), for a started container not yet Ready. */
+  private readinessTriggered(c: ContainerState, generation: number): void {
+    const spec = c.scenario.probes.readiness;
+    if (!spec || c.role === 'init' || generation !== c.generation || !c.alive || c.readinessOk) return;
+    const memory = c.probes.get('readiness') ?? { resultRun: 0, onHold: false };
+    c.probes.set('readiness', memory);
+    const startedAt = c.startedAtMs ?? this.now();
+    if (Math.floor((this.now() - startedAt) / 1000) < spec.initialDelaySeconds) return;
+    const execTimeouts = !this.options.defects.has('exec-timeout-ignored');
+    const lag = spec.handler.kind === 'exec' ? execLag(this.options.random) : undefined;
+    const took = probeAttemptSeconds(spec.handler, spec.timeoutSeconds, execTimeouts, lag);
+    this.after(took, () => {
+      if (generation === c.generation && c.alive)
+        this.probeAttempted(c, 'readiness', spec, memory, startedAt, execTimeouts, lag);
+    });
+  }
+
   /** An attempt's result, judged at its end (an exec command tests its signal file after its hang). */
   private probeAttempted(
     c: ContainerState,
@@ -600,6 +617,12 @@ export class PodWorker {
     if (kind === 'startup' && success) {
       c.startupPassed = true;
       this.syncStatus();
+      // The pod sync that follows sees a started container without a readiness success and runs its readiness
+      // probe at once (prober_manager.go UpdatePodStatus → worker.go manualTriggerCh), not a period later.
+      if (!this.options.defects.has('readiness-waits-for-tick-after-startup')) {
+        const generation = c.generation;
+        this.after(this.reaction() * 0.2, () => this.readinessTriggered(c, generation));
+      }
       if (c.role === 'sidecar' && c.postStartDone) this.advance();
       return;
     }
