@@ -1,6 +1,13 @@
 // Jest runs a CommonJS build made by swc; the ESM-only dependencies of
-// @kubernetes/client-node are let through the transform (see ../shared/spec/stack.md).
-const esmOnly = ['@kubernetes/client-node', 'openid-client', 'oauth4webapi', 'jose'];
+// @kubernetes/client-node 2 (its OIDC stack and its SOCKS proxy agent) are let through the transform.
+const esmOnly = [
+  '@kubernetes/client-node',
+  'openid-client',
+  'oauth4webapi',
+  'jose',
+  'socks-proxy-agent',
+  'agent-base',
+];
 
 /** @type {import('jest').Config} */
 module.exports = {

@@ -66,7 +66,7 @@ export function parseTimestampedLogLine(line: string): LogLine | undefined {
 }
 
 /**
- * ClusterPort over @kubernetes/client-node 1.4. Every failure surfaces as a ClusterError; admission
+ * ClusterPort over @kubernetes/client-node 2. Every failure surfaces as a ClusterError; admission
  * rejections of create() are results (with the API's Status), because they are what the
  * properties observe.
  */

@@ -5,7 +5,7 @@ import * as k8s from '@kubernetes/client-node';
 
 /**
  * JSON Schemas for the Kubernetes objects kubeprop emits, derived from @kubernetes/client-node's models,
- * which are generated from the upstream OpenAPI spec (v1.34.0 for client-node 1.4): field names and
+ * which are generated from the upstream OpenAPI spec (release-1.36 for client-node 2.0): field names and
  * types from each model's attributeTypeMap, required fields from its generated .d.ts. Unknown fields are
  * rejected (additionalProperties: false) and quantities must match the Quantity grammar
  * (staging/src/k8s.io/apimachinery/pkg/api/resource/quantity.go).
