@@ -45,6 +45,8 @@ export const FAKE_DEFECTS = {
   'startup-failure-not-restarted': 'probes',
   /** A startup probe's kill uses the pod's grace period, not the probe's terminationGracePeriodSeconds. */
   'startup-probe-grace-ignored': 'probes',
+  /** After the startup probe passes, readiness waits for its next periodic tick instead of running at once. */
+  'readiness-waits-for-tick-after-startup': 'probes',
   /** Init containers all start at once, together with the app containers. */
   'init-parallel': 'init',
   /** A failed init container counts as done: the next init container (then the app containers) starts. */
