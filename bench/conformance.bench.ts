@@ -1,13 +1,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defaultCapabilities, LATEST_VERSION } from '../model/capabilities';
+import {
+  defaultCapabilities,
+  LATEST_VERSION,
+  type Capabilities,
+  type ServerVersion,
+} from '../model/capabilities';
 import { DEFAULT_MODEL_OPTIONS } from '../model/expectation';
 import type { Family } from '../model/scenario';
 import { CleanupRegistry } from '../harness/cleanup';
 import { createFakeAdmission, quotaUsage } from '../harness/fake/admission';
 import { describeNode } from '../harness/capabilities';
-import { FakeCluster } from '../harness/fake/fake-cluster';
+import { FakeCluster, type FakeNodeSpec } from '../harness/fake/fake-cluster';
 import { createFakeKubelet } from '../harness/fake/kubelet/fake-kubelet';
 import { AutoAdvancingClock } from '../harness/fake/virtual-clock';
 import type { CaseRun } from '../harness/run-case';
@@ -16,6 +21,8 @@ import { runConformance, type ConformanceTarget } from '../runner/conformance-ru
 import { caseExecutorFor } from '../runner/live-case-executor';
 import { caseWaitsMs, efficiencyRatio, probingMs } from '../runner/run-efficiency';
 import { PROPERTIES } from '../suites/registry';
+import type { PropertyDefinition } from '../runner/property-definition';
+import { readLooseReport, runFigures } from './calibration';
 import type { BenchResult } from './run-all';
 
 /**
@@ -39,12 +46,26 @@ import type { BenchResult } from './run-all';
  */
 
 /** Two schedulable nodes, like kind-config.yaml's two workers (the control plane keeps its taint). */
-const NODES = [
+const NODES: FakeNodeSpec[] = [
   { name: 'worker-1', allocatable: { cpu: '4', memory: '8Gi', pods: '110', 'ephemeral-storage': '20Gi' } },
   { name: 'worker-2', allocatable: { cpu: '4', memory: '8Gi', pods: '110', 'ephemeral-storage': '20Gi' } },
 ];
 const SEED = 20250101;
 const TARGET_RATIO = 1.25;
+
+/**
+ * Issue 11: the real run the fake must predict, and its node's shape. `kubeprop run --seed 1
+ * --keep-traces` on a single-node, 2-CPU v1.26.1 cluster (110 allocatable pods; no NetworkPolicy
+ * enforcement, so that family is skipped): the same properties and seed are run against the fake with
+ * the concurrency `kubeprop run` chooses for that node, and the predicted wall is set against the
+ * report's startedAt → endedAt. The fake's latencies come from this report (bench/calibration.md).
+ */
+const REAL_RUN_REPORT = join(__dirname, '..', 'test/fixtures/real-runs/v1.26.1-seed1-run.report.json.gz');
+const REAL_NODE: FakeNodeSpec[] = [
+  { name: 'kp-node', allocatable: { cpu: '2', memory: '8Gi', pods: '110', 'ephemeral-storage': '20Gi' } },
+];
+/** Predicted ÷ real wall, issue 11's bound. */
+const PREDICTION_TOLERANCE = 0.25;
 
 /** Cases, their waits and the virtual wall of one property (or of several, summed). */
 interface Tally {
@@ -93,23 +114,34 @@ function seconds(ms: number): number {
   return Math.round(ms / 100) / 10;
 }
 
-/** The fake at its default latencies (kubelet reactions up to 1 s), without defects. */
-function conformingFake(clock: AutoAdvancingClock): FakeCluster {
+/** What one simulated default run is of: the cluster's shape and version, the properties, the seed. */
+interface Scenario {
+  nodes: FakeNodeSpec[];
+  serverVersion: ServerVersion;
+  capabilities: Capabilities;
+  properties: readonly PropertyDefinition[];
+  seed: number;
+}
+
+/** The fake at its default latencies (calibrated from the real cluster), without defects. */
+function conformingFake(clock: AutoAdvancingClock, scenario: Scenario): FakeCluster {
   return new FakeCluster({
     clock,
-    serverVersion: LATEST_VERSION,
-    kubelet: createFakeKubelet({ seed: SEED }),
+    serverVersion: scenario.serverVersion,
+    kubelet: createFakeKubelet({ seed: scenario.seed, calibrated: true }),
     admission: createFakeAdmission({ defects: [] }),
     quotaUsage,
-    nodes: NODES,
+    nodes: scenario.nodes,
+    seed: scenario.seed,
   });
 }
 
 /** The run command's default concurrency (cli/run-options.ts) for the fake's nodes. */
-async function defaultConcurrencyOfFake(): Promise<number> {
+async function defaultConcurrencyOfFake(scenario: Scenario): Promise<number> {
   const clock = new AutoAdvancingClock();
   try {
-    return chooseConcurrency((await conformingFake(clock).listNodes()).map(describeNode)).concurrency;
+    return chooseConcurrency((await conformingFake(clock, scenario).listNodes()).map(describeNode))
+      .concurrency;
   } finally {
     clock.stop();
   }
@@ -122,22 +154,28 @@ function firstLine(error: unknown): string {
   return line.length > 100 ? `${line.slice(0, 97)}...` : line;
 }
 
-export async function run(): Promise<BenchResult[]> {
-  const families = [...new Set(PROPERTIES.map((p) => p.family))];
-  if (families.length === 0) {
-    return [{ name: 'conformance: properties registered', value: 0, unit: 'properties', target: '≥ 1' }];
-  }
-  const concurrency = await defaultConcurrencyOfFake();
+interface Simulated {
+  concurrency: number;
+  total: Tally;
+  byFamily: Map<Family, Tally>;
+  verdicts: { id: string; verdict: string }[];
+  hostMs: number;
+}
+
+/** One default run (`kubeprop run` without --runs, --budget, --concurrency) against the fake, in virtual time. */
+async function simulate(scenario: Scenario): Promise<Simulated> {
+  const { capabilities, properties, seed, serverVersion } = scenario;
+  const families = [...new Set(properties.map((p) => p.family))];
+  const concurrency = await defaultConcurrencyOfFake(scenario);
   const clock = new AutoAdvancingClock();
-  const fake = conformingFake(clock);
-  const capabilities = { ...defaultCapabilities(LATEST_VERSION), networkPolicyEnforced: true };
+  const fake = conformingFake(clock, scenario);
   const cleanup = new CleanupRegistry(fake, { clock });
   const signal = new AbortController().signal;
   const total = emptyTally();
   const byFamily = new Map<Family, Tally>(families.map((family) => [family, emptyTally()]));
   const target: ConformanceTarget = {
     cleanup,
-    cluster: { serverVersion: LATEST_VERSION, distribution: 'fake', nodeImages: [], capabilities },
+    cluster: { serverVersion, distribution: 'fake', nodeImages: [], capabilities },
     clock,
     signal,
     executorFor: (definition) =>
@@ -162,9 +200,9 @@ export async function run(): Promise<BenchResult[]> {
   const virtualStart = clock.now();
   let verdicts: { id: string; verdict: string }[];
   try {
-    const result = await runConformance(PROPERTIES, target, {
+    const result = await runConformance(properties, target, {
       runId: 'bench',
-      seed: SEED,
+      seed,
       families,
       concurrency,
       image: 'busybox:bench',
@@ -182,7 +220,21 @@ export async function run(): Promise<BenchResult[]> {
     clock.stop();
     rmSync(reportDir, { recursive: true, force: true });
   }
-  const hostMs = performance.now() - hostStart;
+  return { concurrency, total, byFamily, verdicts, hostMs: performance.now() - hostStart };
+}
+
+export async function run(): Promise<BenchResult[]> {
+  const families = [...new Set(PROPERTIES.map((p) => p.family))];
+  if (families.length === 0) {
+    return [{ name: 'conformance: properties registered', value: 0, unit: 'properties', target: '≥ 1' }];
+  }
+  const { concurrency, total, byFamily, verdicts, hostMs } = await simulate({
+    nodes: NODES,
+    serverVersion: LATEST_VERSION,
+    capabilities: { ...defaultCapabilities(LATEST_VERSION), networkPolicyEnforced: true },
+    properties: PROPERTIES,
+    seed: SEED,
+  });
   const notPassing = verdicts.filter((v) => v.verdict !== 'pass');
   // Which ones, on their own lines: ids would make the table too wide to read.
   for (const { id, verdict } of notPassing) console.log(`  ${id}: ${verdict}`);
@@ -236,5 +288,63 @@ export async function run(): Promise<BenchResult[]> {
       unit: 's',
     });
   }
+  rows.push(...(await realNodeRows()));
   return rows;
+}
+
+/**
+ * The real node's shape (issue 11): the predicted wall of the real run's properties and seed on one
+ * 2-CPU node, against the real run's wall.
+ */
+async function realNodeRows(): Promise<BenchResult[]> {
+  const report = readLooseReport(REAL_RUN_REPORT);
+  const real = runFigures(report);
+  const ids = new Set(report.properties.map((p) => p.id));
+  const properties = PROPERTIES.filter((p) => ids.has(p.id));
+  const version = report.cluster?.serverVersion;
+  const serverVersion: ServerVersion = {
+    major: version?.major ?? 1,
+    minor: version?.minor ?? 26,
+    gitVersion: version?.gitVersion ?? 'v1.26.1',
+  };
+  const predicted = await simulate({
+    nodes: REAL_NODE,
+    serverVersion,
+    // The real cluster's CNI did not enforce NetworkPolicy: that family was skipped there.
+    capabilities: { ...defaultCapabilities(serverVersion), networkPolicyEnforced: false },
+    properties,
+    seed: report.seed ?? 1,
+  });
+  const wall = predicted.total.wallMs / 1000;
+  const notPassing = predicted.verdicts.filter((v) => v.verdict !== 'pass' && v.verdict !== 'skipped');
+  for (const { id, verdict } of notPassing) console.log(`  real-node shape: ${id}: ${verdict}`);
+  return [
+    {
+      name: `real-node shape (1 node, 2 CPU, 110 pods): ${properties.length} of the real run's ${ids.size} properties, seed ${report.seed ?? 1}`,
+      value: predicted.total.cases,
+      unit: `cases (real: ${real.cases})`,
+    },
+    {
+      name: 'real-node shape: concurrency chosen as kubeprop run chooses it',
+      value: predicted.concurrency,
+      unit: `(real: ${real.concurrency})`,
+    },
+    { name: 'real-node shape: predicted wall (virtual)', value: seconds(wall * 1000), unit: 's' },
+    {
+      name: 'real-node shape: real wall (report startedAt → endedAt)',
+      value: seconds(real.wallSeconds * 1000),
+      unit: 's',
+    },
+    {
+      name: 'real-node shape: predicted ÷ real wall',
+      value: wall / real.wallSeconds,
+      unit: '×',
+      target: `${1 - PREDICTION_TOLERANCE}–${1 + PREDICTION_TOLERANCE}`,
+    },
+    {
+      name: 'real-node shape: Σ case waits ÷ concurrency, predicted vs real',
+      value: seconds(predicted.total.waitedMs / predicted.concurrency),
+      unit: `s (real: ${seconds(((real.waitSeconds ?? 0) * 1000) / real.concurrency)} s)`,
+    },
+  ];
 }

@@ -32,8 +32,10 @@ import { endpointSliceFor } from './endpoint-slices';
 import type { AdmissionContext, FakeAdmission, FakeKubelet, KubeletContext } from './fake-parts';
 import { FaultInjector, type CallKind, type FaultOptions } from './fault-injector';
 import { matchesLabelSelector } from './label-selector';
+import { NAMESPACE_DELETION_SECONDS, sampleSeconds } from './latency';
 import { LogStore } from './log-store';
 import { countPodsUsage, quotaStatus, type QuotaUsage } from './quota-status';
+import { SeededRandom } from './seeded-random';
 import { TrivialKubelet } from './trivial-kubelet';
 import { AutoAdvancingClock } from './virtual-clock';
 import { WatchHub } from './watch-hub';
@@ -62,6 +64,8 @@ export interface FakeClusterOptions {
   quotaUsage?: QuotaUsage;
   /** Seeded defects of the control plane (the kubelet and admission take theirs separately). */
   defects?: readonly FakeDefect[];
+  /** Seeds the control plane's latencies (namespace deletion); 1 unless given. */
+  seed?: number;
 }
 
 const DEFAULT_NODES: FakeNodeSpec[] = [
@@ -70,12 +74,6 @@ const DEFAULT_NODES: FakeNodeSpec[] = [
 /** How the kubelet words a log request for a container that has no instance to follow. */
 const STATE_WORDS = { waiting: 'waiting to start', terminated: 'terminated' } as const;
 
-/**
- * How long the namespace controller takes before a deleted namespace's content goes: it discovers and
- * deletes every resource type in turn. A real v1.26.1 node took about 6 s for a kubeprop namespace whose
- * pods had already stopped (issue 11's measurement; this project's node: 5–7 s).
- */
-const NAMESPACE_CONTROLLER_DELAY_MS = 5000;
 /** The quota controller fills a new quota's status after about a second (resync on change). */
 const QUOTA_SYNC_MS = 1000;
 /** Defect endpoint-update-late: how late the EndpointSlice controller publishes a change. */
@@ -127,6 +125,7 @@ export class FakeCluster implements ClusterPort {
   private readonly namespaceDeletion: NamespaceDeletion;
   private readonly quotaUsage: QuotaUsage;
   private readonly defects: DefectSet;
+  private readonly latencies: SeededRandom;
   private readonly namespaces = new Map<string, NamespaceRecord>();
   private readonly podHub: WatchHub<V1Pod>;
   private readonly eventHub: WatchHub<CoreV1Event>;
@@ -147,6 +146,7 @@ export class FakeCluster implements ClusterPort {
     this.namespaceDeletion = options.namespaceDeletion ?? { mode: 'normal' };
     this.quotaUsage = options.quotaUsage ?? countPodsUsage;
     this.defects = new DefectSet(options.defects);
+    this.latencies = new SeededRandom(options.seed ?? 1);
     const retained = options.retainedWatchEvents ?? 1000;
     this.podHub = new WatchHub(this.faults, retained);
     this.eventHub = new WatchHub(this.faults, retained);
@@ -280,7 +280,12 @@ export class FakeCluster implements ClusterPort {
       record.namespace.status = { phase: 'Terminating' };
       const deletion = this.namespaceDeletion;
       if (deletion.mode === 'stuck') return;
-      const delay = deletion.mode === 'slow' ? deletion.delayMs : NAMESPACE_CONTROLLER_DELAY_MS;
+      // The namespace controller discovers and deletes every resource type in turn: a real v1.26.1
+      // node took 5.1–6.9 s for a kubeprop namespace whose pods had stopped (harness/fake/latency.ts).
+      const delay =
+        deletion.mode === 'slow'
+          ? deletion.delayMs
+          : sampleSeconds(NAMESPACE_DELETION_SECONDS, this.latencies) * 1000;
       this.clock.schedule(delay, () => this.emptyNamespace(name));
     });
   }
