@@ -54,6 +54,25 @@ export function scopeSelects(scope: string, facts: ScopeFacts): boolean | undefi
   }
 }
 
+/** A quota spec as the API spells its scopes. */
+export interface ScopedQuotaSpec {
+  scopes?: string[];
+  scopeSelector?: { matchExpressions?: { scopeName: string; operator: string; values?: string[] }[] };
+}
+
+/**
+ * The scopes a pod must match: spec.scopes and the scopeSelector's Exists requirements alike
+ * (staging/src/k8s.io/apiserver/pkg/quota/v1/generic/evaluator.go getScopeSelectorsFromQuota turns each
+ * scope into an Exists requirement; validation allows only Exists for the four pod-state scopes). A
+ * requirement with another operator comes back as an unmodelled name, so it selects nothing.
+ */
+export function quotaScopeNames(spec: ScopedQuotaSpec | undefined): string[] {
+  const selector = (spec?.scopeSelector?.matchExpressions ?? []).map((req) =>
+    req.operator === 'Exists' ? req.scopeName : `${req.scopeName} ${req.operator}`,
+  );
+  return [...(spec?.scopes ?? []), ...selector];
+}
+
 /** Scope match of a scenario pod (pods.go isTerminating: activeDeadlineSeconds ≥ 0). */
 export function podMatchesScope(
   pod: PodScenario,

@@ -1,4 +1,9 @@
-import type { V1LimitRange, V1LimitRangeItem, V1ResourceQuota } from '@kubernetes/client-node';
+import type {
+  V1LimitRange,
+  V1LimitRangeItem,
+  V1ResourceQuota,
+  V1ResourceQuotaSpec,
+} from '@kubernetes/client-node';
 import type { LimitRangeSpec, PodSecurityLabels, QuotaSpec } from '../../model/scenario';
 import type { ManifestOptions } from './manifest-options';
 import { quantityFor } from './quantities';
@@ -10,6 +15,14 @@ function quantities(values: Record<string, number> | undefined): Record<string, 
   );
 }
 
+/** spec.scopes, or the same scopes as spec.scopeSelector requirements with operator Exists. */
+function scopesOf(quota: QuotaSpec): Pick<V1ResourceQuotaSpec, 'scopes' | 'scopeSelector'> {
+  if (quota.scopes.length === 0) return {};
+  if (!quota.viaScopeSelector) return { scopes: [...quota.scopes] };
+  const matchExpressions = quota.scopes.map((scopeName) => ({ scopeName, operator: 'Exists' }));
+  return { scopeSelector: { matchExpressions } };
+}
+
 export function resourceQuotaManifest(
   quota: QuotaSpec,
   options: ManifestOptions,
@@ -18,7 +31,7 @@ export function resourceQuotaManifest(
     apiVersion: 'v1',
     kind: 'ResourceQuota',
     metadata: { name: quota.name, namespace: options.namespace, labels: { ...options.labels } },
-    spec: { hard: quantities(quota.hard), ...(quota.scopes.length > 0 ? { scopes: [...quota.scopes] } : {}) },
+    spec: { hard: quantities(quota.hard), ...scopesOf(quota) },
   };
 }
 

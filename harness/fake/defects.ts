@@ -63,6 +63,8 @@ export const FAKE_DEFECTS = {
   'quota-object-not-released': 'quota',
   /** The quota controller never copies a changed spec.hard into status.hard (admission keeps the old limits). */
   'quota-hard-update-ignored': 'quota',
+  /** Quota admission and the quota controller read spec.scopes only: a scopeSelector selects every pod. */
+  'quota-scope-selector-ignored': 'quota',
   /** LimitRange defaults are not applied (min/max still are). */
   'limitrange-defaults-skipped': 'limitrange',
   /** The LimitRanger ignores ephemeral-storage: no defaults, no min/max/ratio for it. */

@@ -11,6 +11,8 @@ export interface QuotaSpec {
   name: string;
   hard: Record<string, number>;
   scopes: QuotaScope[];
+  /** The scopes are written as spec.scopeSelector requirements (operator Exists) instead of spec.scopes. */
+  viaScopeSelector?: boolean;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { PropertyDefinition } from '../../runner/property-definition';
 import { exceededRejected } from './exceeded-rejected.property';
 import { lifecycle } from './lifecycle.property';
 import { objectCounts } from './object-counts.property';
+import { scopeSelector } from './scope-selector.property';
 import { usageTracksPods } from './usage-tracks-pods.property';
 
 /** The quota properties, in the order a run takes them. */
@@ -10,4 +11,5 @@ export const QUOTA_PROPERTIES: readonly PropertyDefinition[] = [
   usageTracksPods,
   objectCounts,
   lifecycle,
+  scopeSelector,
 ];

@@ -3,6 +3,7 @@ import { QUOTA_PROPERTIES } from '../../suites/quota';
 import { exceededRejected } from '../../suites/quota/exceeded-rejected.property';
 import { lifecycle } from '../../suites/quota/lifecycle.property';
 import { objectCounts } from '../../suites/quota/object-counts.property';
+import { scopeSelector } from '../../suites/quota/scope-selector.property';
 import { usageTracksPods } from '../../suites/quota/usage-tracks-pods.property';
 import { caught, failures, runOnFake } from './fake-run';
 
@@ -153,6 +154,27 @@ describe('quota properties on the fake cluster', () => {
     expect(fields).toContain('quota.status-patch-stored');
     expect(fields).toContain('quota.status-overwritten-on-sync');
     expect(fields).toContain('quota.deleted-not-enforced');
+  });
+
+  it('quota-scope-selector-ignored (only spec.scopes read) fails scope-selector, confirmed and shrunk', async () => {
+    const run = await runOnFake(scopeSelector, {
+      runs: 12,
+      seed: 5,
+      defects: ['quota-scope-selector-ignored'],
+    });
+    expect(run.end.verdict).toBe('fail');
+    const { confirmed, firstFailing } = caught(run);
+    expect(confirmed).toBe(true);
+    if (!run.minimal || run.minimal.family !== 'quota' || !firstFailing) throw new Error('no counterexample');
+    expect(stepCount(run.minimal)).toBeLessThanOrEqual(stepCount(firstFailing));
+    expect(run.minimal.quota.viaScopeSelector).toBe(true);
+    // The same scenarios with spec.scopes pass on that fake: the defect is in reading the selector.
+    const scoped = await runOnFake(usageTracksPods, {
+      runs: 12,
+      seed: 5,
+      defects: ['quota-scope-selector-ignored'],
+    });
+    expect(scoped.end.verdict).toBe('pass');
   });
 
   it('the conforming fake releases compute usage on deletion in the same sync as the pod count', async () => {

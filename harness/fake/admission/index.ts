@@ -4,14 +4,15 @@ import type { FakeAdmission } from '../fake-parts';
 import { extendedResourceValidation } from './extended-resources';
 import { limitRangerAdmission } from './limit-ranger';
 import { podSecurityAdmission } from './pod-security';
-import { quotaUsage, resourceQuotaAdmission } from './resource-quota';
+import { quotaUsageWith, resourceQuotaAdmission } from './resource-quota';
 import { controllerUsage, type QuotaUsage } from '../quota-status';
 
 export { quotaUsage } from './resource-quota';
 
 /** The quota controller's usage (FakeClusterOptions.quotaUsage), with the seeded quota defects. */
 export function createQuotaUsage(options: { defects?: FakeDefect[] } = {}): QuotaUsage {
-  return controllerUsage(quotaUsage, new DefectSet(options.defects));
+  const defects = new DefectSet(options.defects);
+  return controllerUsage(quotaUsageWith(defects.has('quota-scope-selector-ignored')), defects);
 }
 
 /**

@@ -6,7 +6,7 @@ import type { QuotaUsage } from '../quota-status';
 import type { ResourceList } from '../../../model/effective-request';
 import { formatQuantity } from '../../../model/quantities';
 import { computePodQos } from '../../../model/qos';
-import { missingRequirements, podQuotaUsage, scopeSelects } from '../../../model/quota';
+import { missingRequirements, podQuotaUsage, quotaScopeNames, scopeSelects } from '../../../model/quota';
 import { canonicalAmount } from '../kubelet/quantity';
 import { forbidden } from './api-status';
 import { isExtendedResource } from './extended-resources';
@@ -43,19 +43,32 @@ export function podUsage(pod: V1Pod): ResourceList {
   return isTerminal(pod) ? { 'count/pods': 1 } : podQuotaUsage(resolvedPod(pod));
 }
 
+/**
+ * spec.scopes and the scopeSelector's requirements (model/quota.ts quotaScopeNames); with the seeded
+ * defect quota-scope-selector-ignored, spec.scopes alone.
+ */
+function scopesOf(quota: V1ResourceQuota, ignoreSelector: boolean): string[] {
+  return ignoreSelector ? (quota.spec?.scopes ?? []) : quotaScopeNames(quota.spec);
+}
+
 /** Every scope of the quota selects the pod (model/quota.ts scopeSelects; unmodelled scopes select nothing). */
-function matchesScopes(quota: V1ResourceQuota, pod: V1Pod): boolean {
+function matchesScopes(quota: V1ResourceQuota, pod: V1Pod, ignoreSelector: boolean): boolean {
   const facts = {
     terminating: pod.spec?.activeDeadlineSeconds !== undefined && pod.spec.activeDeadlineSeconds >= 0,
     bestEffort: computePodQos(resolvedPod(pod)) === 'BestEffort',
   };
-  return (quota.spec?.scopes ?? []).every((scope) => scopeSelects(scope, facts) === true);
+  return scopesOf(quota, ignoreSelector).every((scope) => scopeSelects(scope, facts) === true);
 }
 
-function usageOf(quota: V1ResourceQuota, pods: V1Pod[], keys: string[]): ResourceList {
+function usageOf(
+  quota: V1ResourceQuota,
+  pods: V1Pod[],
+  keys: string[],
+  ignoreSelector: boolean,
+): ResourceList {
   const used: ResourceList = Object.fromEntries(keys.map((key) => [key, 0]));
   for (const pod of pods) {
-    if (!matchesScopes(quota, pod)) continue;
+    if (!matchesScopes(quota, pod, ignoreSelector)) continue;
     const usage = podUsage(pod);
     for (const key of keys) used[key] += usage[key] ?? 0;
   }
@@ -82,13 +95,20 @@ function objectsUsage(
   return used;
 }
 
-/** The quota controller's status.used for every tracked hard resource (for FakeClusterOptions.quotaUsage). */
-export const quotaUsage: QuotaUsage = (quota, pods, objects = []) => {
-  const keys = Object.keys(quota.spec?.hard ?? {}).filter((key) => tracked(key) || isObjectResource(key));
-  const used = usageOf(quota, pods, keys);
-  const byObjects = objectsUsage(quota, objects, keys);
-  return Object.fromEntries(keys.map((key) => [key, formatQuantity(key, used[key] + byObjects[key])]));
-};
+/**
+ * The quota controller's status.used for every tracked hard resource (for FakeClusterOptions.quotaUsage);
+ * `ignoreSelector` is the seeded defect quota-scope-selector-ignored.
+ */
+export function quotaUsageWith(ignoreSelector: boolean): QuotaUsage {
+  return (quota, pods, objects = []) => {
+    const keys = Object.keys(quota.spec?.hard ?? {}).filter((key) => tracked(key) || isObjectResource(key));
+    const used = usageOf(quota, pods, keys, ignoreSelector);
+    const byObjects = objectsUsage(quota, objects, keys);
+    return Object.fromEntries(keys.map((key) => [key, formatQuantity(key, used[key] + byObjects[key])]));
+  };
+}
+
+export const quotaUsage: QuotaUsage = quotaUsageWith(false);
 
 /**
  * Quota admission of an object other than a pod: each quota without scopes that tracks a resource the
@@ -171,6 +191,7 @@ function missingSettings(pod: V1Pod, hard: ResourceList): string | undefined {
  * Usage is counted from the namespace's pods at admission time, as the controller's live lister does.
  */
 export function resourceQuotaAdmission(defects: DefectSet): FakeAdmission {
+  const ignoreSelector = defects.has('quota-scope-selector-ignored');
   return {
     name: 'ResourceQuota',
     admit(namespace: string, object: ManagedObject, context: AdmissionContext): AdmissionDecision {
@@ -180,7 +201,7 @@ export function resourceQuotaAdmission(defects: DefectSet): FakeAdmission {
       const quotas = quotasOf(context.objects(namespace));
       const requested = podUsage(object);
       for (const quota of quotas) {
-        if (!matchesScopes(quota, object)) continue;
+        if (!matchesScopes(quota, object, ignoreSelector)) continue;
         const quotaName = quota.metadata?.name ?? '';
         const specKeys = Object.keys(quota.spec?.hard ?? {}).filter(tracked);
         if (specKeys.length === 0) continue;
@@ -199,7 +220,7 @@ export function resourceQuotaAdmission(defects: DefectSet): FakeAdmission {
         const missing = missingSettings(object, hard);
         if (missing) return forbidden('Pod', name, `failed quota: ${quotaName}: ${missing}`);
         const charged = keys.filter((key) => (requested[key] ?? 0) > 0);
-        const used = usageOf(quota, context.pods(namespace), keys);
+        const used = usageOf(quota, context.pods(namespace), keys, ignoreSelector);
         const exceeded = charged.filter((key) => used[key] + requested[key] > hard[key]);
         if (exceeded.length > 0) {
           return forbidden(
