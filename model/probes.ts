@@ -10,6 +10,7 @@ import {
   type SuccessSpan,
 } from './probes-signal';
 import type { ContainerScenario, PodScenario, ProbeKind, ProbeSpec, ProbesScenario } from './scenario';
+import { serverProbeOutlook } from './server-program';
 import { planContainerStop, type ContainerStopPlan } from './termination-plan';
 import {
   killBackoffSeconds,
@@ -286,6 +287,8 @@ function probeFailureText(kind: ProbeKind, probe: ProbeSpec): string[] {
 function failureRule(probe: ProbeSpec, execTimeouts: boolean, signalRule: string): string {
   if (execTimesOut(probe, execTimeouts)) return 'probes.exec-timeout';
   if (probe.handler.kind === 'grpc') return 'probes.grpc-serving-only';
+  if (probe.handler.kind === 'serverHttpGet' && probe.handler.path.startsWith('/redirect'))
+    return 'probes.http-redirects';
   return signalRule;
 }
 
@@ -451,7 +454,9 @@ function containerFields(
   } else if ((c.probes.liveness || c.probes.startup) && started && !exitsInWindow) {
     fields[`${n}.restartCount`] = {
       expected: { kind: 'range', min: 0, max: 0 },
-      rule: c.probes.startup ? 'probes.startup-gates-others' : 'probes.liveness-restarts',
+      rule: c.probes.startup
+        ? 'probes.startup-gates-others'
+        : failureRule(c.probes.liveness as ProbeSpec, execTimeouts, 'probes.liveness-restarts'),
       because: 'liveness never fails (and startup passes in time): no restart',
     };
   } else if (c.probes.readiness && !exitsInWindow) {
@@ -461,6 +466,21 @@ function containerFields(
       rule: 'probes.readiness-gates-ready',
       because: 'readiness alone never restarts a container, however it fails',
     };
+  }
+  const liveness = c.probes.liveness;
+  if (liveness?.handler.kind === 'serverHttpGet' && c.server && started) {
+    const outlook = serverProbeOutlook(c.server, liveness.handler.path);
+    // The first attempt's result, a period after initialDelaySeconds at the latest.
+    const firstResultBy = Math.max(liveness.initialDelaySeconds, started.latest) + liveness.periodSeconds;
+    if (outlook.warning && firstResultBy + slack < seenUntil) {
+      // pkg/probe/http/http.go DoHTTPProbe: a redirect it did not follow is a Warning result, which prober.go
+      // runProbe records as Warning ProbeWarning "<Kind> probe warning: Probe terminated redirects, ...".
+      fields[`${n}.probeWarningMessage`] = {
+        expected: { kind: 'contains', parts: ['Liveness probe warning: Probe terminated redirects'] },
+        rule: 'probes.http-redirects',
+        because: `${liveness.handler.path} redirects to another host: not followed, a success with a warning`,
+      };
+    }
   }
   return fields;
 }

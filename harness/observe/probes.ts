@@ -126,6 +126,16 @@ function containerFields(
     'probe Killing event',
     textOf(kill?.event.message, 'probe Killing event'),
   );
+  // The last ProbeWarning (prober.go runProbe: a redirect the prober did not follow, among others).
+  const warning = eventsByReason(trace, 'ProbeWarning', n).pop();
+  fields[`${n}.probeWarningMessage`] = fromEvent(
+    trace,
+    pod,
+    end,
+    warning !== undefined,
+    'ProbeWarning event',
+    textOf(warning?.event.message, 'ProbeWarning event'),
+  );
   // The last readiness failure: the first attempts can come before the container's own server listens
   // ("connect: connection refused", seen on a real node), later ones carry the handler's answer.
   const unhealthy = eventsByReason(trace, 'Unhealthy', n)

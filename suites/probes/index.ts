@@ -9,6 +9,7 @@ import { livenessHandlers } from './liveness-handlers.property';
 import { readinessNeverReady } from './readiness-never-ready.property';
 import { startupFails } from './startup-fails.property';
 import { readyAfterStartup } from './ready-after-startup.property';
+import { httpRedirects } from './http-redirects.property';
 
 /** The probes properties, in the order a run takes them. */
 export const PROBES_PROPERTIES: readonly PropertyDefinition[] = [
@@ -22,4 +23,5 @@ export const PROBES_PROPERTIES: readonly PropertyDefinition[] = [
   readinessNeverReady,
   startupFails,
   readyAfterStartup,
+  httpRedirects,
 ];

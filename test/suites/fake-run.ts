@@ -33,6 +33,8 @@ export async function runOnFake(
     slackSeconds?: number;
     /** Keep every case's raw trace in the report (to re-judge it). */
     keepTraces?: boolean;
+    /** null: the target has no server image (test/support/fake-target.ts). */
+    serverImage?: string | null;
   },
 ): Promise<FakeRun> {
   const modelOptions = { slackSeconds: options.slackSeconds ?? DEFAULT_MODEL_OPTIONS.slackSeconds };
@@ -41,6 +43,7 @@ export async function runOnFake(
     seed: options.seed,
     modelOptions,
     keepTraces: options.keepTraces,
+    serverImage: options.serverImage,
   });
   const reportDir = mkdtempSync(join(tmpdir(), 'kubeprop-fake-'));
   try {

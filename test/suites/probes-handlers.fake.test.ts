@@ -3,6 +3,7 @@ import { readinessNeverReady } from '../../suites/probes/readiness-never-ready.p
 import { readinessWindow } from '../../suites/probes/readiness-window.property';
 import { startupFails } from '../../suites/probes/startup-fails.property';
 import { readyAfterStartup } from '../../suites/probes/ready-after-startup.property';
+import { httpRedirects } from '../../suites/probes/http-redirects.property';
 import type { ProbesScenario } from '../../model/scenario';
 import { expectCaughtAndShrunk, runOnFake } from './fake-run';
 
@@ -64,5 +65,24 @@ describe('probes handler properties on the fake cluster', () => {
     // Ready came up to a period after startup: late within the window, or not by its end.
     const late = ['app-0.readyAfterStartSeconds', 'app-0.readyAtEnd'];
     expect(failedFields.filter((field) => late.includes(field))).not.toEqual([]);
+  });
+
+  it('redirect-followed-offhost fails http-redirects: a non-local redirect was followed, failed and restarted', async () => {
+    const run = await runOnFake(
+      { ...httpRedirects },
+      { runs: 10, seed: 7, defects: ['redirect-followed-offhost'] },
+    );
+    const { minimal, failedFields } = expectCaughtAndShrunk(run);
+    const liveness = (minimal as ProbesScenario).pod.containers[0].probes.liveness;
+    expect(liveness?.handler.kind === 'serverHttpGet' && liveness.handler.path).toContain('0.0.0.0');
+    expect(failedFields).toContain('app-0.restartCount');
+  });
+
+  it('without a server image http-redirects is skipped with the reason, not failed', async () => {
+    const run = await runOnFake({ ...httpRedirects }, { runs: 3, seed: 7, serverImage: null });
+    expect(run.end.verdict).not.toBe('fail');
+    expect(run.end.verdict).not.toBe('pass');
+    expect(run.end.reason).toContain('needs the server image');
+    expect(run.cases).toEqual([]);
   });
 });

@@ -21,14 +21,17 @@ const STATUS_TEXT: Record<number, string> = {
 /** The status codes Go's client follows (net/http client.go redirectBehavior). */
 const FOLLOWED = new Set([301, 302, 303, 307, 308]);
 
-/** net/http Redirect: the Location header and, for a GET, `<a href="...">Found</a>.` and a newline. */
+/**
+ * net/http Redirect: the Location header and, for a GET, `<a href="...">Found</a>.` and two newlines (as a v1.26.1 node's
+ * ProbeWarning event showed it).
+ */
 function redirect(location: string, code: number): HttpAnswer {
   const escaped = location
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&#34;');
-  return { status: code, location, body: `<a href="${escaped}">${STATUS_TEXT[code] ?? ''}</a>.\n` };
+  return { status: code, location, body: `<a href="${escaped}">${STATUS_TEXT[code] ?? ''}</a>.\n\n` };
 }
 
 /**

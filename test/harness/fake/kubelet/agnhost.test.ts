@@ -45,7 +45,8 @@ describe('fake agnhost programs', () => {
     const result = probeAt(liveness, livenessRedirectPath('http://0.0.0.0/'), 12);
     expect(result).toEqual({
       result: 'warning',
-      output: 'Probe terminated redirects, Response body: <a href="http://0.0.0.0/">Found</a>.\n',
+      // The text a v1.26.1 node's ProbeWarning event carried.
+      output: 'Probe terminated redirects, Response body: <a href="http://0.0.0.0/">Found</a>.\n\n',
     });
     // The seeded defect follows it, to a host where nothing listens.
     expect(probeAt(liveness, livenessRedirectPath('http://0.0.0.0/'), 12, true)).toEqual({
