@@ -1,6 +1,7 @@
 import type { Observation, Observed } from '../../model/observation';
 import type { InitScenario } from '../../model/scenario';
 import type { Trace } from '../../model/trace';
+import { absentEvent, eventsByReason } from './events';
 import { missing } from './intervals';
 import { condition, containerStatus, viewAt, type PodView } from './pod-history';
 import { toMillis } from './time';
@@ -26,8 +27,6 @@ function firstRun(history: PodView[], name: string): { startedAt?: number; finis
   return {};
 }
 
-const CRASH_LOOP = 'waiting:CrashLoopBackOff';
-
 /** The distinct states of a container in the views up to `end`: `waiting:<reason>`, `running`, `terminated`. */
 function statesSeen(history: PodView[], name: string, end: number): string[] {
   const seen = new Set<string>();
@@ -47,6 +46,32 @@ export function observeInit(trace: Trace, scenario: InitScenario): Observation {
   const { history, timeline, window } = watchWindow(trace, pod.name, scenario.observeSeconds);
   if (!window) return { fields: {}, timeline, anchors: {} };
   const { created, end } = window;
+  // A pod the kubelet never reported in the window (not scheduled on a busy node) shows nothing of its init phase.
+  const reported = history.some(
+    (view) => view.t <= end && (view.pod.status?.initContainerStatuses ?? []).length > 0,
+  );
+  if (!reported) {
+    const reason = missing('the kubelet reported no container status within the window (pod not started)');
+    const names = [...pod.initContainers, ...pod.containers].map((c) => c.name);
+    const fields: Fields = Object.fromEntries([
+      ...[
+        'pod.initStartOrder',
+        'pod.initOneAtATime',
+        'pod.appsStartAfterInits',
+        'pod.phaseAtEnd',
+        'pod.initializedAtEnd',
+        'pod.initializedReasonAtEnd',
+        'pod.initializedMessageAtEnd',
+      ].map((f) => [f, reason]),
+      ...names.flatMap((n) =>
+        ['statesSeen', 'backOffEventSeen', 'exitCode', 'restartCount', 'waitingReasonDuringInit'].map((f) => [
+          `${n}.${f}`,
+          reason,
+        ]),
+      ),
+    ]);
+    return { fields, timeline, anchors: { created, end } };
+  }
   const fields: Fields = {};
   const inits = pod.initContainers.map((c) => ({ name: c.name, seen: firstSeenStarted(history, c.name) }));
   const started = inits.filter((i) => i.seen !== undefined && i.seen.t <= end) as {
@@ -86,13 +111,15 @@ export function observeInit(trace: Trace, scenario: InitScenario): Observation {
       ? { kind: 'value', value: waiting }
       : missing('no waiting state seen');
   }
-  // Every state each container was seen in during the window (kubectl's Init:Error and
-  // Init:CrashLoopBackOff are the failing init container's terminated and waiting states).
+  // Every state each container was seen in during the window.
   for (const c of [...pod.initContainers, ...pod.containers]) {
     const seen = statesSeen(history, c.name, end);
     fields[`${c.name}.statesSeen`] =
       seen.length > 0 ? { kind: 'list', values: seen } : missing('no status seen in the window');
-    fields[`${c.name}.crashLoopBackOffSeen`] = { kind: 'value', value: seen.includes(CRASH_LOOP) };
+    // kubectl's Init:CrashLoopBackOff: the kubelet met the back-off (its status may still say Terminated).
+    fields[`${c.name}.backOffEventSeen`] = eventsByReason(trace, 'BackOff', c.name).some((e) => e.t <= end)
+      ? { kind: 'value', value: true }
+      : absentEvent(trace, pod.name, end, 'BackOff event', { kind: 'value', value: false });
   }
   const last = viewAt(history, end);
   if (last) {

@@ -3,17 +3,17 @@
  * - An init container exiting non-zero MUST leave Initialized False (ContainersNotInitialized), naming it
  *   and every later init container as incomplete.
  * - With restartPolicy Never the pod MUST fail; otherwise the init container MUST be retried with back-off
- *   (Waiting CrashLoopBackOff from its second failure) and the pod stay Pending.
+ *   (in back-off, a BackOff event, from its second failure) and the pod stay Pending.
  * - The init containers after it and every app container MUST never start: Waiting PodInitializing in
  *   every status seen.
  *
  * generator: generators/init-scenario.ts, no sidecars, 1–3 plain init containers (each run ≤ 2 s), one of them
  *   (any position) forced to exit 1 after at most 1 s, the others to exit 0.
  * model rule: model/init.ts expectInit — init.in-order, init.initialized-condition, init.failure-per-restart-policy,
- *   init.failure-backoff-waiting, init.later-inits-wait, init.apps-wait.
+ *   init.failure-backoff, init.later-inits-wait, init.apps-wait.
  * observation: harness/observe/init.ts observeInit.
  * verdict: `pod.initStartOrder`, `pod.initializedAtEnd`, `pod.initializedReasonAtEnd`, `pod.initializedMessageAtEnd`,
- *   `pod.phaseAtEnd`, `init-*.exitCode`, `init-*.restartCount`, `*.crashLoopBackOffSeen`, `*.statesSeen`.
+ *   `pod.phaseAtEnd`, `init-*.exitCode`, `init-*.restartCount`, `*.backOffEventSeen`, `*.statesSeen`.
  */
 import fc from 'fast-check';
 import { initScenario } from '../../generators';
@@ -72,7 +72,7 @@ export const initFailure: PropertyDefinition<'init'> = {
     'pod.phaseAtEnd',
     'init-*.exitCode',
     'init-*.restartCount',
-    '*.crashLoopBackOffSeen',
+    '*.backOffEventSeen',
     '*.statesSeen',
   ],
   budget: INIT_BUDGET,
