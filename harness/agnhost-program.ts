@@ -8,7 +8,7 @@ export const AGNHOST_LIVENESS_HEALTHY_SECONDS = 10;
 
 /** The port a server program's HTTP server listens on. */
 export function serverHttpPort(program: ServerProgram): number {
-  return program.kind === 'netexec' ? program.httpPort : AGNHOST_LIVENESS_PORT;
+  return program.kind === 'liveness' ? AGNHOST_LIVENESS_PORT : program.httpPort;
 }
 
 /**
@@ -22,6 +22,15 @@ export function agnhostArgs(program: ServerProgram): string[] {
       return ['netexec', `--http-port=${program.httpPort}`, `--udp-port=${program.httpPort + 1}`];
     case 'liveness':
       return ['liveness'];
+    case 'grpcHealth':
+      return [
+        'grpc-health-checking',
+        `--port=${program.port}`,
+        `--http-port=${program.httpPort}`,
+        ...(program.unhealthyAfterSeconds === undefined
+          ? []
+          : [`--delay-unhealthy-sec=${program.unhealthyAfterSeconds}`]),
+      ];
   }
 }
 
@@ -29,10 +38,23 @@ export function agnhostArgs(program: ServerProgram): string[] {
 export function serverProgramOf(args: readonly string[] | undefined): ServerProgram | undefined {
   if (!args || args.length === 0) return undefined;
   if (args[0] === 'liveness') return { kind: 'liveness' };
+  const flag = (name: string): number | undefined => {
+    const arg = args.find((a) => a.startsWith(`--${name}=`));
+    return arg === undefined ? undefined : Number(arg.slice(name.length + 3));
+  };
+  if (args[0] === 'grpc-health-checking') {
+    // grpc-health-checking.go defaults: --port 5000, --http-port 8080, --delay-unhealthy-sec -1 (never).
+    const delay = flag('delay-unhealthy-sec') ?? -1;
+    return {
+      kind: 'grpcHealth',
+      port: flag('port') ?? 5000,
+      httpPort: flag('http-port') ?? 8080,
+      ...(delay >= 0 ? { unhealthyAfterSeconds: delay } : {}),
+    };
+  }
   if (args[0] !== 'netexec') return undefined;
-  const flag = args.find((arg) => arg.startsWith('--http-port='));
   // netexec's default --http-port is 8080 (netexec.go).
-  return { kind: 'netexec', httpPort: flag ? Number(flag.slice('--http-port='.length)) : 8080 };
+  return { kind: 'netexec', httpPort: flag('http-port') ?? 8080 };
 }
 
 /** agnhost liveness's /redirect query: `loc`, escaped (liveness/server.go). */

@@ -90,7 +90,10 @@ export function probeSuccessSpans(
     case 'tcpSocket':
       return signal;
     case 'grpc':
-      return [];
+      // agnhost grpc-health-checking answers SERVING until --delay-unhealthy-sec (grpc-health-checking.go Check).
+      return server?.kind === 'grpcHealth' && server.port === handler.port
+        ? [{ from: 0, to: server.unhealthyAfterSeconds ?? Infinity }]
+        : [];
     case 'serverHttpGet':
       return server ? serverProbeOutlook(server, handler.path).spans : [];
     case 'httpGet': {

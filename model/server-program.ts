@@ -46,6 +46,8 @@ export function serverProbeOutlook(program: ServerProgram, path: string, hops = 
     if (hops >= 9) return { spans: [], warning: false };
     return serverProbeOutlook(program, `${target.pathname}${target.search}`, hops + 1);
   };
+  // grpc-health-checking's HTTP server has only /make-serving and /make-not-serving (the default mux 404s the rest).
+  if (program.kind === 'grpcHealth') return { spans: [], warning: false };
   if (program.kind === 'liveness') {
     switch (url.pathname) {
       case '/healthz':

@@ -47,6 +47,8 @@ export const FAKE_DEFECTS = {
   'startup-probe-grace-ignored': 'probes',
   /** After the startup probe passes, readiness waits for its next periodic tick instead of running at once. */
   'readiness-waits-for-tick-after-startup': 'probes',
+  /** A gRPC probe counts any answer of a health server as success, NOT_SERVING included. */
+  'grpc-health-status-ignored': 'probes',
   /** Init containers all start at once, together with the app containers. */
   'init-parallel': 'init',
   /** A failed init container counts as done: the next init container (then the app containers) starts. */

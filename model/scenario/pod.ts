@@ -87,7 +87,15 @@ export type ProbeHandler =
  * /echo?code=, /shutdown exits 0, any other path 200), exit 0 on SIGTERM. liveness (liveness/server.go): HTTP on 8080,
  * /healthz 200 for its first 10 s then 500, /redirect?loc=; SIGTERM's default action.
  */
-export type ServerProgram = { kind: 'netexec'; httpPort: number } | { kind: 'liveness' };
+export type ServerProgram =
+  | { kind: 'netexec'; httpPort: number }
+  | { kind: 'liveness' }
+  /**
+   * grpc-health-checking (grpc-health-checking/grpc-health-checking.go): the gRPC health service on `port`, SERVING
+   * for the empty service name, NOT_SERVING from `unhealthyAfterSeconds` on (--delay-unhealthy-sec; never without it);
+   * its /make-serving, /make-not-serving HTTP server on `httpPort`; SIGTERM's default action.
+   */
+  | { kind: 'grpcHealth'; port: number; httpPort: number; unhealthyAfterSeconds?: number };
 
 export interface ProbeSpec {
   handler: ProbeHandler;

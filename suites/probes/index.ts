@@ -10,6 +10,7 @@ import { readinessNeverReady } from './readiness-never-ready.property';
 import { startupFails } from './startup-fails.property';
 import { readyAfterStartup } from './ready-after-startup.property';
 import { httpRedirects } from './http-redirects.property';
+import { grpcServing } from './grpc-serving.property';
 
 /** The probes properties, in the order a run takes them. */
 export const PROBES_PROPERTIES: readonly PropertyDefinition[] = [
@@ -24,4 +25,5 @@ export const PROBES_PROPERTIES: readonly PropertyDefinition[] = [
   startupFails,
   readyAfterStartup,
   httpRedirects,
+  grpcServing,
 ];

@@ -4,6 +4,7 @@ import { readinessWindow } from '../../suites/probes/readiness-window.property';
 import { startupFails } from '../../suites/probes/startup-fails.property';
 import { readyAfterStartup } from '../../suites/probes/ready-after-startup.property';
 import { httpRedirects } from '../../suites/probes/http-redirects.property';
+import { grpcServing } from '../../suites/probes/grpc-serving.property';
 import type { ProbesScenario } from '../../model/scenario';
 import { expectCaughtAndShrunk, runOnFake } from './fake-run';
 
@@ -84,5 +85,16 @@ describe('probes handler properties on the fake cluster', () => {
     expect(run.end.verdict).not.toBe('pass');
     expect(run.end.reason).toContain('needs the server image');
     expect(run.cases).toEqual([]);
+  });
+
+  it('grpc-health-status-ignored fails grpc-serving: NOT_SERVING never restarted the container', async () => {
+    const run = await runOnFake(
+      { ...grpcServing },
+      { runs: 10, seed: 7, defects: ['grpc-health-status-ignored'] },
+    );
+    const { minimal, failedFields } = expectCaughtAndShrunk(run);
+    const server = (minimal as ProbesScenario).pod.containers[0].server;
+    expect(server?.kind === 'grpcHealth' && server.unhealthyAfterSeconds).toBeGreaterThan(0);
+    expect(failedFields).toContain('app-0.restartCount');
   });
 });

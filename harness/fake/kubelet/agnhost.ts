@@ -48,6 +48,8 @@ export function agnhostAnswer(
   sinceStart: number,
 ): HttpAnswer | undefined {
   if (port !== serverHttpPort(program)) return undefined;
+  // grpc-health-checking's HTTP mux: /make-serving, /make-not-serving (not modelled), the default 404 for the rest.
+  if (program.kind === 'grpcHealth') return { status: 404, body: '404 page not found\n' };
   const url = new URL(target, 'http://agnhost/');
   const query = (name: string) => url.searchParams.get(name) ?? '';
   if (program.kind === 'liveness') {
@@ -130,4 +132,19 @@ export function httpProbe(
     }
     return { result: 'failure', output: `HTTP probe failed with statuscode: ${answer.status}` };
   }
+}
+
+/**
+ * What agnhost grpc-health-checking answers a Health/Check for the empty service `sinceStart` seconds after it started
+ * (grpc-health-checking.go Check), or undefined when it does not serve gRPC on `port`.
+ */
+export function agnhostGrpcStatus(
+  program: ServerProgram,
+  port: number,
+  sinceStart: number,
+): 'SERVING' | 'NOT_SERVING' | undefined {
+  if (program.kind !== 'grpcHealth' || program.port !== port) return undefined;
+  const unhealthy =
+    program.unhealthyAfterSeconds !== undefined && sinceStart >= program.unhealthyAfterSeconds;
+  return unhealthy ? 'NOT_SERVING' : 'SERVING';
 }

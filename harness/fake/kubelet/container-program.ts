@@ -1,6 +1,6 @@
 import type { V1Container } from '@kubernetes/client-node';
 import type { ContainerBehaviour, ProbeHandler, ProbeKind, ServerProgram } from '../../../model/scenario';
-import { agnhostAnswer, httpProbe } from './agnhost';
+import { agnhostAnswer, agnhostGrpcStatus, httpProbe } from './agnhost';
 import { PID_FILE_WRITE, probeCommand, probeHttpPath } from '../../container-program';
 import { expandContainerCommandAndArgs } from './command-expansion';
 import { NO_EXEC_LAG, type ExecLag } from './jitter';
@@ -55,6 +55,8 @@ export interface ServerCall {
   sinceStart: number;
   /** The seeded defect `redirect-followed-offhost`: the prober follows redirects to other hosts. */
   followNonLocal: boolean;
+  /** The seeded defect `grpc-health-status-ignored`: any answer of a health server counts as success. */
+  grpcStatusIgnored?: boolean;
 }
 
 const SIGNAL_FILE: Record<ProbeKind, string> = {
@@ -79,6 +81,7 @@ export function probeAttemptSeconds(
   timeoutSeconds: number,
   execTimeouts: boolean,
   lag: ExecLag = NO_EXEC_LAG,
+  grpcServed = false,
 ): number {
   switch (handler.kind) {
     case 'exec': {
@@ -86,7 +89,8 @@ export function probeAttemptSeconds(
       return execTimeouts ? Math.min(ends, timeoutSeconds + lag.deadline) : ends;
     }
     case 'grpc':
-      return timeoutSeconds;
+      // A health server answers at once; with none the dial retries until the timeout.
+      return grpcServed ? 0 : timeoutSeconds;
     case 'httpGet':
     case 'tcpSocket':
     case 'serverHttpGet':
@@ -144,11 +148,21 @@ export function runProbeHandler(
         success: signal && listening,
         failure: `dial tcp ${podIP}:${handler.port}: connect: connection refused`,
       };
-    case 'grpc':
+    case 'grpc': {
+      // agnhost grpc-health-checking, where the container runs it (pkg/probe/grpc/grpc.go: only SERVING succeeds).
+      const status =
+        listening && server?.program
+          ? agnhostGrpcStatus(server.program, handler.port, server.sinceStart)
+          : undefined;
+      if (status !== undefined && !server?.grpcStatusIgnored) {
+        return { success: status === 'SERVING', failure: `service unhealthy (responded with "${status}")` };
+      }
+      if (status !== undefined) return { success: true, failure: '' };
       return {
         success: false,
         failure: `timeout: failed to connect service "${podIP}:${handler.port}" within ${timeoutSeconds}s`,
       };
+    }
     case 'serverHttpGet': {
       // Only the pod's own address answers, and only while its server program listens.
       const program = listening ? server?.program : undefined;

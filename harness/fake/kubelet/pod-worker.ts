@@ -1,5 +1,6 @@
 import type { V1Pod } from '@kubernetes/client-node';
 import { serverHttpPort } from '../../agnhost-program';
+import { agnhostGrpcStatus } from './agnhost';
 import { HEARTBEAT_SECONDS, formatMarker, type MarkerName } from '../../markers';
 import type { HookHandler, PodScenario, ProbeKind, ProbeSpec } from '../../../model/scenario';
 import { probePeriodSeconds, probeThreshold, sigkillAheadSeconds, type DefectSet } from '../defects';
@@ -506,7 +507,14 @@ export class PodWorker {
     const execTimeouts = !this.options.defects.has('exec-timeout-ignored');
     // An exec attempt's command and the runtime's timeout both lag the kubelet's call (jitter.ts execLag).
     const lag = spec.handler.kind === 'exec' ? execLag(this.options.random) : undefined;
-    const took = probeAttemptSeconds(spec.handler, spec.timeoutSeconds, execTimeouts, lag);
+    const took = probeAttemptSeconds(
+      spec.handler,
+      spec.timeoutSeconds,
+      execTimeouts,
+      lag,
+      c.server !== undefined &&
+        agnhostGrpcStatus(c.server, spec.handler.kind === 'grpc' ? spec.handler.port : -1, 0) !== undefined,
+    );
     if (took === 0) {
       this.probeAttempted(c, kind, spec, memory, startedAt, execTimeouts, lag);
       again();
@@ -533,7 +541,14 @@ export class PodWorker {
     if (Math.floor((this.now() - startedAt) / 1000) < spec.initialDelaySeconds) return;
     const execTimeouts = !this.options.defects.has('exec-timeout-ignored');
     const lag = spec.handler.kind === 'exec' ? execLag(this.options.random) : undefined;
-    const took = probeAttemptSeconds(spec.handler, spec.timeoutSeconds, execTimeouts, lag);
+    const took = probeAttemptSeconds(
+      spec.handler,
+      spec.timeoutSeconds,
+      execTimeouts,
+      lag,
+      c.server !== undefined &&
+        agnhostGrpcStatus(c.server, spec.handler.kind === 'grpc' ? spec.handler.port : -1, 0) !== undefined,
+    );
     this.after(took, () => {
       if (generation === c.generation && c.alive)
         this.probeAttempted(c, 'readiness', spec, memory, startedAt, execTimeouts, lag);
@@ -564,6 +579,7 @@ export class PodWorker {
         program: c.server,
         sinceStart,
         followNonLocal: this.options.defects.has('redirect-followed-offhost'),
+        grpcStatusIgnored: this.options.defects.has('grpc-health-status-ignored'),
       },
     );
     if (outcome.exit !== undefined) {

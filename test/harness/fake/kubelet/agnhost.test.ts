@@ -1,5 +1,10 @@
-import { livenessRedirectPath, netexecRedirectPath } from '../../../../harness/agnhost-program';
-import { agnhostAnswer, httpProbe } from '../../../../harness/fake/kubelet/agnhost';
+import {
+  agnhostArgs,
+  livenessRedirectPath,
+  netexecRedirectPath,
+  serverProgramOf,
+} from '../../../../harness/agnhost-program';
+import { agnhostAnswer, agnhostGrpcStatus, httpProbe } from '../../../../harness/fake/kubelet/agnhost';
 import type { ServerProgram } from '../../../../model/scenario';
 import { serverProbeOutlook } from '../../../../model/server-program';
 
@@ -79,5 +84,25 @@ describe('fake agnhost programs', () => {
         if (modelSucceeds) expect(fake.result === 'warning').toBe(outlook.warning);
       }
     }
+  });
+
+  test('grpc-health-checking: SERVING until --delay-unhealthy-sec, on its gRPC port only; args round-trip', () => {
+    const grpc: ServerProgram = { kind: 'grpcHealth', port: 8084, httpPort: 8080, unhealthyAfterSeconds: 4 };
+    expect(agnhostArgs(grpc)).toEqual([
+      'grpc-health-checking',
+      '--port=8084',
+      '--http-port=8080',
+      '--delay-unhealthy-sec=4',
+    ]);
+    expect(serverProgramOf(agnhostArgs(grpc))).toEqual(grpc);
+    expect(serverProgramOf(['grpc-health-checking'])).toEqual({
+      kind: 'grpcHealth',
+      port: 5000,
+      httpPort: 8080,
+    });
+    expect(agnhostGrpcStatus(grpc, 8084, 3.9)).toBe('SERVING');
+    expect(agnhostGrpcStatus(grpc, 8084, 4)).toBe('NOT_SERVING');
+    expect(agnhostGrpcStatus(grpc, 8080, 0)).toBeUndefined();
+    expect(agnhostGrpcStatus({ ...grpc, unhealthyAfterSeconds: undefined }, 8084, 1000)).toBe('SERVING');
   });
 });
