@@ -133,6 +133,17 @@ export function expectHooks(
         fields,
         containerStopFields(c, planContainerStop(c, grace, DECISION_MARGIN_SECONDS), grace, options),
       );
+      const preStop = c.lifecycle.preStop;
+      // pkg/kubelet/kuberuntime/kuberuntime_container.go executePreStopHook → lifecycle/handlers.go
+      // runHTTPHandler: the GET goes to httpGet.host as the kill starts, whatever the grace period.
+      if (preStop?.kind === 'httpGet' && preStop.viaHandlerPod) {
+        fields[`${c.name}.preStopRequestSeen`] = {
+          expected: { kind: 'equals', value: true },
+          rule: 'hooks.prestop-http-from-kubelet',
+          because:
+            'the kubelet sends the preStop GET to its host (the hook handler pod) when the kill starts',
+        };
+      }
     }
   }
   return { family: 'hooks', fields };

@@ -36,8 +36,9 @@ function lifecycleHandler(
     case 'exec':
       return { exec: { command: hookCommand(hook, handler) } };
     case 'httpGet':
-      // postStart goes to the hook handler pod: the container's own httpd is not listening yet.
-      return hook === 'postStart' && hookHandler
+      // postStart goes to the hook handler pod (the container's own httpd is not listening yet), a
+      // preStop there when it says so (upstream's e2e serves both from a handler pod).
+      return (hook === 'postStart' || handler.viaHandlerPod) && hookHandler
         ? {
             httpGet: {
               host: HOOK_HANDLER_HOST,

@@ -1,4 +1,4 @@
-import type { V1Container, V1Pod } from '@kubernetes/client-node';
+import type { V1Container, V1LifecycleHandler, V1Pod } from '@kubernetes/client-node';
 import type { ManagedObject } from '../../harness/cluster-port';
 import {
   HOOK_HANDLER_CONTAINER,
@@ -17,11 +17,16 @@ type PodObject = { kind: 'Pod' } & V1Pod;
 /** The label that tells the handler pod from the pod under test. */
 export const ROLE_LABEL = 'kubeprop.dev/role';
 
-/** The httpGet postStart hooks of a pod, each served by the handler pod. */
+/** The httpGet postStart hooks of a pod and its preStop ones `viaHandlerPod`, each served by the handler pod. */
 export function hookHandlerRoutes(pod: PodScenario): HandlerRoute[] {
   return [...pod.initContainers, ...pod.containers].flatMap((c) => {
-    const handler = c.lifecycle.postStart;
-    return handler?.kind === 'httpGet' ? [{ container: c.name, handler }] : [];
+    const { postStart, preStop } = c.lifecycle;
+    return [
+      ...(postStart?.kind === 'httpGet' ? [{ container: c.name, handler: postStart }] : []),
+      ...(preStop?.kind === 'httpGet' && preStop.viaHandlerPod
+        ? [{ container: c.name, handler: preStop }]
+        : []),
+    ];
   });
 }
 
@@ -86,21 +91,26 @@ export function isHookHandler(object: ManagedObject): boolean {
   return object.kind === 'Pod' && object.metadata?.labels?.[ROLE_LABEL] === HOOK_HANDLER_POD;
 }
 
-/** The pod with its postStart hosts pointing at the handler's IP (a pod without them comes back as it is). */
+/** The handler, with its host the handler's IP when it names the handler pod. */
+function pointed(handler: V1LifecycleHandler | undefined, ip: string): V1LifecycleHandler | undefined {
+  return handler?.httpGet?.host === HOOK_HANDLER_HOST
+    ? { httpGet: { ...handler.httpGet, host: ip } }
+    : handler;
+}
+
+/** The pod with its hooks' hosts pointing at the handler's IP (a pod without them comes back as it is). */
 export function withHookHandlerIp(pod: PodObject, ip: string): PodObject {
   if (!pod.spec) return pod;
   const point = (containers: V1Container[]): V1Container[] =>
-    containers.map((c) =>
-      c.lifecycle?.postStart?.httpGet?.host === HOOK_HANDLER_HOST
-        ? {
-            ...c,
-            lifecycle: {
-              ...c.lifecycle,
-              postStart: { httpGet: { ...c.lifecycle.postStart.httpGet, host: ip } },
-            },
-          }
-        : c,
-    );
+    containers.map((c) => {
+      if (!c.lifecycle) return c;
+      const lifecycle = { ...c.lifecycle };
+      const postStart = pointed(c.lifecycle.postStart, ip);
+      const preStop = pointed(c.lifecycle.preStop, ip);
+      if (postStart) lifecycle.postStart = postStart;
+      if (preStop) lifecycle.preStop = preStop;
+      return { ...c, lifecycle };
+    });
   return {
     ...pod,
     spec: {
@@ -121,13 +131,13 @@ export function hookHandlerApplyLines(objects: readonly ManagedObject[], namespa
     .flatMap((o) =>
       o.kind === 'Pod' ? [...(o.spec?.initContainers ?? []), ...(o.spec?.containers ?? [])] : [],
     )
-    .map((c) => c.lifecycle?.postStart?.httpGet?.host)
+    .flatMap((c) => [c.lifecycle?.postStart?.httpGet?.host, c.lifecycle?.preStop?.httpGet?.host])
     .find((host) => host !== undefined && host !== HOOK_HANDLER_HOST);
   if (!handler || runIp === undefined) return [];
   const name = handler.metadata?.name ?? HOOK_HANDLER_POD;
   const ip = `$(kubectl get pod ${name} -n ${namespace} -o jsonpath='{.status.podIP}')`;
   return [
-    `the pod ${name} serves the httpGet postStart hooks at httpGet.host ${runIp} (its IP in the run); apply it first:`,
+    `the pod ${name} serves the httpGet hooks at httpGet.host ${runIp} (its IP in the run); apply it first:`,
     `  kubectl create namespace ${namespace}; kubectl apply -f <this file> -l ${ROLE_LABEL}=${HOOK_HANDLER_POD}`,
     `  kubectl wait pod/${name} -n ${namespace} --for=condition=Ready`,
     `  sed "s/${runIp.replace(/\./g, '\\.')}/${ip}/" <this file> | kubectl apply -f -`,

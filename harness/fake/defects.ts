@@ -21,6 +21,8 @@ export const FAKE_DEFECTS = {
   'poststart-not-awaited': 'hooks',
   /** preStop hooks are never run. */
   'prestop-skipped': 'hooks',
+  /** An httpGet preStop to another pod's host is waited for as if answered, but its request is never sent. */
+  'prestop-http-not-sent': 'hooks',
   /** postStart hooks are never run (the container counts as started at once). */
   'poststart-skipped': 'hooks',
   /** Readiness probes are ignored: containers are Ready as soon as they run. */

@@ -5,7 +5,7 @@ import { firstStart } from './container-start';
 import { deleteAction } from './created-and-deleted';
 import { absentEvent, eventsByReason } from './events';
 import { missing, secondsBetween } from './intervals';
-import { hookHandlerRequestSeen } from './hook-handler-log';
+import { hookHandlerRequestAt, hookHandlerRequestSeen } from './hook-handler-log';
 import { containerStatus, firstTransition, viewAt, type PodView } from './pod-history';
 import { observeContainerStop } from './termination';
 import { watchWindow } from './watch-window';
@@ -67,6 +67,13 @@ export function observeHooks(trace: Trace, scenario: HooksScenario): Observation
   if (deletion) {
     for (const c of scenario.pod.containers.filter((container) => container.lifecycle.preStop)) {
       Object.assign(fields, observeContainerStop(trace, history, podName, c, deletion.t).fields);
+      const preStop = c.lifecycle.preStop;
+      if (preStop?.kind === 'httpGet' && preStop.viaHandlerPod) {
+        fields[`${c.name}.preStopRequestSeen`] = {
+          kind: 'value',
+          value: hookHandlerRequestAt(trace, c.name, preStop, deletion.t) !== undefined,
+        };
+      }
     }
   }
   return { fields, timeline, anchors: deletion ? { created, end, delete: deletion.t } : { created, end } };

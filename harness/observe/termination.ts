@@ -10,6 +10,7 @@ import { markersByContainer, runsOf } from './markers-by-container';
 import { firstDeletionView, podHistory, type PodView } from './pod-history';
 import { stopInstants, type StopInstants } from './stop-instants';
 import { observeReadinessDuringTermination } from './termination-readiness';
+import { hookHandlerRequestAt } from './hook-handler-log';
 import { lifecycleTimeline } from './timeline';
 import { DELETION_SEEN_WITHIN_SECONDS } from '../../model/termination';
 
@@ -62,9 +63,13 @@ export function observeContainerStop(
   const runs = runsOf(markersByContainer(trace, podName).get(c) ?? []);
   const run = runs[runs.length - 1] ?? [];
   const stop = stopInstants(trace, history, c, run, from);
-  // An httpGet preStop is served by the container's httpd: its request line is the hook's start.
+  // An httpGet preStop is served by the container's httpd, or by the hook handler pod: its request
+  // line is the hook's start.
   const preStop = container.lifecycle.preStop;
-  if (preStop?.kind === 'httpGet') {
+  const handled = preStop?.kind === 'httpGet' && preStop.viaHandlerPod;
+  const handledAt = handled ? hookHandlerRequestAt(trace, c, preStop, from) : undefined;
+  if (handledAt !== undefined) stop.preStopStart = point(handledAt);
+  if (preStop?.kind === 'httpGet' && !handled) {
     const request = run.find(
       (line) => line.marker === MARKERS.http && line.argument === preStop.path && line.time >= from,
     );

@@ -56,8 +56,18 @@ export interface ContainerBehaviour {
 /** A lifecycle hook handler. Exactly one handler per hook (validation.go validateHandler). */
 export type HookHandler =
   | { kind: 'exec'; durationSeconds: number; exitCode: number }
-  /** Served by the container's own busybox httpd CGI, which answers `status` after `durationSeconds`. */
-  | { kind: 'httpGet'; port: number; path: string; status: number; durationSeconds: number }
+  /**
+   * Served by the container's own busybox httpd CGI, which answers `status` after `durationSeconds`; a
+   * postStart, or a preStop `viaHandlerPod`, by the hook handler pod's (harness/hook-handler-program.ts).
+   */
+  | {
+      kind: 'httpGet';
+      port: number;
+      path: string;
+      status: number;
+      durationSeconds: number;
+      viaHandlerPod?: boolean;
+    }
   | { kind: 'sleep'; seconds: number };
 
 export interface Lifecycle {

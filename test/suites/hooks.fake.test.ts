@@ -1,6 +1,7 @@
 import { HOOKS_PROPERTIES } from '../../suites/hooks';
 import { poststartBeforeRunning } from '../../suites/hooks/poststart-before-running.property';
 import { httpHook } from '../../suites/hooks/http-hook.property';
+import { httpPrestopArrives } from '../../suites/hooks/http-prestop-arrives.property';
 import { prestopThenSigterm } from '../../suites/termination/prestop-then-sigterm.property';
 import { caught, containerCount, expectCaughtAndShrunk, failures, runOnFake } from './fake-run';
 
@@ -67,5 +68,14 @@ describe('hooks properties on the fake cluster', () => {
     const { confirmed, failedFields } = caught(run);
     expect(confirmed).toBe(true);
     expect(failedFields).toContain('app-0.runningAfterStartSeconds');
+  });
+
+  it('prestop-http-not-sent fails http-prestop-arrives, confirmed and shrunk: the handler never got the GET', async () => {
+    const run = await runOnFake(
+      { ...httpPrestopArrives },
+      { runs: 6, seed: 7, defects: ['prestop-http-not-sent'] },
+    );
+    const { failedFields } = expectCaughtAndShrunk(run);
+    expect(failedFields).toContain('app-0.preStopRequestSeen');
   });
 });

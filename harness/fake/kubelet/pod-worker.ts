@@ -415,9 +415,11 @@ export class PodWorker {
         this.after(hook === 'postStart' ? 0 : SIGNAL_SECONDS / 2, () => {
           if (!alive()) return;
           const own = !host || host === this.options.podIP;
+          // A seeded defect: a preStop GET to another host never leaves, yet counts as answered.
+          const unsent = !own && hook === 'preStop' && this.options.defects.has('prestop-http-not-sent');
           const taken = own
             ? this.now() >= c.serversUpAt
-            : (this.options.httpGet?.(host, port, path) ?? false);
+            : unsent || (this.options.httpGet?.(host, port, path) ?? false);
           // The kubelet's HTTP hook fails only when the request fails; the status code is not judged.
           if (!taken) {
             done(false);
