@@ -8,7 +8,7 @@
  * generator: generators/probes-scenario.ts, steadied, the first app container forced to a readiness probe (period 2 s,
  *   initialDelaySeconds 0–3, failureThreshold 1–3) with an exec (its file never appears), httpGet (the CGI answers
  *   400/404/500/503 throughout) or tcpSocket (nothing ever listens) handler; its readiness signal never turns on. The
- *   other containers lose their readiness probes. Window 16–30 s.
+ *   other containers lose their readiness probes. Window 12–20 s (the run's 10-minute budget).
  * model rule: model/probes.ts expectProbes — probes.readiness-gates-ready, probes.unhealthy-event.
  * observation: harness/observe/probes.ts observeProbes.
  * verdict: `*.readyAtEnd`, `*.readinessFailureMessage`, `*.restartCount`.
@@ -51,7 +51,7 @@ export const readinessNeverReady: PropertyDefinition<'probes'> = {
         fc.constantFrom(400, 404, 500, 503),
         fc.integer({ min: 0, max: 3 }),
         fc.integer({ min: 1, max: 3 }),
-        fc.integer({ min: 16, max: 30 }),
+        fc.integer({ min: 12, max: 20 }),
       )
       .map(([scenario, kind, failStatus, initialDelaySeconds, failureThreshold, observeSeconds]) => {
         const steady = steadyPod(scenario.pod);

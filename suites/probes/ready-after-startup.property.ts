@@ -9,7 +9,7 @@
  * generator: generators/probes-scenario.ts, steadied, the first app container forced to an exec startup probe (period 2 s)
  *   whose signal turns on after 3–6 s and an exec readiness probe whose signal is on from the start, with a period of
  *   20–30 s (initialDelaySeconds 0, successThreshold 1): a kubelet waiting for the next readiness tick would turn Ready
- *   up to that long after startup. The other containers lose their readiness probes. Window 20 s.
+ *   up to that long after startup. The other containers lose their readiness probes. Window 16 s (Ready by 6 + 2 + 1 s).
  * model rule: model/probes.ts expectProbes — probes.readiness-after-startup, probes.startup-gates-others.
  * observation: harness/observe/probes.ts observeProbes.
  * verdict: `*.readyAfterStartSeconds`, `*.readyAtEnd`.
@@ -48,7 +48,7 @@ export const readyAfterStartup: PropertyDefinition<'probes'> = {
         return {
           ...scenario,
           pod: probingFirstContainer(steady, probed, 'readiness', block),
-          observeSeconds: 20,
+          observeSeconds: 16,
         };
       }),
   expect: expectProbes,
