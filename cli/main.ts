@@ -8,7 +8,7 @@ import { registerGenerate } from './commands/generate';
 import { registerJudge } from './commands/judge';
 import { registerList } from './commands/list';
 import { registerMatrix } from './commands/matrix';
-import { kindMatrixSteps } from './commands/matrix-steps';
+import { matrixSteps } from './commands/matrix-steps';
 import { registerReplay } from './commands/replay';
 import { registerRun } from './commands/run';
 
@@ -24,7 +24,7 @@ export function buildProgram(deps: CliDeps = processCliDeps()): Command {
   registerList(program, deps);
   registerJudge(program);
   registerCompare(program);
-  registerMatrix(program, kindMatrixSteps(deps));
+  registerMatrix(program, matrixSteps(deps));
   registerCluster(program);
   registerClean(program);
   registerGenerate(program);

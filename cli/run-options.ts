@@ -2,6 +2,7 @@ import { badInput } from '../harness/errors';
 import type { TargetRequest } from '../harness/targets/select-target';
 import { FAMILIES, type Family } from '../model/scenario';
 import { DEFAULT_MODEL_OPTIONS } from '../model/expectation';
+import type { GenerationBasis } from '../model/generation-basis';
 import { DEFAULT_IMAGE, DEFAULT_SERVER_IMAGE } from '../runner/defaults';
 import { loadKnownIssues, type KnownIssue } from '../runner/known-issues';
 import { UPSTREAM_KNOWN_ISSUES } from '../runner/upstream-known-issues';
@@ -29,6 +30,10 @@ export interface RawRunOptions {
   nodeImage?: string;
   k3sImage?: string;
   auditLog?: string;
+  /** A report.json whose seed and generation basis this run takes, so both runs have the same cases. */
+  generateFrom?: string;
+  /** A release whose default capabilities the cases are generated for (parallel jobs of a nightly). */
+  generateFor?: string;
 }
 
 /** The options the cluster target is picked with (run and replay share them). */
@@ -58,6 +63,8 @@ export interface RunSettings {
   /** --slack: one slack for every timing window; unset, each field kind has its own (model/timing.ts). */
   slackSeconds?: number;
   target: TargetRequest;
+  /** Generate from this basis rather than the cluster's own capabilities (--generate-from, matrix). */
+  generation?: GenerationBasis;
 }
 
 export interface RunOptionContext {
@@ -95,8 +102,8 @@ function seconds(flag: string, text: string, allowZero: boolean): number {
   return value;
 }
 
-/** fast-check seeds are 32-bit signed integers. */
-function seed(text: string): number {
+/** A --seed: fast-check seeds are 32-bit signed integers. */
+export function parseSeed(text: string): number {
   const value = Number(text);
   if (!/^-?\d+$/.test(text.trim()) || value < INT32_MIN || value > INT32_MAX) {
     throw badInput(`--seed "${text}" is not a whole number between ${INT32_MIN} and ${INT32_MAX}`);
@@ -223,7 +230,7 @@ export function parseRunOptions(
   return {
     ...chosen,
     runs: raw.runs === undefined ? undefined : positiveInteger('--runs', raw.runs),
-    seed: raw.seed === undefined ? context.randomSeed() : seed(raw.seed),
+    seed: raw.seed === undefined ? context.randomSeed() : parseSeed(raw.seed),
     path,
     concurrency:
       raw.concurrency === undefined ? undefined : positiveInteger('--concurrency', raw.concurrency),

@@ -1,9 +1,11 @@
 import type { Capabilities } from '../model/capabilities';
+import { basisOf, describeBasis, sameBasis, type GenerationBasis } from '../model/generation-basis';
 import { NO_UPPER_BOUND } from '../model/observation';
 import { FAMILIES, type Family } from '../model/scenario';
 import { distribution, type Distribution } from './distribution';
 import { PROPERTY_VERDICTS, type PropertyVerdict, type ReportSkeleton } from './report-types';
 import type { ReportSource } from './report-stream';
+import { timingShift, type Shift } from './shift-test';
 
 export type VerdictChangeKind = 'regressed' | 'fixed' | 'changed' | 'same' | 'added' | 'removed';
 
@@ -33,6 +35,25 @@ export interface TimingComparison {
   metric: string;
   a?: Distribution;
   b?: Distribution;
+  /** How far the distribution moved, when both runs have samples. */
+  shift?: Shift;
+}
+
+/** Whether the two runs ran the same cases: only then is a verdict difference the cluster's. */
+export interface InputsComparison {
+  same: boolean;
+  /** "seed 7, generated for v1.23 with …" when the same; what differs otherwise. */
+  detail: string;
+}
+
+/** A case both runs ran with the same scenario, whose outcome differs. */
+export interface CaseDifference {
+  propertyId: string;
+  caseId: string;
+  a: string;
+  b: string;
+  /** The fields that failed on the failing side(s), "field: expected … observed …". */
+  failing: string[];
 }
 
 export interface RunIdentity {
@@ -49,6 +70,10 @@ export interface Comparison {
   families: FamilyComparison[];
   capabilities: CapabilityDifference[];
   timings: TimingComparison[];
+  inputs: InputsComparison;
+  /** Cases run on both with the same scenario. */
+  casesCompared: number;
+  caseDifferences: CaseDifference[];
   /** Some property went from pass to fail. */
   regressed: boolean;
 }
@@ -116,6 +141,75 @@ async function timingSamples(source: ReportSource, pattern: RegExp): Promise<Map
   return samples;
 }
 
+function generationOf(source: ReportSource): GenerationBasis {
+  const { skeleton } = source;
+  // Reports from before the basis was recorded generated from their cluster's own capabilities.
+  return (
+    skeleton.options.generation ??
+    basisOf(skeleton.cluster.capabilities, skeleton.cluster.serverVersion.gitVersion)
+  );
+}
+
+function compareInputs(a: ReportSource, b: ReportSource): InputsComparison {
+  const [basisA, basisB] = [generationOf(a), generationOf(b)];
+  const differences = [
+    a.skeleton.seed === b.skeleton.seed ? undefined : `seeds ${a.skeleton.seed} and ${b.skeleton.seed}`,
+    sameBasis(basisA, basisB)
+      ? undefined
+      : `A generated for ${describeBasis(basisA)}, B for ${describeBasis(basisB)}`,
+  ].filter((text): text is string => text !== undefined);
+  return differences.length === 0
+    ? { same: true, detail: `seed ${a.skeleton.seed}, cases generated for ${describeBasis(basisA)}` }
+    : { same: false, detail: differences.join('; ') };
+}
+
+interface CaseDigest {
+  scenario: string;
+  outcome: string;
+  failing: string[];
+}
+
+/** First runs of each case (confirmation re-runs repeat them), keyed by property and case id. */
+async function caseDigests(source: ReportSource): Promise<Map<string, CaseDigest>> {
+  const digests = new Map<string, CaseDigest>();
+  for await (const { propertyId, case: item } of source.cases()) {
+    if (item.attempt.number !== 1) continue;
+    digests.set(`${propertyId}\u0000${item.id}`, {
+      scenario: JSON.stringify(item.scenario),
+      outcome: item.verdict.outcome,
+      failing: item.verdict.diff
+        .filter((field) => field.outcome === 'fail')
+        .map((field) => `${field.field}: ${field.detail} (${field.rule})`),
+    });
+  }
+  return digests;
+}
+
+async function compareCases(
+  a: ReportSource,
+  b: ReportSource,
+): Promise<{ compared: number; differences: CaseDifference[] }> {
+  const [inA, inB] = [await caseDigests(a), await caseDigests(b)];
+  const differences: CaseDifference[] = [];
+  let compared = 0;
+  for (const [key, left] of inA) {
+    const right = inB.get(key);
+    if (right === undefined || right.scenario !== left.scenario) continue;
+    compared += 1;
+    if (right.outcome === left.outcome) continue;
+    const [propertyId, caseId] = key.split('\u0000');
+    differences.push({
+      propertyId,
+      caseId,
+      a: left.outcome,
+      b: right.outcome,
+      failing: [...left.failing.map((f) => `A ${f}`), ...right.failing.map((f) => `B ${f}`)],
+    });
+  }
+  differences.sort((x, y) => byString(x.propertyId, y.propertyId) || byString(x.caseId, y.caseId));
+  return { compared, differences };
+}
+
 /** Compares run b against run a: verdict changes, capability differences, timing distributions. */
 export async function compareReports(
   a: ReportSource,
@@ -150,16 +244,21 @@ export async function compareReports(
   const timings = [...new Set([...samplesA.keys(), ...samplesB.keys()])]
     .map((key): TimingComparison => {
       const [family, metric] = key.split('\u0000');
+      const [left, right] = [samplesA.get(key) ?? [], samplesB.get(key) ?? []];
       return {
         family: family as Family,
         metric,
-        a: distribution(samplesA.get(key) ?? []),
-        b: distribution(samplesB.get(key) ?? []),
+        a: distribution(left),
+        b: distribution(right),
+        shift: timingShift(left, right),
       };
     })
     .sort(
       (x, y) => familyOrder.indexOf(x.family) - familyOrder.indexOf(y.family) || byString(x.metric, y.metric),
     );
+  const inputs = compareInputs(a, b);
+  // Different inputs make case ids name different scenarios: nothing to compare case by case.
+  const cases = inputs.same ? await compareCases(a, b) : { compared: 0, differences: [] };
   return {
     a: identity(a),
     b: identity(b),
@@ -167,6 +266,9 @@ export async function compareReports(
     families,
     capabilities: capabilityDifferences(a.skeleton.cluster.capabilities, b.skeleton.cluster.capabilities),
     timings,
+    inputs,
+    casesCompared: cases.compared,
+    caseDifferences: cases.differences,
     regressed: properties.some((p) => p.change === 'regressed'),
   };
 }

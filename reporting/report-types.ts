@@ -1,6 +1,7 @@
 import type { ManagedObject } from '../harness/cluster-port';
 import type { Capabilities, ServerVersion } from '../model/capabilities';
 import type { Expectation } from '../model/expectation';
+import type { GenerationBasis } from '../model/generation-basis';
 import type { Observation } from '../model/observation';
 import type { Family, Scenario } from '../model/scenario';
 import type { Trace } from '../model/trace';
@@ -35,6 +36,8 @@ export interface RunOptions {
   budgetSeconds?: number;
   /** Whether raw traces are kept in the report (they are needed for re-reducing offline). */
   keepTraces: boolean;
+  /** What the scenarios were generated from; absent in reports of kubeprop before it was recorded. */
+  generation?: GenerationBasis;
 }
 
 export interface NodeImage {
@@ -94,6 +97,23 @@ export interface Counterexample {
   reproducerPath: string;
   /** The failing fields of that case, for JUnit and summaries without reading the cases. */
   failedFields: FieldDiff[];
+  /** How far shrinking got (absent in reports of kubeprop before it was recorded). */
+  shrink?: ShrinkSummary;
+}
+
+export interface ShrinkSummary {
+  /** Times a smaller confirmed failure replaced the counterexample. */
+  steps: number;
+  /** Shrink candidates run live (each a case, a failing one also its confirmation). */
+  candidatesRun: number;
+  /** Every candidate of the final counterexample ran and passed: it is minimal. */
+  localMinimum: boolean;
+  seconds: number;
+  /**
+   * Of the steps, those taken after fast-check's shrink tree (runner/speculative-shrink.ts): removed
+   * containers, hooks, probes, ports…; the replay path gives the counterexample before them.
+   */
+  structuralSteps: number;
 }
 
 /** The part of a property's report known when it begins. */

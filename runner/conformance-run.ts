@@ -1,4 +1,5 @@
 import type { ModelOptions } from '../model/expectation';
+import { basisOf, generationCapabilities, type GenerationBasis } from '../model/generation-basis';
 import type { Family } from '../model/scenario';
 import type { Clock } from '../harness/clock';
 import type { CleanupReport } from '../harness/cleanup';
@@ -32,6 +33,8 @@ export interface ConformanceOptions {
   keepTraces: boolean;
   modelOptions: ModelOptions;
   kubepropVersion: string;
+  /** What the scenarios are generated from (default: the cluster's own capabilities). */
+  generation?: GenerationBasis;
 }
 
 export interface ConformanceTarget {
@@ -98,6 +101,9 @@ export async function runConformance(
   if (options.path !== undefined && selected.length !== 1) {
     throw new Error('--path replays one property: select it with --property <id>');
   }
+  const generation =
+    options.generation ?? basisOf(target.cluster.capabilities, target.cluster.serverVersion.gitVersion);
+  const generatingFrom = generationCapabilities(target.cluster.capabilities, generation);
   const runOptions: RunOptions = {
     families: options.families,
     runs: options.runs,
@@ -106,6 +112,7 @@ export async function runConformance(
     image: options.image,
     budgetSeconds: options.budgetSeconds,
     keepTraces: options.keepTraces,
+    generation,
   };
   const header: ReportHeader = {
     kubepropVersion: options.kubepropVersion,
@@ -137,7 +144,7 @@ export async function runConformance(
     const executor = target.executorFor(definition);
     const outcome = await runProperty(
       definition,
-      target.cluster.capabilities,
+      generatingFrom,
       (scenario, caseId, attempt) => {
         hooks.onCaseStart?.(definition);
         return executor(scenario, caseId, attempt);
@@ -163,7 +170,7 @@ export async function runConformance(
           waitsMs += report.waitedMs ?? 0;
           hooks.onCase?.(definition, report.verdict.outcome, report);
         },
-        writeReproducer: (minimal, path) =>
+        writeReproducer: (minimal, path, shrink) =>
           writeReproducer(options.reportDir, {
             propertyId: definition.id,
             statement: definition.statement,
@@ -171,6 +178,7 @@ export async function runConformance(
             path,
             serverVersion: version.gitVersion,
             minimal: minimal.report,
+            shrink,
           }),
       },
     );

@@ -12,3 +12,10 @@ export const DEFAULT_IMAGE = 'docker.io/library/busybox:1.36.1';
  */
 export const DEFAULT_SERVER_IMAGE =
   'registry.k8s.io/e2e-test-images/agnhost:2.43@sha256:16bbf38c463a4223d8cfe4da12bc61010b082a79b4bb003e2d3ba3ece5dd5f9e';
+
+/**
+ * How long a confirmed, unexpected failure may shrink on a live cluster: long enough for the
+ * speculative shrinker (runner/speculative-shrink.ts) to reach a minimal counterexample of a
+ * termination failure at 20–60 s a case, short enough to bound the run.
+ */
+export const FAILURE_SHRINK_SECONDS = 300;

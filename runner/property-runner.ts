@@ -3,9 +3,18 @@ import type { Capabilities } from '../model/capabilities';
 import type { Family, ScenarioOf } from '../model/scenario';
 import type { Clock } from '../harness/clock';
 import { derivePropertyVerdict, INTERRUPTED, type CaseOutcome } from '../reporting/property-verdict';
-import type { AttemptInfo, CaseReport, PropertyEnd, PropertyStart } from '../reporting/report-types';
+import type {
+  AttemptInfo,
+  CaseReport,
+  PropertyEnd,
+  PropertyStart,
+  ShrinkSummary,
+} from '../reporting/report-types';
 import type { CaseExecutor } from './case-executor';
+import { FAILURE_SHRINK_SECONDS } from './defaults';
 import { runPool } from './pool';
+import { descend, fastCheckChildren, replayAt } from './speculative-shrink';
+import { scenarioReductions } from '../generators/scenario-reductions';
 import type { Slots } from './slots';
 import type { PropertyDefinition } from './property-definition';
 
@@ -48,7 +57,31 @@ export interface PropertyRunHooks<F extends Family> {
   /** Each case as it completes (the report writer appends it at once). */
   onCase(report: CaseReport): void;
   /** Writes the reproducer of the minimal failure and returns its path relative to the report. */
-  writeReproducer?(minimal: MinimalFailure<F>, path: string): string;
+  writeReproducer?(minimal: MinimalFailure<F>, path: string, shrink: ShrinkSummary): string;
+}
+
+/**
+ * How long a confirmed failure may shrink. An unexpected failure is what the user came for: up to
+ * FAILURE_SHRINK_SECONDS (the run's idle slots evaluate candidates side by side), unless a run budget
+ * (--budget) was given, which shrinking shares as before. A known failure keeps its property's budget.
+ */
+function shrinkBudgetMs(
+  definition: PropertyDefinition,
+  options: PropertyRunOptions,
+  totalMs: number,
+): number {
+  const own = definition.budget.shrinkSeconds * 1000;
+  if (options.totalSeconds !== undefined) return Math.min(own, totalMs / 2);
+  if (options.knownIssue !== undefined) return own;
+  return Math.max(own, FAILURE_SHRINK_SECONDS * 1000);
+}
+
+/** Whether a shrink candidate's failure is the original's: it fails at least one rule the original failed. */
+function sameFailure(original: CaseReport, candidate: CaseReport): boolean {
+  const failedRules = (report: CaseReport): string[] =>
+    report.verdict.diff.filter((field) => field.outcome === 'fail').map((field) => field.rule);
+  const rules = new Set(failedRules(original));
+  return failedRules(candidate).some((rule) => rules.has(rule));
 }
 
 function slug(id: string): string {
@@ -160,28 +193,60 @@ export async function runProperty<F extends Family>(
   }
 
   let path: string | undefined;
-  const replayPath = options.path ?? (failingIndex === undefined ? undefined : String(failingIndex));
-  if (replayPath !== undefined && !signal.aborted) {
+  let shrink: ShrinkSummary | undefined;
+  const startPath = options.path ?? (failingIndex === undefined ? undefined : String(failingIndex));
+  if (startPath !== undefined && !signal.aborted) {
     shrinking = true;
-    const shrinkDeadline = clock.now() + shrinkMs;
-    let alreadyConfirmed = options.path === undefined;
     let step = 0;
-    const details = await fc.check(
-      fc.asyncProperty(arbitrary, async (scenario) => {
-        if (alreadyConfirmed) {
-          alreadyConfirmed = false;
-          return false;
-        }
-        if (signal.aborted || clock.now() >= shrinkDeadline) return true;
-        const confirmed = await runConfirmed(scenario, `${base}-s${step++}`);
-        if (confirmed === undefined) return true;
-        minimal = { scenario, report: confirmed };
-        return false;
-      }),
-      { seed: options.seed, path: replayPath, numRuns: 1 },
-    );
-    if (options.path !== undefined) runsMade = 1;
-    if (details.failed) path = details.counterexamplePath ?? replayPath;
+    const nextShrinkCase = (): string => `${base}-s${step++}`;
+    if (options.path !== undefined) {
+      // A replay: the scenario at the path must fail again before it is shrunk further.
+      runsMade = 1;
+      const scenario = replayAt(arbitrary, options.seed, options.path).value;
+      const confirmed = await runConfirmed(scenario, nextShrinkCase());
+      if (confirmed !== undefined) minimal = { scenario, report: confirmed };
+    }
+    if (minimal !== undefined) {
+      const shrinkStart = clock.now();
+      const shrinkDeadline = shrinkStart + shrinkBudgetMs(definition, options, totalMs);
+      const original = minimal.report;
+      // Only a failure of a rule the original failed counts: a candidate that fails otherwise is
+      // another bug (or a shape outside the property), not a smaller example of this one.
+      const evaluate = async (scenario: ScenarioOf<F>): Promise<CaseReport | undefined> => {
+        const confirmed = await runConfirmed(scenario, nextShrinkCase());
+        return confirmed !== undefined && sameFailure(original, confirmed) ? confirmed : undefined;
+      };
+      const stop = (): boolean => signal.aborted || clock.now() >= shrinkDeadline;
+      const tree = await descend({
+        root: startPath,
+        children: fastCheckChildren(arbitrary, options.seed),
+        evaluate,
+        width: options.concurrency,
+        stop,
+      });
+      const treeMinimal = tree.smallest
+        ? { scenario: tree.smallest.value, report: tree.smallest.failure }
+        : minimal;
+      const structure = await descend({
+        root: treeMinimal.scenario,
+        children: (scenario) =>
+          (scenarioReductions(scenario) as Array<ScenarioOf<F>>).map((value) => ({ value, node: value })),
+        evaluate,
+        width: options.concurrency,
+        stop,
+      });
+      minimal = structure.smallest
+        ? { scenario: structure.smallest.value, report: structure.smallest.failure }
+        : treeMinimal;
+      path = tree.node;
+      shrink = {
+        steps: tree.steps + structure.steps,
+        candidatesRun: tree.candidatesRun + structure.candidatesRun,
+        localMinimum: tree.localMinimum && structure.localMinimum,
+        seconds: (clock.now() - shrinkStart) / 1000,
+        structuralSteps: structure.steps,
+      };
+    }
   }
 
   const interrupted = signal.aborted;
@@ -203,12 +268,13 @@ export async function runProperty<F extends Family>(
     outOfTime,
     durationMs: clock.now() - startedAt,
   };
-  if (minimal !== undefined && path !== undefined) {
+  if (minimal !== undefined && path !== undefined && shrink !== undefined) {
     end.path = path;
     end.counterexample = {
       caseId: minimal.report.id,
-      reproducerPath: hooks.writeReproducer?.(minimal, path) ?? '',
+      reproducerPath: hooks.writeReproducer?.(minimal, path, shrink) ?? '',
       failedFields: minimal.report.verdict.diff.filter((field) => field.outcome === 'fail'),
+      shrink,
     };
   }
   return { start, end, minimal };

@@ -14,7 +14,7 @@ import {
 } from '../model/labels';
 import { namespaceLabels } from '../model/networkpolicy/topology';
 import { NETPOL_NAMESPACES, type Scenario } from '../model/scenario';
-import type { CaseReport } from '../reporting/report-types';
+import type { CaseReport, ShrinkSummary } from '../reporting/report-types';
 
 /** How a reproducer deletes the pod, when the scenario's behaviour depends on a delete. */
 function deleteCommand(scenario: Scenario, namespace: string): string | undefined {
@@ -84,6 +84,27 @@ export interface ReproducerInput {
   path: string;
   serverVersion: string;
   minimal: CaseReport;
+  /** How far shrinking got: the reproducer says whether it is minimal. */
+  shrink?: ShrinkSummary;
+}
+
+/** Whether the reproducer is minimal, or why it may not be. */
+function minimality(shrink: ShrinkSummary | undefined): string[] {
+  if (shrink === undefined) return [];
+  const work = `${shrink.steps} shrink steps, ${shrink.candidatesRun} candidates run live in ${Math.round(shrink.seconds)} s`;
+  const structural =
+    shrink.structuralSteps === 0
+      ? []
+      : [
+          `  the replay path gives it before ${shrink.structuralSteps} structural reductions (containers, hooks, probes, ports removed); this file is after them.`,
+        ];
+  return shrink.localMinimum
+    ? [`minimal: every smaller candidate of this counterexample passed (${work})`, ...structural]
+    : [
+        `not shown minimal: shrinking stopped (time limit or interrupt) before every smaller candidate ran (${work});`,
+        '  replay the path above to shrink further from here.',
+        ...structural,
+      ];
 }
 
 /**
@@ -101,6 +122,7 @@ export function renderReproducer(input: ReproducerInput): string {
     `kubeprop reproducer for ${input.propertyId} (server ${input.serverVersion})`,
     input.statement,
     `replay: kubeprop run --property ${input.propertyId} --seed ${input.seed} --path ${input.path}`,
+    ...minimality(input.shrink),
     `apply:  kubectl apply -f <this file>`,
     ...hookHandlerApplyLines(objects, namespace),
     ...(remove === undefined ? [] : [`then:   ${remove}   (after the pod is Running)`]),

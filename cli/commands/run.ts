@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { UserFacingError } from '../../harness/errors';
+import { badInput, UserFacingError } from '../../harness/errors';
 import { Progress } from '../../reporting/progress';
 import { runConformance, type ConformanceResult } from '../../runner/conformance-run';
 import { DEFAULT_IMAGE, DEFAULT_SERVER_IMAGE } from '../../runner/defaults';
@@ -9,6 +9,14 @@ import { expectedCaseMs } from '../../runner/case-estimate';
 import { runConcurrency } from '../../runner/concurrency';
 import { describeEfficiency } from '../../runner/run-efficiency';
 import { parseRunOptions, type RawRunOptions, type RunSettings } from '../run-options';
+import {
+  basisOf,
+  basisProblems,
+  describeBasis,
+  generationCapabilities,
+  type GenerationBasis,
+} from '../../model/generation-basis';
+import { loadGenerationSource, versionBasis } from './generation-options';
 import { openLiveSession, type LiveSession } from './live-session';
 
 /** Exit statuses of `kubeprop run` (2 bad input and 3 environment come from UserFacingError). */
@@ -47,7 +55,16 @@ async function conduct(
   session: LiveSession,
   deps: CliDeps,
 ): Promise<RunCommandResult> {
-  const { capabilities } = session.target.cluster;
+  const { capabilities: own, serverVersion } = session.target.cluster;
+  const basis = settings.generation ?? basisOf(own, serverVersion.gitVersion);
+  const problems = basisProblems(basis, own);
+  if (problems.length > 0) {
+    throw badInput(
+      `this cluster cannot run the cases generated for ${basis.sources.join(', ')}: ${problems.join('; ')}. Generate every run from what all clusters support: kubeprop matrix --contexts <a>,<b> (or --generate-from the report of the older cluster)`,
+    );
+  }
+  // Judged by the cluster's own capabilities; generated from the basis (the same cases on every cluster compared).
+  const capabilities = generationCapabilities(own, basis);
   const { concurrency, reason: concurrencyReason } = runConcurrency(
     settings.concurrency,
     session.target.detected.nodes,
@@ -74,6 +91,7 @@ async function conduct(
     deps,
     `kubeprop: run ${runId}: ${settings.selected.length} properties, seed ${settings.seed}, concurrency ${concurrency} (${concurrencyReason}), report in ${settings.reportDir}`,
   );
+  errLine(deps, `kubeprop: cases generated for ${describeBasis(basis)} (${basis.sources.join(', ')})`);
   let result: ConformanceResult;
   try {
     result = await session.windDown(
@@ -96,6 +114,7 @@ async function conduct(
           keepTraces: settings.keepTraces,
           modelOptions,
           kubepropVersion: deps.kubepropVersion,
+          generation: basis,
         },
         {
           // An interrupt ends the process from its handler: the report must be complete before that.
@@ -124,14 +143,27 @@ async function conduct(
  * properties writing the report as it goes, then always clean up and tear the target down.
  * 0: no confirmed failure; 1: a confirmed failure; 2: bad input; 3: environment; 130/143: interrupted.
  */
-export async function runRunCommand(raw: RawRunOptions, deps: CliDeps): Promise<RunCommandResult> {
+export async function runRunCommand(
+  raw: RawRunOptions,
+  deps: CliDeps,
+  given: { generation?: GenerationBasis } = {},
+): Promise<RunCommandResult> {
   try {
     const runId = deps.newRunId();
-    const settings = parseRunOptions(
+    const parsed = parseRunOptions(
       raw,
       { properties: deps.properties, runId, randomSeed: () => deps.randomSeed() },
       deps.env,
     );
+    if (raw.generateFrom !== undefined && raw.generateFor !== undefined)
+      throw badInput('--generate-from and --generate-for both say what to generate for: give one');
+    const from = raw.generateFrom === undefined ? undefined : await loadGenerationSource(raw.generateFrom);
+    const settings: RunSettings = {
+      ...parsed,
+      generation: given.generation ?? from?.basis ?? versionBasis(raw.generateFor),
+      // The earlier run's seed, unless --seed chose another on purpose.
+      seed: from !== undefined && raw.seed === undefined ? from.seed : parsed.seed,
+    };
     const session = await openLiveSession(
       {
         target: settings.target,
@@ -198,6 +230,14 @@ export function registerRun(program: Command, deps: CliDeps): void {
       'fail, rather than report as known, kubelet bugs that upstream confirmed and fixed later (runner/upstream-known-issues.ts)',
     )
     .option('--keep-traces', 'keep raw traces in the report (needed to re-judge offline)')
+    .option(
+      '--generate-from <report.json>',
+      'generate the same cases as an earlier run (its seed and the capabilities its cases were generated from), to compare two clusters case by case',
+    )
+    .option(
+      '--generate-for <version>',
+      "generate for this release's default capabilities (e.g. v1.32, the oldest of the clusters compared) rather than this cluster's own",
+    )
     .option(
       '--slack <seconds>',
       'one timing slack for every window, overriding the per-field slack (runtime-stamped 0.35 s, API timestamps 1 s, kubelet reactions 1.2 s)',

@@ -43,6 +43,7 @@ describe('bin/kubeprop.js', () => {
 describe('the nightly workflow', () => {
   test('passes `kubeprop run` only options it accepts', async () => {
     const workflow = parse(readFileSync(join(ROOT, '.github', 'workflows', 'nightly.yml'), 'utf8')) as {
+      env: Record<string, string>;
       jobs: { conformance: { steps: Array<{ run?: string }> } };
     };
     const line = workflow.jobs.conformance.steps
@@ -51,6 +52,8 @@ describe('the nightly workflow', () => {
     const args = (line ?? '')
       .split(' -- ')[1]
       .replace(/\$\{\{[^}]*\}\}/g, '0')
+      // The shell expands the workflow's env.
+      .replace(/\$([A-Z_]+)/g, (_, name: string) => workflow.env[name] ?? '')
       .split(/\s+/)
       .map((arg) => arg.replace(/"/g, ''));
     expect(args[0]).toBe('--report');

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { runCompare } from '../../cli/commands/compare';
 import { NO_UPPER_BOUND } from '../../model/observation';
 import { compareReports } from '../../reporting/compare-reports';
+import { renderComparisonMarkdown } from '../../reporting/compare-render';
 import { distribution, quantile } from '../../reporting/distribution';
 import { formatReport } from '../../reporting/report-layout';
 import { reportSource } from '../../reporting/report-stream';
@@ -84,6 +85,63 @@ describe('compareReports', () => {
     const kill = c.timings.find((t) => t.metric === 'sigkillAfterSigtermSeconds');
     expect(kill?.a).toMatchObject({ n: 2, median: expect.closeTo(3.2, 10) });
     expect(kill?.b).toMatchObject({ n: 3, median: expect.closeTo(6.3, 10) });
+  });
+
+  it('same inputs: compares case by case and says first what moved beyond noise', async () => {
+    const delays = (offset: number): [number, number][] =>
+      [0, 0.05, 0.1, 0.15, 0.2, 0.25].map((d) => [3 + offset + d, 3.05 + offset + d]);
+    const a = run('v1.34.1', delays(0), 'pass');
+    // 0.6 s later: within the window's slack (every case passes) yet beyond the measured jitter.
+    const b = run('v1.34.1', delays(0.6), 'fail');
+    // The same scenario that passed on A fails on B.
+    const failing = sigkillCase('c0', [9, 9.1]);
+    b.properties[0].cases[0] = failing;
+    const [diff] = failing.verdict.diff.filter((d) => d.outcome === 'fail');
+    const c = await compareReports(reportSource(a, 'a.json'), reportSource(b, 'b.json'));
+    expect(c.inputs).toEqual({
+      same: true,
+      detail: expect.stringMatching(/^seed 42, cases generated for v1\.34 with /),
+    });
+    expect(c.casesCompared).toBe(6);
+    expect(c.caseDifferences).toEqual([
+      {
+        propertyId: 'termination/sigkill-after-grace',
+        caseId: 'c0',
+        a: 'pass',
+        b: 'fail',
+        failing: [`B ${diff.field}: ${diff.detail} (${diff.rule})`],
+      },
+    ]);
+    const kill = c.timings.find((t) => t.metric === 'sigkillAfterSigtermSeconds');
+    // Medians 3.15 (A) and 3.80 (B: five cases 0.6 s later and the failing one at 9.05).
+    expect(kill?.shift).toMatchObject({ medianShiftSeconds: expect.closeTo(0.65, 10), beyondNoise: true });
+    const markdown = renderComparisonMarkdown(c);
+    expect(markdown).toContain(
+      '- **Inputs:** the same cases on both (seed 42, cases generated for v1.34 with',
+    );
+    expect(markdown).toContain(
+      '- **Verdicts:** 1 of 1 properties changed: termination/sigkill-after-grace pass → fail.',
+    );
+    expect(markdown).toContain('- **Cases:** 1 of 6 cases run on both differ in outcome.');
+    expect(markdown).toContain(
+      '- **Timings:** 1 moved beyond noise: termination sigkillAfterSigtermSeconds +0.65 s.',
+    );
+    expect(markdown).toContain('- **Capabilities:** the same.');
+    // The summary comes before the tables.
+    expect(markdown.indexOf('**Inputs:**')).toBeLessThan(markdown.indexOf('### Verdict changes'));
+  });
+
+  it('different inputs: says so first and compares no case', async () => {
+    const a = run('v1.28.0', [[3.0, 3.2]], 'pass');
+    const b = run('v1.34.1', [[3.0, 3.2]], 'pass');
+    b.seed = 43;
+    const c = await compareReports(reportSource(a, 'a.json'), reportSource(b, 'b.json'));
+    expect(c.inputs.same).toBe(false);
+    expect(c.inputs.detail).toMatch(/^seeds 42 and 43; A generated for v1\.28 with .*, B for v1\.34 with /);
+    expect(c.casesCompared).toBe(0);
+    expect(renderComparisonMarkdown(c)).toContain(
+      '- **Inputs differ** (seeds 42 and 43; A generated for v1.28',
+    );
   });
 
   it('leaves an instant known only from below out of the timing distributions', async () => {

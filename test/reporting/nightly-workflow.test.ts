@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 
 /**
  * The nightly workflow is checked with GitHub's own workflow parser and schema
@@ -41,6 +42,21 @@ describe('.github/workflows/nightly.yml', () => {
     expect(
       compare.steps.some((s) => s.includes('kubeprop -- compare') && s.includes('GITHUB_STEP_SUMMARY')),
     ).toBe(true);
+  });
+
+  it('every job runs the same cases: one seed for the night, generated for the oldest node image', () => {
+    const [conformance] = parsed.jobs;
+    const run = conformance.steps.find((s) => s.includes('npm run conformance')) ?? '';
+    // The parser turns ${{ … }} into format() arguments.
+    expect(run).toMatch(/--seed "\{\d\}" --generate-for "\$GENERATE_FOR".*github\.run_number/s);
+    const workflow = parse(readFileSync(join(ROOT, '.github', 'workflows', 'nightly.yml'), 'utf8')) as {
+      env: { GENERATE_FOR: string };
+      jobs: { conformance: { strategy: { matrix: { 'node-image': string[] } } } };
+    };
+    const minors = workflow.jobs.conformance.strategy.matrix['node-image'].map((image) =>
+      Number(/:v1\.(\d+)\./.exec(image)?.[1]),
+    );
+    expect(workflow.env.GENERATE_FOR).toBe(`v1.${Math.min(...minors)}`);
   });
 
   it('the checker itself rejects a malformed workflow', () => {

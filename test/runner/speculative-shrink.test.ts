@@ -1,0 +1,118 @@
+import fc from 'fast-check';
+import { descend, fastCheckChildren, replayAt, structureFirst } from '../../runner/speculative-shrink';
+
+/** A scenario-like value: containers (a structure) and a duration (a number). */
+const arbitrary = fc.record({
+  containers: fc.array(fc.record({ grace: fc.integer({ min: 0, max: 60 }), hook: fc.boolean() }), {
+    minLength: 1,
+    maxLength: 5,
+  }),
+  periodSeconds: fc.integer({ min: 1, max: 30 }),
+});
+type Value = typeof arbitrary extends fc.Arbitrary<infer T> ? T : never;
+
+/** The "cluster bug": a container with a hook and a grace of at least 10 s fails. */
+const fails = (value: Value): boolean => value.containers.some((c) => c.hook && c.grace >= 10);
+
+function firstFailingIndex(seed: number): number {
+  const index = fc.sample(arbitrary, { seed, numRuns: 100 }).findIndex(fails);
+  if (index < 0) throw new Error('no failing sample for this seed');
+  return index;
+}
+
+describe('replayAt', () => {
+  it("returns fast-check's own value at a run index, and each candidate replays at path:i", () => {
+    const seed = 11;
+    const index = firstFailingIndex(seed);
+    const { value, candidates } = replayAt(arbitrary, seed, String(index));
+    expect(value).toEqual(fc.sample(arbitrary, { seed, numRuns: index + 1 })[index]);
+    expect(candidates.length).toBeGreaterThan(0);
+    for (const i of [0, Math.floor(candidates.length / 2), candidates.length - 1])
+      expect(replayAt(arbitrary, seed, `${index}:${i}`).value).toEqual(candidates[i]);
+  });
+});
+
+describe('structureFirst', () => {
+  it('puts structurally smaller candidates first, keeps the original index, drops duplicates', () => {
+    const ordered = structureFirst([{ a: [1, 2, 3] }, { a: [1] }, { a: [1, 2, 3] }, { a: [9] }]);
+    expect(ordered).toEqual([
+      { value: { a: [1] }, index: 1 },
+      { value: { a: [9] }, index: 3 },
+      { value: { a: [1, 2, 3] }, index: 0 },
+    ]);
+  });
+});
+
+describe('descend', () => {
+  async function shrink(seed: number, width: number, budgetBatches = Infinity) {
+    let batches = 0;
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const evaluate = async (candidate: Value): Promise<{ failed: Value } | undefined> => {
+      inFlight += 1;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      await Promise.resolve();
+      inFlight -= 1;
+      return fails(candidate) ? { failed: candidate } : undefined;
+    };
+    const stop = (): boolean => batches++ >= budgetBatches;
+    const tree = await descend({
+      root: String(firstFailingIndex(seed)),
+      children: fastCheckChildren(arbitrary, seed),
+      evaluate,
+      width,
+      stop,
+    });
+    return { tree, batches, maxInFlight, evaluate, stop };
+  }
+
+  /** A structural reducer like generators/scenario-reductions.ts: drop one container. */
+  const dropOne = (value: Value) =>
+    value.containers.length < 2
+      ? []
+      : value.containers.map((_, index) => {
+          const next = { ...value, containers: value.containers.filter((__, i) => i !== index) };
+          return { value: next, node: next };
+        });
+
+  it("fast-check's tree to its local minimum (numbers at their least), then structure: one container", async () => {
+    for (const seed of [1, 2, 3, 11]) {
+      const { tree, evaluate } = await shrink(seed, 4);
+      expect(tree.localMinimum).toBe(true);
+      const treeMinimal = tree.smallest?.value;
+      if (treeMinimal === undefined) throw new Error(`seed ${seed}: nothing smaller failed`);
+      expect(treeMinimal.periodSeconds).toBe(1);
+      expect(treeMinimal.containers.filter((c) => c.hook && c.grace >= 10)).toEqual([
+        { grace: 10, hook: true },
+      ]);
+      // The node is a fast-check path: replaying it gives that value.
+      expect(replayAt(arbitrary, seed, tree.node).value).toEqual(treeMinimal);
+      const structure = await descend({
+        root: treeMinimal,
+        children: dropOne,
+        evaluate,
+        width: 4,
+        stop: () => false,
+      });
+      expect(structure.localMinimum).toBe(true);
+      expect(structure.node).toEqual({ containers: [{ grace: 10, hook: true }], periodSeconds: 1 });
+    }
+  });
+
+  it('runs a batch at once, and ends where a one-at-a-time shrinker ends, in fewer rounds', async () => {
+    const one = await shrink(2, 1);
+    const four = await shrink(2, 4);
+    expect(four.maxInFlight).toBe(4);
+    expect(one.maxInFlight).toBe(1);
+    expect(four.tree.node).toBe(one.tree.node);
+    expect(four.tree.steps).toBe(one.tree.steps);
+    expect(four.batches).toBeLessThan(one.batches);
+  });
+
+  it('stopped early: keeps the smallest failure so far and says it is not shown minimal', async () => {
+    const { tree } = await shrink(2, 1, 2);
+    expect(tree.localMinimum).toBe(false);
+    expect(tree.candidatesRun).toBe(2);
+    if (tree.smallest !== undefined) expect(fails(tree.smallest.value)).toBe(true);
+  });
+});
