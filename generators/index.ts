@@ -53,3 +53,4 @@ export { probeSpec } from './probe-spec';
 export { deleteIntent, resolveDeleteAction } from './delete-intent';
 export { quotaObjectsScenario } from './quota-objects-scenario';
 export { quotaLifecycleScenario } from './quota-lifecycle-scenario';
+export { quotaPriorityScenario } from './quota-priority-scenario';

@@ -94,6 +94,14 @@ export class CleanupRegistry {
     });
   }
 
+  /** Deletes a cluster-wide PriorityClass a case created (one already gone is fine). */
+  registerPriorityClass(name: string): CleanupEntry {
+    return this.register(`priority class ${name}`, async () => {
+      await this.retry(() => this.port.deletePriorityClass(name));
+      return { done: [`priority class ${name} deleted`], leftovers: [] };
+    });
+  }
+
   /** Marks a mutating call as in flight: cleanup waits for it so what it creates is seen. */
   track<T>(operation: Promise<T>): Promise<T> {
     this.inFlight.add(operation);

@@ -8,6 +8,7 @@ import type {
   V1Node,
   V1PersistentVolumeClaim,
   V1Pod,
+  V1PriorityClass,
   V1ReplicaSet,
   V1ReplicationController,
   V1ResourceQuota,
@@ -115,6 +116,10 @@ export interface ClusterPort {
     name: string,
     hard: Record<string, string>,
   ): Promise<V1ResourceQuota>;
+  /** Creates a cluster-wide PriorityClass (register its deletion with the cleanup first). */
+  createPriorityClass(priorityClass: V1PriorityClass): Promise<void>;
+  /** Deletes a PriorityClass; one already gone is not an error. */
+  deletePriorityClass(name: string): Promise<void>;
   /** Quotas in every namespace matching the label selector. */
   listResourceQuotas(labelSelector: string): Promise<V1ResourceQuota[]>;
   /** Deletes an object other than a pod (default options: the API's own propagation). */

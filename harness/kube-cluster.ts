@@ -5,6 +5,7 @@ import {
   ApiException,
   AppsV1Api,
   AuthorizationV1Api,
+  SchedulingV1Api,
   CoreV1Api,
   Exec,
   type HttpInfo,
@@ -20,6 +21,7 @@ import {
   type V1Namespace,
   type V1Node,
   type V1Pod,
+  type V1PriorityClass,
   type V1ResourceQuota,
   type V1Status,
 } from '@kubernetes/client-node';
@@ -74,6 +76,7 @@ export class KubeCluster implements ClusterPort {
   private readonly core: CoreV1Api;
   private readonly networking: NetworkingV1Api;
   private readonly apps: AppsV1Api;
+  private readonly scheduling: SchedulingV1Api;
   private readonly authorization: AuthorizationV1Api;
   private readonly version: VersionApi;
   /** Present only with an audit log reader (kind clusters): ClusterPort's optional capability. */
@@ -88,6 +91,7 @@ export class KubeCluster implements ClusterPort {
     this.core = kubeConfig.makeApiClient(CoreV1Api);
     this.networking = kubeConfig.makeApiClient(NetworkingV1Api);
     this.apps = kubeConfig.makeApiClient(AppsV1Api);
+    this.scheduling = kubeConfig.makeApiClient(SchedulingV1Api);
     this.authorization = kubeConfig.makeApiClient(AuthorizationV1Api);
     this.version = kubeConfig.makeApiClient(VersionApi);
   }
@@ -233,6 +237,22 @@ export class KubeCluster implements ClusterPort {
     return this.call(`patch resource quota status ${namespace}/${name}`, () =>
       this.core.patchNamespacedResourceQuotaStatus({ name, namespace, body }, MERGE_PATCH),
     );
+  }
+
+  async createPriorityClass(priorityClass: V1PriorityClass): Promise<void> {
+    const name = priorityClass.metadata?.name ?? '';
+    await this.call(`create priority class ${name}`, () =>
+      this.scheduling.createPriorityClass({ body: priorityClass }),
+    );
+  }
+
+  async deletePriorityClass(name: string): Promise<void> {
+    try {
+      await this.call(`delete priority class ${name}`, () => this.scheduling.deletePriorityClass({ name }));
+    } catch (error) {
+      if (error instanceof ClusterError && error.kind === 'notFound') return;
+      throw error;
+    }
   }
 
   async listResourceQuotas(labelSelector: string): Promise<V1ResourceQuota[]> {

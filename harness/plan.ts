@@ -3,7 +3,9 @@ import { defaultCapabilities, LATEST_VERSION, type Capabilities } from '../model
 import type { Expectation } from '../model/expectation';
 import { readyOutlook } from '../model/probes';
 import type { DeleteAction, HookHandler, PodScenario, QuotaScenario, Scenario } from '../model/scenario';
+import type { V1PriorityClass } from '@kubernetes/client-node';
 import { quantityFor, type CaseManifests } from '../generators/manifests';
+import { priorityClassManifest } from '../generators/manifests/priority-class';
 import {
   LIMITRANGE_STATE_LABEL,
   caseLabelSelector,
@@ -71,6 +73,8 @@ export type PlanStep =
     }
   /** Lists quotas in every namespace by the case's label. */
   | { kind: 'listQuotas' }
+  /** Creates a cluster-wide PriorityClass of the case (its deletion registered with the cleanup first). */
+  | { kind: 'createPriorityClass'; object: V1PriorityClass }
   /** Advertises an extended resource on one node (restored by cleanup). */
   | { kind: 'patchNodeCapacity'; resource: string; count: number }
   /** Probes the NetworkPolicy reachability matrix from every topology pod. */
@@ -291,6 +295,19 @@ function quantities(hard: Record<string, number>): Record<string, string> {
   return Object.fromEntries(Object.entries(hard).map(([key, value]) => [key, quantityFor(key, value)]));
 }
 
+/** The PriorityClasses the pods and the quota's selector name, created before anything uses them. */
+function priorityClasses(manifests: CaseManifests, scenario: QuotaScenario): PlanStep[] {
+  const quota = manifests.objects.find((o) => o.kind === 'ResourceQuota');
+  const namespace = quota?.metadata?.namespace ?? '';
+  const shorts = new Set(scenario.quota.priorityClassSelector?.values ?? []);
+  for (const step of scenario.steps)
+    if (step.kind === 'create' && step.pod.priorityClass) shorts.add(step.pod.priorityClass);
+  return [...shorts].sort().map((short) => ({
+    kind: 'createPriorityClass',
+    object: priorityClassManifest(namespace, short, quota?.metadata?.labels ?? {}),
+  }));
+}
+
 function quotaPlan(manifests: CaseManifests, scenario: QuotaScenario): PlanStep[] {
   const quota = scenario.quota.name;
   // The quota's first count of configmaps includes the root CA ConfigMap: wait until it is published.
@@ -311,6 +328,7 @@ function quotaPlan(manifests: CaseManifests, scenario: QuotaScenario): PlanStep[
     : [];
   const steps: PlanStep[] = [
     ...rootCa,
+    ...priorityClasses(manifests, scenario),
     ...createAll(manifests, ['ResourceQuota']),
     { kind: 'wait', condition: { kind: 'quotaInitialised', quota }, deadlineSeconds: QUOTA_SYNC_SECONDS },
     { kind: 'snapshotQuota', quota },

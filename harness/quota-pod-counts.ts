@@ -1,5 +1,5 @@
 import type { V1Pod } from '@kubernetes/client-node';
-import { scopeSelects } from '../model/quota';
+import { requirementSelects, type ScopeRequirement } from '../model/quota';
 
 /** The object counts a pod quota can track: the witnesses that its controller has caught up. */
 export const POD_COUNT_KEYS = ['pods', 'count/pods'] as const;
@@ -7,7 +7,8 @@ export const POD_COUNT_KEYS = ['pods', 'count/pods'] as const;
 /** The quota as far as counting goes: what it tracks and how it selects pods. */
 export interface CountedQuota {
   hard: Record<string, unknown>;
-  scopes: readonly string[];
+  /** spec.scopes and scopeSelector requirements (model/quota.ts quotaScopeRequirements). */
+  requirements: readonly ScopeRequirement[];
 }
 
 function isTerminal(pod: V1Pod): boolean {
@@ -21,10 +22,14 @@ function isBestEffort(pod: V1Pod): boolean {
   );
 }
 
-/** The quota's scopes select the pod (model/quota.ts scopeSelects; unmodelled scopes are not in the way). */
-function selects(scopes: readonly string[], pod: V1Pod): boolean {
-  const facts = { terminating: (pod.spec?.activeDeadlineSeconds ?? -1) >= 0, bestEffort: isBestEffort(pod) };
-  return scopes.every((scope) => scopeSelects(scope, facts) ?? true);
+/** The quota's requirements select the pod (model/quota.ts requirementSelects; unmodelled ones are not in the way). */
+function selects(requirements: readonly ScopeRequirement[], pod: V1Pod): boolean {
+  const facts = {
+    terminating: (pod.spec?.activeDeadlineSeconds ?? -1) >= 0,
+    bestEffort: isBestEffort(pod),
+    priorityClassName: pod.spec?.priorityClassName || undefined,
+  };
+  return requirements.every((req) => requirementSelects(req, facts) ?? true);
 }
 
 /**
@@ -32,7 +37,7 @@ function selects(scopes: readonly string[], pod: V1Pod): boolean {
  * `count/pods` all selected pods (pkg/quota/v1/evaluator/core/pods.go PodUsageFunc, QuotaV1Pod).
  */
 export function expectedPodCounts(quota: CountedQuota, pods: readonly V1Pod[]): Record<string, number> {
-  const live = pods.filter((pod) => selects(quota.scopes, pod));
+  const live = pods.filter((pod) => selects(quota.requirements, pod));
   const counts: Record<string, number> = {};
   if ('pods' in quota.hard) counts.pods = live.filter((p) => !isTerminal(p)).length;
   if ('count/pods' in quota.hard) counts['count/pods'] = live.length;

@@ -67,6 +67,8 @@ export const REQUIRED_PERMISSIONS: Record<keyof ClusterPort, readonly Permission
   patchResourceQuota: [core('patch', 'resourcequotas')],
   patchResourceQuotaStatus: [core('patch', 'resourcequotas', 'status')],
   listResourceQuotas: [core('list', 'resourcequotas')],
+  createPriorityClass: [{ verb: 'create', group: 'scheduling.k8s.io', resource: 'priorityclasses' }],
+  deletePriorityClass: [{ verb: 'delete', group: 'scheduling.k8s.io', resource: 'priorityclasses' }],
   deleteObject: onCounted('delete'),
   listObjectNames: onCounted('list'),
   // limitrange/lifecycle: listed by label here and across namespaces, patched, deleted by collection.

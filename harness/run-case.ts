@@ -1,4 +1,4 @@
-import type { V1LimitRange, V1Namespace } from '@kubernetes/client-node';
+import type { V1LimitRange, V1Namespace, V1PriorityClass } from '@kubernetes/client-node';
 import { manifestsFor, type CaseManifests } from '../generators/manifests';
 import { networkPolicyManifests, type NetworkPolicyManifests } from '../generators/manifests/networkpolicy';
 import { isHookHandler, withHookHandlerIp } from '../generators/manifests/hook-handler-pod';
@@ -346,6 +346,8 @@ class CaseExecution {
         return this.changeQuota(step.quota, step.change, step.hard);
       case 'listQuotas':
         return this.listQuotas();
+      case 'createPriorityClass':
+        return this.createPriorityClass(step.object);
       case 'patchNodeCapacity':
         return this.patchNodeCapacity(step.resource, step.count);
       case 'probeReachability':
@@ -636,6 +638,24 @@ class CaseExecution {
       }
     });
     this.recorder.record({ kind: 'actionResult', action, target, ok: true, object });
+  }
+
+  /** Creates a PriorityClass of the case, its deletion registered first (it outlives the namespace). */
+  private async createPriorityClass(object: V1PriorityClass): Promise<void> {
+    const name = object.metadata?.name ?? '';
+    this.cleanupEntries.push(this.options.cleanup.registerPriorityClass(name));
+    const target = `PriorityClass/${name}`;
+    this.recorder.record({ kind: 'action', action: 'create', target });
+    await this.write(async (attempt) => {
+      try {
+        await this.port.createPriorityClass(object);
+      } catch (error) {
+        // A retry after a lost response meets our own class.
+        if (attempt > 1 && error instanceof ClusterError && error.kind === 'alreadyExists') return;
+        throw error;
+      }
+    });
+    this.recorder.record({ kind: 'actionResult', action: 'create', target, ok: true });
   }
 
   /** Lists quotas in every namespace by the case's label; the names found go in the trace. */

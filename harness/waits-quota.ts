@@ -1,7 +1,7 @@
 import type { V1Pod, V1ResourceQuota } from '@kubernetes/client-node';
 import type { Condition, ConditionState } from './waits';
 import { parseInUnitOf } from '../model/quantities';
-import { quotaScopeNames } from '../model/quota';
+import { quotaScopeRequirements } from '../model/quota';
 import type { CountedKind } from './cluster-port';
 import { expectedObjectCounts, type ObjectLister } from './quota-object-counts';
 import { countsAgree, expectedPodCounts } from './quota-pod-counts';
@@ -72,7 +72,7 @@ export function quotaSettled(
         return { done: false, lastSeen: `list failed: ${why}` };
       }
       const expected = {
-        ...expectedPodCounts({ hard, scopes: quotaScopeNames(quota?.spec) }, pods()),
+        ...expectedPodCounts({ hard, requirements: quotaScopeRequirements(quota?.spec) }, pods()),
         ...listed,
       };
       const done = countsAgree(quota?.status?.used, expected);

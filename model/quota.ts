@@ -33,6 +33,8 @@ export interface ScopeFacts {
   /** spec.activeDeadlineSeconds ≥ 0. */
   terminating: boolean;
   bestEffort: boolean;
+  /** spec.priorityClassName, absent when unset. */
+  priorityClassName?: string;
 }
 
 /**
@@ -54,23 +56,63 @@ export function scopeSelects(scope: string, facts: ScopeFacts): boolean | undefi
   }
 }
 
+/** One scopeSelector requirement (a spec.scopes entry is one with operator Exists). */
+export interface ScopeRequirement {
+  scopeName: string;
+  operator: string;
+  values?: string[];
+}
+
 /** A quota spec as the API spells its scopes. */
 export interface ScopedQuotaSpec {
   scopes?: string[];
-  scopeSelector?: { matchExpressions?: { scopeName: string; operator: string; values?: string[] }[] };
+  scopeSelector?: { matchExpressions?: ScopeRequirement[] };
 }
 
 /**
- * The scopes a pod must match: spec.scopes and the scopeSelector's Exists requirements alike
- * (staging/src/k8s.io/apiserver/pkg/quota/v1/generic/evaluator.go getScopeSelectorsFromQuota turns each
- * scope into an Exists requirement; validation allows only Exists for the four pod-state scopes). A
- * requirement with another operator comes back as an unmodelled name, so it selects nothing.
+ * The requirements a pod must all meet: spec.scopes as Exists requirements, then the scopeSelector's
+ * (staging/src/k8s.io/apiserver/pkg/quota/v1/generic/evaluator.go getScopeSelectorsFromQuota).
  */
-export function quotaScopeNames(spec: ScopedQuotaSpec | undefined): string[] {
-  const selector = (spec?.scopeSelector?.matchExpressions ?? []).map((req) =>
-    req.operator === 'Exists' ? req.scopeName : `${req.scopeName} ${req.operator}`,
-  );
-  return [...(spec?.scopes ?? []), ...selector];
+export function quotaScopeRequirements(spec: ScopedQuotaSpec | undefined): ScopeRequirement[] {
+  const scopes = (spec?.scopes ?? []).map((scopeName) => ({ scopeName, operator: 'Exists' }));
+  return [...scopes, ...(spec?.scopeSelector?.matchExpressions ?? [])];
+}
+
+/**
+ * Whether one requirement selects a pod; undefined for what kubeprop does not model
+ * (CrossNamespacePodAffinity). PriorityClass is a label selector over {PriorityClass: <name>}, the key
+ * absent without a class (pods.go podMatchesSelector): In needs the name among the values, NotIn only
+ * not among them (a pod without class matches), Exists a class, DoesNotExist none. The pod-state
+ * scopes take Exists only (validation.go validateScopedResourceSelectorRequirement), read as the scope.
+ */
+export function requirementSelects(req: ScopeRequirement, facts: ScopeFacts): boolean | undefined {
+  if (req.scopeName === 'PriorityClass') {
+    const name = facts.priorityClassName;
+    const values = req.values ?? [];
+    switch (req.operator) {
+      case 'In':
+        return name !== undefined && values.includes(name);
+      case 'NotIn':
+        return name === undefined || !values.includes(name);
+      case 'Exists':
+        return name !== undefined;
+      case 'DoesNotExist':
+        return name === undefined;
+      default:
+        return undefined;
+    }
+  }
+  return req.operator === 'Exists' ? scopeSelects(req.scopeName, facts) : undefined;
+}
+
+/** Every scope and the PriorityClass requirement (by the classes' short names) select the pod. */
+function podMatchesQuota(pod: PodScenario, quota: QuotaSpec, resolved: ResolvedPod): boolean {
+  if (!quota.scopes.every((scope) => podMatchesScope(pod, scope, resolved))) return false;
+  const selector = quota.priorityClassSelector;
+  if (!selector) return true;
+  const req = { scopeName: 'PriorityClass', operator: selector.operator, values: selector.values };
+  const facts = { terminating: false, bestEffort: false, priorityClassName: pod.priorityClass };
+  return requirementSelects(req, facts) === true;
 }
 
 /** Scope match of a scenario pod (pods.go isTerminating: activeDeadlineSeconds ≥ 0). */
@@ -159,7 +201,7 @@ function podVerdict(
   sidecars: boolean,
 ): PodVerdict {
   const resolved = resolvePod(pod, sidecars);
-  if (!quota.scopes.every((scope) => podMatchesScope(pod, scope, resolved))) {
+  if (!podMatchesQuota(pod, quota, resolved)) {
     return { decided: { admitted: true, usage: {}, matched: false } };
   }
   const missing = missingRequirements(resolved, quota.hard);

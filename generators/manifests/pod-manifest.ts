@@ -1,4 +1,5 @@
 import type { V1Pod, V1PodSecurityContext, V1PodSpec, V1Volume } from '@kubernetes/client-node';
+import { priorityClassName } from './priority-class';
 import { INTENT_ANNOTATION } from '../../model/labels';
 import { scenarioVolumes } from '../../model/podsecurity';
 import type { PodScenario, PodSecurity, VolumeKind } from '../../model/scenario';
@@ -99,6 +100,8 @@ export function podManifest(pod: PodScenario, options: ManifestOptions): { kind:
     spec.terminationGracePeriodSeconds = pod.terminationGracePeriodSeconds;
   // Quota scopes Terminating/NotTerminating select on it (pkg/quota/v1/evaluator/core/pods.go isTerminating).
   if (pod.activeDeadlineSeconds !== undefined) spec.activeDeadlineSeconds = pod.activeDeadlineSeconds;
+  // Quota scope PriorityClass selects on it; the case creates the class first.
+  if (pod.priorityClass) spec.priorityClassName = priorityClassName(options.namespace, pod.priorityClass);
   // Without a handler, SIGTERM is ignored by PID 1: sharing the PID namespace makes the program non-PID-1.
   if (all.some((c) => c.behaviour.sigterm.kind === 'default')) spec.shareProcessNamespace = true;
   const security = pod.security;

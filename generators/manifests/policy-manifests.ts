@@ -6,6 +6,7 @@ import type {
 } from '@kubernetes/client-node';
 import type { LimitRangeSpec, PodSecurityLabels, QuotaSpec } from '../../model/scenario';
 import type { ManifestOptions } from './manifest-options';
+import { priorityClassName } from './priority-class';
 import { quantityFor } from './quantities';
 
 function quantities(values: Record<string, number> | undefined): Record<string, string> | undefined {
@@ -16,11 +17,23 @@ function quantities(values: Record<string, number> | undefined): Record<string, 
 }
 
 /** spec.scopes, or the same scopes as spec.scopeSelector requirements with operator Exists. */
-function scopesOf(quota: QuotaSpec): Pick<V1ResourceQuotaSpec, 'scopes' | 'scopeSelector'> {
-  if (quota.scopes.length === 0) return {};
-  if (!quota.viaScopeSelector) return { scopes: [...quota.scopes] };
-  const matchExpressions = quota.scopes.map((scopeName) => ({ scopeName, operator: 'Exists' }));
-  return { scopeSelector: { matchExpressions } };
+function scopesOf(quota: QuotaSpec, namespace: string): Pick<V1ResourceQuotaSpec, 'scopes' | 'scopeSelector'> {
+  const priority = quota.priorityClassSelector;
+  const byPriority = priority
+    ? [
+        {
+          scopeName: 'PriorityClass',
+          operator: priority.operator,
+          ...(priority.values.length > 0
+            ? { values: priority.values.map((short) => priorityClassName(namespace, short)) }
+            : {}),
+        },
+      ]
+    : [];
+  if (quota.scopes.length === 0 && byPriority.length === 0) return {};
+  if (!quota.viaScopeSelector && byPriority.length === 0) return { scopes: [...quota.scopes] };
+  const exists = quota.scopes.map((scopeName) => ({ scopeName, operator: 'Exists' }));
+  return { scopeSelector: { matchExpressions: [...exists, ...byPriority] } };
 }
 
 export function resourceQuotaManifest(
@@ -31,7 +44,7 @@ export function resourceQuotaManifest(
     apiVersion: 'v1',
     kind: 'ResourceQuota',
     metadata: { name: quota.name, namespace: options.namespace, labels: { ...options.labels } },
-    spec: { hard: quantities(quota.hard), ...scopesOf(quota) },
+    spec: { hard: quantities(quota.hard), ...scopesOf(quota, options.namespace) },
   };
 }
 

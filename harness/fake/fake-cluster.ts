@@ -6,6 +6,7 @@ import type {
   V1Node,
   V1Pod,
   V1PodStatus,
+  V1PriorityClass,
   V1ResourceQuota,
   V1Service,
   V1Status,
@@ -127,6 +128,7 @@ export class FakeCluster implements ClusterPort {
   private readonly defects: DefectSet;
   private readonly latencies: SeededRandom;
   private readonly namespaces = new Map<string, NamespaceRecord>();
+  private readonly priorityClasses = new Map<string, V1PriorityClass>();
   private readonly podHub: WatchHub<V1Pod>;
   private readonly eventHub: WatchHub<CoreV1Event>;
   private readonly sliceHub: WatchHub<V1EndpointSlice>;
@@ -408,6 +410,31 @@ export class FakeCluster implements ClusterPort {
         false,
       ),
     );
+  }
+
+  createPriorityClass(priorityClass: V1PriorityClass): Promise<void> {
+    return this.call('createPriorityClass', 'write', () => {
+      const name = priorityClass.metadata?.name ?? '';
+      if (this.priorityClasses.has(name)) {
+        throw new ClusterError(
+          'alreadyExists',
+          `priorityclasses.scheduling.k8s.io "${name}" already exists`,
+          409,
+        );
+      }
+      this.priorityClasses.set(name, deepCopy(priorityClass));
+    });
+  }
+
+  deletePriorityClass(name: string): Promise<void> {
+    return this.call('deletePriorityClass', 'write', () => {
+      this.priorityClasses.delete(name);
+    });
+  }
+
+  /** PriorityClasses that exist (inspection for tests: cleanup must remove them). */
+  priorityClassNames(): string[] {
+    return [...this.priorityClasses.keys()];
   }
 
   listResourceQuotas(labelSelector: string): Promise<V1ResourceQuota[]> {

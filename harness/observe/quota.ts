@@ -1,6 +1,7 @@
 import type { V1Pod, V1ResourceQuota } from '@kubernetes/client-node';
 import type { Observation, Observed, TimelineEntry } from '../../model/observation';
 import { parseInUnitOf } from '../../model/quantities';
+import { quotaScopeRequirements } from '../../model/quota';
 import type { QuotaScenario, QuotaStep } from '../../model/scenario';
 import { tracksObjectCount } from '../quota-object-counts';
 import type { Trace } from '../../model/trace';
@@ -119,13 +120,15 @@ interface Snapshot {
 function quotaSnapshots(trace: Trace, scenario: QuotaScenario): Snapshot[] {
   const pods = new Map<string, V1Pod>();
   const snapshots: Snapshot[] = [];
-  const counted = { hard: scenario.quota.hard, scopes: scenario.quota.scopes };
+  const hard = scenario.quota.hard;
   trace.forEach((entry, i) => {
     if (entry.kind === 'podWatch') {
       const name = entry.object.metadata?.name ?? '';
       if (entry.type === 'DELETED') pods.delete(name);
       else pods.set(name, entry.object);
     } else if (entry.kind === 'quota' && entry.object.metadata?.name === scenario.quota.name) {
+      // The snapshot's own spec: the requirements as the API holds them (PriorityClass values are real names).
+      const counted = { hard, requirements: quotaScopeRequirements(entry.object.spec) };
       const expected = expectedPodCounts(counted, [...pods.values()]);
       const caughtUp = tracksPodCount(counted) && countsAgree(entry.object.status?.used, expected);
       snapshots.push({ i, t: entry.t, quota: entry.object, caughtUp });
@@ -170,7 +173,7 @@ function usageFields(
   fields: Record<string, Observed>,
 ): void {
   const last = window.at(-1)?.quota;
-  const tracksCount = tracksPodCount({ hard: scenario.quota.hard, scopes: scenario.quota.scopes });
+  const tracksCount = tracksPodCount({ hard: scenario.quota.hard, requirements: [] });
   // With an object count tracked, the step's snapshot follows the harness's wait for every count to
   // equal what the API lists (harness/quota-object-counts.ts): it is current, or, when the wait ran out
   // after a delete, the stale usage that is the observation.

@@ -222,4 +222,9 @@ export interface PodScenario {
   overhead?: ResourceAmounts;
   /** spec.activeDeadlineSeconds: makes the pod match the quota scope Terminating (pods.go isTerminating). */
   activeDeadlineSeconds?: number;
+  /**
+   * A PriorityClass the case creates, by its short name (the manifest names it per case:
+   * generators/manifests/priority-class.ts priorityClassName); quota scope PriorityClass selects on it.
+   */
+  priorityClass?: string;
 }

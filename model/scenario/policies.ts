@@ -13,6 +13,8 @@ export interface QuotaSpec {
   scopes: QuotaScope[];
   /** The scopes are written as spec.scopeSelector requirements (operator Exists) instead of spec.scopes. */
   viaScopeSelector?: boolean;
+  /** A scopeSelector requirement on scope PriorityClass, values by the classes' short names. */
+  priorityClassSelector?: { operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist'; values: string[] };
 }
 
 /**

@@ -2,6 +2,7 @@ import type { PropertyDefinition } from '../../runner/property-definition';
 import { exceededRejected } from './exceeded-rejected.property';
 import { lifecycle } from './lifecycle.property';
 import { objectCounts } from './object-counts.property';
+import { priorityClass } from './priority-class.property';
 import { scopeSelector } from './scope-selector.property';
 import { usageTracksPods } from './usage-tracks-pods.property';
 
@@ -12,4 +13,5 @@ export const QUOTA_PROPERTIES: readonly PropertyDefinition[] = [
   objectCounts,
   lifecycle,
   scopeSelector,
+  priorityClass,
 ];

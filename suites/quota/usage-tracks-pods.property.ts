@@ -45,7 +45,7 @@ function withDeadlines(scenario: QuotaScenario, terminating: boolean[]): QuotaSc
  * without a count no snapshot can show that a deletion has been accounted for.
  */
 function withPodCount(scenario: QuotaScenario): QuotaScenario {
-  if (tracksPodCount(scenario.quota)) return scenario;
+  if (tracksPodCount({ hard: scenario.quota.hard, requirements: [] })) return scenario;
   const creates = scenario.steps.filter((step) => step.kind === 'create').length;
   return { ...scenario, quota: { ...scenario.quota, hard: { ...scenario.quota.hard, pods: creates } } };
 }

@@ -3,6 +3,7 @@ import { QUOTA_PROPERTIES } from '../../suites/quota';
 import { exceededRejected } from '../../suites/quota/exceeded-rejected.property';
 import { lifecycle } from '../../suites/quota/lifecycle.property';
 import { objectCounts } from '../../suites/quota/object-counts.property';
+import { priorityClass } from '../../suites/quota/priority-class.property';
 import { scopeSelector } from '../../suites/quota/scope-selector.property';
 import { usageTracksPods } from '../../suites/quota/usage-tracks-pods.property';
 import { caught, failures, runOnFake } from './fake-run';
@@ -175,6 +176,32 @@ describe('quota properties on the fake cluster', () => {
       defects: ['quota-scope-selector-ignored'],
     });
     expect(scoped.end.verdict).toBe('pass');
+  });
+
+  it('quota-scope-selector-ignored fails priority-class (every pod counted), confirmed and shrunk', async () => {
+    const run = await runOnFake(priorityClass, {
+      runs: 12,
+      seed: 5,
+      defects: ['quota-scope-selector-ignored'],
+    });
+    expect(run.end.verdict).toBe('fail');
+    const { confirmed, firstFailing } = caught(run);
+    expect(confirmed).toBe(true);
+    if (!run.minimal || run.minimal.family !== 'quota' || !firstFailing) throw new Error('no counterexample');
+    expect(stepCount(run.minimal)).toBeLessThanOrEqual(stepCount(firstFailing));
+  });
+
+  it('priority-class generates every operator, pods with and without a class, rejections and admissions', async () => {
+    const run = await runOnFake(priorityClass, { runs: 30, seed: 3 });
+    expect(failures(run)).toEqual([]);
+    const quotas = run.cases.flatMap((c) => (c.scenario.family === 'quota' ? [c.scenario] : []));
+    const operators = new Set(quotas.map((q) => q.quota.priorityClassSelector?.operator));
+    expect([...operators].sort()).toEqual(['DoesNotExist', 'Exists', 'In', 'NotIn']);
+    const details = run.cases.flatMap((c) =>
+      c.verdict.diff.filter((d) => /^step\d+\.admitted$/.test(d.field)).map((d) => d.detail),
+    );
+    expect(details.some((d) => d.startsWith('expected false'))).toBe(true);
+    expect(details.some((d) => d.startsWith('expected true'))).toBe(true);
   });
 
   it('the conforming fake releases compute usage on deletion in the same sync as the pod count', async () => {

@@ -6,7 +6,13 @@ import type { QuotaUsage } from '../quota-status';
 import type { ResourceList } from '../../../model/effective-request';
 import { formatQuantity } from '../../../model/quantities';
 import { computePodQos } from '../../../model/qos';
-import { missingRequirements, podQuotaUsage, quotaScopeNames, scopeSelects } from '../../../model/quota';
+import {
+  missingRequirements,
+  podQuotaUsage,
+  quotaScopeRequirements,
+  requirementSelects,
+  type ScopeRequirement,
+} from '../../../model/quota';
 import { canonicalAmount } from '../kubelet/quantity';
 import { forbidden } from './api-status';
 import { isExtendedResource } from './extended-resources';
@@ -47,8 +53,8 @@ export function podUsage(pod: V1Pod): ResourceList {
  * spec.scopes and the scopeSelector's requirements (model/quota.ts quotaScopeNames); with the seeded
  * defect quota-scope-selector-ignored, spec.scopes alone.
  */
-function scopesOf(quota: V1ResourceQuota, ignoreSelector: boolean): string[] {
-  return ignoreSelector ? (quota.spec?.scopes ?? []) : quotaScopeNames(quota.spec);
+function scopesOf(quota: V1ResourceQuota, ignoreSelector: boolean): ScopeRequirement[] {
+  return quotaScopeRequirements(ignoreSelector ? { scopes: quota.spec?.scopes } : quota.spec);
 }
 
 /** Every scope of the quota selects the pod (model/quota.ts scopeSelects; unmodelled scopes select nothing). */
@@ -56,8 +62,9 @@ function matchesScopes(quota: V1ResourceQuota, pod: V1Pod, ignoreSelector: boole
   const facts = {
     terminating: pod.spec?.activeDeadlineSeconds !== undefined && pod.spec.activeDeadlineSeconds >= 0,
     bestEffort: computePodQos(resolvedPod(pod)) === 'BestEffort',
+    priorityClassName: pod.spec?.priorityClassName || undefined,
   };
-  return scopesOf(quota, ignoreSelector).every((scope) => scopeSelects(scope, facts) === true);
+  return scopesOf(quota, ignoreSelector).every((req) => requirementSelects(req, facts) === true);
 }
 
 function usageOf(

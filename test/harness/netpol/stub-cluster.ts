@@ -78,6 +78,8 @@ export class StubCluster implements ClusterPort {
   patchResourceQuota = (): never => unsupported('patchResourceQuota');
   patchResourceQuotaStatus = (): never => unsupported('patchResourceQuotaStatus');
   listResourceQuotas = (): never => unsupported('listResourceQuotas');
+  createPriorityClass = (): never => unsupported('createPriorityClass');
+  deletePriorityClass = (): never => unsupported('deletePriorityClass');
   listObjectNames = (): never => unsupported('listObjectNames');
   listLimitRanges = (): never => unsupported('listLimitRanges');
   patchLimitRange = (): never => unsupported('patchLimitRange');

@@ -1,0 +1,89 @@
+import fc from 'fast-check';
+import type { Capabilities } from '../model/capabilities';
+import { requirementSelects } from '../model/quota';
+import type { PodScenario, QuotaScenario, QuotaSpec, QuotaStep } from '../model/scenario';
+
+/** Short names of the PriorityClasses a case creates (generators/manifests/priority-class.ts). */
+export const PRIORITY_CLASSES = ['high', 'low'] as const;
+
+type Operator = NonNullable<QuotaSpec['priorityClassSelector']>['operator'];
+
+/** A pod that asks for nothing (BestEffort): only its PriorityClass matters to the quota. */
+function classPod(index: number, priorityClass: string | undefined): PodScenario {
+  const name = `pod-${index}`;
+  return {
+    name,
+    restartPolicy: 'Always',
+    terminationGracePeriodSeconds: 1,
+    initContainers: [],
+    containers: [
+      {
+        name: 'app-0',
+        behaviour: { startDelaySeconds: 0, sigterm: { kind: 'exit', afterSeconds: 0, exitCode: 0 } },
+        ports: [],
+        resources: { requests: {}, limits: {} },
+        lifecycle: {},
+        probes: {},
+      },
+    ],
+    labels: { app: name },
+    ...(priorityClass ? { priorityClass } : {}),
+  };
+}
+
+/**
+ * A pods quota with a PriorityClass scopeSelector (In, NotIn, Exists, DoesNotExist) and pods of class
+ * high, low or none, as upstream's priority class scope tests: hard counts the first pods the selector
+ * matches (exactly, or with one to spare), so later matching pods overflow and the others never count.
+ */
+export function quotaPriorityScenario(_capabilities: Capabilities): fc.Arbitrary<QuotaScenario> {
+  const operator = fc.constantFrom<Operator>('In', 'NotIn', 'Exists', 'DoesNotExist');
+  const values = fc.subarray([...PRIORITY_CLASSES], { minLength: 1 });
+  return fc
+    .record(
+      {
+        operator,
+        values,
+        classes: fc.array(fc.option(fc.constantFrom(...PRIORITY_CLASSES), { nil: undefined }), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+        fitting: fc.nat(),
+        slack: fc.integer({ min: 0, max: 1 }),
+        deletions: fc.array(fc.nat(), { maxLength: 1 }),
+      },
+      { noNullPrototype: true },
+    )
+    .map(({ operator: op, values: vals, classes, fitting: seed, slack, deletions }) => {
+      const selector = { operator: op, values: op === 'In' || op === 'NotIn' ? vals : [] };
+      const pods = classes.map((c, i) => classPod(i, c));
+      const fitting = seed % (pods.length + 1);
+      const req = { scopeName: 'PriorityClass', ...selector };
+      const matched = pods
+        .slice(0, fitting)
+        .filter(
+          (p) =>
+            requirementSelects(req, {
+              terminating: false,
+              bestEffort: true,
+              priorityClassName: p.priorityClass,
+            }) === true,
+        ).length;
+      const deleted = fitting === 0 ? [] : [...new Set(deletions.map((d) => d % fitting))];
+      const steps: QuotaStep[] = [
+        ...pods.slice(0, fitting).map((pod) => ({ kind: 'create' as const, pod })),
+        ...deleted.map((i) => ({ kind: 'delete' as const, podName: pods[i].name })),
+        ...pods.slice(fitting).map((pod) => ({ kind: 'create' as const, pod })),
+      ];
+      return {
+        family: 'quota' as const,
+        quota: {
+          name: 'quota',
+          hard: { pods: matched + slack },
+          scopes: [],
+          priorityClassSelector: selector,
+        },
+        steps,
+      };
+    });
+}
