@@ -129,8 +129,8 @@ interface ContainerProbeTimeline {
   readinessUncertain: boolean;
   /** After turning unready, a later span of successes may make it ready again. */
   readyAgain: boolean;
-  /** Ready is bounded by the readiness run the startup success triggers (probes.readiness-after-startup). */
-  readyTriggered?: boolean;
+  /** Seconds from the started flag to Ready, where the startup success triggers readiness at once. */
+  readyAfterStarted?: FlipWindow;
 }
 
 function timelineOf(
@@ -180,7 +180,7 @@ function timelineOf(
   // leaves readiness undecided too.
   let readinessUncertain = started === undefined;
   let readyAgain = false;
-  let readyTriggered = false;
+  let readyAfterStarted: FlipWindow | undefined;
   if (!readiness) {
     ready = started;
   } else if (started) {
@@ -196,17 +196,19 @@ function timelineOf(
       if (startup && span.from <= started.earliest && readiness.initialDelaySeconds <= started.earliest) {
         // The pod sync after the startup success runs readiness at once (prober_manager.go UpdatePodStatus
         // triggers worker.go manualTriggerCh for a started container not yet Ready): its first success comes
-        // then, not up to a period later; only further successes wait for ticks.
+        // then, not up to a period later; only further successes wait for ticks. Dated from the started flag,
+        // as the startup success itself lags on a loaded node.
         const spacing = Math.max(readiness.periodSeconds, took(readiness));
-        readyTriggered = true;
+        readyAfterStarted = {
+          earliest: 0,
+          latest: READINESS_TRIGGER_SECONDS + (readiness.successThreshold - 1) * spacing + took(readiness),
+        };
+        // Container time: a second more, as the started flag itself can trail the startup success on a loaded node.
         ready = {
           earliest: ready.earliest,
           latest: Math.min(
             ready.latest,
-            started.latest +
-              READINESS_TRIGGER_SECONDS +
-              (readiness.successThreshold - 1) * spacing +
-              took(readiness),
+            started.latest + readyAfterStarted.latest + READINESS_TRIGGER_SECONDS,
           ),
         };
       }
@@ -217,7 +219,7 @@ function timelineOf(
       break;
     }
   }
-  return { started, kill, ready, unready, readinessUncertain, readyAgain, readyTriggered };
+  return { started, kill, ready, unready, readinessUncertain, readyAgain, readyAfterStarted };
 }
 
 /** Whether, and when, a container turns Ready (container seconds from its start), as the model predicts. */
@@ -303,7 +305,7 @@ function containerFields(
   const fields: Fields = {};
   const n = c.name;
   const execTimeouts = execTimeoutEnforced(capabilities.version);
-  const { started, kill, ready, unready, readinessUncertain, readyAgain, readyTriggered } = timelineOf(
+  const { started, kill, ready, unready, readinessUncertain, readyAgain, readyAfterStarted } = timelineOf(
     scenario.pod,
     c,
     capabilities,
@@ -330,11 +332,16 @@ function containerFields(
   if (c.probes.readiness && ready && ready.latest + slack < seenUntil && !killedBefore(ready)) {
     fields[`${n}.readyAfterStartSeconds`] = {
       expected: timingWindow(ready.earliest, ready.latest, slack),
-      rule: readyTriggered ? 'probes.readiness-after-startup' : 'probes.readiness-threshold',
-      because: readyTriggered
-        ? `readiness already passes when startup succeeds (${started?.earliest}–${started?.latest} s): probed at once, not ${c.probes.readiness.periodSeconds} s later`
-        : `readiness signal on at ${c.behaviour.readyAfterSeconds} s, period ${c.probes.readiness.periodSeconds} s, successThreshold ${c.probes.readiness.successThreshold}${c.probes.startup ? ', after startup' : ''}`,
+      rule: 'probes.readiness-threshold',
+      because: `readiness signal on at ${c.behaviour.readyAfterSeconds} s, period ${c.probes.readiness.periodSeconds} s, successThreshold ${c.probes.readiness.successThreshold}${c.probes.startup ? ', after startup' : ''}`,
     };
+    if (readyAfterStarted) {
+      fields[`${n}.readyAfterStartedSeconds`] = {
+        expected: timingWindow(readyAfterStarted.earliest, readyAfterStarted.latest, slack),
+        rule: 'probes.readiness-after-startup',
+        because: `readiness already passes when startup succeeds: probed at once, not up to ${c.probes.readiness.periodSeconds} s later`,
+      };
+    }
   }
   if (unready && unready.latest + slack < seenUntil && !killedBefore(unready)) {
     fields[`${n}.unreadyAfterStartSeconds`] = {

@@ -91,6 +91,17 @@ function containerFields(
   fields[`${n}.startedAfterStartSeconds`] = since(start, started, 'started flag');
   const ready = firstTransition(history, (pod) => status(pod)?.ready === true, 'ContainersReady', 'True');
   fields[`${n}.readyAfterStartSeconds`] = since(start, ready, 'Ready');
+  // From the started flag to Ready: the readiness run a startup success triggers.
+  // From the first status showing the started flag to the first showing Ready, as the watch delivered them: the
+  // flag has no timestamp of its own, and the readiness run a startup success triggers lands in the next write.
+  const startedSeen = history.find((view) => status(view.pod)?.started === true)?.t;
+  const readySeen = history.find((view) => status(view.pod)?.ready === true)?.t;
+  fields[`${n}.readyAfterStartedSeconds`] =
+    startedSeen === undefined
+      ? missing('started flag not seen')
+      : readySeen === undefined
+        ? missing('Ready not seen')
+        : { kind: 'instant', lo: (readySeen - startedSeen) / 1000, hi: (readySeen - startedSeen) / 1000 };
   const unready = ready
     ? firstTransition(history, (pod) => status(pod)?.ready === false, 'ContainersReady', 'False', ready.hi)
     : undefined;

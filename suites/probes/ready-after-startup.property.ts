@@ -9,10 +9,12 @@
  * generator: generators/probes-scenario.ts, steadied, the first app container forced to an exec startup probe (period 2 s)
  *   whose signal turns on after 3–6 s and an exec readiness probe whose signal is on from the start, with a period of
  *   20–30 s (initialDelaySeconds 0, successThreshold 1): a kubelet waiting for the next readiness tick would turn Ready
- *   up to that long after startup. The other containers lose their readiness probes. Window 16 s (Ready by 6 + 2 + 1 s).
+ *   up to that long after startup. The other containers lose their readiness probes. Window 20 s.
  * model rule: model/probes.ts expectProbes — probes.readiness-after-startup, probes.startup-gates-others.
  * observation: harness/observe/probes.ts observeProbes.
- * verdict: `*.readyAfterStartSeconds`, `*.readyAtEnd`.
+ * observation: readyAfterStartedSeconds, from the started flag to Ready (the startup success itself lags on a loaded
+ *   node: a v1.26.1 node showed it up to 2 s after the model's window, Ready 41 ms to 0.5 s after it).
+ * verdict: `*.readyAfterStartedSeconds`, `*.readyAtEnd`.
  */
 import fc from 'fast-check';
 import { probesScenario } from '../../generators';
@@ -48,11 +50,11 @@ export const readyAfterStartup: PropertyDefinition<'probes'> = {
         return {
           ...scenario,
           pod: probingFirstContainer(steady, probed, 'readiness', block),
-          observeSeconds: 16,
+          observeSeconds: 20,
         };
       }),
   expect: expectProbes,
   observe: observeProbes,
-  fields: ['*.readyAfterStartSeconds', '*.readyAtEnd'],
+  fields: ['*.readyAfterStartedSeconds', '*.readyAtEnd'],
   budget: PROBES_BUDGET,
 };

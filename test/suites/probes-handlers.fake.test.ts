@@ -64,7 +64,7 @@ describe('probes handler properties on the fake cluster', () => {
     );
     const { failedFields } = expectCaughtAndShrunk(run);
     // Ready came up to a period after startup: late within the window, or not by its end.
-    const late = ['app-0.readyAfterStartSeconds', 'app-0.readyAtEnd'];
+    const late = ['app-0.readyAfterStartedSeconds', 'app-0.readyAtEnd'];
     expect(failedFields.filter((field) => late.includes(field))).not.toEqual([]);
   });
 
