@@ -379,3 +379,41 @@ describe('FakeCluster logs, nodes, RBAC and faults', () => {
     expect(cluster.clock.now() - before).toBe(200);
   });
 });
+
+describe('fake LimitRange list, patch and delete by collection (limitrange/lifecycle)', () => {
+  const range = (namespace: string, state: string) => ({
+    kind: 'LimitRange' as const,
+    metadata: { name: 'limits', namespace, labels: { case: 'c1', state } },
+    spec: { limits: [{ type: 'Container', min: { cpu: '10m' } }] },
+  });
+
+  it('lists by label across namespaces, merges patched labels, replaces spec.limits, deletes only in the namespace', async () => {
+    const cluster = await clusterWithNamespace();
+    await cluster.createNamespace({ metadata: { name: `${NS}-2` } });
+    expect((await cluster.create(NS, range(NS, 'created'))).ok).toBe(true);
+    expect((await cluster.create(`${NS}-2`, range(`${NS}-2`, 'created'))).ok).toBe(true);
+    expect(await cluster.listLimitRanges(undefined, 'case=c1')).toHaveLength(2);
+    expect(await cluster.listLimitRanges(NS, 'case=c1')).toHaveLength(1);
+    const patched = await cluster.patchLimitRange(NS, 'limits', {
+      metadata: { labels: { state: 'patched' } },
+      spec: { limits: [{ type: 'Container', min: { memory: '49Mi' } }] },
+    });
+    expect(patched.metadata?.labels).toEqual({ case: 'c1', state: 'patched' });
+    expect(patched.spec?.limits).toEqual([{ type: 'Container', min: { memory: '49Mi' } }]);
+    await cluster.deleteLimitRangeCollection(NS, 'state=patched');
+    expect(await cluster.listLimitRanges(NS, 'state=patched')).toEqual([]);
+    const left = await cluster.listLimitRanges(undefined, 'case=c1');
+    expect(left.map((r) => r.metadata?.namespace)).toEqual([`${NS}-2`]);
+  });
+
+  it('with limitrange-patch-ignored the answer has the new labels but the spec stays', async () => {
+    const cluster = await clusterWithNamespace({ defects: ['limitrange-patch-ignored'] });
+    await cluster.create(NS, range(NS, 'created'));
+    const patched = await cluster.patchLimitRange(NS, 'limits', {
+      metadata: { labels: { state: 'patched' } },
+      spec: { limits: [{ type: 'Container', min: { memory: '49Mi' } }] },
+    });
+    expect(patched.metadata?.labels?.state).toBe('patched');
+    expect(patched.spec?.limits).toEqual([{ type: 'Container', min: { cpu: '10m' } }]);
+  });
+});

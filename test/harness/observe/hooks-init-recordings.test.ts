@@ -152,6 +152,12 @@ describe('init model and reducer against the v1.26.1 recordings', () => {
     const v = judgeInit('init-fails-never', scenario);
     expect(v.text).not.toMatch(/: (fail|inconclusive)/);
     expect(v.observation.fields['pod.phaseAtEnd']).toEqual({ kind: 'value', value: 'Failed' });
+    // Never retried, never in back-off; the app container never left Waiting PodInitializing.
+    expect(v.expectation.fields['init1.backOffEventSeen'].expected).toEqual({ kind: 'equals', value: false });
+    expect(v.observation.fields['app.statesSeen']).toEqual({
+      kind: 'list',
+      values: ['waiting:PodInitializing'],
+    });
   });
 
   it('init-fails-always: init exits 5 with restartPolicy Always → retried with back-off, Pending', () => {
@@ -166,5 +172,36 @@ describe('init model and reducer against the v1.26.1 recordings', () => {
     const v = judgeInit('init-fails-always', scenario);
     expect(v.text).not.toMatch(/: (fail|inconclusive)/);
     expect(v.observation.fields['init1.restartCount']).toEqual({ kind: 'value', value: 2 });
+    expect(v.observation.fields['init1.backOffEventSeen']).toEqual({ kind: 'value', value: true });
+    expect(v.observation.fields['pod.initializedMessageAtEnd']).toEqual({
+      kind: 'value',
+      value: 'containers with incomplete status: [init1]',
+    });
+    expect(v.observation.fields['app.statesSeen']).toEqual({
+      kind: 'list',
+      values: ['waiting:PodInitializing'],
+    });
+  });
+
+  it('a pod the kubelet never reported in the window (not scheduled) leaves every init field inconclusive', () => {
+    const scenario: InitScenario = {
+      family: 'init',
+      observeSeconds: 25,
+      pod: pod([container('app')], {
+        terminationGracePeriodSeconds: 1,
+        initContainers: [container('init1', {}, { exitAfter: { seconds: 0, exitCode: 5 } })],
+      }),
+    };
+    // The recording cut before the kubelet's first status: only the created, unscheduled pod is seen.
+    const trace = loadRecording('init-fails-always').trace.filter(
+      (e) =>
+        e.kind !== 'event' &&
+        e.kind !== 'log' &&
+        !(e.kind === 'podWatch' && (e.object.status?.initContainerStatuses ?? []).length > 0),
+    );
+    const observation = observeInit(trace, scenario);
+    const verdict = judgeCase(expectInit(scenario, capabilities, DEFAULT_MODEL_OPTIONS), observation);
+    expect(verdict.diff.length).toBeGreaterThan(0);
+    expect(verdict.diff.filter((d) => d.outcome !== 'inconclusive')).toEqual([]);
   });
 });
