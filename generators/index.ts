@@ -54,3 +54,4 @@ export { deleteIntent, resolveDeleteAction } from './delete-intent';
 export { quotaObjectsScenario } from './quota-objects-scenario';
 export { quotaLifecycleScenario } from './quota-lifecycle-scenario';
 export { quotaPriorityScenario } from './quota-priority-scenario';
+export { quotaAffinityScenario } from './quota-priority-scenario';

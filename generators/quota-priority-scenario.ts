@@ -8,7 +8,7 @@ export const PRIORITY_CLASSES = ['high', 'low'] as const;
 
 type Operator = NonNullable<QuotaSpec['priorityClassSelector']>['operator'];
 
-/** A pod that asks for nothing (BestEffort): only its PriorityClass matters to the quota. */
+/** A pod that asks for nothing (BestEffort): only its PriorityClass (or affinity) matters to the quota. */
 function classPod(index: number, priorityClass: string | undefined): PodScenario {
   const name = `pod-${index}`;
   return {
@@ -36,6 +36,52 @@ function classPod(index: number, priorityClass: string | undefined): PodScenario
  * high, low or none, as upstream's priority class scope tests: hard counts the first pods the selector
  * matches (exactly, or with one to spare), so later matching pods overflow and the others never count.
  */
+/**
+ * A pods quota with scope CrossNamespacePodAffinity (in spec.scopeSelector, Exists) and pods with a
+ * preferred affinity term naming namespaces, one with a namespaceSelector, or none, as upstream's cross
+ * namespace pod affinity test: hard counts the first such pods (0 included: such pods are then forbidden
+ * while the others are admitted).
+ */
+export function quotaAffinityScenario(_capabilities: Capabilities): fc.Arbitrary<QuotaScenario> {
+  const affinity = fc.option(fc.constantFrom('namespaces' as const, 'namespaceSelector' as const), {
+    nil: undefined,
+  });
+  return fc
+    .record(
+      {
+        affinities: fc.array(affinity, { minLength: 1, maxLength: 4 }),
+        fitting: fc.nat(),
+        slack: fc.integer({ min: 0, max: 1 }),
+        deletions: fc.array(fc.nat(), { maxLength: 1 }),
+      },
+      { noNullPrototype: true },
+    )
+    .map(({ affinities, fitting: seed, slack, deletions }) => {
+      const pods = affinities.map((a, i) => ({
+        ...classPod(i, undefined),
+        ...(a ? { crossNamespaceAffinity: a } : {}),
+      }));
+      const fitting = seed % (pods.length + 1);
+      const matched = pods.slice(0, fitting).filter((p) => p.crossNamespaceAffinity !== undefined).length;
+      const deleted = fitting === 0 ? [] : [...new Set(deletions.map((d) => d % fitting))];
+      const steps: QuotaStep[] = [
+        ...pods.slice(0, fitting).map((pod) => ({ kind: 'create' as const, pod })),
+        ...deleted.map((i) => ({ kind: 'delete' as const, podName: pods[i].name })),
+        ...pods.slice(fitting).map((pod) => ({ kind: 'create' as const, pod })),
+      ];
+      return {
+        family: 'quota' as const,
+        quota: {
+          name: 'quota',
+          hard: { pods: matched + slack },
+          scopes: ['CrossNamespacePodAffinity' as const],
+          viaScopeSelector: true,
+        },
+        steps,
+      };
+    });
+}
+
 export function quotaPriorityScenario(_capabilities: Capabilities): fc.Arbitrary<QuotaScenario> {
   const operator = fc.constantFrom<Operator>('In', 'NotIn', 'Exists', 'DoesNotExist');
   const values = fc.subarray([...PRIORITY_CLASSES], { minLength: 1 });
@@ -59,16 +105,14 @@ export function quotaPriorityScenario(_capabilities: Capabilities): fc.Arbitrary
       const pods = classes.map((c, i) => classPod(i, c));
       const fitting = seed % (pods.length + 1);
       const req = { scopeName: 'PriorityClass', ...selector };
-      const matched = pods
-        .slice(0, fitting)
-        .filter(
-          (p) =>
-            requirementSelects(req, {
-              terminating: false,
-              bestEffort: true,
-              priorityClassName: p.priorityClass,
-            }) === true,
-        ).length;
+      const matched = pods.slice(0, fitting).filter(
+        (p) =>
+          requirementSelects(req, {
+            terminating: false,
+            bestEffort: true,
+            priorityClassName: p.priorityClass,
+          }) === true,
+      ).length;
       const deleted = fitting === 0 ? [] : [...new Set(deletions.map((d) => d % fitting))];
       const steps: QuotaStep[] = [
         ...pods.slice(0, fitting).map((pod) => ({ kind: 'create' as const, pod })),

@@ -111,7 +111,11 @@ function objectQuotaFeatures(scenario: QuotaScenario): string[] {
 
 /** Outcome of each create step against the quota, simulated (scopes, must-specify, used + requested <= hard). */
 function quotaFeatures(scenario: QuotaScenario): string[] {
-  if (scenario.steps.some((step) => step.kind !== 'create' && step.kind !== 'delete'))
+  // The hand simulation below knows the pod-state scopes only: the model judges the rest.
+  const selected =
+    scenario.quota.priorityClassSelector !== undefined ||
+    scenario.quota.scopes.includes('CrossNamespacePodAffinity');
+  if (selected || scenario.steps.some((step) => step.kind !== 'create' && step.kind !== 'delete'))
     return objectQuotaFeatures(scenario);
   const { hard, scopes } = scenario.quota;
   const features = [`scopes ${scopes.join('+') || 'none'}`, ...Object.keys(hard).map((r) => `tracks ${r}`)];

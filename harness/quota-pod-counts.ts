@@ -22,12 +22,26 @@ function isBestEffort(pod: V1Pod): boolean {
   );
 }
 
+/**
+ * Some pod affinity or anti-affinity term, required or preferred, names namespaces or has a
+ * namespaceSelector (pkg/quota/v1/evaluator/core/pods.go usesCrossNamespacePodAffinity).
+ */
+export function usesCrossNamespacePodAffinity(pod: V1Pod): boolean {
+  const affinity = pod.spec?.affinity;
+  const terms = [affinity?.podAffinity, affinity?.podAntiAffinity].flatMap((a) => [
+    ...(a?.requiredDuringSchedulingIgnoredDuringExecution ?? []),
+    ...(a?.preferredDuringSchedulingIgnoredDuringExecution ?? []).map((w) => w.podAffinityTerm),
+  ]);
+  return terms.some((t) => (t.namespaces?.length ?? 0) > 0 || t.namespaceSelector !== undefined);
+}
+
 /** The quota's requirements select the pod (model/quota.ts requirementSelects; unmodelled ones are not in the way). */
 function selects(requirements: readonly ScopeRequirement[], pod: V1Pod): boolean {
   const facts = {
     terminating: (pod.spec?.activeDeadlineSeconds ?? -1) >= 0,
     bestEffort: isBestEffort(pod),
     priorityClassName: pod.spec?.priorityClassName || undefined,
+    crossNamespaceAffinity: usesCrossNamespacePodAffinity(pod),
   };
   return requirements.every((req) => requirementSelects(req, facts) ?? true);
 }

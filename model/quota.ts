@@ -35,6 +35,8 @@ export interface ScopeFacts {
   bestEffort: boolean;
   /** spec.priorityClassName, absent when unset. */
   priorityClassName?: string;
+  /** A pod (anti-)affinity term names namespaces or has a namespaceSelector. */
+  crossNamespaceAffinity?: boolean;
 }
 
 /**
@@ -51,6 +53,9 @@ export function scopeSelects(scope: string, facts: ScopeFacts): boolean | undefi
       return facts.bestEffort;
     case 'NotBestEffort':
       return !facts.bestEffort;
+    // pods.go usesCrossNamespacePodAffinity: any term with namespaces or a namespaceSelector.
+    case 'CrossNamespacePodAffinity':
+      return facts.crossNamespaceAffinity === true;
     default:
       return undefined;
   }
@@ -122,7 +127,12 @@ export function podMatchesScope(
   resolved: ResolvedPod = resolvePod(pod),
 ): boolean {
   const terminating = pod.activeDeadlineSeconds !== undefined && pod.activeDeadlineSeconds >= 0;
-  return scopeSelects(scope, { terminating, bestEffort: computePodQos(resolved) === 'BestEffort' }) === true;
+  const facts = {
+    terminating,
+    bestEffort: computePodQos(resolved) === 'BestEffort',
+    crossNamespaceAffinity: pod.crossNamespaceAffinity !== undefined,
+  };
+  return scopeSelects(scope, facts) === true;
 }
 
 /**

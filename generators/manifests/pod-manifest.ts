@@ -102,6 +102,21 @@ export function podManifest(pod: PodScenario, options: ManifestOptions): { kind:
   if (pod.activeDeadlineSeconds !== undefined) spec.activeDeadlineSeconds = pod.activeDeadlineSeconds;
   // Quota scope PriorityClass selects on it; the case creates the class first.
   if (pod.priorityClass) spec.priorityClassName = priorityClassName(options.namespace, pod.priorityClass);
+  // Quota scope CrossNamespacePodAffinity selects on it; preferred and matching no pod, it never blocks scheduling.
+  if (pod.crossNamespaceAffinity) {
+    const term = {
+      labelSelector: { matchLabels: { 'kubeprop.dev/never': 'matched' } },
+      topologyKey: 'kubernetes.io/hostname',
+      ...(pod.crossNamespaceAffinity === 'namespaces'
+        ? { namespaces: ['default'] }
+        : { namespaceSelector: {} }),
+    };
+    spec.affinity = {
+      podAffinity: {
+        preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, podAffinityTerm: term }],
+      },
+    };
+  }
   // Without a handler, SIGTERM is ignored by PID 1: sharing the PID namespace makes the program non-PID-1.
   if (all.some((c) => c.behaviour.sigterm.kind === 'default')) spec.shareProcessNamespace = true;
   const security = pod.security;

@@ -227,4 +227,10 @@ export interface PodScenario {
    * generators/manifests/priority-class.ts priorityClassName); quota scope PriorityClass selects on it.
    */
   priorityClass?: string;
+  /**
+   * A preferred pod affinity term naming other namespaces (a list, or a namespaceSelector): quota scope
+   * CrossNamespacePodAffinity selects the pod (pods.go usesCrossNamespacePodAffinity). It matches no pod,
+   * so it never keeps the pod from being scheduled.
+   */
+  crossNamespaceAffinity?: 'namespaces' | 'namespaceSelector';
 }

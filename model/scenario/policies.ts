@@ -1,6 +1,7 @@
 /** Intent-level namespace policies: ResourceQuota, LimitRange, Pod Security labels, NetworkPolicy. */
 
-export type QuotaScope = 'BestEffort' | 'NotBestEffort' | 'Terminating' | 'NotTerminating';
+export type QuotaScope =
+  'BestEffort' | 'NotBestEffort' | 'Terminating' | 'NotTerminating' | 'CrossNamespacePodAffinity';
 
 /**
  * Hard limits by resource name as the API spells them ("requests.cpu", "limits.memory", "pods",

@@ -1,4 +1,5 @@
 import type { PropertyDefinition } from '../../runner/property-definition';
+import { crossNamespaceAffinity } from './cross-namespace-affinity.property';
 import { exceededRejected } from './exceeded-rejected.property';
 import { lifecycle } from './lifecycle.property';
 import { objectCounts } from './object-counts.property';
@@ -14,4 +15,5 @@ export const QUOTA_PROPERTIES: readonly PropertyDefinition[] = [
   lifecycle,
   scopeSelector,
   priorityClass,
+  crossNamespaceAffinity,
 ];

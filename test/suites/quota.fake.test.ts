@@ -1,5 +1,6 @@
 import type { Scenario } from '../../model/scenario';
 import { QUOTA_PROPERTIES } from '../../suites/quota';
+import { crossNamespaceAffinity } from '../../suites/quota/cross-namespace-affinity.property';
 import { exceededRejected } from '../../suites/quota/exceeded-rejected.property';
 import { lifecycle } from '../../suites/quota/lifecycle.property';
 import { objectCounts } from '../../suites/quota/object-counts.property';
@@ -202,6 +203,23 @@ describe('quota properties on the fake cluster', () => {
     );
     expect(details.some((d) => d.startsWith('expected false'))).toBe(true);
     expect(details.some((d) => d.startsWith('expected true'))).toBe(true);
+  });
+
+  it('quota-scope-selector-ignored fails cross-namespace-affinity (pods without such terms counted too)', async () => {
+    const run = await runOnFake(crossNamespaceAffinity, {
+      runs: 12,
+      seed: 5,
+      defects: ['quota-scope-selector-ignored'],
+    });
+    expect(run.end.verdict).toBe('fail');
+    const { confirmed, firstFailing } = caught(run);
+    expect(confirmed).toBe(true);
+    if (!run.minimal || run.minimal.family !== 'quota' || !firstFailing) throw new Error('no counterexample');
+    expect(stepCount(run.minimal)).toBeLessThanOrEqual(stepCount(firstFailing));
+    // The failing pod is one without a cross-namespace term, counted or rejected by the quota.
+    expect(
+      run.minimal.steps.some((s) => s.kind === 'create' && s.pod.crossNamespaceAffinity === undefined),
+    ).toBe(true);
   });
 
   it('the conforming fake releases compute usage on deletion in the same sync as the pod count', async () => {

@@ -14,6 +14,7 @@ import {
   type ScopeRequirement,
 } from '../../../model/quota';
 import { canonicalAmount } from '../kubelet/quantity';
+import { usesCrossNamespacePodAffinity } from '../../quota-pod-counts';
 import { forbidden } from './api-status';
 import { isExtendedResource } from './extended-resources';
 import { isObjectResource, objectUsage } from './object-quota';
@@ -63,6 +64,7 @@ function matchesScopes(quota: V1ResourceQuota, pod: V1Pod, ignoreSelector: boole
     terminating: pod.spec?.activeDeadlineSeconds !== undefined && pod.spec.activeDeadlineSeconds >= 0,
     bestEffort: computePodQos(resolvedPod(pod)) === 'BestEffort',
     priorityClassName: pod.spec?.priorityClassName || undefined,
+    crossNamespaceAffinity: usesCrossNamespacePodAffinity(pod),
   };
   return scopesOf(quota, ignoreSelector).every((req) => requirementSelects(req, facts) === true);
 }
