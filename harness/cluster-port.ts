@@ -110,6 +110,14 @@ export interface ClusterPort {
     name: string,
     patch: { labels: Record<string, string>; hard: Record<string, string> },
   ): Promise<V1ResourceQuota>;
+  /** Replaces a quota's status.hard through the status subresource (read, then PUT /status). */
+  updateResourceQuotaStatus(
+    namespace: string,
+    name: string,
+    hard: Record<string, string>,
+  ): Promise<V1ResourceQuota>;
+  /** Deletes every quota of the namespace matching the label selector (DELETE on the collection). */
+  deleteResourceQuotas(namespace: string, labelSelector: string): Promise<void>;
   /** Merge-patches a quota's status.hard through the status subresource. */
   patchResourceQuotaStatus(
     namespace: string,

@@ -239,6 +239,23 @@ export class KubeCluster implements ClusterPort {
     );
   }
 
+  async updateResourceQuotaStatus(
+    namespace: string,
+    name: string,
+    hard: Record<string, string>,
+  ): Promise<V1ResourceQuota> {
+    const what = `update resource quota status ${namespace}/${name}`;
+    const current = await this.call(what, () => this.core.readNamespacedResourceQuota({ name, namespace }));
+    const body: V1ResourceQuota = { ...current, status: { ...current.status, hard } };
+    return this.call(what, () => this.core.replaceNamespacedResourceQuotaStatus({ name, namespace, body }));
+  }
+
+  async deleteResourceQuotas(namespace: string, labelSelector: string): Promise<void> {
+    await this.call(`delete resource quotas in ${namespace} by ${labelSelector}`, () =>
+      this.core.deleteCollectionNamespacedResourceQuota({ namespace, labelSelector }),
+    );
+  }
+
   async createPriorityClass(priorityClass: V1PriorityClass): Promise<void> {
     const name = priorityClass.metadata?.name ?? '';
     await this.call(`create priority class ${name}`, () =>

@@ -68,9 +68,11 @@ export type PlanStep =
   | {
       kind: 'changeQuota';
       quota: string;
-      change: 'update' | 'patch' | 'patchStatus';
+      change: 'update' | 'patch' | 'patchStatus' | 'updateStatus';
       hard: Record<string, string>;
     }
+  /** Deletes the namespace's quotas with the case's label (DELETE on the collection). */
+  | { kind: 'deleteQuotaCollection'; quota: string }
   /** Lists quotas in every namespace by the case's label. */
   | { kind: 'listQuotas' }
   /** Creates a cluster-wide PriorityClass of the case (its deletion registered with the cleanup first). */
@@ -344,10 +346,16 @@ function quotaPlan(manifests: CaseManifests, scenario: QuotaScenario): PlanStep[
     let settledIsOutcome = false;
     if (step.kind === 'updateQuota' || step.kind === 'patchQuota' || step.kind === 'patchQuotaStatus') {
       const change =
-        step.kind === 'updateQuota' ? 'update' : step.kind === 'patchQuota' ? 'patch' : 'patchStatus';
+        step.kind === 'updateQuota'
+          ? 'update'
+          : step.kind === 'patchQuota'
+            ? 'patch'
+            : step.viaUpdate
+              ? 'updateStatus'
+              : 'patchStatus';
       steps.push({ kind: 'changeQuota', quota, change, hard: quantities(step.hard) });
       // A client's status.hard stands until the controller's next sync: nothing to wait for.
-      if (change === 'patchStatus') {
+      if (step.kind === 'patchQuotaStatus') {
         steps.push({ kind: 'snapshotQuota', quota });
         continue;
       }
@@ -356,7 +364,9 @@ function quotaPlan(manifests: CaseManifests, scenario: QuotaScenario): PlanStep[
       continue;
     } else if (step.kind === 'deleteQuota') {
       steps.push(
-        { kind: 'deleteObject', objectKind: 'ResourceQuota', name: quota },
+        step.byCollection
+          ? { kind: 'deleteQuotaCollection', quota }
+          : { kind: 'deleteObject', objectKind: 'ResourceQuota', name: quota },
         {
           kind: 'wait',
           condition: { kind: 'objectListed', objectKind: 'ResourceQuota', name: quota, present: false },

@@ -67,6 +67,8 @@ export const REQUIRED_PERMISSIONS: Record<keyof ClusterPort, readonly Permission
   patchResourceQuota: [core('patch', 'resourcequotas')],
   patchResourceQuotaStatus: [core('patch', 'resourcequotas', 'status')],
   listResourceQuotas: [core('list', 'resourcequotas')],
+  updateResourceQuotaStatus: [core('get', 'resourcequotas'), core('update', 'resourcequotas', 'status')],
+  deleteResourceQuotas: [core('deletecollection', 'resourcequotas')],
   createPriorityClass: [{ verb: 'create', group: 'scheduling.k8s.io', resource: 'priorityclasses' }],
   deletePriorityClass: [{ verb: 'delete', group: 'scheduling.k8s.io', resource: 'priorityclasses' }],
   deleteObject: onCounted('delete'),

@@ -348,6 +348,8 @@ class CaseExecution {
         return this.listQuotas();
       case 'createPriorityClass':
         return this.createPriorityClass(step.object);
+      case 'deleteQuotaCollection':
+        return this.deleteQuotaCollection(step.quota);
       case 'patchNodeCapacity':
         return this.patchNodeCapacity(step.resource, step.count);
       case 'probeReachability':
@@ -618,7 +620,7 @@ class CaseExecution {
   /** Updates or patches the quota (or its status); the API's answer, the stored quota, goes in the trace. */
   private async changeQuota(
     name: string,
-    change: 'update' | 'patch' | 'patchStatus',
+    change: 'update' | 'patch' | 'patchStatus' | 'updateStatus',
     hard: Record<string, string>,
   ): Promise<void> {
     const action = `${change}Quota`;
@@ -635,9 +637,20 @@ class CaseExecution {
           });
         case 'patchStatus':
           return this.port.patchResourceQuotaStatus(this.namespace, name, hard);
+        case 'updateStatus':
+          return this.port.updateResourceQuotaStatus(this.namespace, name, hard);
       }
     });
     this.recorder.record({ kind: 'actionResult', action, target, ok: true, object });
+  }
+
+  /** Deletes the namespace's quotas by the case's label (the quota's delete step, by collection). */
+  private async deleteQuotaCollection(quota: string): Promise<void> {
+    const selector = `${CASE_ID_LABEL}=${managedLabels(this.options.runId, this.options.caseId)[CASE_ID_LABEL]}`;
+    const target = `ResourceQuota/${quota}`;
+    this.recorder.record({ kind: 'action', action: 'delete', target });
+    await this.write(() => this.port.deleteResourceQuotas(this.namespace, selector));
+    this.recorder.record({ kind: 'actionResult', action: 'delete', target, ok: true });
   }
 
   /** Creates a PriorityClass of the case, its deletion registered first (it outlives the namespace). */

@@ -412,6 +412,36 @@ export class FakeCluster implements ClusterPort {
     );
   }
 
+  updateResourceQuotaStatus(
+    namespace: string,
+    name: string,
+    hard: Record<string, string>,
+  ): Promise<V1ResourceQuota> {
+    // A PUT of /status replaces status (spec kept), and like any status write queues no sync.
+    return this.call('updateResourceQuotaStatus', 'write', () =>
+      this.changeQuota(
+        namespace,
+        name,
+        (quota) => ({ ...quota, status: { ...quota.status, hard: { ...hard } } }),
+        false,
+      ),
+    );
+  }
+
+  deleteResourceQuotas(namespace: string, labelSelector: string): Promise<void> {
+    return this.call('deleteResourceQuotas', 'write', () => {
+      const record = this.namespaces.get(namespace);
+      if (!record) return;
+      for (const [key, object] of record.others) {
+        if (
+          object.kind === 'ResourceQuota' &&
+          matchesLabelSelector(labelSelector, object.metadata?.labels ?? {})
+        )
+          record.others.delete(key);
+      }
+    });
+  }
+
   createPriorityClass(priorityClass: V1PriorityClass): Promise<void> {
     return this.call('createPriorityClass', 'write', () => {
       const name = priorityClass.metadata?.name ?? '';

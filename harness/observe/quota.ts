@@ -36,7 +36,7 @@ function stepAction(step: QuotaStep): string {
     case 'patchQuota':
       return 'patchQuota';
     case 'patchQuotaStatus':
-      return 'patchStatusQuota';
+      return step.viaUpdate ? 'updateStatusQuota' : 'patchStatusQuota';
     case 'listQuotas':
       return 'listQuotas';
     default:

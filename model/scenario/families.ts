@@ -82,11 +82,15 @@ export type QuotaStep =
   | { kind: 'updateQuota'; hard: Record<string, number> }
   /** Patches spec.hard and adds a label (merge patch). */
   | { kind: 'patchQuota'; hard: Record<string, number> }
-  /** Patches status.hard through the status subresource, as a client (not the controller) would. */
-  | { kind: 'patchQuotaStatus'; hard: Record<string, number> }
+  /**
+   * Writes status.hard through the status subresource, as a client (not the controller) would: a merge
+   * patch, or (viaUpdate) a read and PUT of /status.
+   */
+  | { kind: 'patchQuotaStatus'; hard: Record<string, number>; viaUpdate?: boolean }
   /** Lists quotas in every namespace by the case's label. */
   | { kind: 'listQuotas' }
-  | { kind: 'deleteQuota' };
+  /** Deletes the quota by name, or (byCollection) every quota in the namespace with the case's label. */
+  | { kind: 'deleteQuota'; byCollection?: boolean };
 
 export interface QuotaScenario {
   family: 'quota';

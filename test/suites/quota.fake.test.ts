@@ -149,6 +149,9 @@ describe('quota properties on the fake cluster', () => {
       'deleteObject',
     ])
       expect(kinds).toContain(kind);
+    const steps = run.cases.flatMap((c) => (c.scenario.family === 'quota' ? c.scenario.steps : []));
+    expect(steps.some((s) => s.kind === 'patchQuotaStatus' && s.viaUpdate === true)).toBe(true);
+    expect(steps.some((s) => s.kind === 'deleteQuota' && s.byCollection === true)).toBe(true);
     // A status patch is judged both ways: stored, then overwritten by the delete's sync.
     const fields = run.cases.flatMap((c) =>
       c.verdict.diff.filter((d) => d.outcome === 'pass').map((d) => d.rule),

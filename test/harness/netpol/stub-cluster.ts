@@ -78,6 +78,8 @@ export class StubCluster implements ClusterPort {
   patchResourceQuota = (): never => unsupported('patchResourceQuota');
   patchResourceQuotaStatus = (): never => unsupported('patchResourceQuotaStatus');
   listResourceQuotas = (): never => unsupported('listResourceQuotas');
+  updateResourceQuotaStatus = (): never => unsupported('updateResourceQuotaStatus');
+  deleteResourceQuotas = (): never => unsupported('deleteResourceQuotas');
   createPriorityClass = (): never => unsupported('createPriorityClass');
   deletePriorityClass = (): never => unsupported('deletePriorityClass');
   listObjectNames = (): never => unsupported('listObjectNames');

@@ -114,6 +114,8 @@ export class StubPort implements ClusterPort {
   patchResourceQuota = unused('patchResourceQuota');
   patchResourceQuotaStatus = unused('patchResourceQuotaStatus');
   listResourceQuotas = unused('listResourceQuotas');
+  updateResourceQuotaStatus = unused('updateResourceQuotaStatus');
+  deleteResourceQuotas = unused('deleteResourceQuotas');
   createPriorityClass = unused('createPriorityClass');
   deletePriorityClass = unused('deletePriorityClass');
   listObjectNames = unused('listObjectNames');
