@@ -27,11 +27,13 @@ function postStartFields(
     ? { kind: 'value', value: true }
     : absentEvent(trace, podName, end, 'FailedPostStartHook event', { kind: 'value', value: false });
   const postStart = c.lifecycle.postStart;
-  fields[`${n}.postStartRequestSeen`] = {
-    kind: 'value',
-    value: postStart?.kind === 'httpGet' && hookHandlerRequestSeen(trace, n, postStart),
-  };
   const start = firstStart(trace, history, podName, c);
+  const requested = postStart?.kind === 'httpGet' && hookHandlerRequestSeen(trace, n, postStart);
+  // A container never started (its pod unscheduled on a busy node) says nothing of its hook.
+  fields[`${n}.postStartRequestSeen`] =
+    requested || start
+      ? { kind: 'value', value: requested }
+      : missing('the container was not seen started, so its postStart could not run');
   const running = firstTransition(
     history,
     (pod) => containerStatus(pod, n)?.state?.running !== undefined,

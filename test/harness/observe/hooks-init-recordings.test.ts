@@ -99,6 +99,28 @@ describe('hooks model and reducer against the v1.26.1 recordings', () => {
     expect(served).toBe(true);
   });
 
+  it('poststart-http-hook cut before the container started: the request is not judged (pod not scheduled)', () => {
+    const scenario: HooksScenario = {
+      family: 'hooks',
+      observeSeconds: 12,
+      pod: pod([
+        container('c', {
+          lifecycle: {
+            postStart: { kind: 'httpGet', port: 8080, path: '/hook', status: 200, durationSeconds: 0 },
+          },
+        }),
+      ]),
+    };
+    const trace = loadRecording('poststart-http-hook').trace.filter(
+      (e) =>
+        e.kind !== 'event' &&
+        e.kind !== 'log' &&
+        e.kind !== 'podSnapshot' &&
+        !(e.kind === 'podWatch' && (e.object.status?.containerStatuses ?? []).length > 0),
+    );
+    expect(observeHooks(trace, scenario).fields['c.postStartRequestSeen'].kind).toBe('missing');
+  });
+
   it('prestop-then-handled-term through the hooks family: preStop 2 s then SIGTERM', () => {
     const scenario: HooksScenario = {
       family: 'hooks',
