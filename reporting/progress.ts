@@ -34,6 +34,8 @@ interface PropertyProgress {
   /** Start instants of the cases in flight, oldest first. */
   started: number[];
   expectedCaseMs?: number;
+  /** Confirmation re-runs and shrink candidates done. */
+  extra: number;
 }
 
 function clockText(ms: number): string {
@@ -59,6 +61,7 @@ export class Progress {
   private current: string | undefined;
   private failures = 0;
   private lastPrinted: number | undefined;
+  private readonly shrinkingUntil = new Map<string, number>();
 
   constructor(
     private readonly stream: ProgressStream,
@@ -85,13 +88,32 @@ export class Progress {
   }
 
   /** A case ended; its duration is the report's, else the time since its start was announced. */
-  caseDone(family: string, outcome: FieldOutcome, timing?: { propertyId: string; durationMs: number }): void {
+  caseDone(
+    family: string,
+    outcome: FieldOutcome,
+    timing?: { propertyId: string; durationMs: number; extra?: boolean },
+  ): void {
     const entry = this.entry(timing?.propertyId ?? family, family);
     const startedAt = entry.started.shift();
-    entry.done += 1;
-    entry.doneMs += timing?.durationMs ?? this.clock.now() - (startedAt ?? this.startedAt);
+    // Confirmation re-runs and shrink candidates are not of the plan: counted apart, so that the
+    // planned cases still to come keep their place in the ETA.
+    if (timing?.extra === true) entry.extra += 1;
+    else {
+      entry.done += 1;
+      entry.doneMs += timing?.durationMs ?? this.clock.now() - (startedAt ?? this.startedAt);
+    }
     if (outcome === 'fail') this.failures += 1;
     this.update(false);
+  }
+
+  /** A property shrinks a failure until `untilMs` (its clock): the run lasts at least that long. */
+  shrinkStarted(propertyId: string, untilMs: number): void {
+    this.shrinkingUntil.set(propertyId, untilMs);
+    this.update(false);
+  }
+
+  shrinkEnded(propertyId: string): void {
+    this.shrinkingUntil.delete(propertyId);
   }
 
   finish(): void {
@@ -102,12 +124,19 @@ export class Progress {
 
   /** The status line as it would be shown now. */
   line(): string {
-    const byFamily = new Map<string, { done: number; planned: number }>();
+    const byFamily = new Map<string, { done: number; planned: number; extra: number }>();
     for (const p of this.properties.values()) {
-      const family = byFamily.get(p.family) ?? { done: 0, planned: 0 };
-      byFamily.set(p.family, { done: family.done + p.done, planned: family.planned + p.planned });
+      const family = byFamily.get(p.family) ?? { done: 0, planned: 0, extra: 0 };
+      byFamily.set(p.family, {
+        done: family.done + p.done,
+        planned: family.planned + p.planned,
+        extra: family.extra + p.extra,
+      });
     }
-    const families = [...byFamily].map(([family, { done, planned }]) => `${family} ${done}/${planned}`);
+    const families = [...byFamily].map(
+      ([family, { done, planned, extra }]) =>
+        `${family} ${done}/${planned}${extra > 0 ? ` (+${extra} re-run/shrink)` : ''}`,
+    );
     const elapsed = this.clock.now() - this.startedAt;
     const remaining = this.remainingMs();
     const eta = remaining === undefined ? '?' : clockText(remaining);
@@ -122,7 +151,7 @@ export class Progress {
   /** The ETA: the run's remaining wall time as estimated now, ms (undefined: nothing to go on yet). */
   remainingMs(): number | undefined {
     const now = this.clock.now();
-    return estimateRemainingMs(
+    const cases = estimateRemainingMs(
       [...this.properties.values()].map((p) => ({
         family: p.family,
         planned: p.planned,
@@ -133,12 +162,14 @@ export class Progress {
       })),
       this.options.concurrency ?? 1,
     );
+    const shrinking = Math.max(0, ...[...this.shrinkingUntil.values()].map((until) => until - now));
+    return cases === undefined ? undefined : Math.max(cases, shrinking);
   }
 
   private entry(key: string, family: string): PropertyProgress {
     let entry = this.properties.get(key);
     if (!entry) {
-      entry = { family, planned: 0, done: 0, doneMs: 0, started: [] };
+      entry = { family, planned: 0, done: 0, doneMs: 0, started: [], extra: 0 };
       this.properties.set(key, entry);
     }
     return entry;

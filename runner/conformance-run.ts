@@ -69,6 +69,9 @@ export interface ConformanceHooks {
     outcome: 'pass' | 'fail' | 'inconclusive',
     report: CaseReport,
   ): void;
+  /** The property shrinks a failure until `deadlineMs` (target clock). */
+  onShrinkStart?(definition: PropertyDefinition, deadlineMs: number): void;
+  onShrinkEnd?(definition: PropertyDefinition): void;
 }
 
 /** Selects the properties of a run, in registry order. */
@@ -165,6 +168,8 @@ export async function runConformance(
       {
         onStart: (start) => writer.beginProperty(start),
         onExplorationScheduled: scheduled,
+        onShrinkStart: (deadlineMs) => hooks.onShrinkStart?.(definition, deadlineMs),
+        onShrinkEnd: () => hooks.onShrinkEnd?.(definition),
         onCase: (report) => {
           writer.addCase(definition.id, report);
           waitsMs += report.waitedMs ?? 0;

@@ -56,6 +56,9 @@ export interface PropertyRunHooks<F extends Family> {
   onExplorationScheduled?(): void;
   /** Each case as it completes (the report writer appends it at once). */
   onCase(report: CaseReport): void;
+  /** Shrinking a confirmed failure began; it stops starting candidates at `deadlineMs` (the run's clock). */
+  onShrinkStart?(deadlineMs: number): void;
+  onShrinkEnd?(): void;
   /** Writes the reproducer of the minimal failure and returns its path relative to the report. */
   writeReproducer?(minimal: MinimalFailure<F>, path: string, shrink: ShrinkSummary): string;
 }
@@ -82,6 +85,11 @@ function sameFailure(original: CaseReport, candidate: CaseReport): boolean {
     report.verdict.diff.filter((field) => field.outcome === 'fail').map((field) => field.rule);
   const rules = new Set(failedRules(original));
   return failedRules(candidate).some((rule) => rules.has(rule));
+}
+
+/** Exploration cases are `<property>-r<i>`: anything else is a confirmation re-run or a shrink candidate. */
+export function isPlannedCase(report: Pick<CaseReport, 'id' | 'attempt'>): boolean {
+  return report.attempt.number === 1 && /-r\d+$/.test(report.id);
 }
 
 function slug(id: string): string {
@@ -217,6 +225,7 @@ export async function runProperty<F extends Family>(
         return confirmed !== undefined && sameFailure(original, confirmed) ? confirmed : undefined;
       };
       const stop = (): boolean => signal.aborted || clock.now() >= shrinkDeadline;
+      hooks.onShrinkStart?.(shrinkDeadline);
       const tree = await descend({
         root: startPath,
         children: fastCheckChildren(arbitrary, options.seed),
@@ -246,6 +255,7 @@ export async function runProperty<F extends Family>(
         seconds: (clock.now() - shrinkStart) / 1000,
         structuralSteps: structure.steps,
       };
+      hooks.onShrinkEnd?.();
     }
   }
 

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { badInput, UserFacingError } from '../../harness/errors';
 import { Progress } from '../../reporting/progress';
 import { runConformance, type ConformanceResult } from '../../runner/conformance-run';
+import { isPlannedCase } from '../../runner/property-runner';
 import { DEFAULT_IMAGE, DEFAULT_SERVER_IMAGE } from '../../runner/defaults';
 import type { CliDeps } from '../cli-deps';
 import { expectedCaseMs } from '../../runner/case-estimate';
@@ -125,7 +126,10 @@ async function conduct(
             progress.caseDone(definition.family, outcome, {
               propertyId: definition.id,
               durationMs: report.durationMs,
+              extra: !isPlannedCase(report),
             }),
+          onShrinkStart: (definition, deadlineMs) => progress.shrinkStarted(definition.id, deadlineMs),
+          onShrinkEnd: (definition) => progress.shrinkEnded(definition.id),
         },
       ),
     );

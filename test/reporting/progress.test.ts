@@ -33,6 +33,31 @@ describe('Progress', () => {
     expect(stream.chunks.at(-1)).toBe('\n');
   });
 
+  it('counts re-runs and shrink candidates apart, and a shrinking property holds the ETA to its deadline', () => {
+    const stream = fakeStream(true);
+    const clock = fakeClock();
+    const progress = new Progress(stream, clock, { concurrency: 1 });
+    progress.plan('termination', 2, { id: 'termination/a', expectedCaseMs: 10_000 });
+    const timing = (extra: boolean) => ({ propertyId: 'termination/a', durationMs: 10_000, extra });
+    progress.caseStarted('termination', 'termination/a');
+    clock.advance(10_000);
+    progress.caseDone('termination', 'fail', timing(false));
+    // The confirmation re-run and a shrink candidate do not count as the second planned case.
+    for (const _ of [1, 2]) {
+      progress.caseStarted('termination', 'termination/a');
+      clock.advance(10_000);
+      progress.caseDone('termination', 'fail', timing(true));
+    }
+    expect(progress.line()).toBe(
+      'termination 1/2 (+2 re-run/shrink) | idle | 3 failures | 00:30 elapsed, ETA 00:10',
+    );
+    // Shrinking until 5 minutes from now: the run cannot end before.
+    progress.shrinkStarted('termination/a', clock.now() + 300_000);
+    expect(progress.remainingMs()).toBe(300_000);
+    progress.shrinkEnded('termination/a');
+    expect(progress.remainingMs()).toBe(10_000);
+  });
+
   it('fits the line to the terminal width', () => {
     const stream = fakeStream(true, 30);
     const progress = new Progress(stream, fakeClock());
