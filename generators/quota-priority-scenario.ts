@@ -8,8 +8,17 @@ export const PRIORITY_CLASSES = ['high', 'low'] as const;
 
 type Operator = NonNullable<QuotaSpec['priorityClassSelector']>['operator'];
 
-/** A pod that asks for nothing (BestEffort): only its PriorityClass (or affinity) matters to the quota. */
-function classPod(index: number, priorityClass: string | undefined): PodScenario {
+/** cpu (millicores) and memory (Mi) a pod requests, limits equal (upstream's "cpu, memory quota set" test). */
+interface Compute {
+  cpuMilli: number;
+  memoryMi: number;
+}
+
+/**
+ * A pod that asks for nothing (BestEffort) or for `compute`: only its PriorityClass (or affinity) decides
+ * whether the quota counts it.
+ */
+function classPod(index: number, priorityClass: string | undefined, compute?: Compute): PodScenario {
   const name = `pod-${index}`;
   return {
     name,
@@ -21,7 +30,9 @@ function classPod(index: number, priorityClass: string | undefined): PodScenario
         name: 'app-0',
         behaviour: { startDelaySeconds: 0, sigterm: { kind: 'exit', afterSeconds: 0, exitCode: 0 } },
         ports: [],
-        resources: { requests: {}, limits: {} },
+        resources: compute
+          ? { requests: { ...compute }, limits: { ...compute } }
+          : { requests: {}, limits: {} },
         lifecycle: {},
         probes: {},
       },
@@ -97,12 +108,19 @@ export function quotaPriorityScenario(_capabilities: Capabilities): fc.Arbitrary
         fitting: fc.nat(),
         slack: fc.integer({ min: 0, max: 1 }),
         deletions: fc.array(fc.nat(), { maxLength: 1 }),
+        compute: fc.option(
+          fc.record(
+            { cpuMilli: fc.integer({ min: 10, max: 100 }), memoryMi: fc.integer({ min: 16, max: 64 }) },
+            { noNullPrototype: true },
+          ),
+          { nil: undefined },
+        ),
       },
       { noNullPrototype: true },
     )
-    .map(({ operator: op, values: vals, classes, fitting: seed, slack, deletions }) => {
+    .map(({ operator: op, values: vals, classes, fitting: seed, slack, deletions, compute }) => {
       const selector = { operator: op, values: op === 'In' || op === 'NotIn' ? vals : [] };
-      const pods = classes.map((c, i) => classPod(i, c));
+      const pods = classes.map((c, i) => classPod(i, c, compute));
       const fitting = seed % (pods.length + 1);
       const req = { scopeName: 'PriorityClass', ...selector };
       const matched = pods.slice(0, fitting).filter(
@@ -123,7 +141,16 @@ export function quotaPriorityScenario(_capabilities: Capabilities): fc.Arbitrary
         family: 'quota' as const,
         quota: {
           name: 'quota',
-          hard: { pods: matched + slack },
+          // With compute, requests.cpu and requests.memory too, with room for the same pods.
+          hard: {
+            pods: matched + slack,
+            ...(compute
+              ? {
+                  'requests.cpu': compute.cpuMilli * (matched + slack),
+                  'requests.memory': compute.memoryMi * (matched + slack),
+                }
+              : {}),
+          },
           scopes: [],
           priorityClassSelector: selector,
         },

@@ -6,7 +6,8 @@
  *   not select is neither charged nor rejected.
  *
  * generator: generators/quota-priority-scenario.ts (PriorityClasses high and low, created per case and
- *   deleted by its cleanup; pods of either class or none; hard pods derived from the first pods selected).
+ *   deleted by its cleanup; pods of either class or none, BestEffort or with equal cpu/memory requests
+ *   and limits; hard pods, and then requests.cpu/requests.memory, derived from the first pods selected).
  * model rule: model/quota.ts requirementSelects — quota.priority-class-scope, quota.usage-charged,
  *   quota.usage-released, quota.exceeded-rejected, quota.within-hard-admitted.
  * observation: harness/observe/quota.ts observeQuota (pod counts from the snapshot's own selector).
