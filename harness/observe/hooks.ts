@@ -56,6 +56,30 @@ function postStartFields(
   return fields;
 }
 
+/**
+ * Whether the container ran before the delete: its program's first line, or a Running status, came
+ * first. On a busy node a pod can still be unscheduled (FailedScheduling, then scheduled) when the
+ * plan deletes it: no preStop can be judged then.
+ */
+function startedBefore(
+  trace: Trace,
+  history: PodView[],
+  podName: string,
+  c: ContainerScenario,
+  at: number,
+): boolean {
+  const start = firstStart(trace, history, podName, c);
+  if (start !== undefined && start.hi <= at) return true;
+  return history.some(
+    (view) => view.t <= at && containerStatus(view.pod, c.name)?.state?.running !== undefined,
+  );
+}
+
+function unjudged(fields: Fields): Fields {
+  const why = missing('the container had not started when its pod was deleted (not scheduled in time)');
+  return Object.fromEntries(Object.keys(fields).map((name) => [name, why]));
+}
+
 /** Reduces a hooks case: postStart over the window, then preStop on the final delete. */
 export function observeHooks(trace: Trace, scenario: HooksScenario): Observation {
   const podName = scenario.pod.name;
@@ -68,14 +92,15 @@ export function observeHooks(trace: Trace, scenario: HooksScenario): Observation
   const deletion = deleteAction(trace, podName);
   if (deletion) {
     for (const c of scenario.pod.containers.filter((container) => container.lifecycle.preStop)) {
-      Object.assign(fields, observeContainerStop(trace, history, podName, c, deletion.t).fields);
+      const stop = observeContainerStop(trace, history, podName, c, deletion.t).fields;
       const preStop = c.lifecycle.preStop;
       if (preStop?.kind === 'httpGet' && preStop.viaHandlerPod) {
-        fields[`${c.name}.preStopRequestSeen`] = {
+        stop[`${c.name}.preStopRequestSeen`] = {
           kind: 'value',
           value: hookHandlerRequestAt(trace, c.name, preStop, deletion.t) !== undefined,
         };
       }
+      Object.assign(fields, startedBefore(trace, history, podName, c, deletion.t) ? stop : unjudged(stop));
     }
   }
   return { fields, timeline, anchors: deletion ? { created, end, delete: deletion.t } : { created, end } };

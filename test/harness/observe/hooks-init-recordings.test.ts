@@ -141,6 +141,29 @@ describe('hooks model and reducer against the v1.26.1 recordings', () => {
     expect(v.text).not.toMatch(/: (fail|inconclusive)/);
     expect(v.verdict.diff).toHaveLength(5);
   });
+
+  it('a container deleted before it ever ran (its pod scheduled late on a busy node): no preStop field is judged', () => {
+    const scenario: HooksScenario = {
+      family: 'hooks',
+      observeSeconds: 1,
+      delete: { afterRunningSeconds: 1 },
+      pod: pod(
+        [container('c', { lifecycle: { preStop: { kind: 'exec', durationSeconds: 2, exitCode: 0 } } })],
+        { terminationGracePeriodSeconds: 10 },
+      ),
+    };
+    // The record without the container's start: no log line and no status showing it running.
+    const trace = loadRecording('prestop-then-handled-term').trace.filter(
+      (e) =>
+        e.kind !== 'log' &&
+        e.kind !== 'podSnapshot' &&
+        !(e.kind === 'podWatch' && (e.object.status?.containerStatuses ?? []).length > 0),
+    );
+    const fields = observeHooks(trace, scenario).fields;
+    const stop = Object.entries(fields).filter(([name]) => name.startsWith('c.sigterm'));
+    expect(stop.length).toBeGreaterThan(0);
+    expect(stop.every(([, observed]) => observed.kind === 'missing')).toBe(true);
+  });
 });
 
 describe('init model and reducer against the v1.26.1 recordings', () => {
