@@ -81,6 +81,8 @@ export const FAKE_DEFECTS = {
   'podsecurity-audit-ignored': 'podsecurity',
   /** NetworkPolicy egress rules are not enforced. */
   'netpol-egress-ignored': 'networkpolicy',
+  /** NetworkPolicy endPort is dropped: a port entry allows its port only (kube-router before v1.3.0). */
+  'netpol-end-port-ignored': 'networkpolicy',
 } as const satisfies Record<string, Family>;
 
 export type FakeDefect = keyof typeof FAKE_DEFECTS;

@@ -31,6 +31,8 @@ export interface Connection {
 export interface DataPlaneOptions {
   /** Seeded defect: egress rules are not enforced. */
   ignoreEgress?: boolean;
+  /** Seeded defect: endPort is dropped, as by an enforcer whose API client predates it (kube-router v1.2). */
+  ignoreEndPort?: boolean;
 }
 
 /** Label selector semantics (apimachinery metav1.LabelSelectorAsSelector); empty selects everything. */
@@ -106,12 +108,12 @@ function peerMatches(peer: V1NetworkPolicyPeer, policyNamespace: string, remote:
 }
 
 /** Whether a rule's port entry covers the connection; named ports resolve on the destination pod. */
-function portMatches(entry: V1NetworkPolicyPort, connection: Connection): boolean {
+function portMatches(entry: V1NetworkPolicyPort, connection: Connection, ignoreEndPort: boolean): boolean {
   const protocol = entry.protocol ?? 'TCP';
   if (protocol !== connection.protocol) return false;
   if (entry.port === undefined) return true;
   if (typeof entry.port === 'number') {
-    const end = entry.endPort ?? entry.port;
+    const end = (ignoreEndPort ? undefined : entry.endPort) ?? entry.port;
     return connection.port >= entry.port && connection.port <= end;
   }
   return connection.to.ports.some(
@@ -128,10 +130,14 @@ function ruleAllows(
   policyNamespace: string,
   remote: NetpolEndpoint,
   connection: Connection,
+  options: DataPlaneOptions,
 ): boolean {
   const peerOk =
     !peers || peers.length === 0 || peers.some((peer) => peerMatches(peer, policyNamespace, remote));
-  const portOk = !ports || ports.length === 0 || ports.some((entry) => portMatches(entry, connection));
+  const portOk =
+    !ports ||
+    ports.length === 0 ||
+    ports.some((entry) => portMatches(entry, connection, options.ignoreEndPort === true));
   return peerOk && portOk;
 }
 
@@ -143,6 +149,7 @@ function directionAllows(
   direction: 'Ingress' | 'Egress',
   policies: V1NetworkPolicy[],
   connection: Connection,
+  options: DataPlaneOptions,
 ): boolean {
   const self = direction === 'Ingress' ? connection.to : connection.from;
   const remote = direction === 'Ingress' ? connection.from : connection.to;
@@ -159,7 +166,7 @@ function directionAllows(
       direction === 'Ingress'
         ? (policy.spec?.ingress ?? []).map((rule) => ({ peers: rule._from, ports: rule.ports }))
         : (policy.spec?.egress ?? []).map((rule) => ({ peers: rule.to, ports: rule.ports }));
-    return rules.some((rule) => ruleAllows(rule.peers, rule.ports, namespace, remote, connection));
+    return rules.some((rule) => ruleAllows(rule.peers, rule.ports, namespace, remote, connection, options));
   });
 }
 
@@ -169,8 +176,8 @@ export function connectionAllowed(
   policies: V1NetworkPolicy[],
   options: DataPlaneOptions = {},
 ): boolean {
-  const egress = options.ignoreEgress || directionAllows('Egress', policies, connection);
-  return egress && directionAllows('Ingress', policies, connection);
+  const egress = options.ignoreEgress || directionAllows('Egress', policies, connection, options);
+  return egress && directionAllows('Ingress', policies, connection, options);
 }
 
 export interface ProbeRequest {

@@ -8,6 +8,9 @@ import { assertedCells, cellName } from './topology';
 function ruleOf(cell: CellReachability): NetpolRuleId {
   if (!cell.egress.allowed) return NETPOL_RULES.egressIsolation;
   if (!cell.ingress.allowed) return NETPOL_RULES.ingressIsolation;
+  // Its own rule, so that an implementation without endPort can be listed as a known issue
+  // (--known-issues) without hiding other failures of rule-allows.
+  if (cell.egress.onlyByEndPort || cell.ingress.onlyByEndPort) return NETPOL_RULES.endPortRange;
   return cell.egress.isolatedBy.length > 0 || cell.ingress.isolatedBy.length > 0
     ? NETPOL_RULES.ruleAllows
     : NETPOL_RULES.notIsolated;

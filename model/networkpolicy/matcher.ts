@@ -2,7 +2,7 @@ import type { NetworkPolicyScenario } from '../scenario/families';
 import type { NetpolRule, NetworkPolicySpec } from '../scenario/policies';
 import { peersMatch } from './peer-match';
 import { effectivePolicyTypes, type PolicyDirection } from './policy-types';
-import { portsMatch } from './port-match';
+import { portsMatch, portsMatchWithoutEndPort } from './port-match';
 import { selectorMatches } from './selector';
 import { TOPOLOGY_PODS, allCells, isLoopback, podLabels, type NetpolCell, type PodId } from './topology';
 
@@ -16,6 +16,8 @@ export interface DirectionDecision {
   isolatedBy: string[];
   /** Rules ("ns/name Ingress rule 0") that allow the connection. */
   allowedBy: string[];
+  /** Allowed on an isolated side only because a rule's endPort widens its port into a range. */
+  onlyByEndPort: boolean;
 }
 
 export interface CellReachability extends NetpolCell {
@@ -86,11 +88,14 @@ function decide(
 ): DirectionDecision {
   const selecting = policies.filter((policy) => policy.selects.has(pod) && policy.types.includes(direction));
   const allowedBy: string[] = [];
+  let allowedWithoutEndPort = false;
   for (const policy of selecting) {
     for (const { index, rule, peers } of policy.rules[direction]) {
       // A rule allows when its peers AND its ports match (types.go NetworkPolicyIngressRule).
-      if (peers.has(remote) && portsMatch(rule.ports, cell))
+      if (peers.has(remote) && portsMatch(rule.ports, cell)) {
         allowedBy.push(`${policy.id} ${direction} rule ${index}`);
+        allowedWithoutEndPort ||= portsMatchWithoutEndPort(rule.ports, cell);
+      }
     }
   }
   return {
@@ -99,6 +104,7 @@ function decide(
     allowed: selecting.length === 0 || allowedBy.length > 0,
     isolatedBy: selecting.map((policy) => policy.id),
     allowedBy,
+    onlyByEndPort: allowedBy.length > 0 && !allowedWithoutEndPort,
   };
 }
 
@@ -137,7 +143,10 @@ export function explainDirection(decision: DirectionDecision, remote: PodId, cel
   if (decision.isolatedBy.length === 0) {
     return `${what} open: no policy selects ${decision.pod} for ${decision.direction}`;
   }
-  if (decision.allowed) return `${what} allowed by ${decision.allowedBy.join(', ')}`;
+  if (decision.allowed) {
+    const range = decision.onlyByEndPort ? ' (only through an endPort range)' : '';
+    return `${what} allowed by ${decision.allowedBy.join(', ')}${range}`;
+  }
   return (
     `${what} denied: ${decision.pod} isolated by ${decision.isolatedBy.join(', ')} ` +
     `and no rule allows ${remote} on ${cell.port}/${cell.protocol}`

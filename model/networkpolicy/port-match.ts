@@ -29,3 +29,14 @@ export function portMatches(policyPort: NetpolPort, cell: NetpolCell): boolean {
 export function portsMatch(ports: NetpolPort[], cell: NetpolCell): boolean {
   return ports.length === 0 || ports.some((p) => portMatches(p, cell));
 }
+
+/**
+ * portsMatch with every endPort left out: what an implementation without endPort (older API clients
+ * drop the field, e.g. kube-router before v1.3.0) still allows. It never allows more than portsMatch.
+ */
+export function portsMatchWithoutEndPort(ports: NetpolPort[], cell: NetpolCell): boolean {
+  return portsMatch(
+    ports.map(({ endPort: _endPort, ...port }) => port),
+    cell,
+  );
+}

@@ -4,6 +4,8 @@ export const NETPOL_RULES = {
   notIsolated: 'networkpolicy.not-isolated',
   /** Allowed because a rule of a selecting policy allows it on each isolated side. */
   ruleAllows: 'networkpolicy.rule-allows',
+  /** Allowed, but on some isolated side only through an endPort range (port < p <= endPort). */
+  endPortRange: 'networkpolicy.end-port-range',
   /** Denied because the source is isolated for egress and no egress rule allows it. */
   egressIsolation: 'networkpolicy.egress-isolation',
   /** Denied because the destination is isolated for ingress and no ingress rule allows it. */

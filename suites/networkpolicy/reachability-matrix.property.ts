@@ -12,8 +12,8 @@
  * Generator: generators/networkpolicy.ts networkPolicyScenario (1–3 policies, unfocused: every
  *   scenario judges the whole matrix).
  * Model rule: model/networkpolicy/expect.ts expectNetworkPolicy — rules networkpolicy.not-isolated,
- *   networkpolicy.rule-allows, networkpolicy.ingress-isolation, networkpolicy.egress-isolation
- *   (docs/semantics.md, NetworkPolicy).
+ *   networkpolicy.rule-allows, networkpolicy.end-port-range, networkpolicy.ingress-isolation,
+ *   networkpolicy.egress-isolation (docs/semantics.md, NetworkPolicy).
  * Observation: harness/observe/networkpolicy.ts observeNetworkPolicy (the last probe of each cell
  *   from harness/netpol/probe-matrix.ts).
  * Verdict: every non-loopback cell "<ns>/<pod>-><ns>/<pod>:<port>/<protocol>" (pattern "*->*").

@@ -10,6 +10,9 @@ import { runCase } from '../../harness/run-case';
 import { attemptStatuses } from '../../reporting/property-verdict';
 import type { CaseReport } from '../../reporting/report-types';
 import { runConformance, type ConformanceOptions } from '../../runner/conformance-run';
+import { knownIssueForFailure, loadKnownIssues } from '../../runner/known-issues';
+import { judgeCase } from '../../verdicts/case-verdict';
+import { observeNetworkPolicy } from '../../harness/observe/networkpolicy';
 import type { PropertyDefinition } from '../../runner/property-definition';
 import { runProperty } from '../../runner/property-runner';
 import { NETWORKPOLICY_PROPERTIES } from '../../suites/networkpolicy';
@@ -201,7 +204,8 @@ describe('seeded defect netpol-egress-ignored', () => {
       expect(scenario.policies).toHaveLength(1);
       const [policy] = scenario.policies;
       expect(isolatesEgress(policy)).toBe(true);
-      expect(policy.egress).toHaveLength(1);
+      // One egress rule at most: with none the policy denies all egress, which the defect lets through.
+      expect((policy.egress ?? []).length).toBeLessThanOrEqual(1);
       expect(policy.ingress ?? []).toHaveLength(0);
 
       // Symptom: only cells the source's egress should block, observed connected, from the policy's namespace.
@@ -217,4 +221,80 @@ describe('seeded defect netpol-egress-ignored', () => {
     },
     FAKE_RUN_TIMEOUT_MS,
   );
+});
+
+describe('seeded defect netpol-end-port-ignored (kube-router v1.2.2 on a real v1.26.1 node)', () => {
+  // The minimal failure of the live run (seed 1): z's pods may send to y/c on 80–82/TCP and 82/TCP.
+  // kube-router v1.2.2 dropped endPort, so 81/TCP was denied; 80/TCP and everything else matched.
+  const scenario: NetworkPolicyScenario = {
+    family: 'networkpolicy',
+    policies: [
+      {
+        name: 'p0',
+        namespace: 'z',
+        podSelector: { matchLabels: {} },
+        policyTypes: ['Egress'],
+        egress: [
+          {
+            peers: [
+              {
+                kind: 'podInNamespace',
+                podSelector: { matchLabels: { pod: 'c' } },
+                namespaceSelector: { matchLabels: { ns: 'y' } },
+              },
+            ],
+            ports: [
+              { protocol: 'TCP', port: 80, endPort: 82 },
+              { protocol: 'TCP', port: 82 },
+            ],
+          },
+        ],
+      },
+    ],
+  };
+
+  test('fails exactly the end-port-range cells, which the shipped kube-router known-issues file covers', async () => {
+    const target = fakeTarget({ defects: ['netpol-end-port-ignored'] });
+    const expectation = expectNetworkPolicy(scenario, target.cluster.capabilities, DEFAULT_MODEL_OPTIONS);
+    const run = await runCase(target.fake, scenario, expectation, {
+      runId: 'end-port',
+      caseId: 'end-port-ignored',
+      image: 'busybox:test',
+      clock: target.clock,
+      signal: target.signal,
+      caseDeadlineSeconds: reachabilityMatrix.budget.caseSeconds,
+      cleanup: target.cleanup,
+    });
+    const verdict = judgeCase(
+      expectation,
+      observeNetworkPolicy(run.trace, scenario),
+      reachabilityMatrix.fields,
+    );
+    expect(verdict.outcome).toBe('fail');
+    const failed = verdict.diff.filter((field) => field.outcome === 'fail');
+    expect(failed.map((field) => field.field).sort()).toEqual([
+      'z/a->y/c:81/TCP',
+      'z/b->y/c:81/TCP',
+      'z/c->y/c:81/TCP',
+    ]);
+    for (const field of failed) {
+      expect(field).toMatchObject({
+        rule: 'networkpolicy.end-port-range',
+        detail: 'expected true, observed false',
+      });
+    }
+
+    const issues = loadKnownIssues(join(__dirname, '../../docs/known-issues/kube-router-v1.2.yaml'));
+    expect(knownIssueForFailure(issues, failed, target.cluster.capabilities.version)).toContain(
+      'kube-router#1080',
+    );
+    // Any other failure of the same case is not hidden by it.
+    expect(
+      knownIssueForFailure(
+        issues,
+        [...failed, { ...failed[0], rule: 'networkpolicy.rule-allows' }],
+        target.cluster.capabilities.version,
+      ),
+    ).toBeUndefined();
+  });
 });

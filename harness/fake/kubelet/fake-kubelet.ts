@@ -118,7 +118,10 @@ export class SimulatedKubelet implements FakeKubelet {
         protocol: request.protocol,
       },
       this.context?.networkPolicies?.() ?? [],
-      { ignoreEgress: this.defects.has('netpol-egress-ignored') },
+      {
+        ignoreEgress: this.defects.has('netpol-egress-ignored'),
+        ignoreEndPort: this.defects.has('netpol-end-port-ignored'),
+      },
     );
     return probeOutput(request, allowed);
   }
