@@ -58,8 +58,12 @@ export type PlanStep =
       /** A timeout is an outcome the model allows for (e.g. "Ready, or the observe limit"), not a failure to observe. */
       timeoutIsOutcome?: boolean;
     }
-  /** Lets time pass for a window the model needs, counted from a pod's creation or from now. */
-  | { kind: 'observe'; seconds: number; from: 'now' | 'podCreated'; why: string }
+  /**
+   * Lets time pass for a window the model needs, counted from now or from a pod's creation; `podStarted`:
+   * from its creation, later by as much as its first container started late (a busy node delays the
+   * window, harness/observe/watch-window.ts windowEnd), for at most POD_START_SECONDS.
+   */
+  | { kind: 'observe'; seconds: number; from: 'now' | 'podCreated' | 'podStarted'; why: string }
   | { kind: 'deletePod'; target: PodRef; gracePeriodSeconds?: number }
   | { kind: 'snapshotPod'; target: PodRef }
   | { kind: 'snapshotQuota'; quota: string }
@@ -239,7 +243,7 @@ function deleteAndStop(
   ];
 }
 
-/** Runs the pod, lets the model's window pass (from creation), optionally deletes it, and reads its final state. */
+/** Runs the pod, lets the model's window pass (from creation or the start), optionally deletes it, and reads its final state. */
 function observedPodPlan(
   manifests: CaseManifests,
   pod: PodScenario,
@@ -256,7 +260,13 @@ function observedPodPlan(
       condition: { kind: started, target },
       deadlineSeconds: started === 'podStarted' ? startSeconds(pod) : SCHEDULE_DECISION_SECONDS,
     },
-    { kind: 'observe', seconds: observeSeconds, from: 'podCreated', why: 'the window the scenario observes' },
+    {
+      kind: 'observe',
+      seconds: observeSeconds,
+      // An unschedulable pod is an outcome the resources model judges; the others' pods all start.
+      from: started === 'podStarted' ? 'podStarted' : 'podCreated',
+      why: 'the window the scenario observes',
+    },
   ];
   if (action) steps.push(...deleteAndStop(pod, target, action, expectation));
   steps.push({ kind: 'snapshotPod', target });

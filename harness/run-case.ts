@@ -16,7 +16,8 @@ import type { ClusterPort, CountedKind, CreateResult, ManagedObject } from './cl
 import type { Clock } from './clock';
 import { caseNamespaceName, managedLabels, namespaceManifest } from './namespace';
 import { probeMatrix } from './netpol/probe-matrix';
-import { planCase, type PlanStep, type PodRef, type WaitCondition } from './plan';
+import { planCase, POD_START_SECONDS, type PlanStep, type PodRef, type WaitCondition } from './plan';
+import { firstStartBy, windowEnd } from './observe/watch-window';
 import { withRetry } from './retry';
 import { waitFor, type Condition } from './waits';
 import { podCondition, type PodStateSource } from './waits-pod';
@@ -70,6 +71,9 @@ export interface CaseRun {
   /** What the case's cleanup removed and what it left behind. */
   cleanup?: CleanupReport;
 }
+
+/** How often the harness looks again for the start of a pod its observe window waits for. */
+const NOT_STARTED_POLL_MS = 500;
 
 /** A stop of the case that is not a failure of the cluster: interrupt, deadline, or an unobservable step. */
 class Inconclusive extends Error {}
@@ -176,6 +180,7 @@ class CaseExecution {
   /** Pods a delete found not to exist (admission had rejected them), namespace/name: already gone. */
   private readonly absent = new Set<string>();
   private lastPodCreatedAt: number | undefined;
+  private lastPodCreated: { namespace: string; name: string } | undefined;
   private waitedMs = 0;
 
   constructor(
@@ -401,6 +406,7 @@ class CaseExecution {
         this.absent.delete(`${namespace}/${object.metadata?.name ?? ''}`);
         if (object !== resolved) this.kept.push({ pod: object.metadata?.name ?? '', namespace });
         this.lastPodCreatedAt = this.clock.now();
+        this.lastPodCreated = { namespace, name: object.metadata?.name ?? '' };
       }
     } else {
       this.recorder.record({
@@ -551,12 +557,29 @@ class CaseExecution {
     if (!timeoutIsOutcome) throw new Inconclusive(result.message);
   }
 
-  private async observe(seconds: number, from: 'now' | 'podCreated'): Promise<void> {
-    const start = from === 'podCreated' ? (this.lastPodCreatedAt ?? this.clock.now()) : this.clock.now();
-    const remaining = start + seconds * 1000 - this.clock.now();
-    if (remaining <= 0) return;
-    await this.clock.sleep(remaining, this.signal);
-    this.waitedMs += remaining;
+  private async observe(seconds: number, from: 'now' | 'podCreated' | 'podStarted'): Promise<void> {
+    const start = from === 'now' ? this.clock.now() : (this.lastPodCreatedAt ?? this.clock.now());
+    let end = start + seconds * 1000;
+    for (;;) {
+      const remaining = end - this.clock.now();
+      if (remaining > 0) {
+        await this.clock.sleep(remaining, this.signal);
+        this.waitedMs += remaining;
+      }
+      if (from !== 'podStarted' || !this.lastPodCreated) return;
+      // The model's window counts from a start soon after the create: a pod the cluster started late
+      // (FailedScheduling on a busy node first) is watched as much longer (harness/observe/watch-window.ts).
+      const { namespace, name } = this.lastPodCreated;
+      const pod = this.recorder.pod(namespace, name);
+      const startedBy = pod && firstStartBy(pod, this.clock.now());
+      const giveUp = start + (seconds + POD_START_SECONDS) * 1000;
+      const next =
+        startedBy === undefined
+          ? this.clock.now() + NOT_STARTED_POLL_MS
+          : Math.min(windowEnd(start, seconds, startedBy), giveUp);
+      if (next <= this.clock.now() || this.clock.now() >= giveUp) return;
+      end = next;
+    }
   }
 
   private async deletePod(target: PodRef, gracePeriodSeconds: number | undefined): Promise<void> {

@@ -4,6 +4,7 @@ import type { ContainerScenario, HooksScenario } from './scenario';
 import { containerStopFields } from './termination';
 import { apiDeletionGraceSeconds, kubeletGraceSeconds, planContainerStop } from './termination-plan';
 import {
+  appsStartSeconds,
   crashBackoffSeconds,
   hookFails,
   hookSeconds,
@@ -13,7 +14,6 @@ import {
   restartsWithin,
   slackFor,
   specGraceSeconds,
-  START_ALLOWANCE_SECONDS,
   timingWindow,
 } from './timing';
 
@@ -30,7 +30,10 @@ function postStartFields(scenario: HooksScenario, c: ContainerScenario, options:
   const fields: Fields = {};
   const duration = hookSeconds(hook);
   const fails = hookFails(hook);
-  const seenUntil = scenario.observeSeconds - START_ALLOWANCE_SECONDS;
+  // The window counts from the pod's first start; an app container's hook runs after the init containers.
+  const appsStart = appsStartSeconds(scenario.pod);
+  if (appsStart === undefined) return fields;
+  const seenUntil = scenario.observeSeconds - appsStart;
   if (duration + slack >= seenUntil) return fields;
   // kuberuntime_container.go startContainer: the hook runs synchronously; failure → FailedPostStartHook.
   fields[`${n}.failedPostStartHook`] = {
@@ -95,7 +98,7 @@ function postStartFields(scenario: HooksScenario, c: ContainerScenario, options:
   const least = restarts
     ? restartsWithin(
         scenario.observeSeconds,
-        START_ALLOWANCE_SECONDS,
+        appsStart,
         duration + stopMax + 2 * slack,
         RESTART_LATENCY_SECONDS,
         crashBackoffSeconds,

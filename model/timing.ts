@@ -20,6 +20,26 @@ export const START_ALLOWANCE_SECONDS = 2;
  */
 export const RESTART_LATENCY_SECONDS = 5;
 
+/**
+ * The latest start of the pod's app containers, seconds after its first container may start late
+ * (START_ALLOWANCE_SECONDS): init containers run one at a time before them (kuberuntime_manager.go
+ * computePodActions), a plain one to its exit, a sidecar until its postStart hook returned (startContainer
+ * runs it synchronously); each hand-over costs a PLEG relist and a container start. Undefined when a
+ * plain init container never exits (or fails): the app containers never start.
+ */
+export function appsStartSeconds(pod: PodScenario): number | undefined {
+  let at = START_ALLOWANCE_SECONDS;
+  for (const c of pod.initContainers) {
+    const hook = c.lifecycle.postStart ? hookSeconds(c.lifecycle.postStart) : 0;
+    const sidecar = c.restartPolicy === 'Always';
+    if (!sidecar && (c.behaviour.exitAfter === undefined || c.behaviour.exitAfter.exitCode !== 0))
+      return undefined;
+    const run = sidecar ? hook : c.behaviour.startDelaySeconds + (c.behaviour.exitAfter?.seconds ?? 0) + hook;
+    at += run + PLEG_RELIST_SECONDS + START_ALLOWANCE_SECONDS;
+  }
+  return at;
+}
+
 /** Initial and maximum container restart back-off (pkg/kubelet/kubelet.go backOffPeriod, MaxContainerBackOff). */
 export const INITIAL_BACKOFF_SECONDS = 10;
 export const MAX_BACKOFF_SECONDS = 300;

@@ -78,7 +78,7 @@ export function plannedCaseMs(steps: readonly PlanStep[]): number {
         break;
       }
       case 'observe':
-        now = Math.max(now, (step.from === 'podCreated' ? podCreatedAt : now) + step.seconds);
+        now = Math.max(now, (step.from === 'now' ? now : podCreatedAt) + step.seconds);
         break;
       case 'probeReachability':
         now += PROBE_MATRIX_SECONDS;

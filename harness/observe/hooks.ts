@@ -8,7 +8,7 @@ import { missing, secondsBetween } from './intervals';
 import { hookHandlerRequestAt, hookHandlerRequestSeen } from './hook-handler-log';
 import { containerStatus, firstTransition, viewAt, type PodView } from './pod-history';
 import { observeContainerStop } from './termination';
-import { watchWindow } from './watch-window';
+import { watchWindow, withinWindow } from './watch-window';
 
 type Fields = Record<string, Observed>;
 
@@ -83,7 +83,7 @@ function unjudged(fields: Fields): Fields {
 /** Reduces a hooks case: postStart over the window, then preStop on the final delete. */
 export function observeHooks(trace: Trace, scenario: HooksScenario): Observation {
   const podName = scenario.pod.name;
-  const { history, timeline, window } = watchWindow(trace, podName, scenario.observeSeconds);
+  const { history, timeline, window, cutShort } = watchWindow(trace, podName, scenario.observeSeconds);
   if (!window) return { fields: {}, timeline, anchors: {} };
   const { created, end } = window;
   const fields: Fields = {};
@@ -103,5 +103,6 @@ export function observeHooks(trace: Trace, scenario: HooksScenario): Observation
       Object.assign(fields, startedBefore(trace, history, podName, c, deletion.t) ? stop : unjudged(stop));
     }
   }
-  return { fields, timeline, anchors: deletion ? { created, end, delete: deletion.t } : { created, end } };
+  const anchors: Record<string, number> = deletion ? { created, end, delete: deletion.t } : { created, end };
+  return withinWindow({ fields, timeline, anchors }, cutShort);
 }

@@ -5,7 +5,7 @@ import { absentEvent, eventsByReason } from './events';
 import { missing } from './intervals';
 import { condition, containerStatus, viewAt, type PodView } from './pod-history';
 import { toMillis } from './time';
-import { watchWindow } from './watch-window';
+import { watchWindow, withinWindow } from './watch-window';
 
 type Fields = Record<string, Observed>;
 
@@ -43,7 +43,7 @@ function statesSeen(history: PodView[], name: string, end: number): string[] {
 /** Reduces an init case: start order, one at a time, app waiting, failure handling. */
 export function observeInit(trace: Trace, scenario: InitScenario): Observation {
   const { pod } = scenario;
-  const { history, timeline, window } = watchWindow(trace, pod.name, scenario.observeSeconds);
+  const { history, timeline, window, cutShort } = watchWindow(trace, pod.name, scenario.observeSeconds);
   if (!window) return { fields: {}, timeline, anchors: {} };
   const { created, end } = window;
   // A pod the kubelet never reported in the window (not scheduled on a busy node) shows nothing of its init phase.
@@ -51,7 +51,9 @@ export function observeInit(trace: Trace, scenario: InitScenario): Observation {
     (view) => view.t <= end && (view.pod.status?.initContainerStatuses ?? []).length > 0,
   );
   if (!reported) {
-    const reason = missing('the kubelet reported no container status within the window (pod not started)');
+    const reason = missing(
+      cutShort ?? 'the kubelet reported no container status within the window (pod not started)',
+    );
     const names = [...pod.initContainers, ...pod.containers].map((c) => c.name);
     const fields: Fields = Object.fromEntries([
       ...[
@@ -139,5 +141,5 @@ export function observeInit(trace: Trace, scenario: InitScenario): Observation {
         : missing('no status');
     }
   }
-  return { fields, timeline, anchors: { created, end } };
+  return withinWindow({ fields, timeline, anchors: { created, end } }, cutShort);
 }

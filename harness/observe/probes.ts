@@ -6,7 +6,7 @@ import { absentEvent, eventsByReason } from './events';
 import { apiInterval, intersect, missing, secondsBetween, type Interval } from './intervals';
 import { containerStatus, firstTransition, viewAt, type PodView } from './pod-history';
 import { toMillis } from './time';
-import { watchWindow } from './watch-window';
+import { watchWindow, withinWindow } from './watch-window';
 
 type Fields = Record<string, Observed>;
 
@@ -163,10 +163,10 @@ function containerFields(
   return fields;
 }
 
-/** Reduces a probes case: the pod watched for observeSeconds after creation. */
+/** Reduces a probes case: the pod watched for observeSeconds after creation (later when it started late). */
 export function observeProbes(trace: Trace, scenario: ProbesScenario): Observation {
   const podName = scenario.pod.name;
-  const { history, timeline, window } = watchWindow(trace, podName, scenario.observeSeconds);
+  const { history, timeline, window, cutShort } = watchWindow(trace, podName, scenario.observeSeconds);
   if (!window) return { fields: {}, timeline, anchors: {} };
   const { created, end } = window;
   const fields: Fields = {};
@@ -174,5 +174,5 @@ export function observeProbes(trace: Trace, scenario: ProbesScenario): Observati
     Object.assign(fields, containerFields(trace, history, scenario, c, end));
     fields[`${c.name}.restartCountNeverDecreases`] = restartCountNeverDecreases(history, c.name);
   }
-  return { fields, timeline, anchors: { created, end } };
+  return withinWindow({ fields, timeline, anchors: { created, end } }, cutShort);
 }

@@ -1,4 +1,5 @@
 import type { ContainerScenario, PodScenario } from '../../model/scenario';
+import { appsStartSeconds, START_ALLOWANCE_SECONDS } from '../../model/timing';
 import { steadyPod } from '../termination/steady-pod';
 
 /** The container without a postStart hook. */
@@ -24,4 +25,12 @@ export function withOnlyFirstPostStart(
       i === 0 ? { ...c, lifecycle: { ...c.lifecycle, postStart: postStart(c) } } : withoutPostStart(c),
     ),
   };
+}
+
+/**
+ * A window long enough for the app containers' hooks, `seconds` when they start right away: longer by
+ * the init containers (and sidecars' postStart hooks) that run before them (model/timing.ts appsStartSeconds).
+ */
+export function windowAfterInits(pod: PodScenario, seconds: number): number {
+  return seconds + (appsStartSeconds(pod) ?? START_ALLOWANCE_SECONDS) - START_ALLOWANCE_SECONDS;
 }

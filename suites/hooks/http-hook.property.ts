@@ -19,7 +19,7 @@ import { declaredPorts, plannedPort } from '../../generators/port-plan';
 import { expectHooks } from '../../model/hooks';
 import { observeHooks } from '../../harness/observe/hooks';
 import { withFirstContainer } from '../termination/steady-pod';
-import { withOnlyFirstPostStart } from './hooks-focus';
+import { windowAfterInits, withOnlyFirstPostStart } from './hooks-focus';
 import { HOOKS_BUDGET } from './hooks-budget';
 import type { PropertyDefinition } from '../../runner/property-definition';
 
@@ -51,8 +51,8 @@ export const httpHook: PropertyDefinition<'hooks'> = {
         return {
           ...scenario,
           pod: withFirstContainer(pod, (c) => ({ ...c, ports: declaredPorts(c, block) })),
-          // The window outlasts the hook, slack and the start allowance.
-          observeSeconds: Math.max(scenario.observeSeconds, durationSeconds + 8),
+          // The window outlasts the init containers, the hook, slack and the start allowance.
+          observeSeconds: Math.max(scenario.observeSeconds, windowAfterInits(pod, durationSeconds + 8)),
         };
       }),
   expect: expectHooks,

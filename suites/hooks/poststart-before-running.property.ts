@@ -11,7 +11,7 @@
 import { hooksScenario } from '../../generators';
 import { expectHooks } from '../../model/hooks';
 import { observeHooks } from '../../harness/observe/hooks';
-import { withOnlyFirstPostStart } from './hooks-focus';
+import { windowAfterInits, withOnlyFirstPostStart } from './hooks-focus';
 import { HOOKS_BUDGET } from './hooks-budget';
 import type { PropertyDefinition } from '../../runner/property-definition';
 
@@ -20,18 +20,21 @@ export const poststartBeforeRunning: PropertyDefinition<'hooks'> = {
   family: 'hooks',
   statement: 'A container MUST be reported Running only after its postStart hook has returned',
   arbitrary: (capabilities) =>
-    hooksScenario(capabilities, { maxContainers: 2, maxObserveSeconds: 20 }).map((scenario) => ({
-      ...scenario,
-      pod: withOnlyFirstPostStart(scenario.pod, (c) => ({
+    hooksScenario(capabilities, { maxContainers: 2, maxObserveSeconds: 20 }).map((scenario) => {
+      const pod = withOnlyFirstPostStart(scenario.pod, (c) => ({
         kind: 'exec',
         durationSeconds: Math.max(
           1,
           Math.min(c.lifecycle.postStart?.kind === 'exec' ? c.lifecycle.postStart.durationSeconds : 2, 5),
         ),
         exitCode: 0,
-      })),
-      observeSeconds: Math.max(scenario.observeSeconds, 12),
-    })),
+      }));
+      return {
+        ...scenario,
+        pod,
+        observeSeconds: Math.max(scenario.observeSeconds, windowAfterInits(pod, 12)),
+      };
+    }),
   expect: expectHooks,
   observe: observeHooks,
   fields: ['*.runningAfterStartSeconds'],

@@ -12,6 +12,7 @@ import { hooksScenario } from '../../generators';
 import { expectHooks } from '../../model/hooks';
 import { observeHooks } from '../../harness/observe/hooks';
 import { steadyPod, withFirstContainer } from '../termination/steady-pod';
+import { windowAfterInits } from './hooks-focus';
 import { HOOKS_BUDGET } from './hooks-budget';
 import type { PropertyDefinition } from '../../runner/property-definition';
 
@@ -21,14 +22,17 @@ export const poststartFailing: PropertyDefinition<'hooks'> = {
   statement:
     'A failing postStart hook MUST emit FailedPostStartHook, kill the container and restart it per restartPolicy',
   arbitrary: (capabilities) =>
-    hooksScenario(capabilities, { maxContainers: 2, maxObserveSeconds: 20 }).map((scenario) => ({
-      ...scenario,
-      pod: withFirstContainer(steadyPod(scenario.pod), (c) => ({
+    hooksScenario(capabilities, { maxContainers: 2, maxObserveSeconds: 20 }).map((scenario) => {
+      const pod = withFirstContainer(steadyPod(scenario.pod), (c) => ({
         ...c,
         lifecycle: { ...c.lifecycle, postStart: { kind: 'exec', durationSeconds: 1, exitCode: 1 } },
-      })),
-      observeSeconds: Math.max(scenario.observeSeconds, 8),
-    })),
+      }));
+      return {
+        ...scenario,
+        pod,
+        observeSeconds: Math.max(scenario.observeSeconds, windowAfterInits(pod, 8)),
+      };
+    }),
   expect: expectHooks,
   observe: observeHooks,
   fields: ['*.failedPostStartHook', '*.postStartKillMessage', '*.restartCount'],

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FakeDefect } from '../../harness/fake/defects';
+import { createFakeKubelet, type FakeKubeletOptions } from '../../harness/fake/kubelet/fake-kubelet';
 import { DEFAULT_MODEL_OPTIONS } from '../../model/expectation';
 import type { Scenario } from '../../model/scenario';
 import { attemptStatuses } from '../../reporting/property-verdict';
@@ -35,6 +36,8 @@ export async function runOnFake(
     keepTraces?: boolean;
     /** null: the target has no server image (test/support/fake-target.ts). */
     serverImage?: string | null;
+    /** The simulated kubelet's options beyond defects and seed (e.g. a busy node). */
+    kubelet?: FakeKubeletOptions;
   },
 ): Promise<FakeRun> {
   const modelOptions = { slackSeconds: options.slackSeconds ?? DEFAULT_MODEL_OPTIONS.slackSeconds };
@@ -44,6 +47,13 @@ export async function runOnFake(
     modelOptions,
     keepTraces: options.keepTraces,
     serverImage: options.serverImage,
+    ...(options.kubelet
+      ? {
+          cluster: {
+            kubelet: createFakeKubelet({ ...options.kubelet, defects: options.defects, seed: options.seed }),
+          },
+        }
+      : {}),
   });
   const reportDir = mkdtempSync(join(tmpdir(), 'kubeprop-fake-'));
   try {

@@ -17,13 +17,15 @@ export interface FakeKubeletOptions {
   /** Upper bound of the kubelet's reaction delay, seconds (each reaction is 30–100 % of it). */
   reactionSeconds?: number;
   /**
-   * Scheduling and pod start drawn from a real cluster's (harness/fake/latency.ts), as the benchmark
-   * runs it; otherwise the pod binds after SCHEDULE_SECONDS and its worker starts at once. Not yet the
-   * default: at the real start latencies hooks/poststart-failing (a sidecar's postStart eats its window,
-   * counted from the create) and probes/grpc-unserved-fails (firstKillAfterStartSeconds) fail on the
-   * conforming fake (issue 11).
+   * Scheduling and pod start drawn from a real cluster's (harness/fake/latency.ts), the default; false:
+   * the pod binds after SCHEDULE_SECONDS and its worker starts at once.
    */
   calibrated?: boolean;
+  /**
+   * A busy node: every pod is first reported unschedulable (FailedScheduling, PodScheduled False) and
+   * bound only this many seconds after its create, as a loaded real v1.26.1 node did.
+   */
+  busySchedulingSeconds?: number;
 }
 
 const DEFAULT_REACTION_SECONDS = 1;
@@ -37,10 +39,13 @@ const SCHEDULE_SECONDS = 0.015;
 const WORKER_START_SECONDS = 0.75;
 /**
  * Pod start is drawn up to its p99 (4.3 s): the one start of 15.7 s in the real run's 100 is left out,
- * since the properties' observe windows count from the pod's create (harness/plan.ts observedPodPlan)
- * and such a start cuts them short (as it would on the real cluster).
+ * so that default runs stay quick; such a start delays the observe windows it falls in (harness/observe/
+ * watch-window.ts), which busySchedulingSeconds exercises.
  */
 const POD_START_UP_TO = 0.99;
+/** What the scheduler says of a pod the busy node has no room for yet (schedule_one.go FitError). */
+const BUSY_MESSAGE =
+  '0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.';
 /** Keeps the calibrated draws off the kubelet's generator, so its other draws replay as before. */
 const LATENCY_SEED_OFFSET = 0x5eed;
 
@@ -64,6 +69,7 @@ export class SimulatedKubelet implements FakeKubelet {
   private readonly reactionSeconds: number;
   /** Draws scheduling and pod start latencies, when calibrated. */
   private readonly latencies?: SeededRandom;
+  private readonly busySchedulingSeconds?: number;
   private readonly workers = new Map<string, PodWorker>();
   private readonly bound = new Map<string, V1Pod>();
   private readonly unschedulable = new Map<string, PendingPod>();
@@ -74,13 +80,20 @@ export class SimulatedKubelet implements FakeKubelet {
     this.defects = new DefectSet(options.defects);
     this.random = new SeededRandom(options.seed ?? 1);
     this.reactionSeconds = options.reactionSeconds ?? DEFAULT_REACTION_SECONDS;
-    if (options.calibrated ?? false)
+    if (options.calibrated ?? true)
       this.latencies = new SeededRandom((options.seed ?? 1) + LATENCY_SEED_OFFSET);
+    this.busySchedulingSeconds = options.busySchedulingSeconds;
   }
 
   podCreated(pod: V1Pod, context: KubeletContext): void {
     this.context = context;
     const seconds = this.latencies ? sampleSeconds(SCHEDULING_SECONDS, this.latencies) : SCHEDULE_SECONDS;
+    const busy = this.busySchedulingSeconds;
+    if (busy !== undefined) {
+      context.clock.schedule(seconds * 1000, () => this.reportUnschedulable({ pod, context }, BUSY_MESSAGE));
+      context.clock.schedule(busy * 1000, () => this.trySchedule({ pod, context }));
+      return;
+    }
     context.clock.schedule(seconds * 1000, () => this.trySchedule({ pod, context }));
   }
 
@@ -150,22 +163,7 @@ export class SimulatedKubelet implements FakeKubelet {
     const result = schedulePod(pod, context.nodes(), [...this.bound.values()]);
     const scheduler = new EventRecorder(context, current, 'default-scheduler', '', { spamFilter: false });
     if ('unschedulable' in result) {
-      if (!this.unschedulable.has(id)) {
-        scheduler.record('Warning', 'FailedScheduling', result.unschedulable);
-        context.setPodStatus(namespace, name, {
-          phase: 'Pending',
-          qosClass: qosClass(pod, this.defects.has('qos-wrong')),
-          conditions: [
-            {
-              type: 'PodScheduled',
-              status: 'False',
-              reason: 'Unschedulable',
-              message: result.unschedulable,
-              lastTransitionTime: apiTime(context.clock.now()),
-            },
-          ],
-        });
-      }
+      if (!this.unschedulable.has(id)) this.reportUnschedulable(pending, result.unschedulable);
       this.unschedulable.set(id, pending);
       return;
     }
@@ -199,6 +197,30 @@ export class SimulatedKubelet implements FakeKubelet {
         )
       : SCHEDULE_SECONDS;
     context.clock.schedule(sandbox * 1000, () => worker.start());
+  }
+
+  /** FailedScheduling and PodScheduled False (Unschedulable) with the scheduler's message. */
+  private reportUnschedulable(pending: PendingPod, message: string): void {
+    const { pod, context } = pending;
+    const namespace = pod.metadata?.namespace ?? '';
+    const name = pod.metadata?.name ?? '';
+    const current = context.readPod(namespace, name);
+    if (!current || current.metadata?.deletionTimestamp || current.spec?.nodeName) return;
+    const scheduler = new EventRecorder(context, current, 'default-scheduler', '', { spamFilter: false });
+    scheduler.record('Warning', 'FailedScheduling', message);
+    context.setPodStatus(namespace, name, {
+      phase: 'Pending',
+      qosClass: qosClass(pod, this.defects.has('qos-wrong')),
+      conditions: [
+        {
+          type: 'PodScheduled',
+          status: 'False',
+          reason: 'Unschedulable',
+          message,
+          lastTransitionTime: apiTime(context.clock.now()),
+        },
+      ],
+    });
   }
 
   /** The pod's resources are free again: tell the API server, and retry pods that did not fit. */
