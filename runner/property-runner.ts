@@ -79,12 +79,14 @@ function shrinkBudgetMs(
   return Math.max(own, FAILURE_SHRINK_SECONDS * 1000);
 }
 
-/** Whether a shrink candidate's failure is the original's: it fails at least one rule the original failed. */
+/**
+ * Whether a shrink candidate's failure is the original's: it fails the rule of the original's first
+ * failing field (its primary symptom, in the expectation's order). Secondary symptoms may go; a
+ * candidate failing only some other rule shows another face of the bug, or another bug.
+ */
 function sameFailure(original: CaseReport, candidate: CaseReport): boolean {
-  const failedRules = (report: CaseReport): string[] =>
-    report.verdict.diff.filter((field) => field.outcome === 'fail').map((field) => field.rule);
-  const rules = new Set(failedRules(original));
-  return failedRules(candidate).some((rule) => rules.has(rule));
+  const primary = original.verdict.diff.find((field) => field.outcome === 'fail')?.rule;
+  return candidate.verdict.diff.some((field) => field.outcome === 'fail' && field.rule === primary);
 }
 
 /** Exploration cases are `<property>-r<i>`: anything else is a confirmation re-run or a shrink candidate. */
@@ -218,7 +220,7 @@ export async function runProperty<F extends Family>(
       const shrinkStart = clock.now();
       const shrinkDeadline = shrinkStart + shrinkBudgetMs(definition, options, totalMs);
       const original = minimal.report;
-      // Only a failure of a rule the original failed counts: a candidate that fails otherwise is
+      // Only a failure of the original's primary rule counts: a candidate that fails otherwise is
       // another bug (or a shape outside the property), not a smaller example of this one.
       const evaluate = async (scenario: ScenarioOf<F>): Promise<CaseReport | undefined> => {
         const confirmed = await runConfirmed(scenario, nextShrinkCase());

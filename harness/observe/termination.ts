@@ -123,20 +123,28 @@ function spread(instants: (Interval | undefined)[]): Observed {
   return { kind: 'instant', lo: lo / 1000, hi: hi / 1000 };
 }
 
-/** The pod's endpoint conditions in the first EndpointSlice update after the delete. */
+/**
+ * The pod's endpoint conditions once the slice shows the deletion: the first update after the delete
+ * that marks it terminating or removes it, else the last update seen. An update that only turns it
+ * unready is not yet the deletion's: a readiness probe failing just before the delete reaches the
+ * slice after it (seen on a v1.26.1 node: ready=false,terminating=false, then terminating=true).
+ */
 function endpointWhileTerminating(trace: Trace, podName: string, from: number): Observed {
   const hasPod = (slice: V1EndpointSlice) => slice.endpoints?.find((e) => e.targetRef?.name === podName);
   const seen = trace.filter((entry) => entry.kind === 'endpointSlice');
   if (seen.length === 0) return missing('no EndpointSlice was watched');
+  let last: string | undefined;
   for (const entry of seen) {
     if (entry.kind !== 'endpointSlice' || entry.t < from) continue;
     const endpoint = hasPod(entry.object);
     if (!endpoint) return { kind: 'value', value: 'removed' };
     const { ready, terminating } = endpoint.conditions ?? {};
-    if (terminating === true || ready === false)
-      return { kind: 'value', value: `ready=${ready === true},terminating=${terminating === true}` };
+    last = `ready=${ready === true},terminating=${terminating === true}`;
+    if (terminating === true) return { kind: 'value', value: last };
   }
-  return missing('no EndpointSlice update after the delete');
+  return last === undefined
+    ? missing('no EndpointSlice update after the delete')
+    : { kind: 'value', value: last };
 }
 
 /**

@@ -86,6 +86,48 @@ describe('an absent event is evidence only within the budget', () => {
   });
 });
 
+describe("an absent event is no evidence when the pod's events are incomplete", () => {
+  const absent = { kind: 'value', value: false } as const;
+  const started = (container: string): Trace[number] => ({
+    kind: 'podWatch',
+    t: T0 + 3000,
+    type: 'MODIFIED',
+    object: {
+      metadata: { name: 'p' },
+      status: {
+        containerStatuses: [
+          {
+            name: container,
+            image: 'busybox',
+            imageID: '',
+            ready: true,
+            restartCount: 0,
+            state: { running: { startedAt: new Date(T0 + 2000) } },
+          },
+        ],
+      },
+    },
+  });
+  const startedEvent = (container: string): Trace[number] => {
+    const entry = kubeletEvent(T0 + 2500, 'Started');
+    if (entry.kind === 'event') entry.event.involvedObject.fieldPath = `spec.containers{${container}}`;
+    return entry;
+  };
+
+  it("a started container without its Started event: the kubelet's events were delayed or dropped (busy v1.26 node)", () => {
+    const trace: Trace = [started('app-0')];
+    expect(absentEvent(trace, 'p', T0 + 20_000, 'FailedPreStopHook event', absent)).toMatchObject({
+      kind: 'missing',
+      reason: expect.stringContaining('no Started event for app-0, whose status shows it started'),
+    });
+  });
+
+  it('with the Started event seen, the absence counts', () => {
+    const trace: Trace = [startedEvent('app-0'), started('app-0')];
+    expect(absentEvent(trace, 'p', T0 + 20_000, 'FailedPreStopHook event', absent)).toEqual(absent);
+  });
+});
+
 const RUN = 'v1.26.1-dollar-escaped';
 const onRecording = kubepropRunAvailable(RUN) ? it : it.skip;
 

@@ -154,6 +154,22 @@ describe('endpoint terminating after the delete (observeTermination)', () => {
     });
   });
 
+  it('a readiness flip that reaches the slice after the delete is not the deletion (v1.26.1 node)', () => {
+    // The probe failed just before the delete; the controller wrote ready=false first, terminating next.
+    const unready = { ready: false, terminating: false };
+    const trace: Trace = [slice(2, ready), deleteAt, slice(10.2, unready), slice(10.6, terminating)];
+    expect(observeTermination(trace, scenario).fields['pod.endpointWhileTerminating']).toEqual({
+      kind: 'value',
+      value: 'ready=false,terminating=true',
+    });
+    // Never marked terminating before the record ends: the last state seen is what is judged.
+    const never: Trace = [slice(2, ready), deleteAt, slice(10.2, unready)];
+    expect(observeTermination(never, scenario).fields['pod.endpointWhileTerminating']).toEqual({
+      kind: 'value',
+      value: 'ready=false,terminating=false',
+    });
+  });
+
   it('removed without ever terminating: the removal is the first change', () => {
     const trace: Trace = [slice(2, ready), deleteAt, slice(14, undefined)];
     expect(observeTermination(trace, scenario).fields['pod.endpointTerminatingAfterDeleteSeconds']).toEqual({
