@@ -34,7 +34,11 @@ describe('probes handler properties on the fake cluster', () => {
         { runs: 10, seed: 7, defects: ['readiness-failure-restarts'] },
       );
       const { failedFields } = expectCaughtAndShrunk(run);
-      expect(failedFields).toContain('app-0.restartCount');
+      // Restarted (restartCount), or killed at each failure before it could turn Ready (readyAtEnd): which
+      // one the shrunk case shows depends on the pod start latencies drawn.
+      expect(failedFields.filter((f) => ['app-0.restartCount', 'app-0.readyAtEnd'].includes(f))).not.toEqual(
+        [],
+      );
     },
   );
 
