@@ -103,7 +103,11 @@ export interface ClusterPort {
   listPods(namespace: string): Promise<ListResult<V1Pod>>;
   readResourceQuota(namespace: string, name: string): Promise<V1ResourceQuota | undefined>;
   /** Replaces a quota's spec.hard (read, then PUT); returns what the API stored. */
-  updateResourceQuota(namespace: string, name: string, hard: Record<string, string>): Promise<V1ResourceQuota>;
+  updateResourceQuota(
+    namespace: string,
+    name: string,
+    hard: Record<string, string>,
+  ): Promise<V1ResourceQuota>;
   /** Merge-patches a quota's labels and spec.hard. */
   patchResourceQuota(
     namespace: string,

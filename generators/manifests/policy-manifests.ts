@@ -17,7 +17,10 @@ function quantities(values: Record<string, number> | undefined): Record<string, 
 }
 
 /** spec.scopes, or the same scopes as spec.scopeSelector requirements with operator Exists. */
-function scopesOf(quota: QuotaSpec, namespace: string): Pick<V1ResourceQuotaSpec, 'scopes' | 'scopeSelector'> {
+function scopesOf(
+  quota: QuotaSpec,
+  namespace: string,
+): Pick<V1ResourceQuotaSpec, 'scopes' | 'scopeSelector'> {
   const priority = quota.priorityClassSelector;
   const byPriority = priority
     ? [
