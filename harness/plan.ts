@@ -106,6 +106,14 @@ export const SCHEDULE_DECISION_SECONDS = 30;
  * (plugin/pkg/admission/limitranger/admission.go GetLimitRanges); upstream's e2e polls every 1–5 s.
  */
 const LIMITRANGER_SETTLE_SECONDS = 2;
+/**
+ * Between the NetworkPolicies' creation and the first probe: the enforcer programs them from a watch,
+ * and a probe before that sees the old state. Live (kube-router v1.2.2 on the v1.26.1 node, 4 cases at
+ * once) the canary saw a deny-all take 1.2–2.3 s, and a cell probed within the first second of a case
+ * connected through a fresh ingress isolation. Upstream's e2e absorbs the same lag with a second probe
+ * of the whole matrix (test/e2e/network/netpol/test_helper.go ValidateOrFail).
+ */
+export const NETPOL_ENFORCEMENT_SETTLE_SECONDS = 3;
 /** The quota controller's first sync of a new quota (a full resync is 5 min, but a new quota is queued at once). */
 export const QUOTA_SYNC_SECONDS = 60;
 /** Kubelet reaction to a delete (about 1 s in the recordings) plus status propagation. */
@@ -484,6 +492,12 @@ function networkPolicyPlan(manifests: CaseManifests): PlanStep[] {
     ...createAll(manifests, ['Pod']),
     { kind: 'wait', condition: { kind: 'podsRunning', targets }, deadlineSeconds: POD_START_SECONDS * 2 },
     ...createAll(manifests, ['NetworkPolicy']),
+    {
+      kind: 'observe',
+      seconds: NETPOL_ENFORCEMENT_SETTLE_SECONDS,
+      from: 'now',
+      why: 'the NetworkPolicy enforcer programs the policies',
+    },
     { kind: 'probeReachability' },
   ];
 }

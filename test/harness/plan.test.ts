@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { manifestsFor } from '../../generators/manifests';
 import { terminationScenario } from '../../generators/termination-scenario';
-import { LATE_FACTOR, latestWindowEnd, planCase, type PlanStep } from '../../harness/plan';
+import {
+  LATE_FACTOR,
+  latestWindowEnd,
+  NETPOL_ENFORCEMENT_SETTLE_SECONDS,
+  planCase,
+  type PlanStep,
+} from '../../harness/plan';
+import { networkPolicyManifests } from '../../generators/manifests/networkpolicy';
 import { defaultCapabilities, LATEST_VERSION } from '../../model/capabilities';
 import type { Expectation } from '../../model/expectation';
 import type { PodScenario, Scenario } from '../../model/scenario';
@@ -41,6 +48,38 @@ function shape(steps: PlanStep[]): string[] {
 }
 
 describe('planCase', () => {
+  test('networkpolicy: pods Running, policies, then a settle for the enforcer before any probe', () => {
+    // Live, a cell probed in the first second after the policies' creation connected through a fresh
+    // ingress isolation (kube-router v1.2.2 took 1.2–2.3 s to program a policy).
+    const scenario: Scenario = {
+      family: 'networkpolicy',
+      policies: [{ name: 'p0', namespace: 'y', podSelector: { matchLabels: {} }, policyTypes: ['Ingress'] }],
+    };
+    const netpol = networkPolicyManifests(scenario, {
+      image: OPTIONS.image,
+      namespacePrefix: 'kp-case',
+      labels: {},
+      caseId: 'case',
+    });
+    const manifests = {
+      namespaceLabels: {},
+      objects: [...netpol.pods.map((p) => p.object), ...netpol.policies.map((p) => p.object)],
+    };
+    const steps = planCase(scenario, { family: 'networkpolicy', fields: {} }, manifests);
+    expect(shape(steps).slice(-4)).toEqual([
+      'wait podsRunning',
+      'create NetworkPolicy/p0',
+      'observe',
+      'probeReachability',
+    ]);
+    const settle = steps[steps.length - 2];
+    expect(settle).toMatchObject({ kind: 'observe', from: 'now' });
+    expect(settle.kind === 'observe' && settle.seconds).toBeGreaterThanOrEqual(
+      NETPOL_ENFORCEMENT_SETTLE_SECONDS,
+    );
+    expect(NETPOL_ENFORCEMENT_SETTLE_SECONDS).toBeGreaterThanOrEqual(3);
+  });
+
   test('termination: Service and pod, Running, the delay, delete with the override, stopped, final read', () => {
     const scenario: Scenario = {
       family: 'termination',
