@@ -77,6 +77,12 @@ const STATE_WORDS = { waiting: 'waiting to start', terminated: 'terminated' } as
 
 /** The quota controller fills a new quota's status after about a second (resync on change). */
 const QUOTA_SYNC_MS = 1000;
+/**
+ * The simulated CNI enforces a NetworkPolicy this long after its creationTimestamp (whole seconds, so
+ * 1.5–2.5 s after the create): live, kube-router v1.2.2 on the v1.26.1 node took 1.2–2.3 s to program a
+ * deny-all (the enforcement canary), and a probe before that saw the old state.
+ */
+export const NETPOL_ENFORCEMENT_LAG_MS = 2500;
 /** Defect endpoint-update-late: how late the EndpointSlice controller publishes a change. */
 const LATE_ENDPOINT_UPDATE_MS = 20_000;
 /** Pod API default (pkg/apis/core/v1/defaults.go SetDefaults_PodSpec: DefaultTerminationGracePeriodSeconds). */
@@ -675,6 +681,14 @@ export class FakeCluster implements ClusterPort {
     return String(this.rv);
   }
 
+  /** Whether the simulated CNI has programmed an object yet (NETPOL_ENFORCEMENT_LAG_MS). */
+  private enforced(object: ManagedObject): boolean {
+    const created = object.metadata?.creationTimestamp;
+    return (
+      created === undefined || new Date(created).getTime() + NETPOL_ENFORCEMENT_LAG_MS <= this.clock.now()
+    );
+  }
+
   private uid(): string {
     this.uidSeq += 1;
     return `00000000-0000-4000-8000-${this.uidSeq.toString(16).padStart(12, '0')}`;
@@ -1017,7 +1031,9 @@ export class FakeCluster implements ClusterPort {
       },
       networkPolicies: () =>
         [...this.namespaces.values()].flatMap((ns) =>
-          [...ns.others.values()].flatMap((o) => (o.kind === 'NetworkPolicy' ? [deepCopy(o)] : [])),
+          [...ns.others.values()].flatMap((o) =>
+            o.kind === 'NetworkPolicy' && this.enforced(o) ? [deepCopy(o)] : [],
+          ),
         ),
       namespace: (name: string) => {
         const record = this.namespaces.get(name);

@@ -6,6 +6,8 @@ import { DEFAULT_MODEL_OPTIONS } from '../../model/expectation';
 import { expectNetworkPolicy } from '../../model/networkpolicy/expect';
 import type { NetworkPolicyScenario } from '../../model/scenario/families';
 import type { NetworkPolicySpec } from '../../model/scenario/policies';
+import { NETPOL_ENFORCEMENT_LAG_MS } from '../../harness/fake/fake-cluster';
+import { NETPOL_ENFORCEMENT_SETTLE_SECONDS } from '../../harness/plan';
 import { runCase } from '../../harness/run-case';
 import { attemptStatuses } from '../../reporting/property-verdict';
 import type { CaseReport } from '../../reporting/report-types';
@@ -67,6 +69,12 @@ function isolatesEgress(policy: NetworkPolicySpec): boolean {
 }
 
 describe('networkpolicy properties against the conforming fake', () => {
+  test('the case waits out the simulated enforcer lag before probing, as it must on a real cluster', () => {
+    // With the settle at 0 every test below fails: cells probed before the fake programs a policy
+    // connect through it (kube-router v1.2.2 showed the same lag live).
+    expect(NETPOL_ENFORCEMENT_SETTLE_SECONDS * 1000).toBeGreaterThan(NETPOL_ENFORCEMENT_LAG_MS);
+  });
+
   test.each(NETWORKPOLICY_PROPERTIES.map((d) => [d.id, d] as const))(
     '%s passes',
     async (_id, definition) => {
