@@ -1,3 +1,4 @@
+import { quotaPod } from './quota-pod';
 import fc from 'fast-check';
 import { atLeast, type Capabilities } from '../model/capabilities';
 import type { ResourceList } from '../model/effective-request';
@@ -26,23 +27,7 @@ const SHORT_NAME: Record<QuotaObject['kind'], string> = {
 
 /** A pod that only requests ephemeral storage (no cpu/memory: nothing else a quota could ask it to set). */
 function ephemeralPod(name: string, mebibytes: number): PodScenario {
-  return {
-    name,
-    restartPolicy: 'Always',
-    terminationGracePeriodSeconds: 1,
-    initContainers: [],
-    containers: [
-      {
-        name: 'app-0',
-        behaviour: { startDelaySeconds: 0, sigterm: { kind: 'exit', afterSeconds: 0, exitCode: 0 } },
-        ports: [],
-        resources: { requests: { ephemeralStorageMi: mebibytes }, limits: {} },
-        lifecycle: {},
-        probes: {},
-      },
-    ],
-    labels: { app: name },
-  };
+  return quotaPod(name, { requests: { ephemeralStorageMi: mebibytes }, limits: {} });
 }
 
 function counted(kinds: readonly (QuotaObject['kind'] | 'Pod')[]): fc.Arbitrary<Counted>[] {

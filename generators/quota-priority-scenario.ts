@@ -1,3 +1,4 @@
+import { quotaPod } from './quota-pod';
 import fc from 'fast-check';
 import type { Capabilities } from '../model/capabilities';
 import { requirementSelects } from '../model/quota';
@@ -19,27 +20,11 @@ interface Compute {
  * whether the quota counts it.
  */
 function classPod(index: number, priorityClass: string | undefined, compute?: Compute): PodScenario {
-  const name = `pod-${index}`;
-  return {
-    name,
-    restartPolicy: 'Always',
-    terminationGracePeriodSeconds: 1,
-    initContainers: [],
-    containers: [
-      {
-        name: 'app-0',
-        behaviour: { startDelaySeconds: 0, sigterm: { kind: 'exit', afterSeconds: 0, exitCode: 0 } },
-        ports: [],
-        resources: compute
-          ? { requests: { ...compute }, limits: { ...compute } }
-          : { requests: {}, limits: {} },
-        lifecycle: {},
-        probes: {},
-      },
-    ],
-    labels: { app: name },
-    ...(priorityClass ? { priorityClass } : {}),
-  };
+  const pod = quotaPod(
+    `pod-${index}`,
+    compute ? { requests: { ...compute }, limits: { ...compute } } : { requests: {}, limits: {} },
+  );
+  return priorityClass ? { ...pod, priorityClass } : pod;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { declaredPorts } from '../../generators/port-plan';
+import { declaredPorts, plannedPort } from '../../generators/port-plan';
 import { DECISION_MARGIN_SECONDS } from '../../model/timing';
 import type {
   ContainerScenario,
@@ -73,4 +73,28 @@ export function execHangAndTimeout(
   if (outlasts) return { hangSeconds: timeoutSeconds + DECISION_MARGIN_SECONDS + extra, timeoutSeconds };
   const timeout = Math.max(timeoutSeconds, 2);
   return { hangSeconds: Math.min(0.5 + extra, timeout - DECISION_MARGIN_SECONDS), timeoutSeconds: timeout };
+}
+
+/** Handler kinds a never-passing probe is drawn from. */
+export const NEVER_PASSING_HANDLERS = ['exec', 'httpGet', 'tcpSocket'] as const;
+
+/**
+ * A probe handler of `kind` on the container's port block whose signal never turns on: exec tests a
+ * file that never appears, httpGet answers `failStatus` (okStatus is never served), tcpSocket dials
+ * the probe's own port, where nothing listens until the signal.
+ */
+export function neverPassingHandler(
+  kind: (typeof NEVER_PASSING_HANDLERS)[number],
+  block: number,
+  failStatus: number,
+  probe: 'readiness' | 'startup',
+): ProbeHandler {
+  switch (kind) {
+    case 'exec':
+      return { kind: 'exec' };
+    case 'httpGet':
+      return { kind: 'httpGet', port: plannedPort(block, 'http'), okStatus: 200, failStatus };
+    case 'tcpSocket':
+      return { kind: 'tcpSocket', port: plannedPort(block, probe) };
+  }
 }

@@ -15,29 +15,18 @@
  */
 import fc from 'fast-check';
 import { probesScenario } from '../../generators';
-import { plannedPort } from '../../generators/port-plan';
 import { expectProbes } from '../../model/probes';
 import { observeProbes } from '../../harness/observe/probes';
 import { steadyPod } from '../termination/steady-pod';
-import { focusedProbe, probingFirstContainer } from './probes-focus';
+import {
+  focusedProbe,
+  NEVER_PASSING_HANDLERS,
+  neverPassingHandler,
+  probingFirstContainer,
+} from './probes-focus';
 import { PROBES_BUDGET } from './probes-budget';
-import type { ContainerScenario, ProbeHandler } from '../../model/scenario';
+import type { ContainerScenario } from '../../model/scenario';
 import type { PropertyDefinition } from '../../runner/property-definition';
-
-const HANDLERS = ['exec', 'httpGet', 'tcpSocket'] as const;
-
-/** A readiness handler of `kind` on the container's port block; the signal it reads never turns on. */
-function readinessHandler(kind: (typeof HANDLERS)[number], block: number, failStatus: number): ProbeHandler {
-  switch (kind) {
-    case 'exec':
-      return { kind: 'exec' };
-    case 'httpGet':
-      // okStatus is never answered: the signal stays off.
-      return { kind: 'httpGet', port: plannedPort(block, 'http'), okStatus: 200, failStatus };
-    case 'tcpSocket':
-      return { kind: 'tcpSocket', port: plannedPort(block, 'readiness') };
-  }
-}
 
 export const readinessNeverReady: PropertyDefinition<'probes'> = {
   id: 'probes/readiness-never-ready',
@@ -47,7 +36,7 @@ export const readinessNeverReady: PropertyDefinition<'probes'> = {
     fc
       .tuple(
         probesScenario(capabilities, { maxContainers: 2, maxObserveSeconds: 12 }),
-        fc.constantFrom(...HANDLERS),
+        fc.constantFrom(...NEVER_PASSING_HANDLERS),
         fc.constantFrom(400, 404, 500, 503),
         fc.integer({ min: 0, max: 3 }),
         fc.integer({ min: 1, max: 3 }),
@@ -56,7 +45,7 @@ export const readinessNeverReady: PropertyDefinition<'probes'> = {
       .map(([scenario, kind, failStatus, initialDelaySeconds, failureThreshold, observeSeconds]) => {
         const steady = steadyPod(scenario.pod);
         const block = scenario.pod.initContainers.length;
-        const probe = focusedProbe(readinessHandler(kind, block, failStatus), {
+        const probe = focusedProbe(neverPassingHandler(kind, block, failStatus, 'readiness'), {
           initialDelaySeconds,
           failureThreshold,
         });

@@ -21,30 +21,21 @@
  */
 import fc from 'fast-check';
 import { probesScenario } from '../../generators';
-import { plannedPort } from '../../generators/port-plan';
 import { expectProbes } from '../../model/probes';
 import { observeProbes } from '../../harness/observe/probes';
 import { steadyPod } from '../termination/steady-pod';
-import { focusedProbe, probingFirstContainer } from './probes-focus';
+import {
+  focusedProbe,
+  NEVER_PASSING_HANDLERS,
+  neverPassingHandler,
+  probingFirstContainer,
+} from './probes-focus';
 import { PROBES_BUDGET } from './probes-budget';
-import type { ContainerScenario, ProbeHandler } from '../../model/scenario';
+import type { ContainerScenario } from '../../model/scenario';
 import type { PropertyDefinition } from '../../runner/property-definition';
-
-const HANDLERS = ['exec', 'httpGet', 'tcpSocket'] as const;
 
 /** A signal time beyond any window: the startup probe's signal never turns on. */
 const NEVER_SECONDS = 3600;
-
-function startupHandler(kind: (typeof HANDLERS)[number], block: number, failStatus: number): ProbeHandler {
-  switch (kind) {
-    case 'exec':
-      return { kind: 'exec' };
-    case 'httpGet':
-      return { kind: 'httpGet', port: plannedPort(block, 'http'), okStatus: 200, failStatus };
-    case 'tcpSocket':
-      return { kind: 'tcpSocket', port: plannedPort(block, 'startup') };
-  }
-}
 
 export const startupFails: PropertyDefinition<'probes'> = {
   id: 'probes/startup-fails',
@@ -55,7 +46,7 @@ export const startupFails: PropertyDefinition<'probes'> = {
     fc
       .tuple(
         probesScenario(capabilities, { maxContainers: 2, maxObserveSeconds: 12 }),
-        fc.constantFrom(...HANDLERS),
+        fc.constantFrom(...NEVER_PASSING_HANDLERS),
         fc.constantFrom(500, 503),
         fc.integer({ min: 1, max: 3 }),
         fc.integer({ min: 2, max: 4 }),
@@ -64,7 +55,9 @@ export const startupFails: PropertyDefinition<'probes'> = {
       .map(([scenario, kind, failStatus, failureThreshold, shortGrace, podGrace]) => {
         const steady = steadyPod(scenario.pod);
         const block = scenario.pod.initContainers.length;
-        const startup = focusedProbe(startupHandler(kind, block, failStatus), { failureThreshold });
+        const startup = focusedProbe(neverPassingHandler(kind, block, failStatus, 'startup'), {
+          failureThreshold,
+        });
         // The probe's short grace against a long pod grace; without probe-level grace, a short pod grace keeps
         // restarts within the window.
         if (capabilities.probeGrace) startup.terminationGracePeriodSeconds = shortGrace;
