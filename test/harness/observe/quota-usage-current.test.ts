@@ -117,7 +117,13 @@ describe('observeQuota: compute usage only from a snapshot the controller had ca
       ...trace([]).slice(3),
       snapshot(4, { pods: '1', 'requests.cpu': '200m' }),
     ];
-    const fields = observeQuota(withOutsider, scoped).fields;
+    // Every snapshot carries the quota's spec as the API holds it: its scopes select the pods counted.
+    const withScopes: Trace = withOutsider.map((entry) =>
+      entry.kind === 'quota'
+        ? { ...entry, object: { ...entry.object, spec: { scopes: ['NotTerminating'] } } }
+        : entry,
+    );
+    const fields = observeQuota(withScopes, scoped).fields;
     expect(fields['step1.used.requests.cpu']).toEqual({ kind: 'value', value: 100 });
     expect(fields['step3.used.requests.cpu']).toEqual({ kind: 'value', value: 200 });
   });

@@ -17,7 +17,12 @@ export interface RunningPod {
   container(name?: string): V1ContainerStatus | undefined;
 }
 
-/** Creates the pod on a fresh simulated node and runs it for `seconds` of virtual time. */
+/**
+ * Creates the pod on a fresh simulated node and runs it for `seconds` of virtual time. These tests
+ * pin the kubelet's mechanics (signals, hooks, probes) to exact instants, so the node starts pods at
+ * idle-node speed; the measured, slower starts are the fake's default everywhere else
+ * (test/harness/fake/calibrated-latency.test.ts, the suites).
+ */
 export function runPod(
   scenario: PodScenario,
   seconds: number,
@@ -29,7 +34,9 @@ export function runPod(
   } = {},
 ): RunningPod {
   const context = options.context ?? new TestKubeletContext();
-  const kubelet = options.kubelet ?? createFakeKubelet({ defects: options.defects, seed: options.seed ?? 7 });
+  const kubelet =
+    options.kubelet ??
+    createFakeKubelet({ defects: options.defects, seed: options.seed ?? 7, calibrated: false });
   const pod = context.addPod(podFrom(scenario));
   kubelet.podCreated(pod, context);
   const handle: RunningPod = {
