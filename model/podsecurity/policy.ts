@@ -34,16 +34,26 @@ function inRegistrationOrder(checks: PodSecurityCheck[]): PodSecurityCheck[] {
 }
 
 /**
+ * Servers from 1.24 let a restricted check replace the baseline check it overrides (kubernetes PR
+ * #107698, "Deduplicate errors between baseline & restricted checks": restrictedVolumes over
+ * hostPathVolumes, capabilities and seccomp likewise); a 1.23 server reports both, as a v1.23.13
+ * node did for a hostPath volume under restricted.
+ */
+const OVERRIDES_FROM_SERVER_MINOR = 24;
+
+/**
  * The checks a level runs at a policy version: baseline checks apply at both levels, restricted ones
- * add to them and replace the baseline check they override from their own version.
+ * add to them and, on servers that have overrides, replace the baseline check they override.
  * Source: staging/src/k8s.io/pod-security-admission/policy/registry.go populate.
  */
-function selectChecks(level: PodSecurityLevel, minor: number): PodSecurityCheck[] {
+function selectChecks(level: PodSecurityLevel, minor: number, overrides: boolean): PodSecurityCheck[] {
   if (level === 'privileged') return [];
   const baseline = inRegistrationOrder(BASELINE_CHECKS.filter((c) => c.sinceMinor <= minor));
   if (level === 'baseline') return baseline;
   const restricted = inRegistrationOrder(RESTRICTED_CHECKS.filter((c) => c.sinceMinor <= minor));
-  const overridden = new Set(restricted.map((c) => c.overrides).filter((id) => id !== undefined));
+  const overridden = new Set(
+    overrides ? restricted.map((c) => c.overrides).filter((id) => id !== undefined) : [],
+  );
   return [...baseline.filter((c) => !overridden.has(c.id)), ...restricted];
 }
 
@@ -64,12 +74,17 @@ export const POLICY_VERSION_STEPS: readonly number[] = [
 /** The lists are fixed per level and version, so they are sorted and filtered once, not per pod. */
 const CHECKS_BY_POLICY = new Map<string, readonly PodSecurityCheck[]>();
 
-/** selectChecks, computed once per level and policy version. */
-export function checksFor(level: PodSecurityLevel, minor: number): readonly PodSecurityCheck[] {
-  const key = `${level}:${minor}`;
+/** selectChecks, computed once per level, policy version and whether the server has overrides. */
+export function checksFor(
+  level: PodSecurityLevel,
+  minor: number,
+  serverMinor: number = OVERRIDES_FROM_SERVER_MINOR,
+): readonly PodSecurityCheck[] {
+  const overrides = serverMinor >= OVERRIDES_FROM_SERVER_MINOR;
+  const key = `${level}:${minor}:${overrides}`;
   let checks = CHECKS_BY_POLICY.get(key);
   if (!checks) {
-    checks = selectChecks(level, minor);
+    checks = selectChecks(level, minor, overrides);
     CHECKS_BY_POLICY.set(key, checks);
   }
   return checks;
@@ -84,7 +99,7 @@ export function evaluatePodSecurity(
 ): PodSecurityViolation[] {
   const context = { pod, policyMinor: minor, serverMinor: server.minor };
   const violations: PodSecurityViolation[] = [];
-  for (const check of checksFor(level, minor)) {
+  for (const check of checksFor(level, minor, server.minor)) {
     const failure = check.evaluate(context);
     if (failure) violations.push({ check: check.id, ...failure });
   }

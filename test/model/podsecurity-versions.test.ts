@@ -231,6 +231,27 @@ describe('check_procMount_restricted.go (1.35): restricted takes procMount over 
   });
 });
 
+describe('restricted checks override baseline ones from server 1.24 (PR #107698)', () => {
+  const withHostPath: PodSecuritySubject = {
+    initContainers: [],
+    containers: [{ name: 'c', security: compliant }],
+    namedVolumes: [{ name: 'host', kind: 'hostPath' }],
+  };
+
+  it('a 1.23 server reports hostPathVolumes and restrictedVolumes (seen on a v1.23.13 node), a 1.24 one restrictedVolumes', () => {
+    expect(failed(withHostPath, 'restricted', 23, server(23))).toEqual([
+      'hostPathVolumes',
+      'restrictedVolumes',
+    ]);
+    expect(failed(withHostPath, 'restricted', 0, server(23))).toEqual([
+      'hostPathVolumes',
+      'restrictedVolumes',
+    ]);
+    expect(failed(withHostPath, 'restricted', 23, server(24))).toEqual(['restrictedVolumes']);
+    expect(failed(withHostPath, 'baseline', 23, server(23))).toEqual(['hostPathVolumes']);
+  });
+});
+
 describe('check_restrictedVolumes.go restrictedVolumes_1_0: image volumes from server 1.33 (PR #130394)', () => {
   const withImageVolume: PodSecuritySubject = {
     initContainers: [],
