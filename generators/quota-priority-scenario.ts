@@ -16,6 +16,19 @@ interface Compute {
 }
 
 /**
+ * The first `fitting` pods created, some of them deleted again (each index once), then the rest
+ * created: the later creates test both the freed room and the overflow.
+ */
+function createsAroundDeletes(pods: PodScenario[], fitting: number, deletions: number[]): QuotaStep[] {
+  const deleted = fitting === 0 ? [] : [...new Set(deletions.map((d) => d % fitting))];
+  return [
+    ...pods.slice(0, fitting).map((pod) => ({ kind: 'create' as const, pod })),
+    ...deleted.map((i) => ({ kind: 'delete' as const, podName: pods[i].name })),
+    ...pods.slice(fitting).map((pod) => ({ kind: 'create' as const, pod })),
+  ];
+}
+
+/**
  * A pod that asks for nothing (BestEffort) or for `compute`: only its PriorityClass (or affinity) decides
  * whether the quota counts it.
  */
@@ -59,12 +72,7 @@ export function quotaAffinityScenario(_capabilities: Capabilities): fc.Arbitrary
       }));
       const fitting = seed % (pods.length + 1);
       const matched = pods.slice(0, fitting).filter((p) => p.crossNamespaceAffinity !== undefined).length;
-      const deleted = fitting === 0 ? [] : [...new Set(deletions.map((d) => d % fitting))];
-      const steps: QuotaStep[] = [
-        ...pods.slice(0, fitting).map((pod) => ({ kind: 'create' as const, pod })),
-        ...deleted.map((i) => ({ kind: 'delete' as const, podName: pods[i].name })),
-        ...pods.slice(fitting).map((pod) => ({ kind: 'create' as const, pod })),
-      ];
+      const steps = createsAroundDeletes(pods, fitting, deletions);
       return {
         family: 'quota' as const,
         quota: {
@@ -116,12 +124,7 @@ export function quotaPriorityScenario(_capabilities: Capabilities): fc.Arbitrary
             priorityClassName: p.priorityClass,
           }) === true,
       ).length;
-      const deleted = fitting === 0 ? [] : [...new Set(deletions.map((d) => d % fitting))];
-      const steps: QuotaStep[] = [
-        ...pods.slice(0, fitting).map((pod) => ({ kind: 'create' as const, pod })),
-        ...deleted.map((i) => ({ kind: 'delete' as const, podName: pods[i].name })),
-        ...pods.slice(fitting).map((pod) => ({ kind: 'create' as const, pod })),
-      ];
+      const steps = createsAroundDeletes(pods, fitting, deletions);
       return {
         family: 'quota' as const,
         quota: {

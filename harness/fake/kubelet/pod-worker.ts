@@ -504,17 +504,7 @@ export class PodWorker {
       again();
       return;
     }
-    const execTimeouts = !this.options.defects.has('exec-timeout-ignored');
-    // An exec attempt's command and the runtime's timeout both lag the kubelet's call (jitter.ts execLag).
-    const lag = spec.handler.kind === 'exec' ? execLag(this.options.random) : undefined;
-    const took = probeAttemptSeconds(
-      spec.handler,
-      spec.timeoutSeconds,
-      execTimeouts,
-      lag,
-      c.server !== undefined &&
-        agnhostGrpcStatus(c.server, spec.handler.kind === 'grpc' ? spec.handler.port : -1, 0) !== undefined,
-    );
+    const { execTimeouts, lag, took } = this.attemptTiming(c, spec);
     if (took === 0) {
       this.probeAttempted(c, kind, spec, memory, startedAt, execTimeouts, lag);
       again();
@@ -531,6 +521,24 @@ export class PodWorker {
     });
   }
 
+  /** How long one probe attempt takes, with the exec lag it draws (jitter.ts execLag). */
+  private attemptTiming(
+    c: ContainerState,
+    spec: ProbeSpec,
+  ): { execTimeouts: boolean; lag: ExecLag | undefined; took: number } {
+    const execTimeouts = !this.options.defects.has('exec-timeout-ignored');
+    // An exec attempt's command and the runtime's timeout both lag the kubelet's call.
+    const lag = spec.handler.kind === 'exec' ? execLag(this.options.random) : undefined;
+    const served =
+      c.server !== undefined &&
+      agnhostGrpcStatus(c.server, spec.handler.kind === 'grpc' ? spec.handler.port : -1, 0) !== undefined;
+    return {
+      execTimeouts,
+      lag,
+      took: probeAttemptSeconds(spec.handler, spec.timeoutSeconds, execTimeouts, lag, served),
+    };
+  }
+
   /** One readiness attempt outside the ticker (worker.go manualTriggerCh), for a started container not yet Ready. */
   private readinessTriggered(c: ContainerState, generation: number): void {
     const spec = c.scenario.probes.readiness;
@@ -539,16 +547,7 @@ export class PodWorker {
     c.probes.set('readiness', memory);
     const startedAt = c.startedAtMs ?? this.now();
     if (Math.floor((this.now() - startedAt) / 1000) < spec.initialDelaySeconds) return;
-    const execTimeouts = !this.options.defects.has('exec-timeout-ignored');
-    const lag = spec.handler.kind === 'exec' ? execLag(this.options.random) : undefined;
-    const took = probeAttemptSeconds(
-      spec.handler,
-      spec.timeoutSeconds,
-      execTimeouts,
-      lag,
-      c.server !== undefined &&
-        agnhostGrpcStatus(c.server, spec.handler.kind === 'grpc' ? spec.handler.port : -1, 0) !== undefined,
-    );
+    const { execTimeouts, lag, took } = this.attemptTiming(c, spec);
     this.after(took, () => {
       if (generation === c.generation && c.alive)
         this.probeAttempted(c, 'readiness', spec, memory, startedAt, execTimeouts, lag);
