@@ -95,10 +95,11 @@ export function eventBudgetSpent(trace: Trace, podName: string, at: number): str
 
 /**
  * Why the pod's kubelet events cannot be taken as complete, or undefined: a container the pod's status
- * shows started with no Started event in the whole record. The v1.26 kubelet sends events through its
- * API client (kubeAPIQPS 5, burst 10, shared with status updates: KubeletConfiguration defaults before
- * 1.27), so on a busy node its events arrive late or not at all — seen on a v1.26.1 node running
- * several kubeprop runs at once: 99 of 158 cases without a Started event.
+ * shows started with no Started event in the whole record. Before 1.27 a kubelet posts events at
+ * 5/s, burst 10 (KubeletConfiguration eventRecordQPS/eventBurst defaults, raised to 50/100 by PR
+ * #116121), so on a busy node its events arrive late or not at all — seen on a v1.26.1 node running
+ * several kubeprop runs at once: 99 of 158 cases without a Started event. kind-config.yaml sets the
+ * newer limits; other clusters may not.
  */
 export function eventsIncomplete(trace: Trace, podName: string): string | undefined {
   const started = new Set<string>();

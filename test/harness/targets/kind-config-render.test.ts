@@ -44,6 +44,16 @@ const kindRunner = (): InputRunner => {
   return runner;
 };
 
+describe('kind-config.yaml kubelet rate limits', () => {
+  test('every kubelet posts events at the v1.27+ default limits, whatever the node image', () => {
+    const patches = (parse(configText) as { kubeadmConfigPatches?: string[] }).kubeadmConfigPatches ?? [];
+    const kubelet = patches.map((text) => parse(text) as Record<string, unknown>);
+    expect(kubelet.filter((patch) => patch.kind === 'KubeletConfiguration')).toEqual([
+      { kind: 'KubeletConfiguration', eventRecordQPS: 50, eventBurst: 100, kubeAPIQPS: 50, kubeAPIBurst: 100 },
+    ]);
+  });
+});
+
 describe('kind-config.yaml audit logging', () => {
   const controlPlane = nodesOf(configText).find((n) => n.role === 'control-plane');
   const patch = parse(controlPlane?.kubeadmConfigPatches?.[0] ?? '') as ApiServerPatch;
