@@ -114,6 +114,8 @@ export interface ShrinkSummary {
    * containers, hooks, probes, ports…; the replay path gives the counterexample before them.
    */
   structuralSteps: number;
+  /** Why the counterexample was not shrunk at all (a known deviation), when it was not. */
+  notShrunk?: string;
 }
 
 /** The part of a property's report known when it begins. */

@@ -90,9 +90,11 @@ export function plannedCaseMs(steps: readonly PlanStep[]): number {
   return Math.round(now * 1000);
 }
 
-function manifestsOf(scenario: Scenario, image: string): CaseManifests {
+function manifestsOf(scenario: Scenario, image: string, serverImage: string | undefined): CaseManifests {
   const labels = {};
-  if (scenario.family !== 'networkpolicy') return manifestsFor(scenario, { image, namespace: 'ns', labels });
+  // A scenario with a server program (or an HTTPS hook handler) has its manifests only with the server image.
+  if (scenario.family !== 'networkpolicy')
+    return manifestsFor(scenario, { image, serverImage, namespace: 'ns', labels });
   const netpol = networkPolicyManifests(scenario, { image, namespacePrefix: 'ns', labels, caseId: 'c' });
   return {
     namespaceLabels: {},
@@ -108,7 +110,9 @@ export function scenarioCaseMs(
   modelOptions: ModelOptions,
 ): number {
   const expectation = definition.expect(scenario, capabilities, modelOptions);
-  return plannedCaseMs(planCase(scenario, expectation, manifestsOf(scenario, 'busybox')));
+  return plannedCaseMs(
+    planCase(scenario, expectation, manifestsOf(scenario, 'busybox', capabilities.serverImage)),
+  );
 }
 
 /**

@@ -162,6 +162,7 @@ export async function runConformance(
         totalSeconds:
           budgetLeft === undefined ? undefined : Math.min(budgetLeft, definition.budget.totalSeconds),
         knownIssue: knownIssueForProperty(options.knownIssues, definition.id, version),
+        knownFailure: (failedFields) => knownIssueForFailure(options.knownIssues, failedFields, version),
         slots,
         priority: index,
       },

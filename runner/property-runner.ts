@@ -10,6 +10,7 @@ import type {
   PropertyStart,
   ShrinkSummary,
 } from '../reporting/report-types';
+import type { FieldDiff } from '../verdicts/case-verdict';
 import type { CaseExecutor } from './case-executor';
 import { FAILURE_SHRINK_SECONDS } from './defaults';
 import { runPool } from './pool';
@@ -31,6 +32,12 @@ export interface PropertyRunOptions {
   totalSeconds?: number;
   /** Why this property is expected to fail on this target (from --known-issues). */
   knownIssue?: string;
+  /**
+   * Why a case's failing fields are all known deviations of this target (rule-level known issues),
+   * or undefined. Such a case is neither re-run nor shrunk, and exploration goes on past it: a
+   * release's known bug must not hide another failure of the same property.
+   */
+  knownFailure?(failedFields: readonly FieldDiff[]): string | undefined;
   /** The run's case slots, shared with other properties in flight; each case holds one. */
   slots?: Slots;
   /** This property's place in the run: earlier properties get free slots first. */
@@ -171,10 +178,24 @@ export async function runProperty<F extends Family>(
     hooks.onCase(report);
     return report;
   };
+  // The first exploration case that failed known rules only: the counterexample of a `known` verdict.
+  let knownFailure: { index: number; minimal: MinimalFailure<F> } | undefined;
+  const knownOnly = (report: CaseReport): boolean =>
+    options.path === undefined &&
+    options.knownFailure?.(report.verdict.diff.filter((field) => field.outcome === 'fail')) !== undefined;
   /** A failure counts only when a re-run of the same scenario fails too. */
-  const runConfirmed = async (scenario: ScenarioOf<F>, caseId: string): Promise<CaseReport | undefined> => {
+  const runConfirmed = async (
+    scenario: ScenarioOf<F>,
+    caseId: string,
+    index?: number,
+  ): Promise<CaseReport | undefined> => {
     const first = await runOnce(scenario, caseId, { number: 1 });
     if (first.verdict.outcome !== 'fail' || signal.aborted) return undefined;
+    if (knownOnly(first)) {
+      if (index !== undefined && (knownFailure === undefined || index < knownFailure.index))
+        knownFailure = { index, minimal: { scenario, report: first } };
+      return undefined;
+    }
     const again = await runOnce(scenario, `${caseId}-again`, { number: 2, retryOf: caseId });
     return again.verdict.outcome === 'fail' ? first : undefined;
   };
@@ -189,7 +210,7 @@ export async function runProperty<F extends Family>(
       options.concurrency,
       () => !signal.aborted && failingIndex === undefined && clock.now() < exploreDeadline(),
       async (index) => {
-        const confirmed = await runConfirmed(scenarios[index], `${base}-r${index}`);
+        const confirmed = await runConfirmed(scenarios[index], `${base}-r${index}`, index);
         if (confirmed && (failingIndex === undefined || index < failingIndex)) {
           failingIndex = index;
           minimal = { scenario: scenarios[index], report: confirmed };
@@ -259,6 +280,22 @@ export async function runProperty<F extends Family>(
       };
       hooks.onShrinkEnd?.();
     }
+  }
+
+  if (minimal === undefined && knownFailure !== undefined) {
+    // Not shrunk: a known deviation needs its reference, not a minimal example, and its shrink
+    // candidates would hold the slots the rest of the run needs.
+    minimal = knownFailure.minimal;
+    path = String(knownFailure.index);
+    shrink = {
+      steps: 0,
+      candidatesRun: 0,
+      localMinimum: false,
+      seconds: 0,
+      structuralSteps: 0,
+      notShrunk:
+        'it fails known rules only (a known deviation of this release), so the first such case is kept',
+    };
   }
 
   const interrupted = signal.aborted;

@@ -91,6 +91,7 @@ export interface ReproducerInput {
 /** Whether the reproducer is minimal, or why it may not be. */
 function minimality(shrink: ShrinkSummary | undefined): string[] {
   if (shrink === undefined) return [];
+  if (shrink.notShrunk !== undefined) return [`not shrunk: ${shrink.notShrunk}`];
   const work = `${shrink.steps} shrink steps, ${shrink.candidatesRun} candidates run live in ${Math.round(shrink.seconds)} s`;
   const structural =
     shrink.structuralSteps === 0

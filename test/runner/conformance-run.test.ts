@@ -102,6 +102,62 @@ describe('runConformance', () => {
   });
 });
 
+describe('runConformance with a rule-level known issue', () => {
+  test('a property failing only the known rule is known with its reference, each case run once and not shrunk', async () => {
+    const calls: string[] = [];
+    const failing =
+      <F extends Family>(): CaseExecutor<F> =>
+      async (scenario, caseId, attempt): Promise<CaseReport> => {
+        calls.push(caseId);
+        await tick();
+        const observation = {
+          fields: { ok: { kind: 'value' as const, value: false } },
+          timeline: [],
+          anchors: {},
+        };
+        return {
+          id: caseId,
+          scenario,
+          objects: [],
+          observation,
+          expectation,
+          verdict: judgeCase(expectation, observation),
+          attempt,
+          durationMs: 1,
+        };
+      };
+    const target: ConformanceTarget = {
+      cluster: { serverVersion: LATEST_VERSION, nodeImages: [], capabilities },
+      clock: systemClock,
+      signal: new AbortController().signal,
+      executorFor: () => failing(),
+    };
+    const result = await runConformance([property('termination/known', 4)], target, {
+      runId: 'test',
+      seed: 1,
+      families: ['termination'],
+      concurrency: 2,
+      image: 'busybox:test',
+      reportDir: mkdtempSync(join(tmpdir(), 'kp-conformance-')),
+      knownIssues: [{ rule: 'test.ok', reason: 'kubernetes/kubernetes#1 (fixed in a later release)' }],
+      keepTraces: false,
+      modelOptions: { slackSeconds: 1 },
+      kubepropVersion: 'test',
+    });
+    expect(result.outcomes[0].end).toMatchObject({
+      verdict: 'known',
+      reason: 'kubernetes/kubernetes#1 (fixed in a later release)',
+      runsMade: 4,
+    });
+    expect(calls.sort()).toEqual([
+      'termination-known-r0',
+      'termination-known-r1',
+      'termination-known-r2',
+      'termination-known-r3',
+    ]);
+  });
+});
+
 describe('runConformance on the fake cluster: cleanup off the critical path', () => {
   const sigterm = PROPERTIES.find((p) => p.id === 'termination/sigterm-handled') as PropertyDefinition;
 

@@ -225,6 +225,96 @@ describe('runProperty', () => {
     expect(result.end).toMatchObject({ verdict: 'known', reason: 'kubernetes/kubernetes#12345' });
   });
 
+  describe('failures of known rules only (a release bug with an upstream reference)', () => {
+    // Two rules: `test.known` fails on every even grace period (the release's known bug) and
+    // `test.grace` on grace periods of 25 s and more with two or more containers (another bug).
+    const expectBoth = (scenario: TerminationScenario): Expectation => ({
+      family: 'termination',
+      fields: {
+        ...expectGrace(scenario).fields,
+        known: { expected: { kind: 'equals', value: 0 }, rule: 'test.known', because: 'no known bug' },
+      },
+    });
+    const withBoth: PropertyDefinition<'termination'> = {
+      ...definition,
+      expect: expectBoth,
+      fields: ['grace', 'known'],
+    };
+    const knownFailure = (fields: readonly { rule: string }[]): string | undefined =>
+      fields.every((field) => field.rule === 'test.known') ? 'kubernetes/kubernetes#1' : undefined;
+    const executorFor = (
+      clock: ReturnType<typeof steppingClock>,
+      otherBug: boolean,
+    ): CaseExecutor<'termination'> & { calls: number } => {
+      const executor = Object.assign(
+        async (scenario: TerminationScenario, caseId: string, attempt: CaseReport['attempt']) => {
+          executor.calls += 1;
+          clock.advance();
+          const grace = scenario.pod.terminationGracePeriodSeconds ?? 30;
+          const broken = otherBug && grace >= 25 && scenario.pod.containers.length >= 2;
+          const observation = {
+            fields: {
+              grace: { kind: 'value' as const, value: broken ? grace + 1 : grace },
+              known: { kind: 'value' as const, value: grace % 2 },
+            },
+            timeline: [],
+            anchors: {},
+          };
+          const expectation = expectBoth(scenario);
+          const report: CaseReport = {
+            id: caseId,
+            scenario,
+            objects: [],
+            observation,
+            expectation,
+            verdict: judgeCase(expectation, observation),
+            attempt,
+            durationMs: 1,
+          };
+          return report;
+        },
+        { calls: 0 },
+      );
+      return executor;
+    };
+
+    test('are neither re-run nor shrunk, and every planned case still runs', async () => {
+      const clock = steppingClock(1000);
+      const cases: CaseReport[] = [];
+      const executor = executorFor(clock, false);
+      const result = await runProperty(withBoth, capabilities, executor, options(clock, { knownFailure }), {
+        onCase: (c) => cases.push(c),
+      });
+      const failing = cases.filter((c) => c.verdict.outcome === 'fail');
+      expect(failing.length).toBeGreaterThan(0);
+      expect(executor.calls).toBe(40);
+      expect(cases.every((c) => c.attempt.number === 1 && /-r\d+$/.test(c.id))).toBe(true);
+      expect(result.end.verdict).toBe('fail');
+      expect(result.end.counterexample?.caseId).toBe(failing[0].id);
+      expect(result.end.path).toBe(failing[0].id.replace(/.*-r/, ''));
+      expect(result.end.counterexample?.shrink).toMatchObject({ candidatesRun: 0, localMinimum: false });
+      expect(result.end.counterexample?.shrink?.notShrunk).toMatch(/known rules only/);
+    });
+
+    test('do not hide another failure of the same property, which is confirmed and shrunk', async () => {
+      const clock = steppingClock(1000);
+      const cases: CaseReport[] = [];
+      const result = await runProperty(
+        withBoth,
+        capabilities,
+        executorFor(clock, true),
+        options(clock, { knownFailure }),
+        { onCase: (c) => cases.push(c) },
+      );
+      const failedRules = result.end.counterexample?.failedFields.map((field) => field.rule);
+      expect(failedRules).toContain('test.grace');
+      expect(result.minimal?.scenario.pod.terminationGracePeriodSeconds).toBe(25);
+      expect(result.minimal?.scenario.pod.containers).toHaveLength(2);
+      expect(cases.some((c) => c.attempt.number === 2)).toBe(true);
+      expect(result.end.counterexample?.shrink?.notShrunk).toBeUndefined();
+    });
+  });
+
   test('an aborted run stops starting cases and is inconclusive as interrupted', async () => {
     const clock = steppingClock(1000);
     const controller = new AbortController();

@@ -110,4 +110,26 @@ describe('renderReproducer', () => {
     // A label value that reads as a boolean to YAML 1.1 stays the string "y".
     expect(text).toMatch(/values:\n\s+- "y"|values:\n\s+- 'y'/);
   });
+
+  it('says a known deviation was not shrunk, and why, rather than claiming a time limit', async () => {
+    const minimal = await caseOn(graceOverride);
+    const text = renderReproducer({
+      propertyId: graceOverride.id,
+      statement: graceOverride.statement,
+      seed: 5,
+      path: '3',
+      serverVersion: 'v1.26.1',
+      minimal,
+      shrink: {
+        steps: 0,
+        candidatesRun: 0,
+        localMinimum: false,
+        seconds: 0,
+        structuralSteps: 0,
+        notShrunk: 'it fails known rules only',
+      },
+    });
+    expect(text).toContain('# not shrunk: it fails known rules only');
+    expect(text).not.toContain('time limit');
+  });
 });
