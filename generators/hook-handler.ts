@@ -1,6 +1,7 @@
 import fc from 'fast-check';
-import type { Capabilities } from '../model/capabilities';
-import type { HookHandler } from '../model/scenario';
+import { HOOK_HANDLER_TLS_PORT, type HttpHook } from '../harness/hook-handler-program';
+import { atLeast, type Capabilities } from '../model/capabilities';
+import type { HookHandler, HookScheme } from '../model/scenario';
 import { plannedPort } from './port-plan';
 import { seconds } from './seconds';
 
@@ -21,6 +22,24 @@ export interface HookHandlerConstraints {
 /** The CGI path the container's httpd serves for a hook (see harness/container-program.ts). */
 export function hookPath(hook: HookName): string {
   return `/cgi-bin/${hook.toLowerCase()}`;
+}
+
+/**
+ * The scheme of an httpGet hook the hook handler pod serves: HTTP, or HTTPS to its agnhost TLS server where the
+ * server image ran (capabilities.serverImage) and the kubelet honours httpGet.scheme for hooks (v1.26 on,
+ * kubernetes PR #86139; before, it sent every hook as http://). HTTP first, so shrinking moves toward it.
+ */
+export function hookScheme(capabilities: Capabilities): fc.Arbitrary<HookScheme> {
+  return capabilities.serverImage !== undefined && atLeast(capabilities.version, 26)
+    ? fc.constantFrom<HookScheme>('HTTP', 'HTTPS')
+    : fc.constant<HookScheme>('HTTP');
+}
+
+/** An httpGet hook to the handler pod with `scheme`: HTTPS goes to the TLS server, whose /echo answers at once. */
+export function withHookScheme(handler: HttpHook, scheme: HookScheme): HttpHook {
+  return scheme === 'HTTPS'
+    ? { ...handler, port: HOOK_HANDLER_TLS_PORT, durationSeconds: 0, scheme: 'HTTPS' }
+    : handler;
 }
 
 // Statuses on both sides of success; what the kubelet makes of them is the model's (pkg/kubelet/lifecycle/handlers.go).

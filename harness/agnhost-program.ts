@@ -6,6 +6,14 @@ export const AGNHOST_LIVENESS_PORT = 8080;
 /** Seconds agnhost liveness answers /healthz with 200 before it turns to 500 (liveness/server.go: `> 10`). */
 export const AGNHOST_LIVENESS_HEALTHY_SECONDS = 10;
 
+/**
+ * The self-signed "localhost" certificate and key the server image ships for netexec's HTTPS
+ * (test/images/agnhost/Dockerfile: ADD porter/localhost.crt, porter/localhost.key), as upstream's HTTPS hook
+ * handler uses them (test/e2e/common/node/lifecycle_hook.go).
+ */
+export const AGNHOST_TLS_CERT_FILE = '/localhost.crt';
+export const AGNHOST_TLS_KEY_FILE = '/localhost.key';
+
 /** The port a server program's HTTP server listens on. */
 export function serverHttpPort(program: ServerProgram): number {
   return program.kind === 'liveness' ? AGNHOST_LIVENESS_PORT : program.httpPort;
@@ -19,7 +27,15 @@ export function serverHttpPort(program: ServerProgram): number {
 export function agnhostArgs(program: ServerProgram): string[] {
   switch (program.kind) {
     case 'netexec':
-      return ['netexec', `--http-port=${program.httpPort}`, `--udp-port=${program.httpPort + 1}`];
+      return [
+        'netexec',
+        `--http-port=${program.httpPort}`,
+        `--udp-port=${program.httpPort + 1}`,
+        // netexec.go main: a certificate file turns the HTTP server into HTTPS (ListenAndServeTLS).
+        ...(program.tls
+          ? [`--tls-cert-file=${AGNHOST_TLS_CERT_FILE}`, `--tls-private-key-file=${AGNHOST_TLS_KEY_FILE}`]
+          : []),
+      ];
     case 'liveness':
       return ['liveness'];
     case 'grpcHealth':
@@ -54,7 +70,25 @@ export function serverProgramOf(args: readonly string[] | undefined): ServerProg
   }
   if (args[0] !== 'netexec') return undefined;
   // netexec's default --http-port is 8080 (netexec.go).
-  return { kind: 'netexec', httpPort: flag('http-port') ?? 8080 };
+  const httpPort = flag('http-port') ?? 8080;
+  const cert = args.find((a) => a.startsWith('--tls-cert-file='))?.slice('--tls-cert-file='.length);
+  // netexec.go main: HTTPS only with a certificate file (len(certFile) > 0).
+  return cert ? { kind: 'netexec', httpPort, tls: true } : { kind: 'netexec', httpPort };
+}
+
+/** The /echo target (path and query) whose request netexec logs as `GET <target>` (netexec.go echoHandler). */
+export function netexecEchoPath(msg: string, code: number): string {
+  return `/echo?msg=${msg}&code=${code}`;
+}
+
+/**
+ * The request netexec logged in one line of its output, or undefined for any other line. netexec logs each
+ * request it handles with Go's log package (flags LstdFlags: `2006/01/02 15:04:05 ` first), /echo as
+ * `GET /echo?msg=<msg>&code=<code>` (netexec.go echoHandler), so an echo target with a plain msg and a code comes
+ * back as it was sent.
+ */
+export function netexecLoggedRequest(line: string): string | undefined {
+  return /^(?:\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2} )?GET (\/\S*)$/.exec(line.trimEnd())?.[1];
 }
 
 /** agnhost liveness's /redirect query: `loc`, escaped (liveness/server.go). */

@@ -19,6 +19,15 @@ import {
 
 type Fields = Record<string, FieldExpectation>;
 
+/**
+ * An httpGet hook with scheme HTTPS goes over TLS without verifying the server's certificate: the kubelet's
+ * lifecycle client has InsecureSkipVerify (pkg/kubelet/kubelet.go NewMainKubelet,
+ * insecureContainerLifecycleHTTPClient) and the request takes httpGet.scheme (pkg/kubelet/lifecycle/handlers.go
+ * runHTTPHandler → pkg/probe/http/request.go NewRequestForHTTPGetAction), since v1.26 (kubernetes PR #86139,
+ * ConsistentHTTPGetHandlers; before it every hook went as http://).
+ */
+const HTTPS_HOOK_RULE = 'hooks.https-unverified';
+
 /** Fields of a container's postStart hook over the observation window. */
 function postStartFields(scenario: HooksScenario, c: ContainerScenario, options: ModelOptions): Fields {
   const hook = c.lifecycle.postStart;
@@ -35,19 +44,28 @@ function postStartFields(scenario: HooksScenario, c: ContainerScenario, options:
   if (appsStart === undefined) return fields;
   const seenUntil = scenario.observeSeconds - appsStart;
   if (duration + slack >= seenUntil) return fields;
+  const https = hook.kind === 'httpGet' && hook.scheme === 'HTTPS';
   // kuberuntime_container.go startContainer: the hook runs synchronously; failure → FailedPostStartHook.
   fields[`${n}.failedPostStartHook`] = {
     expected: { kind: 'equals', value: fails },
-    rule: fails ? 'hooks.poststart-failure-kills' : 'hooks.poststart-http-status-ignored',
+    rule: fails
+      ? 'hooks.poststart-failure-kills'
+      : https
+        ? HTTPS_HOOK_RULE
+        : 'hooks.poststart-http-status-ignored',
     because: fails
       ? `postStart exec exits ${hook.kind === 'exec' ? hook.exitCode : 0}: Warning FailedPostStartHook, container killed`
-      : `postStart ${hook.kind} returns${hook.kind === 'httpGet' ? ` (status ${hook.status} is not checked)` : ''}: no failure event`,
+      : https
+        ? `postStart HTTPS GET: the handler's self-signed certificate is not verified and status ${hook.status} is not checked: no failure event`
+        : `postStart ${hook.kind} returns${hook.kind === 'httpGet' ? ` (status ${hook.status} is not checked)` : ''}: no failure event`,
   };
   if (hook.kind === 'httpGet') {
     fields[`${n}.postStartRequestSeen`] = {
       expected: { kind: 'equals', value: true },
-      rule: 'hooks.poststart-http-from-kubelet',
-      because: `the kubelet sends GET ${hook.path} to httpGet.host (the hook handler pod) as the container starts`,
+      rule: https ? HTTPS_HOOK_RULE : 'hooks.poststart-http-from-kubelet',
+      because: https
+        ? 'the kubelet sends the GET over TLS to httpGet.host (the hook handler pod) as the container starts'
+        : `the kubelet sends GET ${hook.path} to httpGet.host (the hook handler pod) as the container starts`,
     };
   }
   if (!fails) {
@@ -140,11 +158,11 @@ export function expectHooks(
       // pkg/kubelet/kuberuntime/kuberuntime_container.go executePreStopHook → lifecycle/handlers.go
       // runHTTPHandler: the GET goes to httpGet.host as the kill starts, whatever the grace period.
       if (preStop?.kind === 'httpGet' && preStop.viaHandlerPod) {
+        const https = preStop.scheme === 'HTTPS';
         fields[`${c.name}.preStopRequestSeen`] = {
           expected: { kind: 'equals', value: true },
-          rule: 'hooks.prestop-http-from-kubelet',
-          because:
-            'the kubelet sends the preStop GET to its host (the hook handler pod) when the kill starts',
+          rule: https ? HTTPS_HOOK_RULE : 'hooks.prestop-http-from-kubelet',
+          because: `the kubelet sends the preStop GET${https ? ' over TLS, the certificate unverified,' : ''} to its host (the hook handler pod) when the kill starts`,
         };
       }
     }

@@ -15,7 +15,12 @@ import {
 } from '../../harness/container-program';
 import { seccompProfile, seLinuxOptions } from './security-context';
 import { agnhostArgs } from '../../harness/agnhost-program';
-import { HOOK_HANDLER_HOST, HOOK_HANDLER_PORT, handlerHookPath } from '../../harness/hook-handler-program';
+import {
+  HOOK_HANDLER_HOST,
+  handlerHookPath,
+  handlerHookPort,
+  isHttpsHook,
+} from '../../harness/hook-handler-program';
 import type {
   ContainerScenario,
   ContainerSecurity,
@@ -37,13 +42,14 @@ function lifecycleHandler(
       return { exec: { command: hookCommand(hook, handler) } };
     case 'httpGet':
       // postStart goes to the hook handler pod (the container's own httpd is not listening yet), a
-      // preStop there when it says so (upstream's e2e serves both from a handler pod).
+      // preStop there when it says so (upstream's e2e serves both from a handler pod); HTTPS to its TLS server.
       return (hook === 'postStart' || handler.viaHandlerPod) && hookHandler
         ? {
             httpGet: {
+              ...(isHttpsHook(handler) ? { scheme: 'HTTPS' } : {}),
               host: HOOK_HANDLER_HOST,
               path: handlerHookPath(container, handler),
-              port: HOOK_HANDLER_PORT,
+              port: handlerHookPort(handler),
             },
           }
         : { httpGet: { path: handler.path, port: handler.port } };

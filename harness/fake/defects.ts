@@ -25,6 +25,11 @@ export const FAKE_DEFECTS = {
   'prestop-http-not-sent': 'hooks',
   /** postStart hooks are never run (the container counts as started at once). */
   'poststart-skipped': 'hooks',
+  /**
+   * httpGet hooks ignore scheme: an HTTPS hook goes as http://, as every kubelet before v1.26 (or with
+   * ConsistentHTTPGetHandlers off) sent it; the TLS server answers 400 without serving it, and the status is not judged.
+   */
+  'hook-https-as-http': 'hooks',
   /** Readiness probes are ignored: containers are Ready as soon as they run. */
   'readiness-ignored': 'probes',
   /** Liveness probe failures never kill the container. */

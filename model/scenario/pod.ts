@@ -53,12 +53,17 @@ export interface ContainerBehaviour {
   writeEphemeralMi?: number;
 }
 
+/** httpGet.scheme (validation.go: HTTP or HTTPS; HTTP when unset). */
+export type HookScheme = 'HTTP' | 'HTTPS';
+
 /** A lifecycle hook handler. Exactly one handler per hook (validation.go validateHandler). */
 export type HookHandler =
   | { kind: 'exec'; durationSeconds: number; exitCode: number }
   /**
    * Served by the container's own busybox httpd CGI, which answers `status` after `durationSeconds`; a
    * postStart, or a preStop `viaHandlerPod`, by the hook handler pod's (harness/hook-handler-program.ts).
+   * `scheme: 'HTTPS'` (absent: HTTP) goes to the handler pod's agnhost netexec TLS server instead, whose
+   * /echo answers `status` at once (durationSeconds 0).
    */
   | {
       kind: 'httpGet';
@@ -67,6 +72,7 @@ export type HookHandler =
       status: number;
       durationSeconds: number;
       viaHandlerPod?: boolean;
+      scheme?: 'HTTPS';
     }
   | { kind: 'sleep'; seconds: number };
 
@@ -98,7 +104,8 @@ export type ProbeHandler =
  * /healthz 200 for its first 10 s then 500, /redirect?loc=; SIGTERM's default action.
  */
 export type ServerProgram =
-  | { kind: 'netexec'; httpPort: number }
+  /** `tls`: HTTPS with the image's self-signed /localhost.crt (netexec --tls-cert-file), not HTTP. */
+  | { kind: 'netexec'; httpPort: number; tls?: boolean }
   | { kind: 'liveness' }
   /**
    * grpc-health-checking (grpc-health-checking/grpc-health-checking.go): the gRPC health service on `port`, SERVING

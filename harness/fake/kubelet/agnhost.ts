@@ -82,6 +82,29 @@ export function agnhostAnswer(
   }
 }
 
+/** Go's log prefix (log.LstdFlags, `2006/01/02 15:04:05 `) at `ms`, in the container's UTC. */
+function goLogPrefix(ms: number): string {
+  const iso = new Date(ms).toISOString();
+  return `${iso.slice(0, 4)}/${iso.slice(5, 7)}/${iso.slice(8, 10)} ${iso.slice(11, 19)} `;
+}
+
+/**
+ * The line agnhost netexec logs when it handles GET `target` at `ms` (netexec.go: each handler's log.Printf, the
+ * query values decoded; every path its mux does not name goes to rootHandler, `GET /`).
+ */
+export function netexecLogLine(target: string, ms: number): string {
+  const url = new URL(target, 'http://agnhost/');
+  const query = (name: string) => url.searchParams.get(name) ?? '';
+  const logged: Record<string, string> = {
+    '/echo': `GET /echo?msg=${query('msg')}&code=${query('code')}`,
+    '/healthz': 'GET /healthz',
+    '/redirect': `GET /redirect?msg=${query('location')}&code=${query('code')}`,
+    '/shutdown': 'GET /shutdown',
+    '/exit': `GET /exit?code=${query('code')}&timeout=${query('timeout')}&wait=${query('wait')}`,
+  };
+  return `${goLogPrefix(ms)}${logged[url.pathname] ?? 'GET /'}`;
+}
+
 /** The kubelet's HTTP probe result (pkg/probe/http/http.go DoHTTPProbe), and the program's exit if a GET ended it. */
 export interface HttpProbeResult {
   result: 'success' | 'warning' | 'failure';

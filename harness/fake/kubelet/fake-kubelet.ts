@@ -186,8 +186,10 @@ export class SimulatedKubelet implements FakeKubelet {
       hostIP,
       podIP: `10.244.${(this.ipSerial >> 8) & 255}.${this.ipSerial & 255}`,
       onStopped: () => this.release(id, context),
-      httpGet: (host, port, path) =>
-        [...this.workers.values()].find((w) => w.podIP === host && w.running)?.serveHttp(port, path) ?? false,
+      httpGet: (host, port, path, scheme) =>
+        [...this.workers.values()]
+          .find((w) => w.podIP === host && w.running)
+          ?.serveHttp(port, path, scheme) ?? false,
     });
     this.workers.set(id, worker);
     const sandbox = this.latencies

@@ -1,8 +1,8 @@
 import type { V1Pod } from '@kubernetes/client-node';
 import { serverHttpPort } from '../../agnhost-program';
-import { agnhostGrpcStatus } from './agnhost';
+import { agnhostGrpcStatus, netexecLogLine } from './agnhost';
 import { HEARTBEAT_SECONDS, formatMarker, type MarkerName } from '../../markers';
-import type { HookHandler, PodScenario, ProbeKind, ProbeSpec } from '../../../model/scenario';
+import type { HookHandler, HookScheme, PodScenario, ProbeKind, ProbeSpec } from '../../../model/scenario';
 import { probePeriodSeconds, probeThreshold, sigkillAheadSeconds, type DefectSet } from '../defects';
 import type { KubeletContext } from '../fake-parts';
 import { restartDelaySeconds } from './backoff';
@@ -32,8 +32,8 @@ export interface WorkerOptions {
   podIP: string;
   /** Called once the pod's containers have all stopped after a delete. */
   onStopped: () => void;
-  /** An HTTP GET to another pod (httpGet.host): whether its server took the request. */
-  httpGet?: (host: string, port: number, path: string) => boolean;
+  /** An HTTP(S) GET to another pod (httpGet.host): whether its server answered the request. */
+  httpGet?: (host: string, port: number, path: string, scheme: HookScheme) => boolean;
 }
 
 const PROBE_TITLE: Record<ProbeKind, string> = {
@@ -411,6 +411,10 @@ export class PodWorker {
         const host = get?.host;
         const port = typeof get?.port === 'number' ? get.port : handler.port;
         const path = get?.path ?? handler.path;
+        // A seeded defect: httpGet.scheme ignored, as handlers.go's path without ConsistentHTTPGetHandlers
+        // (every kubelet before v1.26, kubernetes PR #86139) builds `http://` whatever the scheme.
+        const scheme: HookScheme =
+          get?.scheme === 'HTTPS' && !this.options.defects.has('hook-https-as-http') ? 'HTTPS' : 'HTTP';
         // postStart's GET leaves as soon as the container started (kuberuntime_container.go startContainer).
         this.after(hook === 'postStart' ? 0 : SIGNAL_SECONDS / 2, () => {
           if (!alive()) return;
@@ -419,7 +423,7 @@ export class PodWorker {
           const unsent = !own && hook === 'preStop' && this.options.defects.has('prestop-http-not-sent');
           const taken = own
             ? this.now() >= c.serversUpAt
-            : unsent || (this.options.httpGet?.(host, port, path) ?? false);
+            : unsent || (this.options.httpGet?.(host, port, path, scheme) ?? false);
           // The kubelet's HTTP hook fails only when the request fails; the status code is not judged.
           if (!taken) {
             done(false);
@@ -458,9 +462,14 @@ export class PodWorker {
 
   /**
    * A GET from another pod's hook (httpGet.host is this pod's IP): taken by a running container that
-   * declares the port once its program listens; its CGI writes the `http` marker into its own log.
+   * declares the port once its program listens; its CGI writes the `http` marker into its own log, agnhost
+   * netexec logs the request. The kubelet skips certificate checks (kubelet.go insecureContainerLifecycleHTTPClient),
+   * so HTTPS to netexec's TLS server is served. Plain HTTP to it reaches no handler: Go's server answers 400
+   * ("Client sent an HTTP request to an HTTPS server", net/http server.go), an answer the kubelet does not judge.
+   * HTTPS to a plain server fails its handshake (the kubelet's retry over HTTP, handlers.go isHTTPResponseError,
+   * is not modelled: properties send HTTPS only to the TLS server).
    */
-  serveHttp(port: number, path: string): boolean {
+  serveHttp(port: number, path: string, scheme: HookScheme): boolean {
     const server = [...this.initContainers, ...this.appContainers].find(
       (c) =>
         c.alive &&
@@ -469,7 +478,18 @@ export class PodWorker {
         this.now() >= c.serversUpAt,
     );
     if (!server) return false;
+    const tls = server.server?.kind === 'netexec' && server.server.tls === true;
+    if (tls && scheme === 'HTTP') return true;
+    if (!tls && scheme === 'HTTPS') return false;
     if (server.hooksReachOutput) this.log(server, 'http', path);
+    if (server.server?.kind === 'netexec')
+      this.options.context.appendLog(
+        this.namespace,
+        this.name,
+        server.name,
+        this.now(),
+        netexecLogLine(path, this.now()),
+      );
     return true;
   }
 

@@ -1,13 +1,22 @@
-import { manifestsFor } from '../../../generators/manifests';
+import { manifestsFor, wireForm } from '../../../generators/manifests';
+import { serverProgramOf } from '../../../harness/agnhost-program';
 import { planCase, type PlanStep } from '../../../harness/plan';
 import { expandContainerCommandAndArgs } from '../../../harness/fake/kubelet/command-expansion';
 import {
+  HOOK_HANDLER_CONTAINER,
   HOOK_HANDLER_HOST,
   HOOK_HANDLER_POD,
   HOOK_HANDLER_PORT,
+  HOOK_HANDLER_TLS_CONTAINER,
+  HOOK_HANDLER_TLS_PORT,
 } from '../../../harness/hook-handler-program';
 import { withHookHandlerIp } from '../../../generators/manifests/hook-handler-pod';
+import { defaultCapabilities, LATEST_VERSION } from '../../../model/capabilities';
 import type { HooksScenario, PodScenario } from '../../../model/scenario';
+import { apiRuleViolations } from '../support/api-rules';
+import { buildValidators, schemaErrors } from '../support/openapi-schema';
+
+const CAPABILITIES = defaultCapabilities(LATEST_VERSION);
 
 /** httpGet postStart hooks are served by a handler pod created and Ready before the pod under test. */
 
@@ -85,5 +94,85 @@ describe('hook handler pod', () => {
     const only = admitted[0];
     if (only.kind !== 'Pod') throw new Error('pod expected');
     expect(only.spec!.containers[0].lifecycle?.postStart?.httpGet?.host).toBeUndefined();
+  });
+});
+
+describe('hook handler pod for HTTPS hooks', () => {
+  const SERVER = { ...OPTIONS, serverImage: 'registry.k8s.io/e2e-test-images/agnhost:2.43' };
+  const https = pod({
+    kind: 'httpGet',
+    port: HOOK_HANDLER_TLS_PORT,
+    path: '/cgi-bin/poststart',
+    status: 500,
+    durationSeconds: 0,
+    scheme: 'HTTPS',
+  });
+
+  it('runs upstream’s netexec TLS server and the pod under test sends scheme HTTPS to its /echo', () => {
+    const { objects } = manifestsFor({ ...scenario, pod: https }, SERVER);
+    const [handler, underTest] = objects;
+    if (handler.kind !== 'Pod' || underTest.kind !== 'Pod') throw new Error('pods expected');
+    // Only the TLS container: no hook needs the busybox one.
+    expect(handler.spec!.containers.map((c) => c.name)).toEqual([HOOK_HANDLER_TLS_CONTAINER]);
+    const tls = handler.spec!.containers[0];
+    expect(tls.image).toBe(SERVER.serverImage);
+    expect(tls.command).toBeUndefined();
+    expect(tls.args).toEqual([
+      'netexec',
+      '--http-port=9090',
+      '--udp-port=9091',
+      '--tls-cert-file=/localhost.crt',
+      '--tls-private-key-file=/localhost.key',
+    ]);
+    expect(tls.readinessProbe?.httpGet).toEqual({ scheme: 'HTTPS', path: '/healthz', port: 9090 });
+    expect(underTest.spec!.containers[0].lifecycle?.postStart?.httpGet).toEqual({
+      scheme: 'HTTPS',
+      host: HOOK_HANDLER_HOST,
+      path: '/echo?msg=poststart-a&code=500',
+      port: HOOK_HANDLER_TLS_PORT,
+    });
+    // The host is put in with the scheme kept.
+    const resolved = withHookHandlerIp(underTest, '10.1.2.3');
+    expect(resolved.spec!.containers[0].lifecycle?.postStart?.httpGet?.scheme).toBe('HTTPS');
+    // The fake reads the TLS program back from the args.
+    expect(serverProgramOf(tls.args)).toEqual({ kind: 'netexec', httpPort: 9090, tls: true });
+  });
+
+  it('holds both handlers when HTTP and HTTPS hooks share a pod, each manifest valid for the API', () => {
+    const both: PodScenario = {
+      ...https,
+      containers: https.containers.map((c) =>
+        c.name === 'b'
+          ? {
+              ...c,
+              lifecycle: {
+                postStart: {
+                  kind: 'httpGet',
+                  port: 8080,
+                  path: '/cgi-bin/poststart',
+                  status: 200,
+                  durationSeconds: 1,
+                },
+              },
+            }
+          : c,
+      ),
+    };
+    const { objects } = manifestsFor({ ...scenario, pod: both }, SERVER);
+    const [handler] = objects;
+    if (handler.kind !== 'Pod') throw new Error('pod expected');
+    expect(handler.spec!.containers.map((c) => c.name)).toEqual([
+      HOOK_HANDLER_CONTAINER,
+      HOOK_HANDLER_TLS_CONTAINER,
+    ]);
+    const validators = buildValidators();
+    for (const object of objects) {
+      const wire = wireForm(object);
+      expect([...schemaErrors(validators, wire), ...apiRuleViolations(wire, CAPABILITIES)]).toEqual([]);
+    }
+  });
+
+  it('needs the server image', () => {
+    expect(() => manifestsFor({ ...scenario, pod: https }, OPTIONS)).toThrow(/server image/);
   });
 });

@@ -1,10 +1,16 @@
 import {
   agnhostArgs,
   livenessRedirectPath,
+  netexecLoggedRequest,
   netexecRedirectPath,
   serverProgramOf,
 } from '../../../../harness/agnhost-program';
-import { agnhostAnswer, agnhostGrpcStatus, httpProbe } from '../../../../harness/fake/kubelet/agnhost';
+import {
+  agnhostAnswer,
+  agnhostGrpcStatus,
+  httpProbe,
+  netexecLogLine,
+} from '../../../../harness/fake/kubelet/agnhost';
 import type { ServerProgram } from '../../../../model/scenario';
 import { serverProbeOutlook } from '../../../../model/server-program';
 
@@ -104,5 +110,32 @@ describe('fake agnhost programs', () => {
     expect(agnhostGrpcStatus(grpc, 8084, 4)).toBe('NOT_SERVING');
     expect(agnhostGrpcStatus(grpc, 8080, 0)).toBeUndefined();
     expect(agnhostGrpcStatus({ ...grpc, unhealthyAfterSeconds: undefined }, 8084, 1000)).toBe('SERVING');
+  });
+
+  test('netexec with TLS: the image’s certificate flags, read back; no empty certificate counts', () => {
+    const tls: ServerProgram = { kind: 'netexec', httpPort: 9090, tls: true };
+    expect(agnhostArgs(tls)).toEqual([
+      'netexec',
+      '--http-port=9090',
+      '--udp-port=9091',
+      '--tls-cert-file=/localhost.crt',
+      '--tls-private-key-file=/localhost.key',
+    ]);
+    expect(serverProgramOf(agnhostArgs(tls))).toEqual(tls);
+    expect(serverProgramOf(['netexec', '--tls-cert-file='])).toEqual({ kind: 'netexec', httpPort: 8080 });
+  });
+
+  test('netexec’s request lines (Go log prefix) read back as the target sent, for /echo with msg and code', () => {
+    const at = Date.UTC(2023, 0, 30, 10, 0, 4, 500);
+    expect(netexecLogLine('/echo?msg=poststart-app-0&code=404', at)).toBe(
+      '2023/01/30 10:00:04 GET /echo?msg=poststart-app-0&code=404',
+    );
+    expect(netexecLoggedRequest(netexecLogLine('/echo?msg=poststart-app-0&code=404', at))).toBe(
+      '/echo?msg=poststart-app-0&code=404',
+    );
+    expect(netexecLogLine('/healthz', at)).toBe('2023/01/30 10:00:04 GET /healthz');
+    expect(netexecLogLine('/cgi-bin/x', at)).toBe('2023/01/30 10:00:04 GET /');
+    expect(netexecLoggedRequest('2023/01/30 10:00:00 Started HTTP server on port 9090')).toBeUndefined();
+    expect(netexecLoggedRequest('kp http /cgi-bin/poststart-c')).toBeUndefined();
   });
 });

@@ -1,6 +1,12 @@
 import { podManifest } from '../../../../generators/manifests';
 import { hookHandlerPod, withHookHandlerIp } from '../../../../generators/manifests/hook-handler-pod';
-import { HOOK_HANDLER_CONTAINER, HOOK_HANDLER_POD } from '../../../../harness/hook-handler-program';
+import { netexecLoggedRequest } from '../../../../harness/agnhost-program';
+import {
+  HOOK_HANDLER_CONTAINER,
+  HOOK_HANDLER_POD,
+  HOOK_HANDLER_TLS_CONTAINER,
+} from '../../../../harness/hook-handler-program';
+import type { FakeDefect } from '../../../../harness/fake/defects';
 import { createFakeKubelet } from '../../../../harness/fake/kubelet/fake-kubelet';
 import type { PodScenario } from '../../../../model/scenario';
 import { TestKubeletContext } from '../kubelet-test-context';
@@ -101,5 +107,46 @@ describe('fake kubelet: httpGet postStart served by the hook handler pod', () =>
     kubelet.podCreated(context.addPod(pod), context);
     context.clock.runFor(3000);
     expect(context.events('FailedPostStartHook')).toHaveLength(1);
+  });
+});
+
+describe('fake kubelet: an HTTPS hook served by the hook handler pod’s agnhost TLS server', () => {
+  const options = { image: 'busybox:1.36.1', serverImage: 'agnhost:test', namespace: 'ns', labels: {} };
+  const hook = { kind: 'httpGet', port: 9090, path: '/cgi-bin/poststart', status: 404 } as const;
+  const scenario = podScenario({
+    containers: [
+      containerScenario('c', {
+        lifecycle: { postStart: { ...hook, durationSeconds: 0, scheme: 'HTTPS' } },
+      }),
+    ],
+  });
+
+  function run(defects: FakeDefect[]) {
+    const context = new TestKubeletContext();
+    const kubelet = createFakeKubelet({ seed: 5, defects });
+    kubelet.podCreated(context.addPod(hookHandlerPod(scenario, options)!), context);
+    context.clock.runFor(3000);
+    const ip = context.readPod('ns', HOOK_HANDLER_POD)?.status?.podIP ?? '';
+    const pod = withHookHandlerIp(podManifest(scenario, { ...options, hookHandler: true }), ip);
+    kubelet.podCreated(context.addPod(pod), context);
+    context.clock.runFor(5000);
+    return context;
+  }
+
+  it('logs the request as netexec does (Go log prefix, GET /echo?msg=&code=); the hook succeeds', () => {
+    const context = run([]);
+    const lines = context.logs(HOOK_HANDLER_TLS_CONTAINER).map((l) => l.text);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2} GET \/echo\?msg=poststart-c&code=404$/);
+    expect(netexecLoggedRequest(lines[0])).toBe('/echo?msg=poststart-c&code=404');
+    expect(context.events('FailedPostStartHook')).toHaveLength(0);
+    expect(context.lastStatus('p')?.containerStatuses?.[0].state?.running).toBeDefined();
+  });
+
+  it('hook-https-as-http: the plain GET gets the TLS server’s 400 unlogged, and the hook still succeeds', () => {
+    const context = run(['hook-https-as-http']);
+    expect(context.logs(HOOK_HANDLER_TLS_CONTAINER)).toEqual([]);
+    expect(context.events('FailedPostStartHook')).toHaveLength(0);
+    expect(context.lastStatus('p')?.containerStatuses?.[0].state?.running).toBeDefined();
   });
 });
