@@ -52,6 +52,7 @@ export { lifecycle } from './lifecycle';
 export { probeSpec } from './probe-spec';
 export { deleteIntent, resolveDeleteAction } from './delete-intent';
 export { quotaObjectsScenario } from './quota-objects-scenario';
+export { quotaCustomResourceScenario } from './quota-custom-resource-scenario';
 export { quotaLifecycleScenario } from './quota-lifecycle-scenario';
 export { quotaPriorityScenario } from './quota-priority-scenario';
 export { quotaAffinityScenario } from './quota-priority-scenario';

@@ -23,6 +23,7 @@ const SHORT_NAME: Record<QuotaObject['kind'], string> = {
   ReplicationController: 'rc',
   ReplicaSet: 'rs',
   PersistentVolumeClaim: 'pvc',
+  CustomResource: 'cr',
 };
 
 /** A pod that only requests ephemeral storage (no cpu/memory: nothing else a quota could ask it to set). */

@@ -102,6 +102,30 @@ export class CleanupRegistry {
     });
   }
 
+  /**
+   * Deletes a CustomResourceDefinition a case created and waits until it is gone (its finalizer first
+   * deletes every custom resource of it, in any namespace).
+   */
+  registerCustomResourceDefinition(name: string): CleanupEntry {
+    const what = `custom resource definition ${name}`;
+    return this.register(what, async () => {
+      const { clock } = this.options;
+      const deadlineMs = this.options.namespaceDeadlineMs ?? DEFAULT_NAMESPACE_DEADLINE_MS;
+      const deadline = clock.now() + deadlineMs;
+      await this.retry(() => this.port.deleteCustomResourceDefinition(name));
+      for (;;) {
+        const crd = await this.retry(() => this.port.readCustomResourceDefinition(name));
+        if (!crd) return { done: [`${what} deleted`], leftovers: [] };
+        if (clock.now() >= deadline) {
+          const finalizers = crd.metadata?.finalizers ?? [];
+          const reason = `still present after ${Math.round(deadlineMs / 1000)} s (finalizers: ${finalizers.join(', ') || 'none'})`;
+          return { done: [], leftovers: [{ what, reason }] };
+        }
+        await clock.sleep(this.options.pollMs ?? DEFAULT_POLL_MS);
+      }
+    });
+  }
+
   /** Marks a mutating call as in flight: cleanup waits for it so what it creates is seen. */
   track<T>(operation: Promise<T>): Promise<T> {
     this.inFlight.add(operation);

@@ -1,11 +1,13 @@
 import type {
   CoreV1Event,
   V1ConfigMap,
+  V1CustomResourceDefinition,
   V1EndpointSlice,
   V1LimitRange,
   V1Namespace,
   V1NetworkPolicy,
   V1Node,
+  V1ObjectMeta,
   V1PersistentVolumeClaim,
   V1Pod,
   V1PriorityClass,
@@ -19,7 +21,28 @@ import type {
 import type { ServerVersion } from '../model/capabilities';
 import type { AuditEvent } from '../model/trace';
 
-/** Every object kind kubeprop creates; nothing else is ever written to a cluster. */
+/** Where the API serves a custom resource: its CustomResourceDefinition's group, version, plural and kind. */
+export interface CustomResourceType {
+  group: string;
+  version: string;
+  plural: string;
+  kind: string;
+}
+
+/**
+ * An object of a custom resource type kubeprop defined (metadata only: its CRD's schema has no fields).
+ * On the wire it is { apiVersion: <group>/<version>, kind: type.kind, metadata }.
+ */
+export interface CustomObject {
+  apiVersion?: string;
+  metadata?: V1ObjectMeta;
+  type: CustomResourceType;
+}
+
+/**
+ * Every object kind kubeprop creates; nothing else is ever written to a cluster (but the case-named
+ * PriorityClasses of ClusterPort.createPriorityClass). A CustomResourceDefinition is cluster-scoped.
+ */
 export type ManagedObject =
   | ({ kind: 'Pod' } & V1Pod)
   | ({ kind: 'ResourceQuota' } & V1ResourceQuota)
@@ -30,7 +53,9 @@ export type ManagedObject =
   | ({ kind: 'ConfigMap' } & V1ConfigMap)
   | ({ kind: 'ReplicationController' } & V1ReplicationController)
   | ({ kind: 'ReplicaSet' } & V1ReplicaSet)
-  | ({ kind: 'PersistentVolumeClaim' } & V1PersistentVolumeClaim);
+  | ({ kind: 'PersistentVolumeClaim' } & V1PersistentVolumeClaim)
+  | ({ kind: 'CustomResourceDefinition' } & V1CustomResourceDefinition)
+  | ({ kind: 'CustomResource' } & CustomObject);
 
 export type ManagedKind = ManagedObject['kind'];
 
@@ -43,6 +68,9 @@ export type CountedKind =
   | 'ReplicaSet'
   | 'PersistentVolumeClaim'
   | 'ResourceQuota';
+
+/** What the harness lists and deletes by name for a quota: a counted kind, or the case's custom resource. */
+export type CountedResource = CountedKind | 'CustomResource';
 
 /** A create either succeeds (with any warnings) or is rejected with the API's Status. */
 export type CreateResult =
@@ -90,6 +118,7 @@ export interface ClusterPort {
   readNamespace(name: string): Promise<V1Namespace | undefined>;
   listNamespaces(labelSelector: string): Promise<V1Namespace[]>;
 
+  /** Creates an object in the namespace; a cluster-scoped one (CustomResourceDefinition) ignores it. */
   create(namespace: string, object: ManagedObject): Promise<CreateResult>;
   /**
    * Optional: validation and admission of a create without persisting it (dryRun=All). Capability
@@ -132,6 +161,18 @@ export interface ClusterPort {
   createPriorityClass(priorityClass: V1PriorityClass): Promise<void>;
   /** Deletes a PriorityClass; one already gone is not an error. */
   deletePriorityClass(name: string): Promise<void>;
+  /** PriorityClasses matching the label selector (`kubeprop clean` sweeps a killed run's). */
+  listPriorityClasses(labelSelector: string): Promise<V1PriorityClass[]>;
+  /** A CustomResourceDefinition (its Established condition), undefined once it is gone. */
+  readCustomResourceDefinition(name: string): Promise<V1CustomResourceDefinition | undefined>;
+  /** Deletes a CustomResourceDefinition, and so its custom resources; one already gone is not an error. */
+  deleteCustomResourceDefinition(name: string): Promise<void>;
+  /** CustomResourceDefinitions matching the label selector (`kubeprop clean` sweeps a killed run's). */
+  listCustomResourceDefinitions(labelSelector: string): Promise<V1CustomResourceDefinition[]>;
+  /** Deletes a custom resource (notFound, like deleteObject, when it is not there). */
+  deleteCustomObject(namespace: string, type: CustomResourceType, name: string): Promise<void>;
+  /** The names of a custom resource type's objects in the namespace (what count/<plural>.<group> counts). */
+  listCustomObjectNames(namespace: string, type: CustomResourceType): Promise<string[]>;
   /** Quotas in every namespace matching the label selector. */
   listResourceQuotas(labelSelector: string): Promise<V1ResourceQuota[]>;
   /** Deletes an object other than a pod (default options: the API's own propagation). */

@@ -3,10 +3,12 @@ import https from 'node:https';
 import { Writable } from 'node:stream';
 import {
   ApiException,
+  ApiextensionsV1Api,
   AppsV1Api,
   AuthorizationV1Api,
   SchedulingV1Api,
   CoreV1Api,
+  CustomObjectsApi,
   Exec,
   type HttpInfo,
   type KubeConfig,
@@ -16,10 +18,12 @@ import {
   Watch,
   setHeaderOptions,
   type CoreV1Event,
+  type V1CustomResourceDefinition,
   type V1EndpointSlice,
   type V1LimitRange,
   type V1Namespace,
   type V1Node,
+  type V1ObjectMeta,
   type V1Pod,
   type V1PriorityClass,
   type V1ResourceQuota,
@@ -35,6 +39,7 @@ import type {
   ClusterPort,
   CountedKind,
   CreateResult,
+  CustomResourceType,
   ListResult,
   LogLine,
   ManagedObject,
@@ -77,6 +82,8 @@ export class KubeCluster implements ClusterPort {
   private readonly networking: NetworkingV1Api;
   private readonly apps: AppsV1Api;
   private readonly scheduling: SchedulingV1Api;
+  private readonly apiextensions: ApiextensionsV1Api;
+  private readonly customObjects: CustomObjectsApi;
   private readonly authorization: AuthorizationV1Api;
   private readonly version: VersionApi;
   /** Present only with an audit log reader (kind clusters): ClusterPort's optional capability. */
@@ -92,6 +99,8 @@ export class KubeCluster implements ClusterPort {
     this.networking = kubeConfig.makeApiClient(NetworkingV1Api);
     this.apps = kubeConfig.makeApiClient(AppsV1Api);
     this.scheduling = kubeConfig.makeApiClient(SchedulingV1Api);
+    this.apiextensions = kubeConfig.makeApiClient(ApiextensionsV1Api);
+    this.customObjects = kubeConfig.makeApiClient(CustomObjectsApi);
     this.authorization = kubeConfig.makeApiClient(AuthorizationV1Api);
     this.version = kubeConfig.makeApiClient(VersionApi);
   }
@@ -270,6 +279,52 @@ export class KubeCluster implements ClusterPort {
       if (error instanceof ClusterError && error.kind === 'notFound') return;
       throw error;
     }
+  }
+
+  async listPriorityClasses(labelSelector: string): Promise<V1PriorityClass[]> {
+    const list = await this.call(`list priority classes by ${labelSelector}`, () =>
+      this.scheduling.listPriorityClass({ labelSelector }),
+    );
+    return list.items;
+  }
+
+  async readCustomResourceDefinition(name: string): Promise<V1CustomResourceDefinition | undefined> {
+    return this.readOrUndefined(`read custom resource definition ${name}`, () =>
+      this.apiextensions.readCustomResourceDefinition({ name }),
+    );
+  }
+
+  async deleteCustomResourceDefinition(name: string): Promise<void> {
+    try {
+      await this.call(`delete custom resource definition ${name}`, () =>
+        this.apiextensions.deleteCustomResourceDefinition({ name }),
+      );
+    } catch (error) {
+      if (error instanceof ClusterError && error.kind === 'notFound') return;
+      throw error;
+    }
+  }
+
+  async listCustomResourceDefinitions(labelSelector: string): Promise<V1CustomResourceDefinition[]> {
+    const list = await this.call(`list custom resource definitions by ${labelSelector}`, () =>
+      this.apiextensions.listCustomResourceDefinition({ labelSelector }),
+    );
+    return list.items;
+  }
+
+  async deleteCustomObject(namespace: string, type: CustomResourceType, name: string): Promise<void> {
+    const { group, version, plural } = type;
+    await this.call(`delete ${plural}.${group} ${namespace}/${name}`, (): Promise<unknown> =>
+      this.customObjects.deleteNamespacedCustomObject({ group, version, namespace, plural, name }),
+    );
+  }
+
+  async listCustomObjectNames(namespace: string, type: CustomResourceType): Promise<string[]> {
+    const { group, version, plural } = type;
+    const list = (await this.call(`list ${plural}.${group} in ${namespace}`, (): Promise<unknown> =>
+      this.customObjects.listNamespacedCustomObject({ group, version, namespace, plural }),
+    )) as { items?: { metadata?: { name?: string } }[] };
+    return (list.items ?? []).map((item) => item.metadata?.name ?? '');
   }
 
   async listResourceQuotas(labelSelector: string): Promise<V1ResourceQuota[]> {
@@ -639,6 +694,32 @@ export class KubeCluster implements ClusterPort {
           dryRun,
         });
         return answer(info, (data) => ({ ...data, kind: 'NetworkPolicy' }));
+      }
+      case 'CustomResourceDefinition': {
+        // Cluster-scoped: the namespace plays no part.
+        const body = { ...object, apiVersion: 'apiextensions.k8s.io/v1' };
+        const info = await this.apiextensions.createCustomResourceDefinitionWithHttpInfo({ body, dryRun });
+        return answer(info, (data) => ({ ...data, kind: 'CustomResourceDefinition' }));
+      }
+      case 'CustomResource': {
+        const { type, metadata } = object;
+        const { group, version, plural } = type;
+        const body = { apiVersion: `${group}/${version}`, kind: type.kind, metadata };
+        const info = await this.customObjects.createNamespacedCustomObjectWithHttpInfo({
+          group,
+          version,
+          namespace,
+          plural,
+          body,
+          dryRun,
+        });
+        const created = info.data as { apiVersion?: string; metadata?: V1ObjectMeta };
+        return answer(info, () => ({
+          kind: 'CustomResource',
+          apiVersion: created.apiVersion,
+          metadata: created.metadata,
+          type,
+        }));
       }
     }
   }

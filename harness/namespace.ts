@@ -8,7 +8,7 @@ const MAX_LABEL_VALUE_LENGTH = 63;
 const PREFIX = 'kp';
 
 /** FNV-1a, 32 bit, base 36: a short stable suffix keeping truncated names distinct. */
-function shortHash(text: string): string {
+export function shortHash(text: string): string {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);

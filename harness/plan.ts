@@ -14,7 +14,8 @@ import {
 import type { LimitRangeLifecycle } from '../model/scenario/families';
 import { isHookHandler } from '../generators/manifests/hook-handler-pod';
 import { ROOT_CA_CONFIGMAP } from '../model/quota-objects';
-import type { CountedKind, ManagedObject } from './cluster-port';
+import { countKeyOf, definedType } from '../generators/manifests/custom-resource';
+import type { CountedResource, ManagedObject } from './cluster-port';
 
 /** A pod the plan names: in the case's namespace unless another one is given (NetworkPolicy topology). */
 export interface PodRef {
@@ -37,8 +38,13 @@ export type WaitCondition =
   | { kind: 'podGone'; target: PodRef }
   /** Every listed pod Running with an IP. */
   | { kind: 'podsRunning'; targets: PodRef[] }
-  /** The quota controller has filled status.hard (admission ignores a quota until then). */
-  | { kind: 'quotaInitialised'; quota: string }
+  /**
+   * The quota controller has filled status.hard (admission ignores a quota until then), and status.used
+   * has the `counting` keys (admission rejects a create charging a key without usage).
+   */
+  | { kind: 'quotaInitialised'; quota: string; counting?: string[] }
+  /** The CustomResourceDefinition is Established: its resource is served. */
+  | { kind: 'crdEstablished'; name: string }
   /** status.used agrees with the pods and other objects that exist for the object counts the quota tracks. */
   | { kind: 'quotaSettled'; quota: string }
   /** status.hard equals spec.hard: the quota controller has synced a changed spec (or overwritten a patched status). */
@@ -47,7 +53,7 @@ export type WaitCondition =
    * The object is listed in the namespace (present: the root CA ConfigMap another controller publishes)
    * or no longer is (a deleted claim its protection finalizer kept a moment).
    */
-  | { kind: 'objectListed'; objectKind: CountedKind; name: string; present: boolean };
+  | { kind: 'objectListed'; objectKind: CountedResource; name: string; present: boolean };
 
 export type PlanStep =
   | { kind: 'create'; object: ManagedObject }
@@ -67,7 +73,12 @@ export type PlanStep =
   | { kind: 'deletePod'; target: PodRef; gracePeriodSeconds?: number }
   | { kind: 'snapshotPod'; target: PodRef }
   | { kind: 'snapshotQuota'; quota: string }
-  | { kind: 'deleteObject'; objectKind: CountedKind; name: string }
+  | { kind: 'deleteObject'; objectKind: CountedResource; name: string }
+  /**
+   * Holds until the quota controller counts `key` (a custom resource's count): a probe quota on the key,
+   * raised until its status.used has it, then deleted (harness/waits-quota.ts quotaDiscovery).
+   */
+  | { kind: 'awaitQuotaDiscovery'; key: string; deadlineSeconds: number }
   /** Changes the quota itself: PUT spec.hard, merge-patch spec.hard and a label, or patch status.hard. */
   | {
       kind: 'changeQuota';
@@ -116,6 +127,13 @@ const LIMITRANGER_SETTLE_SECONDS = 2;
 export const NETPOL_ENFORCEMENT_SETTLE_SECONDS = 3;
 /** The quota controller's first sync of a new quota (a full resync is 5 min, but a new quota is queued at once). */
 export const QUOTA_SYNC_SECONDS = 60;
+/** A CRD is Established within a second or two (apiextensions-apiserver's naming and establishing controllers). */
+const CRD_ESTABLISHED_SECONDS = 30;
+/**
+ * The quota controller's discovery finds a new resource within its 30 s period, then waits for the new
+ * informer's sync; upstream's e2e allows a minute (resourceQuotaTimeout), this a busy node's half more.
+ */
+const QUOTA_DISCOVERY_SECONDS = 90;
 /** Kubelet reaction to a delete (about 1 s in the recordings) plus status propagation. */
 export const REACTION_SECONDS = 5;
 /** The kubelet's one-off extension after an overrunning preStop (kuberuntime_manager.go minimumGracePeriodInSeconds). */
@@ -328,6 +346,29 @@ function priorityClasses(manifests: CaseManifests, scenario: QuotaScenario): Pla
   }));
 }
 
+/**
+ * The case's CustomResourceDefinition, if it has one: created (its deletion registered first), Established,
+ * and its resource counted by the quota controller before the quota is created, so the quota's first
+ * sync counts it and admission can charge it; `key` is its count as the cluster names it.
+ */
+function customResourceSetup(manifests: CaseManifests): { steps: PlanStep[]; key?: string } {
+  const crd = manifests.objects.find((o) => o.kind === 'CustomResourceDefinition');
+  if (crd?.kind !== 'CustomResourceDefinition') return { steps: [] };
+  const key = countKeyOf(definedType(crd));
+  return {
+    key,
+    steps: [
+      { kind: 'create', object: crd },
+      {
+        kind: 'wait',
+        condition: { kind: 'crdEstablished', name: crd.metadata?.name ?? '' },
+        deadlineSeconds: CRD_ESTABLISHED_SECONDS,
+      },
+      { kind: 'awaitQuotaDiscovery', key, deadlineSeconds: QUOTA_DISCOVERY_SECONDS },
+    ],
+  };
+}
+
 function quotaPlan(manifests: CaseManifests, scenario: QuotaScenario): PlanStep[] {
   const quota = scenario.quota.name;
   // The quota's first count of configmaps includes the root CA ConfigMap: wait until it is published.
@@ -346,11 +387,17 @@ function quotaPlan(manifests: CaseManifests, scenario: QuotaScenario): PlanStep[
         },
       ]
     : [];
+  const custom = customResourceSetup(manifests);
   const steps: PlanStep[] = [
     ...rootCa,
     ...priorityClasses(manifests, scenario),
+    ...custom.steps,
     ...createAll(manifests, ['ResourceQuota']),
-    { kind: 'wait', condition: { kind: 'quotaInitialised', quota }, deadlineSeconds: QUOTA_SYNC_SECONDS },
+    {
+      kind: 'wait',
+      condition: { kind: 'quotaInitialised', quota, ...(custom.key ? { counting: [custom.key] } : {}) },
+      deadlineSeconds: QUOTA_SYNC_SECONDS,
+    },
     { kind: 'snapshotQuota', quota },
   ];
   const pods = manifests.objects.filter((o) => o.kind === 'Pod');

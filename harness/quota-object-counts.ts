@@ -1,19 +1,24 @@
-import { OBJECT_COUNT_KEYS } from '../model/quota-objects';
-import type { CountedKind } from './cluster-port';
+import { OBJECT_COUNT_KEYS, scenarioQuotaText } from '../model/quota-objects';
+import type { CountedResource } from './cluster-port';
 
-/** Lists the names of a kind's objects in the case's namespace. */
-export type ObjectLister = (kind: CountedKind) => Promise<string[]>;
+/** Lists the names of a kind's objects (or the case's custom resources) in the case's namespace. */
+export type ObjectLister = (kind: CountedResource) => Promise<string[]>;
 
-/** The object-count keys other than pods, each with the kind it counts. */
-const KEY_KIND = new Map<string, CountedKind>(
-  (Object.entries(OBJECT_COUNT_KEYS) as [CountedKind, readonly string[]][]).flatMap(([kind, keys]) =>
-    keys.map((key): [string, CountedKind] => [key, kind]),
+/** The object-count keys other than pods, as scenarios name them, each with what it counts. */
+const KEY_KIND = new Map<string, CountedResource>(
+  (Object.entries(OBJECT_COUNT_KEYS) as [CountedResource, readonly string[]][]).flatMap(([kind, keys]) =>
+    keys.map((key): [string, CountedResource] => [key, kind]),
   ),
 );
 
+/** What a quota key counts, the case's own custom resource (any plural of kubeprop's group) included. */
+function kindOf(key: string): CountedResource | undefined {
+  return KEY_KIND.get(scenarioQuotaText(key));
+}
+
 /** Whether the quota tracks a count of objects other than pods. */
 export function tracksObjectCount(hard: Record<string, unknown>): boolean {
-  return Object.keys(hard).some((key) => KEY_KIND.has(key));
+  return Object.keys(hard).some((key) => kindOf(key) !== undefined);
 }
 
 /**
@@ -27,9 +32,9 @@ export async function expectedObjectCounts(
   list: ObjectLister,
 ): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  const listed = new Map<CountedKind, number>();
+  const listed = new Map<CountedResource, number>();
   for (const key of Object.keys(hard)) {
-    const kind = KEY_KIND.get(key);
+    const kind = kindOf(key);
     if (!kind) continue;
     if (!listed.has(kind)) listed.set(kind, (await list(kind)).length);
     counts[key] = listed.get(kind) ?? 0;

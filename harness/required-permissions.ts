@@ -1,3 +1,4 @@
+import { CUSTOM_RESOURCE_GROUP } from '../model/quota-objects';
 import type { ClusterPort } from './cluster-port';
 
 /** One RBAC permission: a verb on a resource (and subresource) in an API group ("" is core). */
@@ -27,6 +28,23 @@ const CREATE_MANAGED: Permission[] = [
   core('create', 'replicationcontrollers'),
   core('create', 'persistentvolumeclaims'),
   { verb: 'create', group: 'apps', resource: 'replicasets' },
+  // quota/custom-resource: the case's CRD and its custom resources.
+  { verb: 'create', group: 'apiextensions.k8s.io', resource: 'customresourcedefinitions' },
+  { verb: 'create', group: CUSTOM_RESOURCE_GROUP, resource: '*' },
+];
+
+const crds = (verb: string): Permission => ({
+  verb,
+  group: 'apiextensions.k8s.io',
+  resource: 'customresourcedefinitions',
+});
+
+/**
+ * Every case's CRD has its own plural in kubeprop's own group (generators/manifests/custom-resource.ts),
+ * so its custom resources are granted as any resource of that group, and of no other.
+ */
+const customResources = (verb: string): Permission[] => [
+  { verb, group: CUSTOM_RESOURCE_GROUP, resource: '*' },
 ];
 
 /** The kinds a quota counts that kubeprop deletes and lists (ClusterPort deleteObject, listObjectNames). */
@@ -71,6 +89,12 @@ export const REQUIRED_PERMISSIONS: Record<keyof ClusterPort, readonly Permission
   deleteResourceQuotas: [core('deletecollection', 'resourcequotas')],
   createPriorityClass: [{ verb: 'create', group: 'scheduling.k8s.io', resource: 'priorityclasses' }],
   deletePriorityClass: [{ verb: 'delete', group: 'scheduling.k8s.io', resource: 'priorityclasses' }],
+  listPriorityClasses: [{ verb: 'list', group: 'scheduling.k8s.io', resource: 'priorityclasses' }],
+  readCustomResourceDefinition: [crds('get')],
+  deleteCustomResourceDefinition: [crds('delete')],
+  listCustomResourceDefinitions: [crds('list')],
+  deleteCustomObject: customResources('delete'),
+  listCustomObjectNames: customResources('list'),
   deleteObject: onCounted('delete'),
   listObjectNames: onCounted('list'),
   // limitrange/lifecycle: listed by label here and across namespaces, patched, deleted by collection.

@@ -1,6 +1,7 @@
 import type { V1LimitRange, V1Namespace, V1PriorityClass } from '@kubernetes/client-node';
 import { manifestsFor, type CaseManifests } from '../generators/manifests';
 import { networkPolicyManifests, type NetworkPolicyManifests } from '../generators/manifests/networkpolicy';
+import { definedType } from '../generators/manifests/custom-resource';
 import { isHookHandler, withHookHandlerIp } from '../generators/manifests/hook-handler-pod';
 import { resolveIpBlocks } from '../generators/manifests/networkpolicy-ip-blocks';
 import type { Capabilities } from '../model/capabilities';
@@ -12,7 +13,13 @@ import type { Trace, TraceEntry } from '../model/trace';
 import { awaitPodCreateAudit } from './audit-log-wait';
 import type { CleanupEntry, CleanupRegistry, CleanupReport } from './cleanup';
 import { ClusterError } from './cluster-error';
-import type { ClusterPort, CountedKind, CreateResult, ManagedObject } from './cluster-port';
+import type {
+  ClusterPort,
+  CountedResource,
+  CreateResult,
+  CustomResourceType,
+  ManagedObject,
+} from './cluster-port';
 import type { Clock } from './clock';
 import { caseNamespaceName, managedLabels, namespaceManifest } from './namespace';
 import { probeMatrix } from './netpol/probe-matrix';
@@ -22,7 +29,14 @@ import { withRetry } from './retry';
 import { waitFor, type Condition } from './waits';
 import { podCondition, type PodStateSource } from './waits-pod';
 import { acquireNodeCapacityLock } from './node-capacity-lock';
-import { objectListed, quotaHardSynced, quotaInitialised, quotaSettled } from './waits-quota';
+import {
+  crdEstablished,
+  objectListed,
+  quotaDiscovery,
+  quotaHardSynced,
+  quotaInitialised,
+  quotaSettled,
+} from './waits-quota';
 import { CaseRecorder } from './watch-recorder-case';
 import { unreliabilityOf } from '../verdicts/case-verdict';
 
@@ -74,6 +88,12 @@ export interface CaseRun {
 
 /** How often the harness looks again for the start of a pod its observe window waits for. */
 const NOT_STARTED_POLL_MS = 500;
+/** The probe quota of awaitQuotaDiscovery (the scenario's quota is "quota"). */
+const DISCOVERY_PROBE = 'discovery-probe';
+/** Upstream's e2e polls (and raises its probe) every 2 s (test/e2e/framework Poll). */
+const DISCOVERY_POLL_MS = 2000;
+/** A deleted quota is gone at once (no finalizers); half a minute covers a slow API server. */
+const QUOTA_GONE_SECONDS = 30;
 
 /** A stop of the case that is not a failure of the cluster: interrupt, deadline, or an unobservable step. */
 class Inconclusive extends Error {}
@@ -347,6 +367,8 @@ class CaseExecution {
         return this.snapshotQuota(step.quota);
       case 'deleteObject':
         return this.deleteObject(step.objectKind, step.name);
+      case 'awaitQuotaDiscovery':
+        return this.awaitQuotaDiscovery(step.key, step.deadlineSeconds);
       case 'changeQuota':
         return this.changeQuota(step.quota, step.change, step.hard);
       case 'listQuotas':
@@ -376,6 +398,11 @@ class CaseExecution {
     const object = this.scenario.family === 'quota' ? resolved : withKeepFinalizer(resolved);
     const namespace = object.metadata?.namespace ?? this.namespace;
     const target = targetOf(object);
+    if (object.kind === 'CustomResourceDefinition') {
+      // Registered before the create: it is cluster-wide and outlives the namespace.
+      const name = object.metadata?.name ?? '';
+      this.cleanupEntries.push(this.options.cleanup.registerCustomResourceDefinition(name));
+    }
     this.objects.push(object);
     this.recorder.record({ kind: 'action', action: 'create', target });
     const result = await this.write(async (attempt): Promise<CreateResult> => {
@@ -418,6 +445,9 @@ class CaseExecution {
         body: result.body,
         warnings: result.warnings,
       });
+      // The definition is set-up, not an observation: without it there is nothing to judge.
+      if (object.kind === 'CustomResourceDefinition')
+        throw new Inconclusive(`${target} was rejected (${result.status}): ${result.body.message ?? ''}`);
     }
   }
 
@@ -494,15 +524,19 @@ class CaseExecution {
   private conditionFor(condition: WaitCondition): Condition {
     switch (condition.kind) {
       case 'quotaInitialised':
-        return quotaInitialised(condition.quota, () =>
-          this.port.readResourceQuota(this.namespace, condition.quota),
+        return quotaInitialised(
+          condition.quota,
+          () => this.port.readResourceQuota(this.namespace, condition.quota),
+          condition.counting,
         );
+      case 'crdEstablished':
+        return crdEstablished(condition.name, () => this.port.readCustomResourceDefinition(condition.name));
       case 'quotaSettled':
         return quotaSettled(
           condition.quota,
           () => this.port.readResourceQuota(this.namespace, condition.quota),
           () => this.recorder.podsIn(this.namespace),
-          (kind) => this.port.listObjectNames(this.namespace, kind),
+          (kind) => this.listNames(kind),
         );
       case 'quotaHardSynced':
         return quotaHardSynced(condition.quota, () =>
@@ -510,7 +544,7 @@ class CaseExecution {
         );
       case 'objectListed':
         return objectListed(condition.objectKind, condition.name, condition.present, () =>
-          this.port.listObjectNames(this.namespace, condition.objectKind),
+          this.listNames(condition.objectKind),
         );
       default:
         return podCondition(condition, this.podStates(), this.namespace);
@@ -529,24 +563,54 @@ class CaseExecution {
     };
   }
 
+  /** The case's custom resource type, as its CustomResourceDefinition defines it. */
+  private customType(): CustomResourceType {
+    const crd = this.layout.manifests.objects.find((o) => o.kind === 'CustomResourceDefinition');
+    if (crd?.kind !== 'CustomResourceDefinition') throw new Error('the case has no CustomResourceDefinition');
+    return definedType(crd);
+  }
+
+  /** The names of a counted kind's objects, or of the case's custom resources, in the case's namespace. */
+  private listNames(kind: CountedResource): Promise<string[]> {
+    return kind === 'CustomResource'
+      ? this.port.listCustomObjectNames(this.namespace, this.customType())
+      : this.port.listObjectNames(this.namespace, kind);
+  }
+
   private async wait(
     condition: WaitCondition,
     deadlineSeconds: number,
     timeoutIsOutcome: boolean,
   ): Promise<void> {
-    const named = this.conditionFor(condition);
     const polls =
       condition.kind === 'quotaInitialised' ||
       condition.kind === 'quotaSettled' ||
       condition.kind === 'quotaHardSynced' ||
+      condition.kind === 'crdEstablished' ||
       condition.kind === 'objectListed';
+    // Quota status and API objects have no watch here: they are re-read twice a second.
+    await this.waitOn(
+      this.conditionFor(condition),
+      deadlineSeconds,
+      timeoutIsOutcome,
+      polls ? 500 : undefined,
+    );
+  }
+
+  /** `onChanges` false: checked every pollMs only (a check that writes must not run on every pod event). */
+  private async waitOn(
+    named: Condition,
+    deadlineSeconds: number,
+    timeoutIsOutcome: boolean,
+    pollMs: number | undefined,
+    onChanges = true,
+  ): Promise<void> {
     const result = await waitFor(named, {
       clock: this.clock,
       signal: this.signal,
       deadlineMs: deadlineSeconds * 1000,
-      changes: this.recorder.changes,
-      // Quota status has no watch here: it is re-read twice a second.
-      pollMs: polls ? 500 : undefined,
+      changes: onChanges ? this.recorder.changes : undefined,
+      pollMs,
     });
     this.waitedMs += result.waitedMs;
     if (result.ok) {
@@ -619,13 +683,15 @@ class CaseExecution {
   }
 
   /** Deletes an object a quota counts; the API's answer is the step's result. */
-  private async deleteObject(kind: CountedKind, name: string): Promise<void> {
+  private async deleteObject(kind: CountedResource, name: string): Promise<void> {
     const target = `${kind}/${name}`;
     this.recorder.record({ kind: 'action', action: 'delete', target });
     try {
       await this.write(async (attempt) => {
         try {
-          await this.port.deleteObject(this.namespace, kind, name);
+          if (kind === 'CustomResource')
+            await this.port.deleteCustomObject(this.namespace, this.customType(), name);
+          else await this.port.deleteObject(this.namespace, kind, name);
         } catch (error) {
           // A retry after a lost response finds the object already gone: the delete happened.
           if (attempt > 1 && error instanceof ClusterError && error.kind === 'notFound') return;
@@ -638,6 +704,66 @@ class CaseExecution {
       if (!(error instanceof ClusterError && error.kind === 'notFound')) throw error;
       this.recorder.record({ kind: 'actionResult', action: 'delete', target, ok: false, status: 404 });
     }
+  }
+
+  /**
+   * Holds until the quota controller counts a custom resource's `key` (harness/waits-quota.ts
+   * quotaDiscovery, raising a probe quota on the key alone every 2 s), then deletes the probe and waits
+   * until it is gone, so the case's quota, created next, counts the resource from its first sync and
+   * never sees the probe among the namespace's quotas. The probe is none of the case's objects: a
+   * reproducer has no use for it.
+   */
+  private async awaitQuotaDiscovery(key: string, deadlineSeconds: number): Promise<void> {
+    const name = DISCOVERY_PROBE;
+    const target = `ResourceQuota/${name}`;
+    const probe: ManagedObject = {
+      apiVersion: 'v1',
+      kind: 'ResourceQuota',
+      metadata: {
+        name,
+        namespace: this.namespace,
+        labels: managedLabels(this.options.runId, this.options.caseId),
+      },
+      spec: { hard: { [key]: '0' } },
+    };
+    this.recorder.record({ kind: 'action', action: 'create', target });
+    const created = await this.write(async (attempt): Promise<CreateResult> => {
+      try {
+        return await this.port.create(this.namespace, probe);
+      } catch (error) {
+        // The first attempt took effect but its response was lost: the probe is ours.
+        if (attempt > 1 && error instanceof ClusterError && error.kind === 'alreadyExists')
+          return { ok: true, object: probe, warnings: [] };
+        throw error;
+      }
+    });
+    if (!created.ok) {
+      const { status, body, warnings } = created;
+      this.recorder.record({
+        kind: 'actionResult',
+        action: 'create',
+        target,
+        ok: false,
+        status,
+        body,
+        warnings,
+      });
+      throw new Inconclusive(`${target} was rejected (${status}): ${body.message ?? ''}`);
+    }
+    this.recorder.record({
+      kind: 'actionResult',
+      action: 'create',
+      target,
+      ok: true,
+      warnings: created.warnings,
+    });
+    const reader = () => this.port.readResourceQuota(this.namespace, name);
+    const raise = (hard: Record<string, string>) =>
+      this.write(() => this.port.updateResourceQuota(this.namespace, name, hard));
+    await this.waitOn(quotaDiscovery(key, reader, raise), deadlineSeconds, false, DISCOVERY_POLL_MS, false);
+    await this.deleteObject('ResourceQuota', name);
+    const gone = objectListed('ResourceQuota', name, false, () => this.listNames('ResourceQuota'));
+    await this.waitOn(gone, QUOTA_GONE_SECONDS, false, 500);
   }
 
   /** Updates or patches the quota (or its status); the API's answer, the stored quota, goes in the trace. */

@@ -10,7 +10,7 @@ export interface PodStateSource {
 
 type PodWaitCondition = Exclude<
   WaitCondition,
-  { kind: 'quotaInitialised' | 'quotaSettled' | 'quotaHardSynced' | 'objectListed' }
+  { kind: 'quotaInitialised' | 'quotaSettled' | 'quotaHardSynced' | 'objectListed' | 'crdEstablished' }
 >;
 
 function statuses(pod: V1Pod): V1ContainerStatus[] {

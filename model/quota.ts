@@ -528,6 +528,17 @@ const USAGE_RULE: Record<QuotaScenario['steps'][number]['kind'], string> = {
   deleteQuota: 'quota.object-usage',
 };
 
+/**
+ * The rule a step's usage follows: a custom resource's count is charged and released like any object's,
+ * by the generic object count evaluator (rule quota.custom-resource-count, model/quota-objects.ts).
+ */
+function usageRule(step: QuotaScenario['steps'][number]): string {
+  const custom =
+    (step.kind === 'createObject' && step.object.kind === 'CustomResource') ||
+    (step.kind === 'deleteObject' && step.objectKind === 'CustomResource');
+  return custom ? 'quota.custom-resource-count' : USAGE_RULE[step.kind];
+}
+
 /** Expectations per step (`stepN.admitted`, `stepN.reason`, `stepN.used.<key>`) and `afterSteps.used.<key>`. */
 export function expectQuota(
   scenario: QuotaScenario,
@@ -549,7 +560,7 @@ export function expectQuota(
     because: `effective usage of live pods for ${name}`,
   }));
   const usageField = (prefix: string, index: number): void => {
-    const rule = USAGE_RULE[scenario.steps[index].kind];
+    const rule = usageRule(scenario.steps[index]);
     for (const { name, because } of keys) {
       const a = late[index].used[name];
       const b = early[index].used[name];

@@ -26,7 +26,11 @@ const TYPICAL_WAIT_SECONDS: Record<WaitCondition['kind'], number> = {
   objectListed: 0.1,
   // A spec change is synced at once (the controller's informer queues the quota).
   quotaHardSynced: 0.5,
+  // A new CRD's names are accepted and it is established within a second or two.
+  crdEstablished: 1,
 };
+/** The quota controller discovers a new resource within its 30 s period: half of it on average. */
+const QUOTA_DISCOVERY_SECONDS = 15;
 /** The kubelet's reaction to a delete plus the status reaching the watch, seconds. */
 const STOP_REACTION_SECONDS = 1;
 /** Namespace, watches and the final reads of a case, seconds (the shortest real cases, ~0.1–0.4 s). */
@@ -82,6 +86,9 @@ export function plannedCaseMs(steps: readonly PlanStep[]): number {
         break;
       case 'probeReachability':
         now += PROBE_MATRIX_SECONDS;
+        break;
+      case 'awaitQuotaDiscovery':
+        now += QUOTA_DISCOVERY_SECONDS;
         break;
       default:
         now += API_CALL_SECONDS;

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { customResourceApplyLines } from '../generators/manifests/custom-resource';
 import { hookHandlerApplyLines } from '../generators/manifests/hook-handler-pod';
 import { manifestYaml } from '../generators/manifests/manifest-yaml';
 import { podSecurityNamespaceLabels } from '../generators/manifests/policy-manifests';
@@ -126,6 +127,7 @@ export function renderReproducer(input: ReproducerInput): string {
     ...minimality(input.shrink),
     `apply:  kubectl apply -f <this file>`,
     ...hookHandlerApplyLines(objects, namespace),
+    ...customResourceApplyLines(objects),
     ...(remove === undefined ? [] : [`then:   ${remove}   (after the pod is Running)`]),
     ...(hasResolvedIpBlocks(objects)
       ? [

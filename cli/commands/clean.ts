@@ -32,7 +32,7 @@ function deadlineMs(timeout: string | undefined): number {
   return seconds * 1000;
 }
 
-/** Deletes kubeprop's labelled namespaces and puts patched node capacities back. */
+/** Deletes kubeprop's labelled namespaces, CRDs and PriorityClasses, and puts patched node capacities back. */
 export async function runClean(
   options: CleanOptions,
   connect: Connect = connectFromKubeconfig,
@@ -47,7 +47,7 @@ export async function runClean(
     file: options.stateFile,
   });
   out(
-    `deleted ${report.deleted.length} namespace(s), released ${report.released.length} pod(s), restored ${restored.length} node capacity patch(es)`,
+    `deleted ${report.deleted.length} namespace(s), ${report.customResourceDefinitions.length} custom resource definition(s), ${report.priorityClasses.length} priority class(es), released ${report.released.length} pod(s), restored ${restored.length} node capacity patch(es)`,
   );
   if (report.remaining.length > 0) {
     throw environmentProblem(
@@ -60,7 +60,9 @@ export async function runClean(
 export function registerClean(program: Command): void {
   program
     .command('clean')
-    .description("delete kubeprop's namespaces (by label) and restore patched node capacity")
+    .description(
+      "delete kubeprop's namespaces, custom resource definitions and priority classes (by label) and restore patched node capacity",
+    )
     .option('--run-id <id>', 'only this run')
     .option('--kubeconfig <file>', 'kubeconfig file (default: KUBECONFIG, then ~/.kube/config)')
     .option('--context <name>', 'kubeconfig context (default: current context)')

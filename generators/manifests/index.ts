@@ -1,5 +1,7 @@
 import type { ManagedObject } from '../../harness/cluster-port';
+import { usesCustomResource } from '../../model/quota-objects';
 import type { PodScenario, Scenario } from '../../model/scenario';
+import { customResourceDefinitionManifest } from './custom-resource';
 import { hookHandlerPod } from './hook-handler-pod';
 import { limitRangeLifecycleObjects } from './limitrange-lifecycle';
 import type { CaseManifests, ManifestOptions } from './manifest-options';
@@ -34,6 +36,8 @@ export function manifestsFor(scenario: Scenario, options: ManifestOptions): Case
       objects.push(...podUnderTest(scenario.pod, options));
       break;
     case 'quota':
+      // The case's CustomResourceDefinition first: its resource must be served before the quota counts it.
+      if (usesCustomResource(scenario)) objects.push(customResourceDefinitionManifest(options));
       objects.push(resourceQuotaManifest(scenario.quota, options));
       for (const step of scenario.steps) {
         if (step.kind === 'create') objects.push(podManifest(step.pod, options));

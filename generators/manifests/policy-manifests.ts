@@ -5,6 +5,7 @@ import type {
   V1ResourceQuotaSpec,
 } from '@kubernetes/client-node';
 import type { LimitRangeSpec, PodSecurityLabels, QuotaSpec } from '../../model/scenario';
+import { clusterQuotaKey } from './custom-resource';
 import type { ManifestOptions } from './manifest-options';
 import { priorityClassName } from './priority-class';
 import { quantityFor } from './quantities';
@@ -39,6 +40,13 @@ function scopesOf(
   return { scopeSelector: { matchExpressions: [...exists, ...byPriority] } };
 }
 
+/** The hard limits under the keys the cluster knows (the case's custom resource by its own plural). */
+function clusterKeys(hard: Record<string, number>, namespace: string): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(hard).map(([key, value]) => [clusterQuotaKey(key, namespace), value]),
+  );
+}
+
 export function resourceQuotaManifest(
   quota: QuotaSpec,
   options: ManifestOptions,
@@ -47,7 +55,10 @@ export function resourceQuotaManifest(
     apiVersion: 'v1',
     kind: 'ResourceQuota',
     metadata: { name: quota.name, namespace: options.namespace, labels: { ...options.labels } },
-    spec: { hard: quantities(quota.hard), ...scopesOf(quota, options.namespace) },
+    spec: {
+      hard: quantities(clusterKeys(quota.hard, options.namespace)),
+      ...scopesOf(quota, options.namespace),
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 import type { V1ObjectMeta, V1PodTemplateSpec } from '@kubernetes/client-node';
 import type { ManagedObject } from '../../harness/cluster-port';
 import type { QuotaObject } from '../../model/scenario';
+import { customResourceManifest } from './custom-resource';
 import type { ManifestOptions } from './manifest-options';
 
 /** A pod template for a controller kept at 0 replicas: valid, never instantiated. */
@@ -70,5 +71,7 @@ export function quotaObjectManifest(object: QuotaObject, options: ManifestOption
           resources: { requests: { storage: `${object.storageMi}Mi` } },
         },
       };
+    case 'CustomResource':
+      return customResourceManifest(object.name, options);
   }
 }

@@ -74,6 +74,11 @@ export const FAKE_DEFECTS = {
   'quota-hard-update-ignored': 'quota',
   /** Quota admission and the quota controller read spec.scopes only: a scopeSelector selects every pod. */
   'quota-scope-selector-ignored': 'quota',
+  /**
+   * Quota admission has no evaluator for custom resources (none is made for a resource it does not know):
+   * their creates are admitted whatever the quota, while the quota controller still counts them.
+   */
+  'quota-custom-resources-not-enforced': 'quota',
   /** LimitRange defaults are not applied (min/max still are). */
   'limitrange-defaults-skipped': 'limitrange',
   /** The LimitRanger ignores ephemeral-storage: no defaults, no min/max/ratio for it. */

@@ -1,5 +1,6 @@
 import type {
   CoreV1Event,
+  V1CustomResourceDefinition,
   V1EndpointSlice,
   V1LimitRange,
   V1Namespace,
@@ -13,12 +14,14 @@ import type {
 } from '@kubernetes/client-node';
 import { LATEST_VERSION, type ServerVersion } from '../../model/capabilities';
 import { ROOT_CA_CONFIGMAP } from '../../model/quota-objects';
+import { countKeyOf, definedType } from '../../generators/manifests/custom-resource';
 import { ClusterError } from '../cluster-error';
 import type {
   AuditLogRead,
   ClusterPort,
   CountedKind,
   CreateResult,
+  CustomResourceType,
   ListResult,
   LogLine,
   ManagedObject,
@@ -77,6 +80,16 @@ const STATE_WORDS = { waiting: 'waiting to start', terminated: 'terminated' } as
 
 /** The quota controller fills a new quota's status after about a second (resync on change). */
 const QUOTA_SYNC_MS = 1000;
+/** A new CRD is Established about a second after its create (names accepted, then established). */
+const CRD_ESTABLISHED_MS = 1000;
+/**
+ * The quota controller's discovery runs every 30 s (cmd/kube-controller-manager/app/core.go
+ * startResourceQuotaController), here from the fake's creation: a resource is counted from the first run
+ * after its CRD is Established, and only by a quota synced after that (a discovery queues no quota).
+ */
+const QUOTA_DISCOVERY_PERIOD_MS = 30_000;
+/** A deleted CRD's finalizer deletes its custom resources, then the CRD goes. */
+const CRD_DELETION_MS = 1000;
 /**
  * The simulated CNI enforces a NetworkPolicy this long after its creationTimestamp (whole seconds, so
  * 1.5–2.5 s after the create): live, kube-router v1.2.2 on the v1.26.1 node took 1.2–2.3 s to program a
@@ -96,6 +109,14 @@ interface PodRecord {
   terminated: boolean;
 }
 
+interface CrdRecord {
+  crd: V1CustomResourceDefinition;
+  type: CustomResourceType;
+  establishedAt: number;
+  /** When the quota controller's discovery has found its resource. */
+  discoveredAt: number;
+}
+
 interface NamespaceRecord {
   namespace: V1Namespace;
   pods: Map<string, PodRecord>;
@@ -109,6 +130,11 @@ interface NamespaceRecord {
 /** Seconds-resolution instant, as the API server serialises metadata and status timestamps. */
 function apiTime(ms: number): Date {
   return new Date(Math.floor(ms / 1000) * 1000);
+}
+
+/** Where a custom resource is stored among a namespace's objects: its type and name. */
+function customKey(type: CustomResourceType, name: string): string {
+  return `CustomResource/${type.plural}.${type.group}/${name}`;
 }
 
 function status(code: number, reason: string, message: string): V1Status {
@@ -135,6 +161,9 @@ export class FakeCluster implements ClusterPort {
   private readonly latencies: SeededRandom;
   private readonly namespaces = new Map<string, NamespaceRecord>();
   private readonly priorityClasses = new Map<string, V1PriorityClass>();
+  private readonly crds = new Map<string, CrdRecord>();
+  /** The quota controller's discovery runs at this instant and every QUOTA_DISCOVERY_PERIOD_MS after. */
+  private readonly discoveryPhase: number;
   private readonly podHub: WatchHub<V1Pod>;
   private readonly eventHub: WatchHub<CoreV1Event>;
   private readonly sliceHub: WatchHub<V1EndpointSlice>;
@@ -146,6 +175,7 @@ export class FakeCluster implements ClusterPort {
 
   constructor(options: FakeClusterOptions = {}) {
     this.clock = options.clock ?? new AutoAdvancingClock();
+    this.discoveryPhase = this.clock.now();
     this.faults = new FaultInjector(options.faults);
     this.kubelet = options.kubelet ?? new TrivialKubelet();
     this.admission = options.admission ?? [];
@@ -473,6 +503,77 @@ export class FakeCluster implements ClusterPort {
     return [...this.priorityClasses.keys()];
   }
 
+  listPriorityClasses(labelSelector: string): Promise<V1PriorityClass[]> {
+    return this.call('listPriorityClasses', 'read', () =>
+      [...this.priorityClasses.values()]
+        .filter((pc) => matchesLabelSelector(labelSelector, pc.metadata?.labels ?? {}))
+        .map((pc) => deepCopy(pc)),
+    );
+  }
+
+  /** CustomResourceDefinitions that exist, terminating ones included (inspection for tests). */
+  customResourceDefinitionNames(): string[] {
+    return [...this.crds.keys()];
+  }
+
+  readCustomResourceDefinition(name: string): Promise<V1CustomResourceDefinition | undefined> {
+    return this.call('readCustomResourceDefinition', 'read', () => {
+      const record = this.crds.get(name);
+      return record ? this.crdView(record) : undefined;
+    });
+  }
+
+  /** The finalizer deletes the definition's custom resources everywhere, then the definition goes. */
+  deleteCustomResourceDefinition(name: string): Promise<void> {
+    return this.call('deleteCustomResourceDefinition', 'write', () => {
+      const record = this.crds.get(name);
+      if (!record || record.crd.metadata?.deletionTimestamp) return;
+      record.crd.metadata = {
+        ...record.crd.metadata,
+        deletionTimestamp: apiTime(this.clock.now()),
+        resourceVersion: this.nextRv(),
+      };
+      this.clock.schedule(CRD_DELETION_MS, () => {
+        for (const [namespace, ns] of this.namespaces) {
+          const doomed = [...ns.others].filter(([, o]) => this.ofType(o, record.type));
+          for (const [key] of doomed) ns.others.delete(key);
+          if (doomed.length > 0) this.scheduleQuotaSync(namespace);
+          this.finishNamespaceIfEmpty(namespace);
+        }
+        this.crds.delete(name);
+      });
+    });
+  }
+
+  listCustomResourceDefinitions(labelSelector: string): Promise<V1CustomResourceDefinition[]> {
+    return this.call('listCustomResourceDefinitions', 'read', () =>
+      [...this.crds.values()]
+        .filter((r) => matchesLabelSelector(labelSelector, r.crd.metadata?.labels ?? {}))
+        .map((r) => this.crdView(r)),
+    );
+  }
+
+  deleteCustomObject(namespace: string, type: CustomResourceType, name: string): Promise<void> {
+    return this.call('deleteCustomObject', 'write', () => {
+      this.assertServed(type);
+      const record = this.namespaces.get(namespace);
+      if (!record?.others.delete(customKey(type, name))) {
+        throw new ClusterError('notFound', `${type.plural}.${type.group} "${name}" not found`, 404);
+      }
+      // The quota monitor's informer for the resource queues the namespace's quotas on the delete.
+      this.scheduleQuotaSync(namespace);
+    });
+  }
+
+  listCustomObjectNames(namespace: string, type: CustomResourceType): Promise<string[]> {
+    return this.call('listCustomObjectNames', 'read', () => {
+      this.assertServed(type);
+      return [...(this.namespaces.get(namespace)?.others.values() ?? [])]
+        .filter((o) => this.ofType(o, type))
+        .map((o) => o.metadata?.name ?? '');
+    });
+  }
+
   listResourceQuotas(labelSelector: string): Promise<V1ResourceQuota[]> {
     return this.call('listResourceQuotas', 'read', () =>
       [...this.namespaces.values()].flatMap((ns) =>
@@ -716,8 +817,11 @@ export class FakeCluster implements ClusterPort {
   }
 
   private admitAndStore(namespace: string, object: ManagedObject, persist: boolean): CreateResult {
+    if (object.kind === 'CustomResourceDefinition') return this.storeCrd(object, persist);
     const record = this.namespaces.get(namespace);
     if (!record) throw new ClusterError('notFound', `namespaces "${namespace}" not found`, 404);
+    // A custom resource whose definition is not (or no longer) Established is not served.
+    if (object.kind === 'CustomResource') this.assertServed(object.type);
     const name = object.metadata?.name ?? '';
     if (record.namespace.metadata?.deletionTimestamp) {
       // pkg/admission/plugin/namespace/lifecycle: no new content in a terminating namespace.
@@ -731,9 +835,11 @@ export class FakeCluster implements ClusterPort {
         422,
       );
     }
-    const key = `${object.kind}/${name}`;
+    const custom = object.kind === 'CustomResource' ? object.type : undefined;
+    const key = custom ? customKey(custom, name) : `${object.kind}/${name}`;
     if (object.kind === 'Pod' ? record.pods.has(name) : record.others.has(key)) {
-      throw new ClusterError('alreadyExists', `${object.kind.toLowerCase()}s "${name}" already exists`, 409);
+      const resource = custom ? `${custom.plural}.${custom.group}` : `${object.kind.toLowerCase()}s`;
+      throw new ClusterError('alreadyExists', `${resource} "${name}" already exists`, 409);
     }
     let candidate: ManagedObject = deepCopy(object);
     candidate.metadata = { ...candidate.metadata, namespace };
@@ -770,6 +876,96 @@ export class FakeCluster implements ClusterPort {
       this.scheduleQuotaSync(namespace);
     }
     return { ok: true, object: deepCopy(candidate), warnings };
+  }
+
+  /**
+   * A CustomResourceDefinition: named <plural>.<group> (apiextensions validation), Established after
+   * CRD_ESTABLISHED_MS, its resource discovered by the quota controller at its next discovery run.
+   */
+  private storeCrd(
+    crd: { kind: 'CustomResourceDefinition' } & V1CustomResourceDefinition,
+    persist: boolean,
+  ): CreateResult {
+    const name = crd.metadata?.name ?? '';
+    const type = definedType(crd);
+    if (name !== `${type.plural}.${type.group}`) {
+      throw new ClusterError(
+        'invalid',
+        `CustomResourceDefinition.apiextensions.k8s.io "${name}" is invalid: metadata.name: must be spec.names.plural+"."+spec.group`,
+        422,
+      );
+    }
+    if (this.crds.has(name)) {
+      throw new ClusterError(
+        'alreadyExists',
+        `customresourcedefinitions.apiextensions.k8s.io "${name}" already exists`,
+        409,
+      );
+    }
+    if (!persist) return { ok: true, object: deepCopy(crd), warnings: [] };
+    const now = this.clock.now();
+    const stored: V1CustomResourceDefinition = {
+      ...deepCopy(crd),
+      metadata: {
+        ...deepCopy(crd.metadata),
+        uid: this.uid(),
+        resourceVersion: this.nextRv(),
+        creationTimestamp: apiTime(now),
+        generation: 1,
+        finalizers: ['customresourcecleanup.apiextensions.k8s.io'],
+      },
+    };
+    const establishedAt = now + CRD_ESTABLISHED_MS;
+    const period = QUOTA_DISCOVERY_PERIOD_MS;
+    const discoveredAt =
+      this.discoveryPhase + Math.ceil((establishedAt - this.discoveryPhase) / period) * period;
+    const record: CrdRecord = { crd: stored, type, establishedAt, discoveredAt };
+    this.crds.set(name, record);
+    return { ok: true, object: { ...this.crdView(record), kind: 'CustomResourceDefinition' }, warnings: [] };
+  }
+
+  /** The stored CRD with its conditions as of now. */
+  private crdView(record: CrdRecord): V1CustomResourceDefinition {
+    const established = this.clock.now() >= record.establishedAt;
+    const at = apiTime(record.establishedAt);
+    return {
+      ...deepCopy(record.crd),
+      status: {
+        acceptedNames: deepCopy(record.crd.spec.names),
+        storedVersions: [record.type.version],
+        conditions: [
+          { type: 'NamesAccepted', status: 'True', reason: 'NoConflicts', lastTransitionTime: at },
+          {
+            type: 'Established',
+            status: established ? 'True' : 'False',
+            reason: established ? 'InitialNamesAccepted' : 'Installing',
+            lastTransitionTime: at,
+          },
+        ],
+      },
+    };
+  }
+
+  /** A 404, as the API answers for a resource it does not serve, unless an Established CRD serves the type. */
+  private assertServed(type: CustomResourceType): void {
+    const record = this.crds.get(`${type.plural}.${type.group}`);
+    if (!record || record.crd.metadata?.deletionTimestamp || this.clock.now() < record.establishedAt) {
+      throw new ClusterError('notFound', 'the server could not find the requested resource', 404);
+    }
+  }
+
+  private ofType(object: ManagedObject, type: CustomResourceType): boolean {
+    return (
+      object.kind === 'CustomResource' &&
+      object.type.plural === type.plural &&
+      object.type.group === type.group
+    );
+  }
+
+  /** Whether the quota controller counts a quota key: all but the count of a resource it has not discovered yet. */
+  private controllerCounts(key: string): boolean {
+    const record = [...this.crds.values()].find((r) => countKeyOf(r.type) === key);
+    return record === undefined || this.clock.now() >= record.discoveredAt;
   }
 
   private storePod(namespace: string, record: NamespaceRecord, pod: { kind: 'Pod' } & V1Pod): void {
@@ -921,6 +1117,9 @@ export class FakeCluster implements ClusterPort {
       for (const [key, object] of record.others) {
         if (object.kind !== 'ResourceQuota') continue;
         const next = quotaStatus(object, pods, this.quotaUsage, objects);
+        // CalculateUsage has no evaluator for an undiscovered resource: its count is left out of used.
+        for (const name of Object.keys(next.used ?? {}))
+          if (!this.controllerCounts(name)) delete next.used?.[name];
         // Defect quota-hard-update-ignored: status.hard stays what the first sync wrote.
         if (this.defects.has('quota-hard-update-ignored') && object.status?.hard)
           next.hard = object.status.hard;

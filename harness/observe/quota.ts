@@ -2,6 +2,7 @@ import type { V1Pod, V1ResourceQuota } from '@kubernetes/client-node';
 import type { Observation, Observed, TimelineEntry } from '../../model/observation';
 import { parseInUnitOf } from '../../model/quantities';
 import { quotaScopeRequirements } from '../../model/quota';
+import { scenarioQuotaText } from '../../model/quota-objects';
 import type { QuotaScenario, QuotaStep } from '../../model/scenario';
 import { tracksObjectCount } from '../quota-object-counts';
 import type { Trace } from '../../model/trace';
@@ -116,6 +117,27 @@ interface Snapshot {
   caughtUp: boolean;
 }
 
+/** A quantity list with its keys as scenarios name them. */
+function scenarioKeys(list: Record<string, string> | undefined): Record<string, string> | undefined {
+  if (!list) return undefined;
+  return Object.fromEntries(Object.entries(list).map(([key, amount]) => [scenarioQuotaText(key), amount]));
+}
+
+/**
+ * A quota as the API returned it with its keys as scenarios name them: the case's custom resource is
+ * counted under its own plural (generators/manifests/custom-resource.ts), judged as
+ * CUSTOM_RESOURCE_COUNT_KEY.
+ */
+function withScenarioKeys(quota: V1ResourceQuota): V1ResourceQuota {
+  return {
+    ...quota,
+    ...(quota.spec ? { spec: { ...quota.spec, hard: scenarioKeys(quota.spec.hard) } } : {}),
+    ...(quota.status
+      ? { status: { hard: scenarioKeys(quota.status.hard), used: scenarioKeys(quota.status.used) } }
+      : {}),
+  };
+}
+
 /** The quota's snapshots, each marked with whether its controller had caught up with the watched pods. */
 function quotaSnapshots(trace: Trace, scenario: QuotaScenario): Snapshot[] {
   const pods = new Map<string, V1Pod>();
@@ -131,7 +153,7 @@ function quotaSnapshots(trace: Trace, scenario: QuotaScenario): Snapshot[] {
       const counted = { hard, requirements: quotaScopeRequirements(entry.object.spec) };
       const expected = expectedPodCounts(counted, [...pods.values()]);
       const caughtUp = tracksPodCount(counted) && countsAgree(entry.object.status?.used, expected);
-      snapshots.push({ i, t: entry.t, quota: entry.object, caughtUp });
+      snapshots.push({ i, t: entry.t, quota: withScenarioKeys(entry.object), caughtUp });
     }
   });
   return snapshots;
@@ -233,7 +255,8 @@ export function observeQuota(trace: Trace, scenario: QuotaScenario): Observation
       if (!result.ok) {
         fields[`${prefix}.status`] =
           result.status === undefined ? missing('no HTTP status') : value(result.status);
-        fields[`${prefix}.reason`] = text(statusMessage(result));
+        // The denial names the case's own custom resource count: judged under the scenario's name.
+        fields[`${prefix}.reason`] = text(scenarioQuotaText(statusMessage(result)));
       }
     }
     const next = indexes.slice(n + 1).find((i) => i !== undefined) ?? trace.length;

@@ -30,7 +30,12 @@ export type QuotaObject =
   | { kind: 'ReplicationController'; name: string }
   | { kind: 'ReplicaSet'; name: string }
   /** storageClassName "" (no class, never defaulted) when storageClass is absent. */
-  | { kind: 'PersistentVolumeClaim'; name: string; storageMi: number; storageClass?: string };
+  | { kind: 'PersistentVolumeClaim'; name: string; storageMi: number; storageClass?: string }
+  /**
+   * An object of the case's own CustomResourceDefinition (namespaced, no schema beyond its metadata),
+   * counted as count/<plural>.<group> (model/quota-objects.ts CUSTOM_RESOURCE_COUNT_KEY).
+   */
+  | { kind: 'CustomResource'; name: string };
 
 export type QuotaObjectKind = QuotaObject['kind'];
 

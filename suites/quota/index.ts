@@ -1,5 +1,6 @@
 import type { PropertyDefinition } from '../../runner/property-definition';
 import { crossNamespaceAffinity } from './cross-namespace-affinity.property';
+import { customResource } from './custom-resource.property';
 import { exceededRejected } from './exceeded-rejected.property';
 import { lifecycle } from './lifecycle.property';
 import { objectCounts } from './object-counts.property';
@@ -12,6 +13,7 @@ export const QUOTA_PROPERTIES: readonly PropertyDefinition[] = [
   exceededRejected,
   usageTracksPods,
   objectCounts,
+  customResource,
   lifecycle,
   scopeSelector,
   priorityClass,

@@ -29,3 +29,16 @@ export const QUOTA_LIFECYCLE_BUDGET: PropertyBudget = {
   totalSeconds: 180,
   shrinkSeconds: 120,
 };
+
+/**
+ * Custom-resource cases wait, before the quota exists, for the CRD to be Established (a second or two)
+ * and for the quota controller's discovery to count its resource (every 30 s, then the informer's sync:
+ * up to about 35 s, upstream's e2e allows a minute), then up to seven creates and deletes, each followed
+ * by the controller's recount: 150 s a case; 4 cases at concurrency 4.
+ */
+export const QUOTA_CUSTOM_RESOURCE_BUDGET: PropertyBudget = {
+  numRuns: 4,
+  caseSeconds: 150,
+  totalSeconds: 300,
+  shrinkSeconds: 240,
+};

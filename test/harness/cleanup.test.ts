@@ -1,3 +1,4 @@
+import { customResourceDefinitionManifest } from '../../generators/manifests/custom-resource';
 import { CleanupRegistry } from '../../harness/cleanup';
 import { FakeCluster } from '../../harness/fake/fake-cluster';
 import { testPod } from './support/objects';
@@ -48,6 +49,36 @@ describe('CleanupRegistry', () => {
     await cluster.patchNodeCapacity('fake-node-1', 'example.com/dongle', 4);
     await entry.run();
     expect((await cluster.listNodes())[0].status?.capacity?.['example.com/dongle']).toBeUndefined();
+  });
+
+  test('a CRD is deleted and waited for; one that stays is reported with its finalizers after the deadline', async () => {
+    const cluster = new FakeCluster();
+    const cleanup = new CleanupRegistry(cluster, { clock: cluster.clock, namespaceDeadlineMs: 30_000 });
+    const crd = customResourceDefinitionManifest({ image: 'busybox', namespace: 'kp-c1', labels: {} });
+    const name = crd.metadata?.name ?? '';
+    const entry = cleanup.registerCustomResourceDefinition(name);
+    await cluster.create('kp-c1', crd);
+    expect(await entry.run()).toEqual({
+      done: [`custom resource definition ${name} deleted`],
+      leftovers: [],
+    });
+    expect(cluster.customResourceDefinitionNames()).toEqual([]);
+
+    const stuck = new FakeCluster();
+    // A deletion that never completes (the definition's finalizer held by someone else).
+    stuck.deleteCustomResourceDefinition = async () => undefined;
+    const registry = new CleanupRegistry(stuck, { clock: stuck.clock, namespaceDeadlineMs: 30_000 });
+    const held = registry.registerCustomResourceDefinition(name);
+    await stuck.create('kp-c1', crd);
+    expect(await held.run()).toEqual({
+      done: [],
+      leftovers: [
+        {
+          what: `custom resource definition ${name}`,
+          reason: 'still present after 30 s (finalizers: customresourcecleanup.apiextensions.k8s.io)',
+        },
+      ],
+    });
   });
 
   test('detached cleanups run in the background; settle and runAll wait for them and account for all', async () => {

@@ -4,7 +4,11 @@ import { ClusterError } from '../../harness/cluster-error';
 import type { LogLine, ManagedObject, WatchEnd } from '../../harness/cluster-port';
 import { systemClock } from '../../harness/clock';
 import { KubeCluster, parseTimestampedLogLine } from '../../harness/kube-cluster';
-import { describePermission, allRequiredPermissions } from '../../harness/required-permissions';
+import {
+  describePermission,
+  allRequiredPermissions,
+  type Permission,
+} from '../../harness/required-permissions';
 import { withRetry } from '../../harness/retry';
 import { KEEP_FINALIZER } from '../../model/labels';
 import {
@@ -47,11 +51,15 @@ afterEach(async () => {
 });
 
 afterAll(() => {
-  // Every request any test made needs only permissions the table (and so rbac.yaml) grants.
+  // Every request any test made needs only permissions the table (and so rbac.yaml) grants; a
+  // resource "*" grants any resource of its group (kubeprop's custom resources).
   const granted = new Set(allRequiredPermissions().map(describePermission));
-  const used = allRequests.flatMap(permissionsForRequest).map(describePermission);
+  const covered = (permission: Permission): boolean =>
+    granted.has(describePermission(permission)) ||
+    granted.has(describePermission({ verb: permission.verb, group: permission.group, resource: '*' }));
+  const used = allRequests.flatMap(permissionsForRequest);
   expect(used.length).toBeGreaterThan(20);
-  expect(used.filter((permission) => !granted.has(permission))).toEqual([]);
+  expect(used.filter((permission) => !covered(permission)).map(describePermission)).toEqual([]);
 });
 
 function chunked(response: ServerResponse, lines: string[]): void {
@@ -239,6 +247,110 @@ describe('KubeCluster requests and results', () => {
     );
     await cluster.deletePod('kp-1', 'p', 3);
     expect(server.requests[0].query.get('gracePeriodSeconds')).toBe('3');
+  });
+});
+
+describe('KubeCluster custom resources and cluster-wide objects', () => {
+  const type = { group: 'kubeprop.test', version: 'v1', plural: 'widgets-kp-1', kind: 'Widget-kp-1' };
+
+  test('creates a CRD cluster-wide and a custom resource under its group, version and plural', async () => {
+    server.on(
+      'POST',
+      /^\/apis\/apiextensions\.k8s\.io\/v1\/customresourcedefinitions$/,
+      (request, response) => sendJson(response, 201, JSON.parse(request.body)),
+    );
+    server.on('POST', /^\/apis\/kubeprop\.test\/v1\/namespaces\/kp-1\/widgets-kp-1$/, (request, response) =>
+      sendJson(response, 201, { ...JSON.parse(request.body), metadata: { name: 'cr-0', uid: 'u2' } }),
+    );
+    const crd = await cluster.create('kp-1', {
+      kind: 'CustomResourceDefinition',
+      metadata: { name: 'widgets-kp-1.kubeprop.test' },
+      spec: {
+        group: 'kubeprop.test',
+        scope: 'Namespaced',
+        names: { plural: 'widgets-kp-1', kind: 'Widget-kp-1' },
+        versions: [{ name: 'v1', served: true, storage: true }],
+      },
+    });
+    expect(crd).toMatchObject({ ok: true, object: { kind: 'CustomResourceDefinition' } });
+    expect(JSON.parse(server.requests[0].body)).toMatchObject({
+      apiVersion: 'apiextensions.k8s.io/v1',
+      kind: 'CustomResourceDefinition',
+    });
+    const created = await cluster.create('kp-1', {
+      kind: 'CustomResource',
+      metadata: { name: 'cr-0' },
+      type,
+    });
+    expect(created).toMatchObject({
+      ok: true,
+      object: { kind: 'CustomResource', metadata: { uid: 'u2' }, type },
+    });
+    expect(JSON.parse(server.requests[1].body)).toEqual({
+      apiVersion: 'kubeprop.test/v1',
+      kind: 'Widget-kp-1',
+      metadata: { name: 'cr-0' },
+    });
+  });
+
+  test('a quota rejection of a custom resource is a result with the Status', async () => {
+    const message = 'widgets-kp-1.kubeprop.test "cr-1" is forbidden: exceeded quota: quota';
+    server.on('POST', /\/widgets-kp-1$/, (_request, response) =>
+      sendStatus(response, 403, 'Forbidden', message),
+    );
+    const result = await cluster.create('kp-1', { kind: 'CustomResource', metadata: { name: 'cr-1' }, type });
+    expect(result).toMatchObject({ ok: false, status: 403, body: { message } });
+  });
+
+  test('lists and deletes custom resources by name', async () => {
+    server.on('GET', /^\/apis\/kubeprop\.test\/v1\/namespaces\/kp-1\/widgets-kp-1$/, (_request, response) =>
+      sendJson(response, 200, { items: [{ metadata: { name: 'cr-0' } }, { metadata: { name: 'cr-2' } }] }),
+    );
+    server.on('DELETE', /\/widgets-kp-1\/cr-0$/, (_request, response) =>
+      sendJson(response, 200, { metadata: { name: 'cr-0' } }),
+    );
+    server.on('DELETE', /\/widgets-kp-1\/cr-9$/, (_request, response) =>
+      sendStatus(response, 404, 'NotFound', 'not found'),
+    );
+    await expect(cluster.listCustomObjectNames('kp-1', type)).resolves.toEqual(['cr-0', 'cr-2']);
+    await cluster.deleteCustomObject('kp-1', type, 'cr-0');
+    await expect(cluster.deleteCustomObject('kp-1', type, 'cr-9')).rejects.toMatchObject({
+      kind: 'notFound',
+    });
+  });
+
+  test('reads a CRD (undefined once gone), deletes it (gone is fine), lists CRDs and PriorityClasses by label', async () => {
+    const crds = /^\/apis\/apiextensions\.k8s\.io\/v1\/customresourcedefinitions$/;
+    server.on('GET', /customresourcedefinitions\/here$/, (_request, response) =>
+      sendJson(response, 200, {
+        metadata: { name: 'here' },
+        status: { conditions: [{ type: 'Established', status: 'True' }] },
+      }),
+    );
+    server.on('GET', /customresourcedefinitions\/gone$/, (_request, response) =>
+      sendStatus(response, 404, 'NotFound', 'not found'),
+    );
+    server.on('DELETE', /customresourcedefinitions\/gone$/, (_request, response) =>
+      sendStatus(response, 404, 'NotFound', 'not found'),
+    );
+    server.on('GET', crds, (_request, response) =>
+      sendJson(response, 200, { items: [{ metadata: { name: 'c' } }] }),
+    );
+    server.on('GET', /^\/apis\/scheduling\.k8s\.io\/v1\/priorityclasses$/, (_request, response) =>
+      sendJson(response, 200, { items: [{ metadata: { name: 'p' }, value: 10 }] }),
+    );
+    expect((await cluster.readCustomResourceDefinition('here'))?.status?.conditions?.[0].type).toBe(
+      'Established',
+    );
+    await expect(cluster.readCustomResourceDefinition('gone')).resolves.toBeUndefined();
+    await expect(cluster.deleteCustomResourceDefinition('gone')).resolves.toBeUndefined();
+    const selector = 'app.kubernetes.io/managed-by=kubeprop';
+    expect((await cluster.listCustomResourceDefinitions(selector)).map((c) => c.metadata?.name)).toEqual([
+      'c',
+    ]);
+    expect((await cluster.listPriorityClasses(selector)).map((p) => p.metadata?.name)).toEqual(['p']);
+    const lists = server.requests.filter((request) => request.query.get('labelSelector') !== null);
+    expect(lists.map((request) => request.query.get('labelSelector'))).toEqual([selector, selector]);
   });
 });
 

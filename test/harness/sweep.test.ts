@@ -35,7 +35,13 @@ describe('sweep', () => {
     port.addNamespace('lookalike', { [MANAGED_BY_LABEL]: 'helm' });
     port.deleteAfterReads = 2;
     const report = await sweep(port, { clock: virtualClock(), pollMs: 10 });
-    expect(report).toEqual({ deleted: ['kp-a', 'kp-b'], released: ['kp-a/kept'], remaining: [] });
+    expect(report).toEqual({
+      deleted: ['kp-a', 'kp-b'],
+      released: ['kp-a/kept'],
+      remaining: [],
+      customResourceDefinitions: [],
+      priorityClasses: [],
+    });
     expect([...port.namespaces.keys()]).toEqual(['default', 'lookalike']);
     // The finalizer goes before the namespace delete, so termination is never blocked by kubeprop.
     expect(port.calls.indexOf('releasePod kp-a/kept')).toBeLessThan(
@@ -63,6 +69,39 @@ describe('sweep', () => {
     const report = await sweep(port, { clock: virtualClock() });
     expect(report.deleted).toEqual([]);
     expect(port.calls.some((call) => call.startsWith('deleteNamespace'))).toBe(false);
+  });
+
+  test("deletes a killed run's CustomResourceDefinitions and PriorityClasses by the same labels", async () => {
+    const port = new StubPort();
+    port.addCustomResourceDefinition('widgets-kp-r1-c1.kubeprop.test', managed('r1'));
+    port.addCustomResourceDefinition('widgets-kp-r2-c1.kubeprop.test', managed('r2'));
+    port.addCustomResourceDefinition('crontabs.stable.example.com', {});
+    port.addPriorityClass('kp-r1-c2-high', managed('r1'));
+    port.addPriorityClass('system-cluster-critical', {});
+    const all = await sweep(port, { clock: virtualClock() });
+    expect(all.customResourceDefinitions).toEqual([
+      'widgets-kp-r1-c1.kubeprop.test',
+      'widgets-kp-r2-c1.kubeprop.test',
+    ]);
+    expect(all.priorityClasses).toEqual(['kp-r1-c2-high']);
+    expect([...port.crds.keys()]).toEqual(['crontabs.stable.example.com']);
+    expect([...port.priorityClasses.keys()]).toEqual(['system-cluster-critical']);
+  });
+
+  test("with a run id, only that run's cluster-wide objects go, whatever the server returned", async () => {
+    const port = new StubPort();
+    port.addCustomResourceDefinition('widgets-kp-r1-c1.kubeprop.test', managed('r1'));
+    port.addCustomResourceDefinition('widgets-kp-r2-c1.kubeprop.test', managed('r2'));
+    port.addPriorityClass('kp-r1-c2-high', managed('r1'));
+    port.addPriorityClass('unlabelled', {});
+    // A server that ignores the selector must not make the sweep delete anything else.
+    port.listCustomResourceDefinitions = async () => [...port.crds.values()];
+    port.listPriorityClasses = async () => [...port.priorityClasses.values()];
+    const report = await sweep(port, { runId: 'r2', clock: virtualClock() });
+    expect(report.customResourceDefinitions).toEqual(['widgets-kp-r2-c1.kubeprop.test']);
+    expect(report.priorityClasses).toEqual([]);
+    expect([...port.crds.keys()]).toEqual(['widgets-kp-r1-c1.kubeprop.test']);
+    expect([...port.priorityClasses.keys()]).toEqual(['kp-r1-c2-high', 'unlabelled']);
   });
 
   test('gives up at the deadline and reports what remains', async () => {

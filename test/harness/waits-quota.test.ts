@@ -1,5 +1,5 @@
 import type { V1Pod, V1ResourceQuota } from '@kubernetes/client-node';
-import type { CountedKind } from '../../harness/cluster-port';
+import type { CountedResource } from '../../harness/cluster-port';
 import { quotaSettled } from '../../harness/waits-quota';
 
 const hard = { pods: '3', 'requests.cpu': '1' };
@@ -16,7 +16,7 @@ const podNamed = (name: string, extra: Partial<V1Pod['spec']> = {}): V1Pod => ({
 async function settled(
   q: V1ResourceQuota,
   pods: V1Pod[],
-  listed: Partial<Record<CountedKind, string[]>> = {},
+  listed: Partial<Record<CountedResource, string[]>> = {},
 ): Promise<boolean> {
   return (
     await quotaSettled(

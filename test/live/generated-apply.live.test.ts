@@ -4,7 +4,7 @@ import { ObjectSerializer } from '@kubernetes/client-node/dist/gen/models/Object
 import { parseAllDocuments } from 'yaml';
 import { scenarioYaml } from '../../cli/commands/generate-documents';
 import { scenarioArbitrary } from '../../generators';
-import { modelTypeOf, type WireObject } from '../../generators/manifests/wire-form';
+import { modelTypeOf, type ModelledKind, type WireObject } from '../../generators/manifests/wire-form';
 import type { ClusterPort, ManagedObject } from '../../harness/cluster-port';
 import { findLiveCluster, findLiveClusterSync } from '../../harness/live-cluster';
 import { DEFAULT_SWEEP_DEADLINE_MS, sweep } from '../../harness/sweep';
@@ -40,7 +40,8 @@ const POLICY_DENIAL =
 
 function documentsOf(text: string): WireObject[] {
   return parseAllDocuments(text).map((document) => {
-    const wire = document.toJS() as { kind: WireObject['kind'] };
+    // `kubeprop generate` writes family scenarios: no custom resource among them.
+    const wire = document.toJS() as { kind: ModelledKind };
     return ObjectSerializer.deserialize(wire, modelTypeOf(wire.kind), '') as WireObject;
   });
 }

@@ -11,6 +11,8 @@ import { reachabilityMatrix } from '../../suites/networkpolicy/reachability-matr
 import { enforceRejectsViolations } from '../../suites/podsecurity/enforce-rejects-violations.property';
 import { defaultsApplied } from '../../suites/limitrange/defaults-applied.property';
 import { graceOverride } from '../../suites/termination/grace-override.property';
+import { customResource } from '../../suites/quota/custom-resource.property';
+import { CUSTOM_RESOURCE_COUNT_KEY } from '../../model/quota-objects';
 import { fakeTarget } from '../support/fake-target';
 import { manifestProblems } from '../support/manifest-checks';
 
@@ -95,6 +97,38 @@ describe('renderReproducer', () => {
       }
     },
   );
+
+  it('quota/custom-resource: the CRD before the quota and the custom resources it serves, and how to apply them', async () => {
+    const minimal = await caseOn(customResource, {
+      family: 'quota',
+      quota: { name: 'quota', hard: { [CUSTOM_RESOURCE_COUNT_KEY]: 1 }, scopes: [] },
+      steps: [
+        { kind: 'createObject', object: { kind: 'CustomResource', name: 'cr-0' } },
+        { kind: 'createObject', object: { kind: 'CustomResource', name: 'cr-1' } },
+      ],
+    });
+    const text = reproducerOf(customResource, minimal);
+    expect(manifestProblems(text)).toEqual([]);
+    const docs = documents(text);
+    const crd = docs[1] as unknown as {
+      metadata: { name: string };
+      spec: { group: string; names: { plural: string; kind: string } };
+    };
+    const kind = crd.spec.names.kind;
+    expect(docs.map((d) => d.kind)).toEqual([
+      'Namespace',
+      'CustomResourceDefinition',
+      'ResourceQuota',
+      kind,
+      kind,
+    ]);
+    expect(docs.slice(3).map((d) => d.metadata?.name)).toEqual(['cr-0', 'cr-1']);
+    expect(crd.metadata.name).toBe(`${crd.spec.names.plural}.${crd.spec.group}`);
+    // The quota counts the CRD's own resource, as the cluster names it.
+    const quota = docs[2] as unknown as { spec: { hard: Record<string, string> } };
+    expect(quota.spec.hard).toEqual({ [`count/${crd.metadata.name}`]: '1' });
+    expect(text).toContain(`kubectl wait --for condition=Established crd/${crd.metadata.name}`);
+  });
 
   it('NetworkPolicy: ipBlocks carry the run pod IPs, which pod each stands for, and how to re-apply', async () => {
     const minimal = await caseOn(reachabilityMatrix, ipBlockScenario);

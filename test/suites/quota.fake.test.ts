@@ -1,6 +1,8 @@
+import { CUSTOM_RESOURCE_COUNT_KEY } from '../../model/quota-objects';
 import type { Scenario } from '../../model/scenario';
 import { QUOTA_PROPERTIES } from '../../suites/quota';
 import { crossNamespaceAffinity } from '../../suites/quota/cross-namespace-affinity.property';
+import { customResource } from '../../suites/quota/custom-resource.property';
 import { exceededRejected } from '../../suites/quota/exceeded-rejected.property';
 import { lifecycle } from '../../suites/quota/lifecycle.property';
 import { objectCounts } from '../../suites/quota/object-counts.property';
@@ -119,6 +121,48 @@ describe('quota properties on the fake cluster', () => {
     );
     expect(admitted.some((d) => d.startsWith('expected false'))).toBe(true);
     expect(admitted.some((d) => d.startsWith('expected true'))).toBe(true);
+  });
+
+  it('quota-custom-resources-not-enforced fails custom-resource, shrunk to one custom resource against hard 0', async () => {
+    const run = await runOnFake(customResource, {
+      runs: 12,
+      seed: 5,
+      defects: ['quota-custom-resources-not-enforced'],
+    });
+    expect(run.end.verdict).toBe('fail');
+    const { confirmed, firstFailing, failedFields } = caught(run);
+    expect(confirmed).toBe(true);
+    if (!run.minimal || run.minimal.family !== 'quota' || !firstFailing) throw new Error('no counterexample');
+    expect(stepCount(run.minimal)).toBeLessThanOrEqual(stepCount(firstFailing));
+    // Smallest: one custom resource where the quota allows none; the symptom is its create admitted.
+    expect(run.minimal.steps).toEqual([
+      { kind: 'createObject', object: { kind: 'CustomResource', name: 'cr-0' } },
+    ]);
+    expect(run.minimal.quota.hard[CUSTOM_RESOURCE_COUNT_KEY]).toBe(0);
+    expect(failedFields).toContain('step1.admitted');
+    // The other objects' admission is intact: object-counts passes on the same fake.
+    const objects = await runOnFake(objectCounts, {
+      runs: 12,
+      seed: 5,
+      defects: ['quota-custom-resources-not-enforced'],
+    });
+    expect(objects.end.verdict).toBe('pass');
+  });
+
+  it('custom-resource generates rejections, exact fills, deletes and creates after them, judged every time', async () => {
+    const run = await runOnFake(customResource, { runs: 30, seed: 3 });
+    expect(failures(run)).toEqual([]);
+    const steps = run.cases.flatMap((c) => (c.scenario.family === 'quota' ? c.scenario.steps : []));
+    expect(steps.some((s) => s.kind === 'deleteObject' && s.objectKind === 'CustomResource')).toBe(true);
+    const diffs = run.cases.flatMap((c) => c.verdict.diff);
+    const admitted = diffs.filter((d) => /^step\d+\.admitted$/.test(d.field)).map((d) => d.detail);
+    expect(admitted.some((d) => d.startsWith('expected false'))).toBe(true);
+    expect(admitted.some((d) => d.startsWith('expected true'))).toBe(true);
+    // Every count judged against the case's own CRD, charged and released.
+    const counts = diffs.filter((d) => d.field.endsWith(`.used.${CUSTOM_RESOURCE_COUNT_KEY}`));
+    expect(counts.length).toBeGreaterThan(0);
+    expect(counts.every((d) => d.outcome === 'pass' && d.rule === 'quota.custom-resource-count')).toBe(true);
+    expect(diffs.some((d) => d.field.endsWith('.reason') && d.outcome === 'pass')).toBe(true);
   });
 
   it('quota-hard-update-ignored (status.hard never follows spec) fails lifecycle, confirmed and shrunk', async () => {

@@ -1,14 +1,18 @@
 import type { V1Status } from '@kubernetes/client-node';
 import type { AdmissionDecision } from '../fake-parts';
 
-/** A 403 from an admission plugin (staging/src/k8s.io/apiserver/pkg/admission/errors.go NewForbidden). */
+/**
+ * A 403 from an admission plugin (staging/src/k8s.io/apiserver/pkg/admission/errors.go NewForbidden),
+ * naming the resource as `resource` says (default: the kind's plural, as for core kinds).
+ */
 export function forbidden(
   kind: string,
   name: string,
   message: string,
   warnings: string[] = [],
+  resource = `${kind.toLowerCase()}s`,
 ): AdmissionDecision {
-  const plural = `${kind.toLowerCase()}s`;
+  const plural = resource;
   const body: V1Status = {
     kind: 'Status',
     apiVersion: 'v1',

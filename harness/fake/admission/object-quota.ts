@@ -1,3 +1,4 @@
+import { countKeyOf } from '../../../generators/manifests/custom-resource';
 import type { ManagedObject } from '../../cluster-port';
 import type { ResourceList } from '../../../model/effective-request';
 import { canonicalAmount } from '../kubelet/quantity';
@@ -11,9 +12,9 @@ function counts(...keys: string[]): ResourceList {
 /**
  * The fake's evaluators for objects other than pods, from the stored object (the model's
  * model/quota-objects.ts works on the scenario's intent): pkg/quota/v1/evaluator/core/services.go and
- * persistent_volume_claims.go Usage, and the generic object count evaluator for the rest
- * (legacy names from pkg/quota/v1/evaluator/core/registry.go). undefined: no evaluator (LimitRange,
- * NetworkPolicy are not quota resources kubeprop tracks).
+ * persistent_volume_claims.go Usage, and the generic object count evaluator for the rest, custom
+ * resources included (legacy names from pkg/quota/v1/evaluator/core/registry.go). undefined: no evaluator
+ * (LimitRange, NetworkPolicy are not quota resources kubeprop tracks).
  */
 export function objectUsage(object: ManagedObject): ResourceList | undefined {
   switch (object.kind) {
@@ -48,6 +49,8 @@ export function objectUsage(object: ManagedObject): ResourceList | undefined {
       return counts('count/replicasets.apps');
     case 'ResourceQuota':
       return counts('resourcequotas', 'count/resourcequotas');
+    case 'CustomResource':
+      return counts(countKeyOf(object.type));
     default:
       return undefined;
   }

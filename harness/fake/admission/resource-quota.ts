@@ -132,6 +132,10 @@ function admitObject(
   const usage = objectUsage(object);
   if (!usage) return allowed;
   const name = object.metadata?.name ?? '';
+  // NewForbidden names the request's group resource (a custom resource as <plural>.<group>).
+  const resource =
+    object.kind === 'CustomResource' ? `${object.type.plural}.${object.type.group}` : undefined;
+  const deny = (message: string): AdmissionDecision => forbidden(object.kind, name, message, [], resource);
   const others = context.objects(namespace);
   for (const quota of quotasOf(others)) {
     if (!unscoped(quota)) continue;
@@ -139,23 +143,19 @@ function admitObject(
     const specKeys = Object.keys(quota.spec?.hard ?? {}).filter((key) => key in usage);
     if (specKeys.length === 0) continue;
     const hardText = quota.status?.hard;
-    if (!hardText) {
-      return forbidden(
-        object.kind,
-        name,
-        `status unknown for quota: ${quotaName}, resources: ${specKeys.sort().join(',')}`,
-      );
-    }
+    if (!hardText)
+      return deny(`status unknown for quota: ${quotaName}, resources: ${specKeys.sort().join(',')}`);
     const keys = Object.keys(hardText).filter((key) => key in usage);
+    // hasUsageStats: every restricted resource needs its usage (a custom resource's once discovered).
+    if (keys.some((key) => quota.status?.used?.[key] === undefined))
+      return deny(`status unknown for quota: ${quotaName}, resources: ${[...keys].sort().join(',')}`);
     const hard: ResourceList = Object.fromEntries(
       keys.map((key) => [key, canonicalAmount(key, hardText[key])]),
     );
     const used = objectsUsage(quota, others, keys);
     const exceeded = keys.filter((key) => usage[key] > 0 && used[key] + usage[key] > hard[key]).sort();
     if (exceeded.length > 0) {
-      return forbidden(
-        object.kind,
-        name,
+      return deny(
         `exceeded quota: ${quotaName}, requested: ${prettyPrint(pick(usage, exceeded))}, ` +
           `used: ${prettyPrint(pick(used, exceeded))}, limited: ${prettyPrint(pick(hard, exceeded))}`,
       );
@@ -205,6 +205,8 @@ export function resourceQuotaAdmission(defects: DefectSet): FakeAdmission {
     name: 'ResourceQuota',
     admit(namespace: string, object: ManagedObject, context: AdmissionContext): AdmissionDecision {
       if (defects.has('quota-not-enforced')) return { allowed: true, object, warnings: [] };
+      if (object.kind === 'CustomResource' && defects.has('quota-custom-resources-not-enforced'))
+        return { allowed: true, object, warnings: [] };
       if (object.kind !== 'Pod') return admitObject(namespace, object, context);
       const name = object.metadata?.name ?? '';
       const quotas = quotasOf(context.objects(namespace));

@@ -13,6 +13,11 @@ function setup(): { port: StubPort; stateFile: string } {
   const port = new StubPort();
   port.addNamespace('kp-a', { [MANAGED_BY_LABEL]: MANAGED_BY_VALUE, [RUN_ID_LABEL]: 'r1' });
   port.addNamespace('keep-me', {});
+  port.addCustomResourceDefinition('widgets-kp-a.kubeprop.test', {
+    [MANAGED_BY_LABEL]: MANAGED_BY_VALUE,
+    [RUN_ID_LABEL]: 'r1',
+  });
+  port.addPriorityClass('kp-a-high', { [MANAGED_BY_LABEL]: MANAGED_BY_VALUE, [RUN_ID_LABEL]: 'r1' });
   port.nodes = [{ metadata: { name: 'w1' }, status: { capacity: { 'example.com/dongle': '4' } } }];
   const stateFile = path.join(mkdtempSync(path.join(tmpdir(), 'kubeprop-clean-')), 'node-patches.json');
   recordNodePatch(
@@ -23,7 +28,7 @@ function setup(): { port: StubPort; stateFile: string } {
 }
 
 describe('kubeprop clean', () => {
-  test('sweeps labelled namespaces and restores node patches of the cluster', async () => {
+  test('sweeps labelled namespaces, CRDs and PriorityClasses and restores node patches of the cluster', async () => {
     const { port, stateFile } = setup();
     const lines: string[] = [];
     await runClean(
@@ -32,9 +37,13 @@ describe('kubeprop clean', () => {
       (line) => lines.push(line),
     );
     expect([...port.namespaces.keys()]).toEqual(['keep-me']);
+    expect([...port.crds.keys()]).toEqual([]);
+    expect([...port.priorityClasses.keys()]).toEqual([]);
     expect(port.nodes[0].status?.capacity?.['example.com/dongle']).toBeUndefined();
     expect(readNodePatches(stateFile)).toEqual([]);
-    expect(lines).toEqual(['deleted 1 namespace(s), released 0 pod(s), restored 1 node capacity patch(es)']);
+    expect(lines).toEqual([
+      'deleted 1 namespace(s), 1 custom resource definition(s), 1 priority class(es), released 0 pod(s), restored 1 node capacity patch(es)',
+    ]);
   });
 
   test('namespaces that outlive the timeout are an environment problem naming them', async () => {

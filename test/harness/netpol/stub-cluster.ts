@@ -83,6 +83,12 @@ export class StubCluster implements ClusterPort {
   createPriorityClass = (): never => unsupported('createPriorityClass');
   deletePriorityClass = (): never => unsupported('deletePriorityClass');
   listObjectNames = (): never => unsupported('listObjectNames');
+  listPriorityClasses = (): never => unsupported('listPriorityClasses');
+  readCustomResourceDefinition = (): never => unsupported('readCustomResourceDefinition');
+  deleteCustomResourceDefinition = (): never => unsupported('deleteCustomResourceDefinition');
+  listCustomResourceDefinitions = (): never => unsupported('listCustomResourceDefinitions');
+  deleteCustomObject = (): never => unsupported('deleteCustomObject');
+  listCustomObjectNames = (): never => unsupported('listCustomObjectNames');
   listLimitRanges = (): never => unsupported('listLimitRanges');
   patchLimitRange = (): never => unsupported('patchLimitRange');
   deleteLimitRangeCollection = (): never => unsupported('deleteLimitRangeCollection');

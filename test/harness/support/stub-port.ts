@@ -1,4 +1,10 @@
-import type { V1Namespace, V1Node, V1Pod } from '@kubernetes/client-node';
+import type {
+  V1CustomResourceDefinition,
+  V1Namespace,
+  V1Node,
+  V1Pod,
+  V1PriorityClass,
+} from '@kubernetes/client-node';
 import { ClusterError } from '../../../harness/cluster-error';
 import type { ClusterPort, CreateResult, ListResult, ManagedObject } from '../../../harness/cluster-port';
 import type { ServerVersion } from '../../../model/capabilities';
@@ -10,13 +16,16 @@ const unused = (method: string) => (): never => {
 /**
  * An in-memory ClusterPort with just enough state for sweep, capabilities and permission tests:
  * namespaces (deleted after `deleteAfterReads` reads, like a namespace finishing termination),
- * pods with finalizers, nodes with capacity. Every call is recorded.
+ * pods with finalizers, nodes with capacity, labelled PriorityClasses and CustomResourceDefinitions.
+ * Every call is recorded.
  */
 export class StubPort implements ClusterPort {
   readonly calls: string[] = [];
   version: ServerVersion = { major: 1, minor: 34, gitVersion: 'v1.34.1' };
   nodes: V1Node[] = [];
   namespaces = new Map<string, V1Namespace>();
+  priorityClasses = new Map<string, V1PriorityClass>();
+  crds = new Map<string, V1CustomResourceDefinition>();
   pods = new Map<string, V1Pod[]>();
   /** Reads of a deleted namespace that still see it (Terminating) before it is gone. */
   deleteAfterReads = 1;
@@ -33,6 +42,23 @@ export class StubPort implements ClusterPort {
   addNamespace(name: string, labels: Record<string, string>, pods: V1Pod[] = []): void {
     this.namespaces.set(name, { metadata: { name, labels } });
     this.pods.set(name, pods);
+  }
+
+  addPriorityClass(name: string, labels: Record<string, string>): void {
+    this.priorityClasses.set(name, { metadata: { name, labels }, value: 10 });
+  }
+
+  addCustomResourceDefinition(name: string, labels: Record<string, string>): void {
+    const [plural, ...group] = name.split('.');
+    this.crds.set(name, {
+      metadata: { name, labels },
+      spec: {
+        group: group.join('.'),
+        names: { plural, kind: plural },
+        scope: 'Namespaced',
+        versions: [{ name: 'v1', served: true, storage: true }],
+      },
+    });
   }
 
   async serverVersion(): Promise<ServerVersion> {
@@ -57,10 +83,27 @@ export class StubPort implements ClusterPort {
 
   async listNamespaces(labelSelector: string): Promise<V1Namespace[]> {
     this.calls.push(`listNamespaces ${labelSelector}`);
-    const wanted = labelSelector.split(',').map((term) => term.split('='));
-    return [...this.namespaces.values()].filter((namespace) =>
-      wanted.every(([key, value]) => namespace.metadata?.labels?.[key] === value),
-    );
+    return selected([...this.namespaces.values()], labelSelector);
+  }
+
+  async listPriorityClasses(labelSelector: string): Promise<V1PriorityClass[]> {
+    this.calls.push(`listPriorityClasses ${labelSelector}`);
+    return selected([...this.priorityClasses.values()], labelSelector);
+  }
+
+  async deletePriorityClass(name: string): Promise<void> {
+    this.calls.push(`deletePriorityClass ${name}`);
+    this.priorityClasses.delete(name);
+  }
+
+  async listCustomResourceDefinitions(labelSelector: string): Promise<V1CustomResourceDefinition[]> {
+    this.calls.push(`listCustomResourceDefinitions ${labelSelector}`);
+    return selected([...this.crds.values()], labelSelector);
+  }
+
+  async deleteCustomResourceDefinition(name: string): Promise<void> {
+    this.calls.push(`deleteCustomResourceDefinition ${name}`);
+    this.crds.delete(name);
   }
 
   async deleteNamespace(name: string): Promise<void> {
@@ -117,8 +160,10 @@ export class StubPort implements ClusterPort {
   updateResourceQuotaStatus = unused('updateResourceQuotaStatus');
   deleteResourceQuotas = unused('deleteResourceQuotas');
   createPriorityClass = unused('createPriorityClass');
-  deletePriorityClass = unused('deletePriorityClass');
   listObjectNames = unused('listObjectNames');
+  readCustomResourceDefinition = unused('readCustomResourceDefinition');
+  deleteCustomObject = unused('deleteCustomObject');
+  listCustomObjectNames = unused('listCustomObjectNames');
   listLimitRanges = unused('listLimitRanges');
   patchLimitRange = unused('patchLimitRange');
   deleteLimitRangeCollection = unused('deleteLimitRangeCollection');
@@ -129,4 +174,13 @@ export class StubPort implements ClusterPort {
   streamLogs = unused('streamLogs');
   readLogs = unused('readLogs');
   exec = unused('exec');
+}
+
+/** The objects whose labels have every key=value of an equality selector ("a=b,c=d"). */
+function selected<T extends { metadata?: { labels?: Record<string, string> } }>(
+  objects: T[],
+  labelSelector: string,
+): T[] {
+  const wanted = labelSelector.split(',').map((term) => term.split('='));
+  return objects.filter((object) => wanted.every(([key, value]) => object.metadata?.labels?.[key] === value));
 }
