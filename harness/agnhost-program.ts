@@ -83,13 +83,17 @@ export function netexecEchoPath(msg: string, code: number): string {
 
 /**
  * The request netexec logged in one line of its output, or undefined for any other line. netexec logs each
- * request it handles with Go's log package (flags LstdFlags: `2006/01/02 15:04:05 ` first), /echo as
- * `GET /echo?msg=<msg>&code=<code>` (netexec.go echoHandler), so an echo target with a plain msg and a code comes
- * back as it was sent.
+ * request it handles with Go's log package, which agnhost routes to klog (component-base logs.InitLogs, the
+ * KlogWriter at log.go:198), so the line has klog's header: `I1202 17:41:48.170453       1 log.go:198] ` as the
+ * v1.26.1 node's agnhost 2.43 wrote it. /echo is logged as `GET /echo?msg=<msg>&code=<code>` (netexec.go
+ * echoHandler), so an echo target with a plain msg and a code comes back as it was sent.
  */
 export function netexecLoggedRequest(line: string): string | undefined {
-  return /^(?:\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2} )?GET (\/\S*)$/.exec(line.trimEnd())?.[1];
+  return KLOG_HEADER_THEN_GET.exec(line.trimEnd())?.[1];
 }
+
+/** klog's header (severity, MMDD, time to the microsecond, thread id, file:line]) and netexec's request line. */
+const KLOG_HEADER_THEN_GET = /^[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d{6}\s+\d+ [\w.-]+:\d+\] GET (\/\S*)$/;
 
 /** agnhost liveness's /redirect query: `loc`, escaped (liveness/server.go). */
 export function livenessRedirectPath(location: string): string {

@@ -82,10 +82,15 @@ export function agnhostAnswer(
   }
 }
 
-/** Go's log prefix (log.LstdFlags, `2006/01/02 15:04:05 `) at `ms`, in the container's UTC. */
-function goLogPrefix(ms: number): string {
+/**
+ * klog's header at `ms`, as agnhost writes Go log output through klog (component-base logs.InitLogs): severity
+ * I, MMDD, the time to the microsecond in the container's UTC, the thread id padded to 7, and the KlogWriter's
+ * `log.go:198]` — e.g. `I1202 17:41:48.170453       1 log.go:198] ` on the v1.26.1 node with agnhost 2.43.
+ */
+function klogPrefix(ms: number): string {
   const iso = new Date(ms).toISOString();
-  return `${iso.slice(0, 4)}/${iso.slice(5, 7)}/${iso.slice(8, 10)} ${iso.slice(11, 19)} `;
+  const micros = `${iso.slice(20, 23)}000`;
+  return `I${iso.slice(5, 7)}${iso.slice(8, 10)} ${iso.slice(11, 19)}.${micros}       1 log.go:198] `;
 }
 
 /**
@@ -102,7 +107,7 @@ export function netexecLogLine(target: string, ms: number): string {
     '/shutdown': 'GET /shutdown',
     '/exit': `GET /exit?code=${query('code')}&timeout=${query('timeout')}&wait=${query('wait')}`,
   };
-  return `${goLogPrefix(ms)}${logged[url.pathname] ?? 'GET /'}`;
+  return `${klogPrefix(ms)}${logged[url.pathname] ?? 'GET /'}`;
 }
 
 /** The kubelet's HTTP probe result (pkg/probe/http/http.go DoHTTPProbe), and the program's exit if a GET ended it. */

@@ -25,12 +25,25 @@ function line(container: string, runtimeTime: number, text: string): Trace[numbe
 
 /** The HTTPS handler's requests are read from agnhost netexec's own request lines (netexec.go echoHandler). */
 describe('hook handler log: HTTPS requests', () => {
-  // netexec's output as a node logs it: Go's log prefix, the readiness probe's /healthz, then the hook.
+  // agnhost 2.43 netexec's output as the v1.26.1 node logged it (klog's header), the readiness probe's
+  // /healthz, then the hooks.
   const trace: Trace = [
-    line(HOOK_HANDLER_TLS_CONTAINER, 1000, '2023/01/30 10:00:00 Started HTTP server on port 9090'),
-    line(HOOK_HANDLER_TLS_CONTAINER, 2000, '2023/01/30 10:00:01 GET /healthz'),
-    line(HOOK_HANDLER_TLS_CONTAINER, 5000, '2023/01/30 10:00:04 GET /echo?msg=prestop-app-1&code=202'),
-    line(HOOK_HANDLER_TLS_CONTAINER, 6000, '2023/01/30 10:00:05 GET /echo?msg=prestop-app-0&code=202'),
+    line(
+      HOOK_HANDLER_TLS_CONTAINER,
+      1000,
+      'I1202 17:41:47.248827       1 log.go:198] Started HTTP server on port 9090',
+    ),
+    line(HOOK_HANDLER_TLS_CONTAINER, 2000, 'I1202 17:41:47.365458       1 log.go:198] GET /healthz'),
+    line(
+      HOOK_HANDLER_TLS_CONTAINER,
+      5000,
+      'I1202 17:41:48.170453       1 log.go:198] GET /echo?msg=prestop-app-1&code=202',
+    ),
+    line(
+      HOOK_HANDLER_TLS_CONTAINER,
+      6000,
+      'I1202 17:41:49.170453       1 log.go:198] GET /echo?msg=prestop-app-0&code=202',
+    ),
     // The busybox handler's marker for the same container is an HTTP request, not this hook's.
     line(HOOK_HANDLER_CONTAINER, 4000, 'kp http /cgi-bin/prestop-app-2'),
   ];

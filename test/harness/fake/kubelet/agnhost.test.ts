@@ -125,17 +125,19 @@ describe('fake agnhost programs', () => {
     expect(serverProgramOf(['netexec', '--tls-cert-file='])).toEqual({ kind: 'netexec', httpPort: 8080 });
   });
 
-  test('netexec’s request lines (Go log prefix) read back as the target sent, for /echo with msg and code', () => {
+  test('netexec’s request lines (klog header) read back as the target sent, for /echo with msg and code', () => {
     const at = Date.UTC(2023, 0, 30, 10, 0, 4, 500);
     expect(netexecLogLine('/echo?msg=poststart-app-0&code=404', at)).toBe(
-      '2023/01/30 10:00:04 GET /echo?msg=poststart-app-0&code=404',
+      'I0130 10:00:04.500000       1 log.go:198] GET /echo?msg=poststart-app-0&code=404',
     );
     expect(netexecLoggedRequest(netexecLogLine('/echo?msg=poststart-app-0&code=404', at))).toBe(
       '/echo?msg=poststart-app-0&code=404',
     );
-    expect(netexecLogLine('/healthz', at)).toBe('2023/01/30 10:00:04 GET /healthz');
-    expect(netexecLogLine('/cgi-bin/x', at)).toBe('2023/01/30 10:00:04 GET /');
-    expect(netexecLoggedRequest('2023/01/30 10:00:00 Started HTTP server on port 9090')).toBeUndefined();
+    expect(netexecLogLine('/healthz', at)).toBe('I0130 10:00:04.500000       1 log.go:198] GET /healthz');
+    expect(netexecLogLine('/cgi-bin/x', at)).toBe('I0130 10:00:04.500000       1 log.go:198] GET /');
+    expect(
+      netexecLoggedRequest('I0130 10:00:00.100000       1 log.go:198] Started HTTP server on port 9090'),
+    ).toBeUndefined();
     expect(netexecLoggedRequest('kp http /cgi-bin/poststart-c')).toBeUndefined();
   });
 });

@@ -133,11 +133,13 @@ describe('fake kubelet: an HTTPS hook served by the hook handler pod’s agnhost
     return context;
   }
 
-  it('logs the request as netexec does (Go log prefix, GET /echo?msg=&code=); the hook succeeds', () => {
+  it('logs the request as netexec does (klog header, GET /echo?msg=&code=); the hook succeeds', () => {
     const context = run([]);
     const lines = context.logs(HOOK_HANDLER_TLS_CONTAINER).map((l) => l.text);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2} GET \/echo\?msg=poststart-c&code=404$/);
+    expect(lines[0]).toMatch(
+      /^I\d{4} \d{2}:\d{2}:\d{2}\.\d{6} {7}1 log\.go:198\] GET \/echo\?msg=poststart-c&code=404$/,
+    );
     expect(netexecLoggedRequest(lines[0])).toBe('/echo?msg=poststart-c&code=404');
     expect(context.events('FailedPostStartHook')).toHaveLength(0);
     expect(context.lastStatus('p')?.containerStatuses?.[0].state?.running).toBeDefined();
