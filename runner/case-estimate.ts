@@ -19,7 +19,8 @@ const TYPICAL_WAIT_SECONDS: Record<WaitCondition['kind'], number> = {
   podScheduleDecided: 1,
   podStopped: 2,
   podGone: 2,
-  podsRunning: 3,
+  // The NetworkPolicy topology's nine pods: 12.8–14.2 s on the v1.26.1 node (run7).
+  podsRunning: 13,
   quotaInitialised: 0.1,
   quotaSettled: 0.1,
   // The root CA ConfigMap is published as the namespace is created; a deleted object goes at once.
@@ -37,8 +38,11 @@ const STOP_REACTION_SECONDS = 1;
 const CASE_SETUP_SECONDS = 0.2;
 /** One API call (create, delete, snapshot), seconds (0.01–0.05 in the recordings). */
 const API_CALL_SECONDS = 0.03;
-/** The reachability matrix (harness/netpol/probe-matrix.ts): denied cells wait out their timeouts. */
-const PROBE_MATRIX_SECONDS = 10;
+/**
+ * The reachability matrix (harness/netpol/probe-matrix.ts: an exec per cell, denied cells waiting out
+ * their timeouts and a retry): 43–68 s on the v1.26.1 node with kube-router (run7), mean 53 s.
+ */
+const PROBE_MATRIX_SECONDS = 53;
 
 /**
  * The time a case's plan is expected to take, ms: its observe windows (counted from the pod's
