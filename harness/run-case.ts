@@ -39,6 +39,7 @@ import {
 } from './waits-quota';
 import { CaseRecorder } from './watch-recorder-case';
 import { unreliabilityOf } from '../verdicts/case-verdict';
+import { sharedClusterState } from './shared-cluster-state';
 
 /** Maps a scenario to its objects (generators/manifests manifestsFor). */
 export type ManifestMapper = (
@@ -316,9 +317,8 @@ class CaseExecution {
    * restored and this case's pods (which used the resource) gone.
    */
   private cleanupInBackground(): boolean {
-    const holdsNodeLock =
-      this.scenario.family === 'resources' && this.scenario.extendedCapacity !== undefined;
-    return this.options.cleanupInBackground === true && !holdsNodeLock;
+    // The next case with the same shared state starts when this one returns: restore it first.
+    return this.options.cleanupInBackground === true && sharedClusterState(this.scenario) === undefined;
   }
 
   /** A write the cleanup must wait for if it is interrupted mid-flight. */

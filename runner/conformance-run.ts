@@ -12,6 +12,7 @@ import { runProperty, type PropertyOutcome } from './property-runner';
 import { writeReproducer } from './reproducer';
 import { runEfficiency, type RunEfficiency } from './run-efficiency';
 import { Slots } from './slots';
+import { KeyedLocks } from './keyed-locks';
 
 export interface ConformanceOptions {
   runId: string;
@@ -131,6 +132,7 @@ export async function runConformance(
   const runStart = target.clock.now();
 
   const slots = new Slots(options.concurrency);
+  const locks = new KeyedLocks();
   let waitsMs = 0;
   const outcomes: PropertyOutcome[] = new Array<PropertyOutcome>(selected.length);
   const runOne = async (
@@ -164,6 +166,7 @@ export async function runConformance(
         knownIssue: knownIssueForProperty(options.knownIssues, definition.id, version),
         knownFailure: (failedFields) => knownIssueForFailure(options.knownIssues, failedFields, version),
         slots,
+        locks,
         priority: index,
       },
       {

@@ -17,6 +17,8 @@ import { runPool } from './pool';
 import { descend, fastCheckChildren, replayAt } from './speculative-shrink';
 import { scenarioReductions } from '../generators/scenario-reductions';
 import type { Slots } from './slots';
+import type { KeyedLocks } from './keyed-locks';
+import { sharedClusterState } from '../harness/shared-cluster-state';
 import type { PropertyDefinition } from './property-definition';
 
 export interface PropertyRunOptions {
@@ -40,6 +42,8 @@ export interface PropertyRunOptions {
   knownFailure?(failedFields: readonly FieldDiff[]): string | undefined;
   /** The run's case slots, shared with other properties in flight; each case holds one. */
   slots?: Slots;
+  /** The run's locks on shared cluster state (harness/shared-cluster-state.ts), taken before a slot. */
+  locks?: KeyedLocks;
   /** This property's place in the run: earlier properties get free slots first. */
   priority?: number;
 }
@@ -173,7 +177,11 @@ export async function runProperty<F extends Family>(
       }
       return execute(scenario, caseId, attempt);
     };
-    const report = await (options.slots ? options.slots.with(options.priority ?? 0, run) : run());
+    const slotted = (): Promise<CaseReport> =>
+      options.slots ? options.slots.with(options.priority ?? 0, run) : run();
+    const report = await (options.locks
+      ? options.locks.with(sharedClusterState(scenario), slotted)
+      : slotted());
     outcomes.push({ id: report.id, outcome: report.verdict.outcome, attempt: report.attempt });
     hooks.onCase(report);
     return report;

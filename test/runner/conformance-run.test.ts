@@ -13,6 +13,7 @@ import { runConformance, type ConformanceTarget } from '../../runner/conformance
 import type { PropertyDefinition } from '../../runner/property-definition';
 import type { NamespaceDeletion } from '../../harness/fake/fake-cluster';
 import { PROPERTIES } from '../../suites/registry';
+import { sharedClusterState } from '../../harness/shared-cluster-state';
 import { fakeTarget } from '../support/fake-target';
 import { minimalPod, terminationOf } from '../support/minimal-scenarios';
 
@@ -222,5 +223,55 @@ describe('runConformance on the fake cluster: cleanup off the critical path', ()
       'still Terminating after 120 s (pods left: none)',
       'still Terminating after 120 s (pods left: none)',
     ]);
+  }, 60_000);
+});
+
+describe('runConformance: cases that change the same node capacity never overlap', () => {
+  test('the extended-resource cases of two properties at four slots run one at a time, and pass', async () => {
+    const ids = ['resources/insufficient-unschedulable', 'resources/extended-not-overcommittable'];
+    const definitions = PROPERTIES.filter((p) => ids.includes(p.id)) as PropertyDefinition[];
+    const target = fakeTarget();
+    let inFlight = 0;
+    let most = 0;
+    let extendedCases = 0;
+    const counting: ConformanceTarget = {
+      ...target,
+      executorFor: <F extends Family>(definition: PropertyDefinition<F>): CaseExecutor<F> => {
+        const execute = target.executorFor(definition);
+        return async (scenario, caseId, attempt) => {
+          const shared = sharedClusterState(scenario) !== undefined;
+          if (shared) {
+            extendedCases += 1;
+            inFlight += 1;
+            most = Math.max(most, inFlight);
+          }
+          try {
+            return await execute(scenario, caseId, attempt);
+          } finally {
+            if (shared) inFlight -= 1;
+          }
+        };
+      },
+    };
+    try {
+      const result = await runConformance(definitions, counting, {
+        runId: 'test',
+        seed: 2,
+        families: ['resources'],
+        runs: 6,
+        concurrency: 4,
+        image: 'busybox:test',
+        reportDir: mkdtempSync(join(tmpdir(), 'kp-conformance-')),
+        knownIssues: [],
+        keepTraces: false,
+        modelOptions: { slackSeconds: 1 },
+        kubepropVersion: 'test',
+      });
+      expect(extendedCases).toBeGreaterThan(4);
+      expect(most).toBe(1);
+      expect(result.outcomes.map((o) => o.end.verdict)).toEqual(['pass', 'pass']);
+    } finally {
+      target.clock.stop();
+    }
   }, 60_000);
 });
