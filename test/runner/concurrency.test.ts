@@ -18,21 +18,21 @@ function node(cpu: string | undefined, pods: string | undefined, schedulable = t
 }
 
 describe('chooseConcurrency', () => {
-  test('the single 2-CPU real node (110 pods) runs 4 cases at once, and says why', () => {
+  test('the single 2-CPU real node (110 pods) runs 6 cases at once, and says why', () => {
     expect(chooseConcurrency([node('2', '110')])).toEqual({
-      concurrency: 4,
-      reason: `from the cluster: 1 schedulable node, 2 allocatable CPU × 2 = 4, 110 allocatable pods ÷ ${PODS_PER_SLOT} allow 6; bounds 2–16`,
+      concurrency: 6,
+      reason: `from the cluster: 1 schedulable node, 2 allocatable CPU × 3 = 6, 110 allocatable pods ÷ ${PODS_PER_SLOT} allow 6; bounds 2–16`,
     });
   });
 
   test('kind-config.yaml: the tainted control plane counts for nothing, two 4-CPU workers give 12 (pods bound)', () => {
     const choice = chooseConcurrency([node('8', '110', false), node('4', '110'), node('4', '110')]);
-    // 16 by CPU, but 220 pods ÷ 18 = 12.
+    // 24 by CPU, but 220 pods ÷ 18 = 12.
     expect(choice.concurrency).toBe(12);
   });
 
-  test('millicores: 1900m allocatable (kubelet reserved) gives 3 slots', () => {
-    expect(chooseConcurrency([node('1900m', '110')]).concurrency).toBe(3);
+  test('millicores: 1900m allocatable (kubelet reserved) gives 5 slots', () => {
+    expect(chooseConcurrency([node('1900m', '110')]).concurrency).toBe(5);
   });
 
   test('a tiny node still runs 2; nodes without allocatable CPU or none schedulable fall back to 2', () => {
