@@ -3,8 +3,13 @@ import { defaultCapabilities, type Capabilities, type ServerVersion } from '../m
 import { MANAGED_BY_LABEL, MANAGED_BY_VALUE } from '../model/labels';
 import type { ClusterPort, ManagedObject } from './cluster-port';
 
-/** Capabilities a dry-run create can confirm: the server keeps the field, or drops/rejects it. */
-export type ProbedCapability = 'sidecars' | 'sleepAction' | 'sleepZero' | 'grpcProbes' | 'probeGrace';
+/**
+ * Capabilities a dry-run create can confirm: the server keeps the field, or drops/rejects it. gRPC
+ * probes are not among them: no API server drops the grpc field (pkg/api/pod/util.go has no drop for
+ * it), the kubelet's GRPCContainerProbe gate alone decides (prober.go runProbe: "missing probe
+ * handler" when off, as a v1.23.13 node answered a kept field), so its version default holds.
+ */
+export type ProbedCapability = 'sidecars' | 'sleepAction' | 'sleepZero' | 'probeGrace';
 
 /**
  * kept: admitted with the field intact. dropped: admitted without it (feature gate off, or a server
@@ -81,11 +86,6 @@ const PROBES: Record<ProbedCapability, FeatureProbe> = {
       containers: [{ ...main, lifecycle: { preStop: { sleep: { seconds: 0 } } } }],
     }),
     kept: (pod) => pod.spec?.containers[0]?.lifecycle?.preStop?.sleep?.seconds === 0,
-  },
-  // KEP-2727: gRPC probes.
-  grpcProbes: {
-    pod: probePod('grpcProbes', { containers: [{ ...main, livenessProbe: { grpc: { port: 9090 } } }] }),
-    kept: (pod) => pod.spec?.containers[0]?.livenessProbe?.grpc?.port === 9090,
   },
   // KEP-2238: probe-level terminationGracePeriodSeconds.
   probeGrace: {

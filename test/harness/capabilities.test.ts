@@ -62,7 +62,17 @@ describe('detectCapabilities', () => {
     expect(detected.capabilities.sidecars).toBe(true);
     expect(detected.probes.sidecars).toBe('kept');
     expect(seen.every(([namespace]) => namespace === PROBE_NAMESPACE)).toBe(true);
-    expect(seen).toHaveLength(5);
+    expect(seen).toHaveLength(4);
+  });
+
+  test('gRPC probes follow the version: a v1.23 server keeps the grpc field with the kubelet gate off', async () => {
+    const port = new StubPort();
+    port.version = { major: 1, minor: 23, gitVersion: 'v1.23.13' };
+    const { dryRun, seen } = admitting((pod) => pod);
+    port.dryRun = dryRun;
+    const detected = await detectCapabilities(port);
+    expect(detected.capabilities.grpcProbes).toBe(false);
+    expect(seen.some(([, pod]) => JSON.stringify(pod).includes('"grpc"'))).toBe(false);
   });
 
   test('dropped and rejected fields turn the capability off', async () => {
@@ -79,14 +89,12 @@ describe('detectCapabilities', () => {
       sidecars: 'dropped',
       sleepAction: 'kept',
       sleepZero: 'rejected',
-      grpcProbes: 'kept',
       probeGrace: 'kept',
     });
     expect(detected.capabilities).toMatchObject({
       sidecars: false,
       sleepAction: true,
       sleepZero: false,
-      grpcProbes: true,
       probeGrace: true,
     });
     expect(detected.capabilities.networkPolicyEnforced).toBeUndefined();
@@ -98,7 +106,7 @@ describe('detectCapabilities', () => {
     const defaults = await detectCapabilities(port);
     // 1.28: sidecars alpha (off), sleep action not yet there, probe grace GA.
     expect(defaults.capabilities).toMatchObject({ sidecars: false, sleepAction: false, probeGrace: true });
-    expect(Object.values(defaults.probes)).toEqual(Array(5).fill('unprobed'));
+    expect(Object.values(defaults.probes)).toEqual(Array(4).fill('unprobed'));
 
     port.dryRun = async () => {
       throw new ClusterError('forbidden', 'no', 403);
