@@ -1,7 +1,7 @@
 import type { Capabilities } from './capabilities';
 import type { Expectation, FieldExpectation, ModelOptions } from './expectation';
 import type { ContainerScenario, HooksScenario } from './scenario';
-import { containerStopFields } from './termination';
+import { containerStopFields, GRACE_ZERO_PRESTOP_RULE } from './termination';
 import { apiDeletionGraceSeconds, kubeletGraceSeconds, planContainerStop } from './termination-plan';
 import {
   appsStartSeconds,
@@ -148,11 +148,18 @@ export function expectHooks(
     (c) => !c.lifecycle.postStart || !hookFails(c.lifecycle.postStart),
   );
   if (deletion && postStartHealthy) {
-    const grace = kubeletGraceSeconds(pod, apiDeletionGraceSeconds(pod, deletion), capabilities.version);
+    const apiGrace = apiDeletionGraceSeconds(pod, deletion);
+    const grace = kubeletGraceSeconds(pod, apiGrace, capabilities.version);
     for (const c of pod.containers.filter((container) => container.lifecycle.preStop)) {
       Object.assign(
         fields,
-        containerStopFields(c, planContainerStop(c, grace, DECISION_MARGIN_SECONDS), grace, options),
+        containerStopFields(
+          c,
+          planContainerStop(c, grace, DECISION_MARGIN_SECONDS),
+          grace,
+          options,
+          apiGrace,
+        ),
       );
       const preStop = c.lifecycle.preStop;
       // pkg/kubelet/kuberuntime/kuberuntime_container.go executePreStopHook → lifecycle/handlers.go
@@ -161,7 +168,12 @@ export function expectHooks(
         const https = preStop.scheme === 'HTTPS';
         fields[`${c.name}.preStopRequestSeen`] = {
           expected: { kind: 'equals', value: true },
-          rule: https ? HTTPS_HOOK_RULE : 'hooks.prestop-http-from-kubelet',
+          rule:
+            apiGrace === 0
+              ? GRACE_ZERO_PRESTOP_RULE
+              : https
+                ? HTTPS_HOOK_RULE
+                : 'hooks.prestop-http-from-kubelet',
           because: `the kubelet sends the preStop GET${https ? ' over TLS, the certificate unverified,' : ''} to its host (the hook handler pod) when the kill starts`,
         };
       }

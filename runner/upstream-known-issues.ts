@@ -25,4 +25,13 @@ export const UPSTREAM_KNOWN_ISSUES: readonly KnownIssue[] = [
     reason:
       'kubelet 1.22–1.27 lets a grace period under 2 s replace the 2 s minimum after SIGTERM (the ordering fixed by kubernetes/kubernetes#115835 in v1.28.0)',
   },
+  {
+    // The same ordering: killContainer takes the recorded deletionGracePeriodSeconds (0) as the hook's
+    // budget before the override, so `gracePeriod > 0` fails and the preStop is skipped; SIGTERM comes
+    // at once and SIGKILL after the override (seen on v1.23.13 and v1.26.1 alike).
+    rule: 'termination.grace-zero-prestop',
+    versions: '>=1.22 <1.28',
+    reason:
+      'kubelet 1.22–1.27 skips the preStop hook of a pod deleted with gracePeriodSeconds 0: it reads the recorded 0 before the grace period override (the ordering fixed by kubernetes/kubernetes#115835 in v1.28.0)',
+  },
 ];

@@ -330,3 +330,33 @@ describe('expectTermination fields', () => {
     expect(e.fields['pod.deletionGracePeriodSeconds'].expected).toEqual({ kind: 'equals', value: 0 });
   });
 });
+
+describe('a delete with gracePeriodSeconds 0 and a preStop (killContainer: override before the hook, #115835)', () => {
+  const preStop = { kind: 'exec' as const, durationSeconds: 1, exitCode: 0 };
+  const both = [
+    container('hooked', { lifecycle: { preStop } }, { sigterm: { kind: 'ignore' } }),
+    container('plain', {}, { sigterm: { kind: 'ignore' } }),
+  ];
+
+  it('puts every stop field of the hooked container under its own rule; the others keep theirs', () => {
+    const { fields } = expectTermination(scenario(both, 6, 0), v126, options);
+    const hooked = Object.entries(fields).filter(([name]) => name.startsWith('hooked.'));
+    expect(hooked.map(([name]) => name).sort()).toEqual([
+      'hooked.exitCode',
+      'hooked.failedPreStopHook',
+      'hooked.sigkillAfterSigtermSeconds',
+      'hooked.sigtermAfterPreStopStartSeconds',
+      'hooked.terminatedReason',
+    ]);
+    expect(new Set(hooked.map(([, field]) => field.rule))).toEqual(
+      new Set(['termination.grace-zero-prestop']),
+    );
+    expect(fields['plain.sigkillAfterSigtermSeconds'].rule).toBe('termination.sigkill-after-grace');
+  });
+
+  it('a delete with a positive period keeps the preStop rules', () => {
+    const { fields } = expectTermination(scenario(both, 6, 3), v126, options);
+    expect(fields['hooked.sigtermAfterPreStopStartSeconds'].rule).toBe('termination.prestop-before-sigterm');
+    expect(fields['hooked.sigkillAfterSigtermSeconds'].rule).toBe('termination.prestop-counts-against-grace');
+  });
+});
