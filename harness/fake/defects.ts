@@ -21,6 +21,11 @@ export const FAKE_DEFECTS = {
   'poststart-not-awaited': 'hooks',
   /** preStop hooks are never run. */
   'prestop-skipped': 'hooks',
+  /**
+   * The kubelet 1.22–1.27 ordering (kubernetes#115835): a pod deleted with gracePeriodSeconds 0 gets no
+   * preStop, SIGTERM at once and SIGKILL after the spec's period, as the v1.23.13 and v1.26.1 nodes did.
+   */
+  'grace-zero-prestop-skipped': 'termination',
   /** An httpGet preStop to another pod's host is waited for as if answered, but its request is never sent. */
   'prestop-http-not-sent': 'hooks',
   /** postStart hooks are never run (the container counts as started at once). */

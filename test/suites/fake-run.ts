@@ -5,6 +5,7 @@ import type { FakeDefect } from '../../harness/fake/defects';
 import { createFakeKubelet, type FakeKubeletOptions } from '../../harness/fake/kubelet/fake-kubelet';
 import { DEFAULT_MODEL_OPTIONS } from '../../model/expectation';
 import type { Scenario } from '../../model/scenario';
+import type { ServerVersion } from '../../model/capabilities';
 import { attemptStatuses } from '../../reporting/property-verdict';
 import type { CaseReport, PropertyEnd } from '../../reporting/report-types';
 import { runConformance } from '../../runner/conformance-run';
@@ -38,6 +39,8 @@ export async function runOnFake(
     serverImage?: string | null;
     /** The simulated kubelet's options beyond defects and seed (e.g. a busy node). */
     kubelet?: FakeKubeletOptions;
+    /** The release the fake serves (default: the latest). */
+    serverVersion?: ServerVersion;
   },
 ): Promise<FakeRun> {
   const modelOptions = { slackSeconds: options.slackSeconds ?? DEFAULT_MODEL_OPTIONS.slackSeconds };
@@ -47,6 +50,7 @@ export async function runOnFake(
     modelOptions,
     keepTraces: options.keepTraces,
     serverImage: options.serverImage,
+    serverVersion: options.serverVersion,
     ...(options.kubelet
       ? {
           cluster: {

@@ -1,6 +1,6 @@
 import { TERMINATION_PROPERTIES } from '../../suites/termination';
 import fc from 'fast-check';
-import { defaultCapabilities, LATEST_VERSION } from '../../model/capabilities';
+import { defaultCapabilities, LATEST_VERSION, parseServerVersion } from '../../model/capabilities';
 import { DEFAULT_MODEL_OPTIONS } from '../../model/expectation';
 import { expectTermination } from '../../model/termination';
 import { endpointTerminating } from '../../suites/termination/endpoint-terminating.property';
@@ -8,6 +8,9 @@ import { probesStop } from '../../suites/termination/probes-stop.property';
 import { readinessContinues } from '../../suites/termination/readiness-continues.property';
 import { sidecarsLast } from '../../suites/termination/sidecars-last.property';
 import { sigkillAfterGrace } from '../../suites/termination/sigkill-after-grace.property';
+import { graceZero } from '../../suites/termination/grace-zero.property';
+import { knownIssueForFailure } from '../../runner/known-issues';
+import { UPSTREAM_KNOWN_ISSUES } from '../../runner/upstream-known-issues';
 import { containerCount, expectCaughtAndShrunk, failures, runOnFake } from './fake-run';
 
 /**
@@ -24,6 +27,29 @@ describe('termination properties on the fake cluster', () => {
       expect(run.end.verdict).toBe('pass');
     },
   );
+
+  it('grace-zero-prestop-skipped (the 1.22–1.27 kubelets) fails grace-zero on its own rule, known on those releases only', async () => {
+    const run = await runOnFake(
+      { ...graceZero },
+      {
+        runs: 10,
+        seed: 7,
+        defects: ['grace-zero-prestop-skipped'],
+        serverVersion: parseServerVersion('v1.26.1'),
+      },
+    );
+    const { failedFields } = expectCaughtAndShrunk(run);
+    const fields = run.end.counterexample?.failedFields ?? [];
+    // The symptom: SIGKILL the whole spec period after SIGTERM, where the preStop should have used part of it.
+    expect(failedFields.some((field) => field.endsWith('.sigkillAfterSigtermSeconds'))).toBe(true);
+    expect(new Set(fields.map((field) => field.rule))).toEqual(new Set(['termination.grace-zero-prestop']));
+    expect(knownIssueForFailure(UPSTREAM_KNOWN_ISSUES, fields, parseServerVersion('v1.26.1'))).toMatch(
+      /115835/,
+    );
+    expect(
+      knownIssueForFailure(UPSTREAM_KNOWN_ISSUES, fields, parseServerVersion('v1.28.0')),
+    ).toBeUndefined();
+  });
 
   it('sigkill-early (SIGKILL 1 s before the grace period ends) fails sigkill-after-grace, confirmed and shrunk', async () => {
     const run = await runOnFake({ ...sigkillAfterGrace }, { runs: 10, seed: 7, defects: ['sigkill-early'] });

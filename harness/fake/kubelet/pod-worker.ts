@@ -76,6 +76,8 @@ export class PodWorker {
   private initialized: boolean;
   private initFailedForGood = false;
   private deleting = false;
+  /** The period the API recorded for the delete, once it reached the kubelet. */
+  private deletionGraceSeconds: number | undefined;
   private stopped = false;
   private eviction?: { message: string };
   /** Ephemeral storage each container has written, Mi (its writable layer outlives a restart). */
@@ -783,7 +785,11 @@ export class PodWorker {
     const alive = () => generation === c.generation && c.alive;
     const killStart = this.now();
     this.events.record('Normal', 'Killing', message, c.fieldPath);
-    const preStop = this.options.defects.has('prestop-skipped') ? undefined : c.scenario.lifecycle.preStop;
+    const skipped =
+      this.options.defects.has('prestop-skipped') ||
+      (this.options.defects.has('grace-zero-prestop-skipped') &&
+        this.deletionGraceSeconds === 0);
+    const preStop = skipped ? undefined : c.scenario.lifecycle.preStop;
     let hookSeconds: number | undefined;
     if (preStop) {
       hookSeconds = this.runHook(c, 'preStop', preStop, generation, (succeeded) => {
@@ -903,6 +909,7 @@ export class PodWorker {
   private killPod(gracePeriodSeconds: number): void {
     if (this.deleting) return;
     this.deleting = true;
+    this.deletionGraceSeconds = gracePeriodSeconds;
     const grace = effectivePodGrace(gracePeriodSeconds);
     const apps = this.appContainers.filter((c) => c.alive);
     const sidecars = this.initContainers.filter((c) => c.alive && c.role === 'sidecar');
