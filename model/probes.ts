@@ -1,4 +1,4 @@
-import type { Capabilities } from './capabilities';
+import { atLeast, type Capabilities } from './capabilities';
 import type { Expectation, FieldExpectation, ModelOptions } from './expectation';
 import {
   attemptSeconds,
@@ -481,9 +481,12 @@ function containerFields(
     const firstResultBy = Math.max(liveness.initialDelaySeconds, started.latest) + liveness.periodSeconds;
     if (outlook.warning && firstResultBy + slack < seenUntil) {
       // pkg/probe/http/http.go DoHTTPProbe: a redirect it did not follow is a Warning result, which prober.go
-      // runProbe records as Warning ProbeWarning "<Kind> probe warning: Probe terminated redirects, ...".
+      // runProbe records as Warning ProbeWarning "<Kind> probe warning: <output>". Since 1.24 the output
+      // says so, "Probe terminated redirects, Response body: <body>" (kubernetes PR #103967); before, it
+      // was the body alone, which for agnhost's redirect is Go's `<a href="...">Found</a>.` (seen on v1.23.13).
+      const said = atLeast(capabilities.version, 24) ? 'Probe terminated redirects' : '<a href="';
       fields[`${n}.probeWarningMessage`] = {
-        expected: { kind: 'contains', parts: ['Liveness probe warning: Probe terminated redirects'] },
+        expected: { kind: 'contains', parts: [`Liveness probe warning: ${said}`] },
         rule: 'probes.http-redirects',
         because: `${liveness.handler.path} redirects to another host: not followed, a success with a warning`,
       };
