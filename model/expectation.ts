@@ -14,8 +14,11 @@ export type Expected =
   | { kind: 'oneOf'; values: Scalar[] }
   /** A number within [min, max] (e.g. restarts during an observation window). */
   | { kind: 'range'; min: number; max: number }
-  /** A message containing every stable part (e.g. "exceeded quota", the quota name). */
-  | { kind: 'contains'; parts: string[] }
+  /**
+   * A message containing every stable part (e.g. "exceeded quota", the quota name), or every part of
+   * one of `orParts` where upstream may word the same outcome another way.
+   */
+  | { kind: 'contains'; parts: string[]; orParts?: string[][] }
   /** A set of strings, order ignored (e.g. violated Pod Security checks). */
   | { kind: 'setEquals'; values: string[] }
   /** A sequence, order significant (e.g. init containers' start order). */

@@ -13,6 +13,11 @@ export function equals(
   return field({ kind: 'equals', value }, rule, because);
 }
 
-export function contains(parts: string[], rule: string, because: string): FieldExpectation {
-  return field({ kind: 'contains', parts }, rule, because);
+export function contains(
+  parts: string[],
+  rule: string,
+  because: string,
+  orParts?: string[][],
+): FieldExpectation {
+  return field(orParts ? { kind: 'contains', parts, orParts } : { kind: 'contains', parts }, rule, because);
 }

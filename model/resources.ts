@@ -112,6 +112,8 @@ interface EvictionOutcome {
   evicted: boolean;
   /** Stable parts of status.message when evicted. */
   message?: string[];
+  /** The other check's message, when both checks hold and the node's stats decide which fires. */
+  orMessage?: string[];
 }
 
 /**
@@ -126,30 +128,29 @@ export function ephemeralEviction(pod: PodScenario, sidecars = true): EvictionOu
   const written = all.reduce((sum, c) => sum + (c.behaviour.writeEphemeralMi ?? 0), 0);
   const podLimit = podLimits(resolvePod(pod, sidecars))['ephemeral-storage'];
   if (podLimit === undefined) return written > 0 ? undefined : { evicted: false };
+  const limited = pod.containers.filter((c) => c.resources.limits.ephemeralStorageMi !== undefined);
+  const writes = (c: ContainerScenario) => c.behaviour.writeEphemeralMi ?? 0;
+  const limit = (c: ContainerScenario) => c.resources.limits.ephemeralStorageMi ?? 0;
+  const over = limited.find((c) => writes(c) > limit(c) + STORAGE_HEADROOM_MI);
+  const containerMessage = (c: ContainerScenario): string[] => [
+    `Container ${c.name} exceeded its local ephemeral storage limit "${formatMebibytes(limit(c))}"`,
+  ];
   if (written > podLimit + STORAGE_HEADROOM_MI) {
+    // The pod-level check runs first, on the pod's summary stats; without them (a v1.23.13 node) the
+    // pod's usage counts as 0 and a container over its own limit is evicted by the container check.
     return {
       evicted: true,
       message: [
         'Pod ephemeral local storage usage exceeds the total limit of containers',
         formatMebibytes(podLimit),
       ],
+      ...(over ? { orMessage: containerMessage(over) } : {}),
     };
   }
-  const limited = pod.containers.filter((c) => c.resources.limits.ephemeralStorageMi !== undefined);
-  const writes = (c: ContainerScenario) => c.behaviour.writeEphemeralMi ?? 0;
-  const limit = (c: ContainerScenario) => c.resources.limits.ephemeralStorageMi ?? 0;
   const podClearlyUnder = written + STORAGE_HEADROOM_MI < podLimit;
-  const over = limited.find((c) => writes(c) > limit(c) + STORAGE_HEADROOM_MI);
   // Near the pod limit, which of the two checks fires first is not decided by the scenario.
   if (over) {
-    return podClearlyUnder
-      ? {
-          evicted: true,
-          message: [
-            `Container ${over.name} exceeded its local ephemeral storage limit "${formatMebibytes(limit(over))}"`,
-          ],
-        }
-      : undefined;
+    return podClearlyUnder ? { evicted: true, message: containerMessage(over) } : undefined;
   }
   const clearlyUnder = limited.every((c) => writes(c) + STORAGE_HEADROOM_MI < limit(c));
   return clearlyUnder && podClearlyUnder ? { evicted: false } : undefined;
@@ -259,6 +260,7 @@ function addRuntimeExpectations(
         eviction.message,
         'resources.ephemeral-eviction',
         'eviction message',
+        eviction.orMessage ? [eviction.orMessage] : undefined,
       );
       return;
     }

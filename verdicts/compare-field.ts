@@ -24,7 +24,9 @@ export function describeExpected(expected: Expected): string {
     case 'range':
       return expected.min === expected.max ? `${expected.min}` : `${expected.min}–${expected.max}`;
     case 'contains':
-      return `text containing ${expected.parts.map((p) => JSON.stringify(p)).join(', ')}`;
+      return [expected.parts, ...(expected.orParts ?? [])]
+        .map((parts) => `text containing ${parts.map((p) => JSON.stringify(p)).join(', ')}`)
+        .join(' or ');
     case 'setEquals':
       return `{${[...expected.values].sort().join(', ')}}`;
     case 'sequence':
@@ -73,7 +75,10 @@ function outcomeOf(expected: Expected, observed: Observed): FieldOutcome {
         ? 'pass'
         : 'fail';
     case 'contains':
-      return observed.kind === 'text' && expected.parts.every((part) => observed.text.includes(part))
+      return observed.kind === 'text' &&
+        [expected.parts, ...(expected.orParts ?? [])].some((parts) =>
+          parts.every((part) => observed.text.includes(part)),
+        )
         ? 'pass'
         : 'fail';
     case 'setEquals': {

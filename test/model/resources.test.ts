@@ -1,3 +1,4 @@
+import { compareField } from '../../verdicts/compare-field';
 import { defaultCapabilities, parseServerVersion } from '../../model/capabilities';
 import { DEFAULT_MODEL_OPTIONS } from '../../model/expectation';
 import {
@@ -132,11 +133,30 @@ describe('ephemeral-storage eviction', () => {
       behaviour: behaviour({ writeEphemeralMi }),
     });
 
-  it('pod-level message when total writes exceed the summed limits', () => {
-    expect(ephemeralEviction(pod('p', [writer('c', 20, 5)]))).toEqual({
+  it('pod-level message when total writes exceed the summed limits and no container its own', () => {
+    expect(ephemeralEviction(pod('p', [writer('a', 3, 5), writer('b', 20)]))).toEqual({
       evicted: true,
       message: ['Pod ephemeral local storage usage exceeds the total limit of containers', '5Mi'],
     });
+  });
+
+  it('both checks hold: the pod-level message, or the container-level one where the node has no pod stats', () => {
+    expect(ephemeralEviction(pod('p', [writer('c', 20, 5)]))).toEqual({
+      evicted: true,
+      message: ['Pod ephemeral local storage usage exceeds the total limit of containers', '5Mi'],
+      orMessage: ['Container c exceeded its local ephemeral storage limit "5Mi"'],
+    });
+    const message = fieldsOf(scenario(pod('p', [writer('c', 20, 5)]), 30))['p.statusMessage'];
+    // The v1.23.13 node's message for such a pod.
+    expect(
+      compareField(message.expected, {
+        kind: 'text',
+        text: 'Container c exceeded its local ephemeral storage limit "5Mi". ',
+      }).outcome,
+    ).toBe('pass');
+    expect(
+      compareField(message.expected, { kind: 'text', text: 'The node was low on resource: memory.' }).outcome,
+    ).toBe('fail');
   });
 
   it('container-level message when one container exceeds its own limit but the pod total does not', () => {
