@@ -163,7 +163,8 @@ export function parseTargetOptions(raw: RawTargetOptions, env?: NodeJS.ProcessEn
   };
 }
 
-function knownIssues(file: string | undefined, upstream: boolean): KnownIssue[] {
+/** --known-issues and the bundled upstream list (unless --no-upstream-known-issues), for run and judge. */
+export function knownIssues(file: string | undefined, upstream: boolean): KnownIssue[] {
   const bundled = upstream ? UPSTREAM_KNOWN_ISSUES : [];
   if (file === undefined) return [...bundled];
   try {

@@ -1,4 +1,6 @@
+import type { ServerVersion } from '../model/capabilities';
 import { DEFAULT_MODEL_OPTIONS, type ModelOptions } from '../model/expectation';
+import type { FieldDiff } from '../verdicts/case-verdict';
 import type { PropertyDefinition } from '../runner/property-definition';
 import { judgeRecordedCase, unreliabilityOf } from '../verdicts/case-verdict';
 import { derivePropertyVerdict, type CaseOutcome } from './property-verdict';
@@ -33,6 +35,11 @@ export interface JudgeResult {
 export interface JudgeOptions {
   modelOptions?: ModelOptions;
   sink?: JudgeSink;
+  /**
+   * Why a failure whose failing fields are all known deviations of the report's cluster is `known`
+   * (runner/known-issues.ts knownIssueForFailure), as a run decides it; without it a failure stays one.
+   */
+  knownFailure?(failedFields: readonly FieldDiff[], version: ServerVersion): string | undefined;
 }
 
 /** Per-property state while its cases stream past. */
@@ -79,10 +86,14 @@ export async function judgeReport(
     if (definition !== undefined) {
       const derived = derivePropertyVerdict(property, outcomes);
       const failedFields = counterexample?.verdict.diff.filter((d) => d.outcome === 'fail') ?? [];
+      const known =
+        derived.verdict === 'fail' && failedFields.length > 0
+          ? options.knownFailure?.(failedFields, skeleton.cluster.serverVersion)
+          : undefined;
       result = {
         ...property,
-        verdict: derived.verdict,
-        reason: derived.reason,
+        verdict: known === undefined ? derived.verdict : 'known',
+        reason: known ?? derived.reason,
         // A counterexample that no longer fails under the current model is dropped.
         counterexample:
           property.counterexample && failedFields.length > 0

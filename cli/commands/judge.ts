@@ -4,11 +4,16 @@ import { ReportWriter } from '../../reporting/report-writer';
 import { openReport } from '../../reporting/report-stream';
 import type { PropertyDefinition } from '../../runner/property-definition';
 import { PROPERTIES } from '../../suites/registry';
+import { knownIssueForFailure } from '../../runner/known-issues';
+import { knownIssues } from '../run-options';
 import { EXIT, processOutput, type CommandOutput } from './report-output';
 
 export interface JudgeCommandOptions {
   /** Write the re-judged report (report.json, junit.xml, summary.md, index.html) into this directory. */
   out?: string;
+  /** As for run: a YAML list of known deviations, and whether the bundled upstream list applies. */
+  knownIssues?: string;
+  upstreamKnownIssues?: boolean;
 }
 
 function writerSink(writer: ReportWriter): JudgeSink {
@@ -35,8 +40,12 @@ export async function runJudge(
       properties: _p,
       ...header
     } = source.skeleton;
+    const issues = knownIssues(options.knownIssues, options.upstreamKnownIssues ?? true);
     const writer = options.out === undefined ? undefined : ReportWriter.open(options.out, header);
-    const result = await judgeReport(source, properties, { sink: writer && writerSink(writer) });
+    const result = await judgeReport(source, properties, {
+      sink: writer && writerSink(writer),
+      knownFailure: (failedFields, version) => knownIssueForFailure(issues, failedFields, version),
+    });
     if (writer) await writer.close({ endedAt: source.skeleton.endedAt, interrupted });
     for (const change of result.changes) {
       const where =
@@ -69,6 +78,11 @@ export function registerJudge(
     )
     .argument('<report>', 'report.json of a run')
     .option('--out <dir>', 'also write the re-judged report into this directory')
+    .option('--known-issues <file>', 'YAML list of known deviations: reported as known, not failed')
+    .option(
+      '--no-upstream-known-issues',
+      'fail, rather than report as known, kubelet bugs that upstream confirmed and fixed later (runner/upstream-known-issues.ts)',
+    )
     .action(async (file: string, options: JudgeCommandOptions) => {
       process.exitCode = await runJudge(file, options, properties);
     });

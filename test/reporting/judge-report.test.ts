@@ -139,6 +139,27 @@ describe('judgeReport', () => {
     });
   });
 
+  it('a failure whose failing fields are all known deviations of the cluster becomes known, as in a run', async () => {
+    const seen: string[] = [];
+    const result = await judgeReport(sampleReport(), [sigkillDefinition()], {
+      knownFailure: (fields, version) => {
+        seen.push(version.gitVersion);
+        return fields.every((field) => field.field === 'app.sigkillAfterSigtermSeconds')
+          ? 'kubernetes/kubernetes#1'
+          : undefined;
+      },
+    });
+    expect(result.skeleton.properties[0]).toMatchObject({
+      verdict: 'known',
+      reason: 'kubernetes/kubernetes#1',
+    });
+    expect(seen).toEqual([sampleReport().cluster.serverVersion.gitVersion]);
+    const unknown = await judgeReport(sampleReport(), [sigkillDefinition()], {
+      knownFailure: () => undefined,
+    });
+    expect(unknown.skeleton.properties[0].verdict).toBe('fail');
+  });
+
   it('keeps properties the registry does not know, and drops counterexamples that no longer fail', async () => {
     const result = await judgeReport(sampleReport(), [sigkillDefinition()]);
     expect(result.unknownProperties).toEqual(['hooks/sleep-prestop', 'termination/grace-override']);
