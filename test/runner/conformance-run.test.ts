@@ -7,7 +7,7 @@ import type { Expectation } from '../../model/expectation';
 import type { Family } from '../../model/scenario';
 import { systemClock } from '../../harness/clock';
 import type { CaseReport } from '../../reporting/report-types';
-import { judgeCase } from '../../verdicts/case-verdict';
+import { judgedCase } from '../support/judged-case';
 import type { CaseExecutor } from '../../runner/case-executor';
 import { runConformance, type ConformanceTarget } from '../../runner/conformance-run';
 import type { PropertyDefinition } from '../../runner/property-definition';
@@ -53,21 +53,7 @@ describe('runConformance', () => {
         for (let i = 0; i < steps; i += 1) await tick();
         events.push(`${name} end ${caseId}`);
         running -= 1;
-        const observation = {
-          fields: { ok: { kind: 'value' as const, value: true } },
-          timeline: [],
-          anchors: {},
-        };
-        return {
-          id: caseId,
-          scenario,
-          objects: [],
-          observation,
-          expectation,
-          verdict: judgeCase(expectation, observation),
-          attempt,
-          durationMs: 1,
-        };
+        return judgedCase(caseId, scenario, attempt, expectation, { ok: { kind: 'value', value: true } });
       };
     const first = property('termination/first', 3);
     const second = property('termination/second', 2);
@@ -111,21 +97,7 @@ describe('runConformance with a rule-level known issue', () => {
       async (scenario, caseId, attempt): Promise<CaseReport> => {
         calls.push(caseId);
         await tick();
-        const observation = {
-          fields: { ok: { kind: 'value' as const, value: false } },
-          timeline: [],
-          anchors: {},
-        };
-        return {
-          id: caseId,
-          scenario,
-          objects: [],
-          observation,
-          expectation,
-          verdict: judgeCase(expectation, observation),
-          attempt,
-          durationMs: 1,
-        };
+        return judgedCase(caseId, scenario, attempt, expectation, { ok: { kind: 'value', value: false } });
       };
     const target: ConformanceTarget = {
       cluster: { serverVersion: LATEST_VERSION, nodeImages: [], capabilities },

@@ -4,7 +4,7 @@ import type { Expectation } from '../../model/expectation';
 import type { TerminationScenario } from '../../model/scenario';
 import type { Clock } from '../../harness/clock';
 import type { CaseReport } from '../../reporting/report-types';
-import { judgeCase } from '../../verdicts/case-verdict';
+import { judgedCase } from '../support/judged-case';
 import type { CaseExecutor } from '../../runner/case-executor';
 import type { PropertyDefinition } from '../../runner/property-definition';
 import { runProperty, type PropertyRunOptions } from '../../runner/property-runner';
@@ -72,21 +72,9 @@ function executorWith(
       const expectation = expectGrace(scenario);
       const grace = scenario.pod.terminationGracePeriodSeconds ?? 30;
       const observed = broken(scenario, attempt.number) ? grace + 1 : grace;
-      const observation = {
-        fields: { grace: { kind: 'value' as const, value: observed } },
-        timeline: [],
-        anchors: {},
-      };
-      return {
-        id: caseId,
-        scenario,
-        objects: [],
-        observation,
-        expectation,
-        verdict: judgeCase(expectation, observation),
-        attempt,
-        durationMs: 1,
-      };
+      return judgedCase(caseId, scenario, attempt, expectation, {
+        grace: { kind: 'value', value: observed },
+      });
     },
     { calls: 0 },
   );
@@ -252,26 +240,10 @@ describe('runProperty', () => {
           clock.advance();
           const grace = scenario.pod.terminationGracePeriodSeconds ?? 30;
           const broken = otherBug && grace >= 25 && scenario.pod.containers.length >= 2;
-          const observation = {
-            fields: {
-              grace: { kind: 'value' as const, value: broken ? grace + 1 : grace },
-              known: { kind: 'value' as const, value: grace % 2 },
-            },
-            timeline: [],
-            anchors: {},
-          };
-          const expectation = expectBoth(scenario);
-          const report: CaseReport = {
-            id: caseId,
-            scenario,
-            objects: [],
-            observation,
-            expectation,
-            verdict: judgeCase(expectation, observation),
-            attempt,
-            durationMs: 1,
-          };
-          return report;
+          return judgedCase(caseId, scenario, attempt, expectBoth(scenario), {
+            grace: { kind: 'value', value: broken ? grace + 1 : grace },
+            known: { kind: 'value', value: grace % 2 },
+          });
         },
         { calls: 0 },
       );
