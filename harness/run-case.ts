@@ -95,6 +95,9 @@ const DISCOVERY_PROBE = 'discovery-probe';
 const DISCOVERY_POLL_MS = 2000;
 /** A deleted quota is gone at once (no finalizers); half a minute covers a slow API server. */
 const QUOTA_GONE_SECONDS = 30;
+/** Two node status updates (nodeStatusUpdateFrequency, 10 s) and a margin: the kubelet advertises by then. */
+const ALLOCATABLE_SYNC_SECONDS = 25;
+const ALLOCATABLE_POLL_MS = 500;
 
 /** A stop of the case that is not a failure of the cluster: interrupt, deadline, or an unobservable step. */
 class Inconclusive extends Error {}
@@ -858,6 +861,17 @@ class CaseExecution {
       target,
       ok: true,
     });
+    // The scheduler reads allocatable, which the kubelet copies from capacity at its next node status
+    // update (nodeStatusUpdateFrequency, 10 s): a pod created before then is "Insufficient".
+    const advertised: Condition = {
+      name: `node ${node} allocatable ${resource}=${count}`,
+      check: async () => {
+        const seen = (await this.api(() => this.port.listNodes())).find((n) => n.metadata?.name === node)
+          ?.status?.allocatable?.[resource];
+        return { done: seen === String(count), lastSeen: `allocatable ${resource}: ${seen ?? 'none'}` };
+      },
+    };
+    await this.waitOn(advertised, ALLOCATABLE_SYNC_SECONDS, false, ALLOCATABLE_POLL_MS, false);
   }
 
   private async probeReachability(): Promise<void> {

@@ -90,6 +90,8 @@ const CRD_ESTABLISHED_MS = 1000;
 const QUOTA_DISCOVERY_PERIOD_MS = 30_000;
 /** A deleted CRD's finalizer deletes its custom resources, then the CRD goes. */
 const CRD_DELETION_MS = 1000;
+/** The kubelet's nodeStatusUpdateFrequency default (KubeletConfiguration, 10 s). */
+const NODE_STATUS_UPDATE_SECONDS = 10;
 /**
  * The simulated CNI enforces a NetworkPolicy this long after its creationTimestamp (whole seconds, so
  * 1.5–2.5 s after the create): live, kube-router v1.2.2 on the v1.26.1 node took 1.2–2.3 s to program a
@@ -234,23 +236,33 @@ export class FakeCluster implements ClusterPort {
     return this.call('listNodes', 'read', () => this.nodes.map((n) => deepCopy(n)));
   }
 
+  /**
+   * The patch changes capacity only; the kubelet copies an advertised extended resource into
+   * allocatable, which the scheduler reads, at its next node status update (every
+   * nodeStatusUpdateFrequency, 10 s): a pod created before then was "Insufficient" on the v1.26.1 node.
+   */
   patchNodeCapacity(node: string, resource: string, count: number | null): Promise<void> {
     return this.call('patchNodeCapacity', 'write', () => {
       const target = this.nodes.find((n) => n.metadata?.name === node);
       if (!target?.status) throw new ClusterError('notFound', `nodes "${node}" not found`, 404);
       const capacity = { ...(target.status.capacity ?? {}) };
-      const allocatable = { ...(target.status.allocatable ?? {}) };
-      if (count === null) {
-        delete capacity[resource];
-        delete allocatable[resource];
-      } else {
-        // The kubelet copies an advertised extended resource into allocatable on its next sync.
-        capacity[resource] = String(count);
-        allocatable[resource] = String(count);
-      }
-      target.status = { ...target.status, capacity, allocatable };
+      if (count === null) delete capacity[resource];
+      else capacity[resource] = String(count);
+      target.status = { ...target.status, capacity };
       target.metadata = { ...target.metadata, resourceVersion: this.nextRv() };
+      const syncMs = this.latencies.between(0, NODE_STATUS_UPDATE_SECONDS) * 1000;
+      this.clock.schedule(syncMs, () => this.syncAllocatable(target, resource));
     });
+  }
+
+  /** The kubelet's node status update: allocatable follows capacity for an extended resource. */
+  private syncAllocatable(node: V1Node, resource: string): void {
+    const allocatable = { ...(node.status?.allocatable ?? {}) };
+    const advertised = node.status?.capacity?.[resource];
+    if (advertised === undefined) delete allocatable[resource];
+    else allocatable[resource] = advertised;
+    node.status = { ...node.status, allocatable };
+    node.metadata = { ...node.metadata, resourceVersion: this.nextRv() };
   }
 
   createNamespace(namespace: V1Namespace): Promise<V1Namespace> {

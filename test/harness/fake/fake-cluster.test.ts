@@ -332,6 +332,20 @@ describe('FakeCluster logs, nodes, RBAC and faults', () => {
     await expect(cluster.patchNodeCapacity('nope', 'x', 1)).rejects.toMatchObject({ kind: 'notFound' });
   });
 
+  test('allocatable, which the scheduler reads, follows a patched capacity at the kubelet’s next status update', async () => {
+    const clock = new AutoAdvancingClock({ startMs: Date.UTC(2025, 0, 1) });
+    const cluster = await clusterWithNamespace({ clock });
+    const allocatable = async () =>
+      (await cluster.listNodes())[0].status?.allocatable?.['example.com/dongle'];
+    await cluster.patchNodeCapacity('fake-node-1', 'example.com/dongle', 4);
+    expect(await allocatable()).toBeUndefined();
+    await clock.sleep(10_000);
+    expect(await allocatable()).toBe('4');
+    await cluster.patchNodeCapacity('fake-node-1', 'example.com/dongle', null);
+    await clock.sleep(10_000);
+    expect(await allocatable()).toBeUndefined();
+  });
+
   test('canI answers false exactly for the configured denied permissions', async () => {
     const cluster = new FakeCluster({ deniedPermissions: ['create /pods/exec', 'patch /nodes'] });
     expect(await cluster.canI('create', '', 'pods', NS, 'exec')).toBe(false);
