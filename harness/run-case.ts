@@ -321,7 +321,7 @@ class CaseExecution {
    */
   private cleanupInBackground(): boolean {
     // The next case with the same shared state starts when this one returns: restore it first.
-    return this.options.cleanupInBackground === true && sharedClusterState(this.scenario) === undefined;
+    return this.options.cleanupInBackground === true && sharedClusterState(this.scenario).length === 0;
   }
 
   /** A write the cleanup must wait for if it is interrupted mid-flight. */

@@ -1,5 +1,9 @@
 import type { ResourcesScenario } from '../../model/scenario';
-import { NODE_STATE_KEY, sharedClusterState } from '../../harness/shared-cluster-state';
+import {
+  EVICTION_MANAGER_KEY,
+  EXTENDED_CAPACITY_KEY,
+  sharedClusterState,
+} from '../../harness/shared-cluster-state';
 import { container, pod } from '../model/builders';
 
 const resources = (overrides: Partial<ResourcesScenario>, writeEphemeralMi?: number): ResourcesScenario => ({
@@ -10,12 +14,12 @@ const resources = (overrides: Partial<ResourcesScenario>, writeEphemeralMi?: num
 });
 
 describe('sharedClusterState', () => {
-  test('extended-resource and eviction cases share the node-wide key; other cases take none', () => {
-    expect(
-      sharedClusterState(resources({ extendedCapacity: { resource: 'example.com/dongle', perNode: 4 } })),
-    ).toBe(NODE_STATE_KEY);
-    expect(sharedClusterState(resources({}, 80))).toBe(NODE_STATE_KEY);
-    expect(sharedClusterState(resources({}))).toBeUndefined();
+  test('extended-resource cases and eviction cases each take their key; other cases take none', () => {
+    const dongles = { extendedCapacity: { resource: 'example.com/dongle', perNode: 4 } };
+    expect(sharedClusterState(resources(dongles))).toEqual([EXTENDED_CAPACITY_KEY]);
+    expect(sharedClusterState(resources({}, 80))).toEqual([EVICTION_MANAGER_KEY]);
+    expect(sharedClusterState(resources(dongles, 80))).toEqual([EXTENDED_CAPACITY_KEY, EVICTION_MANAGER_KEY]);
+    expect(sharedClusterState(resources({}))).toEqual([]);
     expect(
       sharedClusterState({
         family: 'termination',
@@ -23,6 +27,6 @@ describe('sharedClusterState', () => {
         delete: { afterRunningSeconds: 1 },
         withService: false,
       }),
-    ).toBeUndefined();
+    ).toEqual([]);
   });
 });

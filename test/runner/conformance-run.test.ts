@@ -211,7 +211,7 @@ describe('runConformance: cases that change the same node capacity never overlap
       executorFor: <F extends Family>(definition: PropertyDefinition<F>): CaseExecutor<F> => {
         const execute = target.executorFor(definition);
         return async (scenario, caseId, attempt) => {
-          const shared = sharedClusterState(scenario) !== undefined;
+          const shared = sharedClusterState(scenario).length > 0;
           if (shared) {
             extendedCases += 1;
             inFlight += 1;

@@ -3,7 +3,7 @@ import { KeyedLocks } from '../../runner/keyed-locks';
 const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 describe('KeyedLocks', () => {
-  test('tasks with one key run one at a time, in order; other keys and no key run alongside', async () => {
+  test('tasks sharing a key run one at a time, in order; other keys and no key run alongside', async () => {
     const locks = new KeyedLocks();
     const log: string[] = [];
     const task = (name: string, ticks: number) => async (): Promise<string> => {
@@ -13,11 +13,11 @@ describe('KeyedLocks', () => {
       return name;
     };
     const results = await Promise.all([
-      locks.with('node', task('a', 3)),
-      locks.with('node', task('b', 1)),
-      locks.with('other', task('c', 1)),
-      locks.with(undefined, task('d', 1)),
-      locks.with('node', task('e', 1)),
+      locks.with(['node'], task('a', 3)),
+      locks.with(['node'], task('b', 1)),
+      locks.with(['other'], task('c', 1)),
+      locks.with([], task('d', 1)),
+      locks.with(['node', 'other'], task('e', 1)),
     ]);
     expect(results).toEqual(['a', 'b', 'c', 'd', 'e']);
     const at = (entry: string): number => log.indexOf(entry);
@@ -25,11 +25,13 @@ describe('KeyedLocks', () => {
     expect(at('b end')).toBeLessThan(at('e start'));
     expect(at('c start')).toBeLessThan(at('a end'));
     expect(at('d start')).toBeLessThan(at('a end'));
+    // e needs both keys: after b (node) and after c (other).
+    expect(at('c end')).toBeLessThan(at('e start'));
   });
 
   test('a failing task releases its key', async () => {
     const locks = new KeyedLocks();
-    await expect(locks.with('node', () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
-    await expect(locks.with('node', () => Promise.resolve('next'))).resolves.toBe('next');
+    await expect(locks.with(['node'], () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    await expect(locks.with(['node'], () => Promise.resolve('next'))).resolves.toBe('next');
   });
 });
