@@ -247,3 +247,56 @@ describe('runConformance: cases that change the same node capacity never overlap
     }
   }, 60_000);
 });
+
+describe('runConformance: cases queued for shared node state leave their slots to the next property', () => {
+  test('a property whose cases wait for one lock lets the next property start at once', async () => {
+    const events: string[] = [];
+    const shared: PropertyDefinition<'resources'> = {
+      id: 'resources/shared',
+      family: 'resources',
+      statement: 'resources/shared MUST hold',
+      arbitrary: () =>
+        fc.constant({
+          family: 'resources' as const,
+          pod: minimalPod(),
+          observeSeconds: 10,
+          extendedCapacity: { resource: 'example.com/dongle', perNode: 1 },
+        }),
+      expect: () => expectation,
+      observe: () => ({ fields: { ok: { kind: 'value', value: true } }, timeline: [], anchors: {} }),
+      fields: ['ok'],
+      budget: { numRuns: 4, caseSeconds: 60, totalSeconds: 600, shrinkSeconds: 60 },
+    };
+    const executor =
+      <F extends Family>(name: string): CaseExecutor<F> =>
+      async (scenario, caseId, attempt): Promise<CaseReport> => {
+        events.push(`${name} start ${caseId}`);
+        for (let i = 0; i < 10; i += 1) await tick();
+        events.push(`${name} end ${caseId}`);
+        return judgedCase(caseId, scenario, attempt, expectation, { ok: { kind: 'value', value: true } });
+      };
+    const target: ConformanceTarget = {
+      cluster: { serverVersion: LATEST_VERSION, nodeImages: [], capabilities },
+      clock: systemClock,
+      signal: new AbortController().signal,
+      executorFor: (definition) => executor(definition.id === shared.id ? 'shared' : 'next'),
+    };
+    const definitions: PropertyDefinition[] = [shared, property('termination/next', 2)];
+    await runConformance(definitions, target, {
+      runId: 'test',
+      seed: 1,
+      families: ['resources', 'termination'],
+      concurrency: 4,
+      image: 'busybox:test',
+      reportDir: mkdtempSync(join(tmpdir(), 'kp-conformance-')),
+      knownIssues: [],
+      keepTraces: false,
+      modelOptions: { slackSeconds: 1 },
+      kubepropVersion: 'test',
+    });
+    const sharedStarts = events.filter((e) => e.startsWith('shared start'));
+    expect(sharedStarts).toHaveLength(4);
+    // The shared cases ran one at a time, and the next property did not wait for the last of them.
+    expect(events.indexOf('next start termination-next-r0')).toBeLessThan(events.indexOf(sharedStarts[1]));
+  });
+});
