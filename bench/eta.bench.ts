@@ -4,7 +4,10 @@ import { etaErrors, readTimeline, replayEta } from './eta-replay';
 import type { BenchResult } from './run-all';
 
 /** Real runs replayed through today's plan and ETA (bench/eta-replay.ts). */
-export const ETA_SOURCES = ['test/fixtures/real-runs/v1.26.1-seed1-run7.timeline.json.gz'];
+export const ETA_SOURCES = [
+  'test/fixtures/real-runs/v1.26.1-seed1-run7.timeline.json.gz',
+  'test/fixtures/real-runs/v1.26.1-seed1-run10.timeline.json.gz',
+];
 /** Issue 11: after the first two minutes the ETA is within 25 % of the real remaining time. */
 export const ETA_AFTER_MS = 120_000;
 
