@@ -787,8 +787,7 @@ export class PodWorker {
     this.events.record('Normal', 'Killing', message, c.fieldPath);
     const skipped =
       this.options.defects.has('prestop-skipped') ||
-      (this.options.defects.has('grace-zero-prestop-skipped') &&
-        this.deletionGraceSeconds === 0);
+      (this.options.defects.has('grace-zero-prestop-skipped') && this.deletionGraceSeconds === 0);
     const preStop = skipped ? undefined : c.scenario.lifecycle.preStop;
     let hookSeconds: number | undefined;
     if (preStop) {

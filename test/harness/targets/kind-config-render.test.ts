@@ -49,7 +49,13 @@ describe('kind-config.yaml kubelet rate limits', () => {
     const patches = (parse(configText) as { kubeadmConfigPatches?: string[] }).kubeadmConfigPatches ?? [];
     const kubelet = patches.map((text) => parse(text) as Record<string, unknown>);
     expect(kubelet.filter((patch) => patch.kind === 'KubeletConfiguration')).toEqual([
-      { kind: 'KubeletConfiguration', eventRecordQPS: 50, eventBurst: 100, kubeAPIQPS: 50, kubeAPIBurst: 100 },
+      {
+        kind: 'KubeletConfiguration',
+        eventRecordQPS: 50,
+        eventBurst: 100,
+        kubeAPIQPS: 50,
+        kubeAPIBurst: 100,
+      },
     ]);
   });
 });
