@@ -9,7 +9,11 @@ import { systemClock } from '../../harness/clock';
 import type { CaseReport } from '../../reporting/report-types';
 import { judgedCase } from '../support/judged-case';
 import type { CaseExecutor } from '../../runner/case-executor';
-import { runConformance, type ConformanceTarget } from '../../runner/conformance-run';
+import {
+  runConformance,
+  type ConformanceOptions,
+  type ConformanceTarget,
+} from '../../runner/conformance-run';
 import type { PropertyDefinition } from '../../runner/property-definition';
 import type { NamespaceDeletion } from '../../harness/fake/fake-cluster';
 import { PROPERTIES } from '../../suites/registry';
@@ -39,6 +43,22 @@ function property(id: string, numRuns: number): PropertyDefinition<'termination'
 
 const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/** The run options every test here shares, with its own seed, families, runs and concurrency. */
+function runOptions(
+  overrides: Pick<ConformanceOptions, 'seed' | 'families' | 'concurrency'> & Partial<ConformanceOptions>,
+): ConformanceOptions {
+  return {
+    runId: 'test',
+    image: 'busybox:test',
+    reportDir: mkdtempSync(join(tmpdir(), 'kp-conformance-')),
+    knownIssues: [],
+    keepTraces: false,
+    modelOptions: { slackSeconds: 1 },
+    kubepropVersion: 'test',
+    ...overrides,
+  };
+}
+
 describe('runConformance', () => {
   test('the next property fills the slots the previous one no longer needs, and never exceeds them', async () => {
     const events: string[] = [];
@@ -64,18 +84,11 @@ describe('runConformance', () => {
       executorFor: (definition) =>
         definition.id === first.id ? executor('first', 20) : executor('second', 1),
     };
-    const result = await runConformance([first, second], target, {
-      runId: 'test',
-      seed: 1,
-      families: ['termination'],
-      concurrency: 2,
-      image: 'busybox:test',
-      reportDir: mkdtempSync(join(tmpdir(), 'kp-conformance-')),
-      knownIssues: [],
-      keepTraces: false,
-      modelOptions: { slackSeconds: 1 },
-      kubepropVersion: 'test',
-    });
+    const result = await runConformance(
+      [first, second],
+      target,
+      runOptions({ seed: 1, families: ['termination'], concurrency: 2 }),
+    );
     expect(result.outcomes.map((o) => [o.start.id, o.end.verdict, o.end.runsMade])).toEqual([
       ['termination/first', 'pass', 3],
       ['termination/second', 'pass', 2],
@@ -105,18 +118,16 @@ describe('runConformance with a rule-level known issue', () => {
       signal: new AbortController().signal,
       executorFor: () => failing(),
     };
-    const result = await runConformance([property('termination/known', 4)], target, {
-      runId: 'test',
-      seed: 1,
-      families: ['termination'],
-      concurrency: 2,
-      image: 'busybox:test',
-      reportDir: mkdtempSync(join(tmpdir(), 'kp-conformance-')),
-      knownIssues: [{ rule: 'test.ok', reason: 'kubernetes/kubernetes#1 (fixed in a later release)' }],
-      keepTraces: false,
-      modelOptions: { slackSeconds: 1 },
-      kubepropVersion: 'test',
-    });
+    const result = await runConformance(
+      [property('termination/known', 4)],
+      target,
+      runOptions({
+        seed: 1,
+        families: ['termination'],
+        concurrency: 2,
+        knownIssues: [{ rule: 'test.ok', reason: 'kubernetes/kubernetes#1 (fixed in a later release)' }],
+      }),
+    );
     expect(result.outcomes[0].end).toMatchObject({
       verdict: 'known',
       reason: 'kubernetes/kubernetes#1 (fixed in a later release)',
@@ -141,19 +152,7 @@ describe('runConformance on the fake cluster: cleanup off the critical path', ()
       const result = await runConformance(
         [sigterm],
         target,
-        {
-          runId: 'test',
-          seed: 3,
-          families: ['termination'],
-          runs: 3,
-          concurrency: 1,
-          image: 'busybox:test',
-          reportDir: mkdtempSync(join(tmpdir(), 'kp-conformance-')),
-          knownIssues: [],
-          keepTraces: false,
-          modelOptions: { slackSeconds: 1 },
-          kubepropVersion: 'test',
-        },
+        runOptions({ seed: 3, families: ['termination'], runs: 3, concurrency: 1 }),
         { onCase: (_definition, _outcome, report) => reports.push(report) },
       );
       return { result, reports, namespacesLeft: target.fake.namespaceNames() };
@@ -226,19 +225,11 @@ describe('runConformance: cases that change the same node capacity never overlap
       },
     };
     try {
-      const result = await runConformance(definitions, counting, {
-        runId: 'test',
-        seed: 2,
-        families: ['resources'],
-        runs: 6,
-        concurrency: 4,
-        image: 'busybox:test',
-        reportDir: mkdtempSync(join(tmpdir(), 'kp-conformance-')),
-        knownIssues: [],
-        keepTraces: false,
-        modelOptions: { slackSeconds: 1 },
-        kubepropVersion: 'test',
-      });
+      const result = await runConformance(
+        definitions,
+        counting,
+        runOptions({ seed: 2, families: ['resources'], runs: 6, concurrency: 4 }),
+      );
       expect(extendedCases).toBeGreaterThan(4);
       expect(most).toBe(1);
       expect(result.outcomes.map((o) => o.end.verdict)).toEqual(['pass', 'pass']);
@@ -282,18 +273,11 @@ describe('runConformance: cases queued for shared node state leave their slots t
       executorFor: (definition) => executor(definition.id === shared.id ? 'shared' : 'next'),
     };
     const definitions: PropertyDefinition[] = [shared, property('termination/next', 2)];
-    await runConformance(definitions, target, {
-      runId: 'test',
-      seed: 1,
-      families: ['resources', 'termination'],
-      concurrency: 4,
-      image: 'busybox:test',
-      reportDir: mkdtempSync(join(tmpdir(), 'kp-conformance-')),
-      knownIssues: [],
-      keepTraces: false,
-      modelOptions: { slackSeconds: 1 },
-      kubepropVersion: 'test',
-    });
+    await runConformance(
+      definitions,
+      target,
+      runOptions({ seed: 1, families: ['resources', 'termination'], concurrency: 4 }),
+    );
     const sharedStarts = events.filter((e) => e.startsWith('shared start'));
     expect(sharedStarts).toHaveLength(4);
     // The shared cases ran one at a time, and the next property did not wait for the last of them.
