@@ -2,6 +2,7 @@ import type { V1ContainerStatus, V1Pod } from '@kubernetes/client-node';
 import { ClusterError } from './cluster-error';
 import type { Clock } from './clock';
 import type { ClusterPort, LogLine, WatchHandle } from './cluster-port';
+import { showsLostInstance } from './lost-container';
 import { withRetry } from './retry';
 
 export interface LogRecorderOptions {
@@ -43,6 +44,10 @@ export class LogRecorder {
     const name = pod.metadata?.name ?? '';
     const statuses = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])];
     for (const status of statuses) {
+      if (showsLostInstance(status)) {
+        this.lost(name, status.name);
+        continue;
+      }
       const id = instanceId(status);
       if (id === undefined) continue;
       const key = `${name}/${status.name}/${id}`;
@@ -51,6 +56,21 @@ export class LogRecorder {
       const opening = this.open(key, name, status.name).finally(() => this.opening.delete(opening));
       this.opening.add(opening);
     }
+  }
+
+  /**
+   * The kubelet's stand-in for an instance the runtime removed has no log to stream: the instance it
+   * stands for was followed under its own ID, and only when none was is its log missing from the record.
+   */
+  private lost(pod: string, container: string): void {
+    const prefix = `${pod}/${container}/`;
+    if ([...this.followed.keys()].some((key) => key.startsWith(prefix))) return;
+    const key = `${prefix}lost`;
+    if (this.followed.has(key)) return;
+    this.followed.set(key, undefined);
+    this.options.onGap(
+      `log of ${pod}/${container} lost: the kubelet no longer knows the container (ContainerStatusUnknown)`,
+    );
   }
 
   /** Stops all streams (lines already delivered stay recorded). */

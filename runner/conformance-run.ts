@@ -10,6 +10,7 @@ import { knownIssueForFailure, knownIssueForProperty, type KnownIssue } from './
 import type { PropertyDefinition } from './property-definition';
 import { runProperty, type PropertyOutcome } from './property-runner';
 import { writeReproducer } from './reproducer';
+import { scenarioCaseMs } from './case-estimate';
 import { runEfficiency, type RunEfficiency } from './run-efficiency';
 import { Slots } from './slots';
 import { KeyedLocks } from './keyed-locks';
@@ -168,6 +169,13 @@ export async function runConformance(
         slots,
         locks,
         priority: index,
+        caseCost: (scenario) => {
+          try {
+            return scenarioCaseMs(definition, scenario, generatingFrom, options.modelOptions);
+          } catch {
+            return Number.NaN;
+          }
+        },
       },
       {
         onStart: (start) => writer.beginProperty(start),

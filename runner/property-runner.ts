@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { Capabilities } from '../model/capabilities';
-import type { Family, ScenarioOf } from '../model/scenario';
+import type { Family, Scenario, ScenarioOf } from '../model/scenario';
 import type { Clock } from '../harness/clock';
 import { derivePropertyVerdict, INTERRUPTED, type CaseOutcome } from '../reporting/property-verdict';
 import type {
@@ -14,7 +14,7 @@ import type { FieldDiff } from '../verdicts/case-verdict';
 import type { CaseExecutor } from './case-executor';
 import { FAILURE_SHRINK_SECONDS } from './defaults';
 import { runPool } from './pool';
-import { descend, fastCheckChildren, replayAt } from './speculative-shrink';
+import { costOrdered, descend, fastCheckChildren, replayAt } from './speculative-shrink';
 import { scenarioReductions } from '../generators/scenario-reductions';
 import type { Slots } from './slots';
 import type { KeyedLocks } from './keyed-locks';
@@ -46,6 +46,11 @@ export interface PropertyRunOptions {
   locks?: KeyedLocks;
   /** This property's place in the run: earlier properties get free slots first. */
   priority?: number;
+  /**
+   * A scenario's expected case duration, ms (runner/case-estimate.ts): shrinking never trades a
+   * shorter case for a longer one, and tries the cheapest candidates first.
+   */
+  caseCost?(scenario: Scenario): number;
 }
 
 /** The minimal confirmed counterexample, for the reproducer. */
@@ -257,16 +262,32 @@ export async function runProperty<F extends Family>(
       const original = minimal.report;
       // Only a failure of the original's primary rule counts: a candidate that fails otherwise is
       // another bug (or a shape outside the property), not a smaller example of this one.
-      const evaluate = async (scenario: ScenarioOf<F>): Promise<CaseReport | undefined> => {
-        const confirmed = await runConfirmed(scenario, nextShrinkCase());
-        return confirmed !== undefined && sameFailure(original, confirmed) ? confirmed : undefined;
+      const failsTheSame = (report: CaseReport): CaseReport | undefined =>
+        report.verdict.outcome === 'fail' && sameFailure(original, report) ? report : undefined;
+      // The longest candidate case so far: a batch is started only if it can end within the budget.
+      let longestCaseMs = original.durationMs;
+      const timed = async (scenario: ScenarioOf<F>, caseId: string, attempt: AttemptInfo) => {
+        const report = await runOnce(scenario, caseId, attempt);
+        longestCaseMs = Math.max(longestCaseMs, report.durationMs);
+        return report;
       };
-      const stop = (): boolean => signal.aborted || clock.now() >= shrinkDeadline;
+      const evaluate = async (scenario: ScenarioOf<F>): Promise<CaseReport | undefined> =>
+        failsTheSame(await timed(scenario, nextShrinkCase(), { number: 1 }));
+      const confirm = async (scenario: ScenarioOf<F>, failure: CaseReport): Promise<boolean> =>
+        failsTheSame(await timed(scenario, `${failure.id}-again`, { number: 2, retryOf: failure.id })) !==
+        undefined;
+      const stop = (): boolean => signal.aborted || clock.now() + longestCaseMs >= shrinkDeadline;
+      const cost = options.caseCost ?? (() => 0);
       hooks.onShrinkStart?.(shrinkDeadline);
       const tree = await descend({
         root: startPath,
-        children: fastCheckChildren(arbitrary, options.seed),
+        children: costOrdered(
+          fastCheckChildren(arbitrary, options.seed),
+          (node) => replayAt(arbitrary, options.seed, node).value,
+          cost,
+        ),
         evaluate,
+        confirm,
         width: options.concurrency,
         stop,
       });
@@ -275,9 +296,14 @@ export async function runProperty<F extends Family>(
         : minimal;
       const structure = await descend({
         root: treeMinimal.scenario,
-        children: (scenario) =>
-          (scenarioReductions(scenario) as Array<ScenarioOf<F>>).map((value) => ({ value, node: value })),
+        children: costOrdered(
+          (scenario) =>
+            (scenarioReductions(scenario) as Array<ScenarioOf<F>>).map((value) => ({ value, node: value })),
+          (scenario) => scenario,
+          cost,
+        ),
         evaluate,
+        confirm,
         width: options.concurrency,
         stop,
       });

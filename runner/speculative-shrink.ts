@@ -54,8 +54,14 @@ export interface DescentOptions<T, N, R> {
   root: N;
   /** The candidates below a node, best first. */
   children(node: N): Array<ShrinkCandidate<T, N>>;
-  /** Runs a candidate live: its confirmed failure (the same failure), or undefined when it passed. */
+  /** Runs a candidate live once: its failure (the same failure), or undefined when it did not fail so. */
   evaluate(candidate: T): Promise<R | undefined>;
+  /**
+   * Runs a failing candidate a second time: whether it fails the same way again. The descent moves on
+   * at once and runs this alongside the next batch; a candidate that does not fail again was flaky,
+   * and the descent returns to its parent and goes on with the parent's next candidates.
+   */
+  confirm?(candidate: T, failure: R): Promise<boolean>;
   /** How many candidates to run at once (the run's slots: shrinking uses the idle ones). */
   width: number;
   /** Stop starting candidates when this says so (time spent, run aborted). */
@@ -73,39 +79,102 @@ export interface DescentResult<T, N, R> {
   localMinimum: boolean;
 }
 
+/** A node of the descent and how far through its candidates it got. */
+interface Level<T, N, R> {
+  node: N;
+  smallest?: { value: T; failure: R };
+  children: Array<ShrinkCandidate<T, N>>;
+  tried: number;
+}
+
 /**
  * Greedy descent, several candidates at a time: the candidates below the current node are run in
  * batches of `width` concurrently, and the first of a batch (in the children's order) that fails
  * becomes the new node. Every candidate before it in that order passed, so the descent ends where a
- * one-at-a-time shrinker ends; a batch costs one case's time instead of `width`.
+ * one-at-a-time shrinker ends; a batch costs one case's time instead of `width`. A new node's
+ * confirmation takes one place of the next batch instead of a case's time of its own.
  */
 export async function descend<T, N, R>(options: DescentOptions<T, N, R>): Promise<DescentResult<T, N, R>> {
-  let node = options.root;
-  let smallest: DescentResult<T, N, R>['smallest'];
+  const width = Math.max(1, options.width);
+  const levelOf = (node: N, smallest?: { value: T; failure: R }): Level<T, N, R> => ({
+    node,
+    smallest,
+    children: options.children(node),
+    tried: 0,
+  });
+  let level = levelOf(options.root);
+  let pending: { confirmed: Promise<boolean>; parent: Level<T, N, R> } | undefined;
   let steps = 0;
   let candidatesRun = 0;
-  const width = Math.max(1, options.width);
+  // A node is kept only once its confirmation came back: a flaky one hands the descent back to its parent.
+  const settle = async (): Promise<void> => {
+    if (pending === undefined) return;
+    const { confirmed, parent } = pending;
+    pending = undefined;
+    if (await confirmed) return;
+    level = parent;
+    steps -= 1;
+  };
+  const result = (localMinimum: boolean): DescentResult<T, N, R> => ({
+    node: level.node,
+    smallest: level.smallest,
+    steps,
+    candidatesRun,
+    localMinimum,
+  });
   for (;;) {
-    const children = options.children(node);
-    let found: (ShrinkCandidate<T, N> & { failure: R }) | undefined;
-    let tried = 0;
-    while (found === undefined && tried < children.length) {
-      if (options.stop()) return { node, smallest, steps, candidatesRun, localMinimum: false };
-      const batch = children.slice(tried, tried + width);
-      tried += batch.length;
-      candidatesRun += batch.length;
-      const failures = await Promise.all(batch.map((candidate) => options.evaluate(candidate.value)));
-      for (const [index, failure] of failures.entries()) {
-        if (failure === undefined) continue;
-        found = { ...batch[index], failure };
-        break;
-      }
+    if (options.stop()) {
+      await settle();
+      return result(false);
     }
-    if (found === undefined) return { node, smallest, steps, candidatesRun, localMinimum: true };
-    node = found.node;
-    smallest = { value: found.value, failure: found.failure };
+    const room = width - (pending === undefined ? 0 : 1);
+    const batch = level.children.slice(level.tried, level.tried + Math.max(1, room));
+    if (batch.length === 0) {
+      if (pending === undefined) return result(true);
+      await settle();
+      continue;
+    }
+    const current = level;
+    current.tried += batch.length;
+    candidatesRun += batch.length;
+    const confirming = settle();
+    const failures = await Promise.all(batch.map((candidate) => options.evaluate(candidate.value)));
+    await confirming;
+    // The node these ran below was flaky: they are children of a node that is not a counterexample.
+    if (level !== current) continue;
+    const index = failures.findIndex((failure) => failure !== undefined);
+    if (index < 0) continue;
+    const found = batch[index];
+    const failure = failures[index] as R;
+    level = levelOf(found.node, { value: found.value, failure });
     steps += 1;
+    if (options.confirm) pending = { confirmed: options.confirm(found.value, failure), parent: current };
   }
+}
+
+/**
+ * The candidates below a node that do not make a case longer, cheapest first, in the given order
+ * among equals. A live shrinker spends its budget on case durations, and durations are part of what
+ * a minimal counterexample minimises, so a candidate whose case would take longer than its parent's
+ * (fast-check may offer one: an optional grace period dropped for the 30 s default, a chained value
+ * drawn afresh) is no smaller; cheaper cases first make every later batch quicker. `cost` answers
+ * NaN where it has no estimate.
+ */
+export function costOrdered<T, N>(
+  children: (node: N) => Array<ShrinkCandidate<T, N>>,
+  valueOf: (node: N) => T,
+  cost: (value: T) => number,
+): (node: N) => Array<ShrinkCandidate<T, N>> {
+  // NaN: no estimate (a plan that cannot be made offline); such a candidate is kept, and tried last.
+  const rank = (value: number): number => (Number.isNaN(value) ? Infinity : value);
+  return (node) => {
+    const ceiling = cost(valueOf(node));
+    return children(node)
+      .map((candidate, order) => ({ candidate, order, cost: cost(candidate.value) }))
+      .filter((entry) => Number.isNaN(ceiling) || Number.isNaN(entry.cost) || entry.cost <= ceiling)
+      .sort((a, b) => rank(a.cost) - rank(b.cost) || a.order - b.order)
+      .map((entry) => entry.candidate);
+  };
 }
 
 /**

@@ -736,9 +736,10 @@ export class FakeCluster implements ClusterPort {
       if (!record) throw new ClusterError('notFound', `pods "${pod}" not found`, 404);
       const lines = this.logs.read(namespace, record.pod, container, previous);
       if (!lines) {
+        const stop = this.logs.isLost(namespace, pod, container) ? 'terminated' : 'waiting';
         const message = previous
           ? `previous terminated container "${container}" in pod "${pod}" not found`
-          : `container "${container}" in pod "${pod}" is waiting to start`;
+          : `container "${container}" in pod "${pod}" is ${STATE_WORDS[stop]}`;
         throw new ClusterError('invalid', message, 400);
       }
       return lines;

@@ -1,5 +1,6 @@
 import type { V1ContainerStatus, V1Pod } from '@kubernetes/client-node';
 import type { LogLine } from '../cluster-port';
+import { showsLostInstance } from '../lost-container';
 
 interface StoredLine extends LogLine {
   /** Which instance of the container wrote it (0 for the first, +1 per restart). */
@@ -20,6 +21,8 @@ interface ContainerLog {
   /** containerID → instance, as the IDs appear in the pod status. */
   ids: Map<string, number>;
   followers: Set<Follower>;
+  /** The status shows only the kubelet's stand-in for a removed instance: nothing to follow or read. */
+  lost: boolean;
 }
 
 /** The ID the kubelet reports, or a stand-in from the restart count when a simulation sets none. */
@@ -53,6 +56,14 @@ export class LogStore {
     const statuses = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])];
     for (const status of statuses) {
       const log = this.log(namespace, pod.metadata?.name ?? '', status.name);
+      if (showsLostInstance(status)) {
+        // The runtime removed the instance: its streams end, and the next instance starts afresh.
+        if (!log.lost) log.instance += 1;
+        log.lost = true;
+        this.endFollowers(log, () => true);
+        continue;
+      }
+      log.lost = false;
       const id = containerInstanceId(status);
       if (id !== undefined && !log.ids.has(id)) log.ids.set(id, log.instance);
       const current = id === undefined ? undefined : log.ids.get(id);
@@ -77,6 +88,7 @@ export class LogStore {
     onEnd: (error?: Error) => void,
   ): (() => void) | 'waiting' | 'terminated' {
     const log = this.log(namespace, pod.metadata?.name ?? '', container);
+    if (log.lost) return 'terminated';
     const instance = this.instanceOf(log, pod, container, false);
     if (instance === undefined) return 'waiting';
     if (instance < log.instance) return 'terminated';
@@ -97,11 +109,17 @@ export class LogStore {
    */
   read(namespace: string, pod: V1Pod, container: string, previous: boolean): LogLine[] | undefined {
     const log = this.log(namespace, pod.metadata?.name ?? '', container);
+    if (log.lost) return undefined;
     const instance = this.instanceOf(log, pod, container, previous);
     if (instance === undefined) return undefined;
     return log.lines
       .filter((line) => line.instance === instance)
       .map((line) => ({ runtimeTime: line.runtimeTime, text: line.text }));
+  }
+
+  /** Whether the container's status shows only the kubelet's stand-in for a removed instance. */
+  isLost(namespace: string, pod: string, container: string): boolean {
+    return this.logs.get(`${namespace}/${pod}/${container}`)?.lost ?? false;
   }
 
   /** The pod is gone: its streams end and its lines are dropped. */
@@ -142,7 +160,7 @@ export class LogStore {
     const key = `${namespace}/${pod}/${container}`;
     let log = this.logs.get(key);
     if (!log) {
-      log = { lines: [], instance: 0, ids: new Map(), followers: new Set() };
+      log = { lines: [], instance: 0, ids: new Map(), followers: new Set(), lost: false };
       this.logs.set(key, log);
     }
     return log;

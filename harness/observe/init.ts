@@ -1,3 +1,4 @@
+import { isLostStandIn } from '../lost-container';
 import type { Observation, Observed } from '../../model/observation';
 import type { InitScenario } from '../../model/scenario';
 import type { Trace } from '../../model/trace';
@@ -133,9 +134,11 @@ export function observeInit(trace: Trace, scenario: InitScenario): Observation {
     for (const c of pod.initContainers) {
       const status = containerStatus(last.pod, c.name);
       const done = status?.state?.terminated ?? status?.lastState?.terminated;
-      fields[`${c.name}.exitCode`] = done
-        ? { kind: 'value', value: done.exitCode }
-        : missing('not terminated');
+      fields[`${c.name}.exitCode`] = isLostStandIn(done)
+        ? missing('the kubelet lost the container before posting its termination (ContainerStatusUnknown)')
+        : done
+          ? { kind: 'value', value: done.exitCode }
+          : missing('not terminated');
       fields[`${c.name}.restartCount`] = status
         ? { kind: 'value', value: status.restartCount }
         : missing('no status');

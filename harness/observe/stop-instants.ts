@@ -1,6 +1,7 @@
 import type { V1ContainerStateTerminated } from '@kubernetes/client-node';
 import { NO_UPPER_BOUND } from '../../model/observation';
 import type { Trace } from '../../model/trace';
+import { isLostStandIn } from '../lost-container';
 import { HEARTBEAT_SECONDS, MARKERS } from '../markers';
 import { eventsByReason } from './events';
 import { apiInterval, intersect, point, type Interval } from './intervals';
@@ -32,6 +33,8 @@ export interface StopInstants {
   complete: boolean;
   /** The container was still running when the record ended (a late stop): instants not seen yet are lower bounds. */
   stillRunning: boolean;
+  /** The runtime removed the container before the kubelet posted its termination: no exit code or reason. */
+  lost?: boolean;
 }
 
 /** An instant not seen by the end of the record, which lies after `at` (epoch ms). */
@@ -48,7 +51,10 @@ export function lastTerminated(
   let found: V1ContainerStateTerminated | undefined;
   for (const view of history) {
     if (view.t < notBefore) continue;
-    const state = containerStatus(view.pod, container)?.state?.terminated;
+    const status = containerStatus(view.pod, container);
+    // A removed container shows Waiting with the kubelet's stand-in as its last termination.
+    const lost = status?.lastState?.terminated;
+    const state = status?.state?.terminated ?? (isLostStandIn(lost) ? lost : undefined);
     if (state) found = state;
   }
   return found;
@@ -87,8 +93,12 @@ export function stopInstants(
   const sigterm = firstMarker(run, MARKERS.sigterm);
   if (sigterm) result.sigterm = { lo: sigterm.time - step, hi: sigterm.time };
   const terminated = lastTerminated(history, container, from);
-  result.exitCode = terminated?.exitCode;
-  result.terminatedReason = terminated?.reason;
+  // The stand-in's exit code and reason are the kubelet's invention, not the container's.
+  result.lost = isLostStandIn(terminated);
+  if (!result.lost) {
+    result.exitCode = terminated?.exitCode;
+    result.terminatedReason = terminated?.reason;
+  }
   const gapped = trace.some((entry) => entry.kind === 'gap' && entry.t >= from);
   const exitMarker = firstMarker(run, MARKERS.exit);
   const finished = toMillis(terminated?.finishedAt);

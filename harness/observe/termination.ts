@@ -94,13 +94,14 @@ export function observeContainerStop(
   );
   fields[`${c}.sigkillAfterSigtermSeconds`] = gapOrMissing(sigterm, stop.exit, 'SIGTERM or exit', stop);
   fields[`${c}.exitAfterSigtermSeconds`] = fields[`${c}.sigkillAfterSigtermSeconds`];
+  const noTermination = stop.lost
+    ? 'the kubelet lost the container before posting its termination (ContainerStatusUnknown)'
+    : 'no terminated state seen';
   fields[`${c}.exitCode`] =
-    stop.exitCode === undefined
-      ? missing('no terminated state seen')
-      : { kind: 'value', value: stop.exitCode };
+    stop.exitCode === undefined ? missing(noTermination) : { kind: 'value', value: stop.exitCode };
   fields[`${c}.terminatedReason`] =
     stop.terminatedReason === undefined
-      ? missing('no terminated state seen')
+      ? missing(noTermination)
       : { kind: 'value', value: stop.terminatedReason };
   // The hook has failed, if it did, by the time the container stopped.
   fields[`${c}.failedPreStopHook`] = failed

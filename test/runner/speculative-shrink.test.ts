@@ -1,5 +1,11 @@
 import fc from 'fast-check';
-import { descend, fastCheckChildren, replayAt, structureFirst } from '../../runner/speculative-shrink';
+import {
+  costOrdered,
+  descend,
+  fastCheckChildren,
+  replayAt,
+  structureFirst,
+} from '../../runner/speculative-shrink';
 
 /** A scenario-like value: containers (a structure) and a duration (a number). */
 const arbitrary = fc.record({
@@ -114,5 +120,87 @@ describe('descend', () => {
     expect(tree.localMinimum).toBe(false);
     expect(tree.candidatesRun).toBe(2);
     if (tree.smallest !== undefined) expect(fails(tree.smallest.value)).toBe(true);
+  });
+
+  it('confirms a new node alongside the next batch: never more than `width` cases at once, and no round of its own', async () => {
+    const confirmedOne = await (async () => {
+      let inFlight = 0;
+      let maxInFlight = 0;
+      let rounds = 0;
+      const track = async <R>(result: R): Promise<R> => {
+        inFlight += 1;
+        maxInFlight = Math.max(maxInFlight, inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        inFlight -= 1;
+        return result;
+      };
+      const tree = await descend({
+        root: String(firstFailingIndex(2)),
+        children: fastCheckChildren(arbitrary, 2),
+        evaluate: (candidate: Value) => track(fails(candidate) ? { failed: candidate } : undefined),
+        confirm: (candidate: Value) => track(fails(candidate)),
+        width: 4,
+        stop: () => {
+          rounds += 1;
+          return false;
+        },
+      });
+      return { tree, maxInFlight, rounds };
+    })();
+    const unconfirmed = await shrink(2, 4);
+    expect(confirmedOne.maxInFlight).toBeLessThanOrEqual(4);
+    expect(confirmedOne.tree.localMinimum).toBe(true);
+    expect(confirmedOne.tree.smallest?.value).toEqual(unconfirmed.tree.smallest?.value);
+    // Each step's confirmation shared a batch: the descent took no round per confirmation.
+    expect(confirmedOne.rounds).toBeLessThan(unconfirmed.batches + confirmedOne.tree.steps);
+  });
+
+  it('a node whose confirmation passes was flaky: the descent goes back to its parent and on past it', async () => {
+    const root = { containers: [{ grace: 20, hook: true }], periodSeconds: 5 };
+    const flaky = { containers: [{ grace: 12, hook: true }], periodSeconds: 5 };
+    const solid = { containers: [{ grace: 15, hook: true }], periodSeconds: 5 };
+    const children = (value: Value) =>
+      value === root ? [flaky, solid].map((next) => ({ value: next, node: next })) : [];
+    const tree = await descend({
+      root,
+      children,
+      evaluate: async (candidate: Value) => (fails(candidate) ? { failed: candidate } : undefined),
+      confirm: async (candidate: Value) => candidate !== flaky,
+      width: 1,
+      stop: () => false,
+    });
+    expect(tree.node).toBe(solid);
+    expect(tree.steps).toBe(1);
+    expect(tree.localMinimum).toBe(true);
+  });
+});
+
+describe('costOrdered', () => {
+  const cost = (value: Value): number =>
+    value.periodSeconds + value.containers.reduce((sum, c) => sum + c.grace, 0);
+  const node = { containers: [{ grace: 10, hook: true }], periodSeconds: 5 };
+  const candidates = [
+    { containers: [{ grace: 10, hook: false }], periodSeconds: 5 },
+    { containers: [{ grace: 30, hook: true }], periodSeconds: 1 },
+    { containers: [{ grace: 2, hook: true }], periodSeconds: 5 },
+    { containers: [{ grace: 10, hook: true }], periodSeconds: 1 },
+  ];
+  const children = () => candidates.map((value) => ({ value, node: value }));
+
+  it('drops candidates whose case would take longer than the parent, cheapest first, given order among equals', () => {
+    const ordered = costOrdered(children, (value: Value) => value, cost)(node);
+    expect(ordered.map((c) => c.value)).toEqual([candidates[2], candidates[3], candidates[0]]);
+  });
+
+  it('keeps a candidate without an estimate (NaN), last; a parent without one drops nothing', () => {
+    const unknown = (value: Value): number => (value.periodSeconds === 1 ? Number.NaN : cost(value));
+    expect(costOrdered(children, (value: Value) => value, unknown)(node).map((c) => c.value)).toEqual([
+      candidates[2],
+      candidates[0],
+      candidates[1],
+      candidates[3],
+    ]);
+    const parentUnknown = { containers: [{ grace: 10, hook: true }], periodSeconds: 1 };
+    expect(costOrdered(children, (value: Value) => value, unknown)(parentUnknown)).toHaveLength(4);
   });
 });

@@ -44,6 +44,8 @@ export class ContainerState {
   /** The readiness probe's current result. */
   readinessOk = false;
   killing = false;
+  /** The runtime removes this instance before the kubelet posts its termination (a pod deletion's race). */
+  lostOnExit = false;
   /** Last instant a kill or exit was handled, to settle the container's fate once. */
   onDeath?: (terminated: TerminatedState) => void;
   probes = new Map<ProbeKind, ProbeMemory>();

@@ -5,6 +5,7 @@ import { connectionAllowed, parseProbeCommand, probeOutput, type NetpolEndpoint 
 import { BIND_TO_START_SECONDS, SCHEDULING_SECONDS, sampleSeconds } from '../latency';
 import { schedulePod } from '../scheduler';
 import { EventRecorder } from './event-recorder';
+import { LOST_ON_DELETE_SHARE } from './jitter';
 import { readIntent } from './intent';
 import { qosClass } from './pod-resources';
 import { apiTime } from './pod-status';
@@ -26,6 +27,12 @@ export interface FakeKubeletOptions {
    * bound only this many seconds after its create, as a loaded real v1.26.1 node did.
    */
   busySchedulingSeconds?: number;
+  /**
+   * Share of pod deletions whose killed containers the runtime removes before the kubelet posts their
+   * termination, so the status shows only the kubelet's ContainerStatusUnknown stand-in (jitter.ts
+   * LOST_ON_DELETE_SHARE by default).
+   */
+  lostOnDeleteShare?: number;
 }
 
 const DEFAULT_REACTION_SECONDS = 1;
@@ -48,6 +55,8 @@ const BUSY_MESSAGE =
   '0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.';
 /** Keeps the calibrated draws off the kubelet's generator, so its other draws replay as before. */
 const LATENCY_SEED_OFFSET = 0x5eed;
+/** Keeps the lost-container draws off the other generators, so their draws replay as before. */
+const LOSS_SEED_OFFSET = 0x1055;
 
 interface PendingPod {
   pod: V1Pod;
@@ -70,6 +79,8 @@ export class SimulatedKubelet implements FakeKubelet {
   /** Draws scheduling and pod start latencies, when calibrated. */
   private readonly latencies?: SeededRandom;
   private readonly busySchedulingSeconds?: number;
+  private readonly losses: SeededRandom;
+  private readonly lostOnDeleteShare: number;
   private readonly workers = new Map<string, PodWorker>();
   private readonly bound = new Map<string, V1Pod>();
   private readonly unschedulable = new Map<string, PendingPod>();
@@ -83,6 +94,8 @@ export class SimulatedKubelet implements FakeKubelet {
     if (options.calibrated ?? true)
       this.latencies = new SeededRandom((options.seed ?? 1) + LATENCY_SEED_OFFSET);
     this.busySchedulingSeconds = options.busySchedulingSeconds;
+    this.losses = new SeededRandom((options.seed ?? 1) + LOSS_SEED_OFFSET);
+    this.lostOnDeleteShare = options.lostOnDeleteShare ?? LOST_ON_DELETE_SHARE;
   }
 
   podCreated(pod: V1Pod, context: KubeletContext): void {
@@ -186,6 +199,7 @@ export class SimulatedKubelet implements FakeKubelet {
       hostIP,
       podIP: `10.244.${(this.ipSerial >> 8) & 255}.${this.ipSerial & 255}`,
       onStopped: () => this.release(id, context),
+      losesContainersOnDelete: () => this.losses.chance(this.lostOnDeleteShare),
       httpGet: (host, port, path, scheme) =>
         [...this.workers.values()]
           .find((w) => w.podIP === host && w.running)

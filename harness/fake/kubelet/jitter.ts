@@ -8,6 +8,15 @@ import type { SeededRandom } from './random';
 /** Delete → first SIGTERM or preStop: 0.02–1.2 s, median 0.05 s (most reactions are one watch hop). */
 export const DELETE_REACTION_SECONDS = { min: 0.02, fastMax: 0.1, max: 1.2, fastShare: 0.8 } as const;
 
+/**
+ * Share of pod deletions after which the runtime has removed the killed containers before the kubelet
+ * posted their termination, so the status shows the kubelet's ContainerStatusUnknown stand-in with no
+ * container ID and no log (harness/lost-container.ts). Measured on the real v1.26.1 node: 3 of the 242
+ * deleting cases of runs 7–10 and the v1.23-inputs run, 4 of 55 in a shrink run whose pods were deleted
+ * with a grace of 1 s.
+ */
+export const LOST_ON_DELETE_SHARE = 0.015;
+
 /** containerd's stop timer: SIGKILL lands up to 0.03 s after the grace it was given. */
 export const STOP_TIMER_JITTER_SECONDS = 0.03;
 

@@ -1,6 +1,7 @@
 import type { V1Pod } from '@kubernetes/client-node';
 import { serverHttpPort } from '../../agnhost-program';
 import { agnhostGrpcStatus, netexecLogLine } from './agnhost';
+import { LOST_CONTAINER_REASON } from '../../lost-container';
 import { HEARTBEAT_SECONDS, formatMarker, type MarkerName } from '../../markers';
 import type { HookHandler, HookScheme, PodScenario, ProbeKind, ProbeSpec } from '../../../model/scenario';
 import { probePeriodSeconds, probeThreshold, sigkillAheadSeconds, type DefectSet } from '../defects';
@@ -32,6 +33,8 @@ export interface WorkerOptions {
   podIP: string;
   /** Called once the pod's containers have all stopped after a delete. */
   onStopped: () => void;
+  /** Whether this deletion's containers are removed before their termination is posted. */
+  losesContainersOnDelete?: () => boolean;
   /** An HTTP(S) GET to another pod (httpGet.host): whether its server answered the request. */
   httpGet?: (host: string, port: number, path: string, scheme: HookScheme) => boolean;
 }
@@ -60,6 +63,8 @@ const EVICTION_CHECK_SECONDS = 10;
 
 const LOST_CONTAINER_MESSAGE =
   'The container could not be located when the pod was deleted.  The container used to be Running';
+/** The terminated stand-in once the pod is terminal (kubelet_pods.go convertToAPIContainerStatuses). */
+const LOST_AT_TERMINATION_MESSAGE = 'The container could not be located when the pod was terminated';
 
 /**
  * One pod on the simulated node: the kubelet's pod worker, prober and the container runtime together,
@@ -703,7 +708,15 @@ export class PodWorker {
       finishedAt: this.now(),
       containerID: c.containerID,
     };
-    c.state = { kind: 'terminated', terminated };
+    if (c.lostOnExit) {
+      // The runtime removed the container before the kubelet saw it exit: the status goes back to its
+      // default Waiting with a stand-in termination (kubelet_pods.go convertToAPIContainerStatuses).
+      c.containerID = undefined;
+      c.lastTerminated = { exitCode: 137, reason: LOST_CONTAINER_REASON, message: LOST_CONTAINER_MESSAGE };
+      c.state = { kind: 'waiting', reason: 'ContainerCreating' };
+    } else {
+      c.state = { kind: 'terminated', terminated };
+    }
     this.syncStatus();
     const waiter = c.onDeath;
     c.onDeath = undefined;
@@ -886,7 +899,7 @@ export class PodWorker {
         // The runtime forgets the evicted container: the status keeps only an unknown termination.
         const lost: TerminatedState = {
           exitCode: 137,
-          reason: 'ContainerStatusUnknown',
+          reason: LOST_CONTAINER_REASON,
           message: LOST_CONTAINER_MESSAGE,
         };
         c.lastTerminated = lost;
@@ -913,6 +926,9 @@ export class PodWorker {
     const apps = this.appContainers.filter((c) => c.alive);
     const sidecars = this.initContainers.filter((c) => c.alive && c.role === 'sidecar');
     const regularInits = this.initContainers.filter((c) => c.alive && c.role === 'init');
+    if (this.options.losesContainersOnDelete?.()) {
+      for (const c of [...apps, ...sidecars, ...regularInits]) c.lostOnExit = true;
+    }
     const pending = new Set<ContainerState>([...apps, ...sidecars, ...regularInits]);
     const waiters: (() => void)[] = [];
     const settle = (c: ContainerState) => {
@@ -950,6 +966,13 @@ export class PodWorker {
 
   private finishDelete(): void {
     this.stopped = true;
+    for (const c of [...this.initContainers, ...this.appContainers]) {
+      if (!c.lostOnExit) continue;
+      c.state = {
+        kind: 'terminated',
+        terminated: { exitCode: 137, reason: LOST_CONTAINER_REASON, message: LOST_AT_TERMINATION_MESSAGE },
+      };
+    }
     this.syncStatus();
     this.after(this.reaction(), () => this.options.onStopped());
   }
