@@ -12,8 +12,9 @@ import type { PropertyDefinition } from '../runner/property-definition';
  * Issue 11: how close the ETA shown during a real run came to the real remaining time. A real run's
  * cases (when each started and how long it took, from `kubeprop run --keep-traces`) are replayed
  * through reporting/progress.ts on a virtual clock, with the plan the CLI makes before the run
- * (runner/case-estimate.ts, from the same scenarios), and every ETA it would have shown is set
- * against the time the run really had left.
+ * (runner/case-estimate.ts, from the same scenarios; skipped properties planned without cases), and
+ * every ETA it would have shown is set against the time the run really had left: to the report's
+ * endedAt, so the end of the run after its last case (the cleanups it waits for) counts too.
  */
 
 /** One case of a real run: when it started (ms after the first case) and how long it took. */
@@ -30,7 +31,13 @@ export interface RunTimeline {
   source: string;
   concurrency: number;
   capabilities: Capabilities;
+  /** runsPlanned is 0 for a property the run skipped (unsupported), as the CLI plans it. */
   properties: { id: string; family: string; runsPlanned: number }[];
+  /**
+   * The run's wall, ms: report startedAt → endedAt, which takes in the end of the run after the last
+   * case (the cases' background cleanups it waits for). Case starts are counted from startedAt.
+   */
+  wallMs: number;
   /** The exploration scenarios of each property, in case order (the plan is made from them). */
   scenarios: Record<string, Scenario[]>;
   cases: TimelineCase[];
@@ -48,14 +55,17 @@ interface LooseCaseLine {
 }
 
 interface LooseReportHead {
+  startedAt: string;
+  endedAt: string;
   options: { concurrency: number };
   cluster: { capabilities: Capabilities };
-  properties: { id: string; family: string; runsPlanned: number }[];
+  properties: { id: string; family: string; runsPlanned: number; verdict: string }[];
 }
 
 /**
  * The timeline of a run directory's report.json and cases.ndjson. A case's start is its first
- * trace entry (the namespace create: the executor's first action), so the run needs --keep-traces.
+ * trace entry (the namespace create: the executor's first action), so the run needs --keep-traces;
+ * times count from the report's startedAt, the run's end is its endedAt.
  */
 export function timelineOfRun(dir: string, source: string): RunTimeline {
   const head = JSON.parse(readFileSync(`${dir}/report.json`, 'utf8')) as LooseReportHead;
@@ -66,7 +76,7 @@ export function timelineOfRun(dir: string, source: string): RunTimeline {
   const started = lines.map((line) => line.case.trace?.find((entry) => entry.t !== undefined)?.t);
   if (started.some((t) => t === undefined))
     throw new Error(`${dir}: a case has no trace (run with --keep-traces)`);
-  const origin = Math.min(...(started as number[]));
+  const origin = Date.parse(head.startedAt);
   const scenarios: Record<string, Scenario[]> = {};
   for (const { propertyId, case: c } of lines) {
     const index = /-r(\d+)$/.exec(c.id)?.[1];
@@ -77,7 +87,12 @@ export function timelineOfRun(dir: string, source: string): RunTimeline {
     source,
     concurrency: head.options.concurrency,
     capabilities: head.cluster.capabilities,
-    properties: head.properties.map(({ id, family, runsPlanned }) => ({ id, family, runsPlanned })),
+    properties: head.properties.map(({ id, family, runsPlanned, verdict }) => ({
+      id,
+      family,
+      runsPlanned: verdict === 'skipped' ? 0 : runsPlanned,
+    })),
+    wallMs: Date.parse(head.endedAt) - origin,
     scenarios,
     cases: lines.map(({ propertyId, case: c }, index) => ({
       propertyId,
@@ -102,8 +117,9 @@ export interface EtaPoint {
 }
 
 /**
- * Every ETA the progress line would have shown (one per case start or end), replayed with today's
- * plan and ETA code. Properties without a definition (renamed since) are planned without estimate.
+ * Every ETA the progress line would have shown (one per case start or end, the last at the last
+ * case's end with the run's wait for its cleanup still to go), replayed with today's plan and ETA
+ * code. Properties without a definition (renamed since) are planned without estimate.
  */
 export function replayEta(timeline: RunTimeline, definitions: readonly PropertyDefinition[]): EtaPoint[] {
   let now = 0;
@@ -134,7 +150,7 @@ export function replayEta(timeline: RunTimeline, definitions: readonly PropertyD
     { at: c.startMs + c.durationMs, start: false, c },
   ]);
   events.sort((a, b) => a.at - b.at || Number(a.start) - Number(b.start));
-  const end = Math.max(...events.map((event) => event.at));
+  const end = timeline.wallMs;
   const points: EtaPoint[] = [];
   for (const { at, start, c } of events) {
     now = at;

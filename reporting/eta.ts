@@ -24,8 +24,24 @@ const PSEUDO_CASES = 1;
 const CALIBRATION_BOUNDS: readonly [number, number] = [0.25, 4];
 /** A property's own cases outweigh the prior once it has more than one of them. */
 const PRIOR_WEIGHT = 1;
-/** A case running past its estimate is assumed to need a tenth of it more, not to be done. */
+/**
+ * A case's duration is taken to lie anywhere within ±SPREAD of its estimate (uniformly): a case in
+ * flight has (elapsed + upper bound) ÷ 2 − elapsed left once it has run past the lower bound, not
+ * estimate − elapsed (which reaches 0 while half of such cases still run), and the run ends with the
+ * expected latest of the slots' last cases, not the latest of their expectations. Past the upper
+ * bound a case is assumed to need OVERRUN_SHARE of its estimate more. On the v1.26.1 node cases of
+ * 5 s or more took 0.61–1.32 × their property's mean (p10–p90; run10, n 119; run7: 0.63–1.30), and
+ * the run ended with the longest of four NetworkPolicy cases (70–90 s, run10).
+ */
+export const SPREAD = 0.35;
 const OVERRUN_SHARE = 0.1;
+/**
+ * After its last case the run waits for the cases' background cleanups (runner/conformance-run.ts
+ * settle): the last case's namespace deletion. The last case's end → the report's endedAt was 7.0 s
+ * (run10, 6 slots) and 5.9 s (run7, 4 slots) on the v1.26.1 node (bench/calibration.md, "end of the
+ * run").
+ */
+export const END_OF_RUN_MS = 6500;
 
 function bounded(factor: number): number {
   return Math.min(CALIBRATION_BOUNDS[1], Math.max(CALIBRATION_BOUNDS[0], factor));
@@ -68,34 +84,89 @@ export function caseEstimatesMs(properties: readonly EtaProperty[]): (number | u
   });
 }
 
+/** When a slot frees, ms from now: anywhere in [low, high], its last case's spread (mean: its estimate). */
+interface SlotEnd {
+  mean: number;
+  low: number;
+  high: number;
+}
+
+/** A case in flight for `elapsed` ms, of estimated duration `estimate`: when it ends, from now. */
+function inFlightEnd(estimate: number, elapsed: number, spread: number): SlotEnd {
+  const low = estimate * (1 - spread) - elapsed;
+  const high = estimate * (1 + spread) - elapsed;
+  if (low >= 0) return { mean: estimate - elapsed, low, high };
+  if (high > 0) return { mean: high / 2, low: 0, high };
+  const overrun = estimate * OVERRUN_SHARE;
+  return { mean: overrun, low: overrun, high: overrun };
+}
+
+/** E[max] of independent uniform ends: max high − ∫ Π P(end ≤ x) dx, over 200 steps. */
+function expectedLastEnd(slots: readonly SlotEnd[]): number {
+  const from = Math.max(...slots.map((slot) => slot.low));
+  const to = Math.max(...slots.map((slot) => slot.high));
+  if (to <= from) return to;
+  const steps = 200;
+  const width = (to - from) / steps;
+  let below = 0;
+  for (let i = 0; i < steps; i++) {
+    const x = from + (i + 0.5) * width;
+    let all = 1;
+    for (const slot of slots) {
+      if (slot.high > slot.low) all *= Math.min(1, Math.max(0, (x - slot.low) / (slot.high - slot.low)));
+    }
+    below += all * width;
+  }
+  return to - below;
+}
+
+/** How estimateRemainingMs sees the end of the run and the cases' spread. */
+export interface EtaOptions {
+  /** From the last case's end to the run's end (its cleanup), ms; default END_OF_RUN_MS. */
+  afterLastCaseMs?: number;
+  /** Cleanups already running in the background (of cases done), ms from now until each ends. */
+  cleanupsLeftMs?: readonly number[];
+  /** Each case's duration within ±spread of its estimate; default SPREAD (0: exactly its estimate). */
+  spread?: number;
+}
+
 /**
- * The remaining wall time of the run, ms: the cases in flight finish at their estimates, then the
- * cases not yet started (planned − done − in flight, per property in run order) go, one at a time,
- * to the slot that frees first, as runner/slots.ts hands slots to earlier properties first. The
- * last slot to free is the end. Undefined when a property with work left has no estimate yet.
+ * The remaining wall time of the run, ms: the cases in flight finish as inFlightLeftMs expects, then
+ * the cases not yet started (planned − done − in flight, per property in run order) go, one at a
+ * time, to the slot that frees first, as runner/slots.ts hands slots to earlier properties first.
+ * The last slot to free, plus the last case's cleanup, is the end (or a cleanup already running, if
+ * later). Undefined when a property with work left has no estimate yet.
  */
 export function estimateRemainingMs(
   properties: readonly EtaProperty[],
   concurrency: number,
+  options: EtaOptions = {},
 ): number | undefined {
+  const spread = options.spread ?? SPREAD;
   const estimates = caseEstimatesMs(properties);
-  const busyUntil: number[] = [];
+  const slots: SlotEnd[] = [];
+  let work = false;
   for (const [index, p] of properties.entries()) {
     const estimate = estimates[index];
     const queued = Math.max(0, p.planned - p.done - p.inFlightMs.length);
     if (queued + p.inFlightMs.length === 0) continue;
     if (estimate === undefined) return undefined;
-    for (const elapsed of p.inFlightMs)
-      busyUntil.push(Math.max(estimate - elapsed, estimate * OVERRUN_SHARE));
+    work = true;
+    for (const elapsed of p.inFlightMs) slots.push(inFlightEnd(estimate, elapsed, spread));
   }
-  while (busyUntil.length < concurrency) busyUntil.push(0);
+  const cleanups = Math.max(0, ...(options.cleanupsLeftMs ?? []));
+  if (!work) return cleanups;
+  while (slots.length < concurrency) slots.push({ mean: 0, low: 0, high: 0 });
   for (const [index, p] of properties.entries()) {
     const estimate = estimates[index] ?? 0;
     const queued = Math.max(0, p.planned - p.done - p.inFlightMs.length);
     for (let i = 0; i < queued; i++) {
-      const slot = busyUntil.indexOf(Math.min(...busyUntil));
-      busyUntil[slot] += estimate;
+      const slot = slots.reduce((first, candidate) => (candidate.mean < first.mean ? candidate : first));
+      const from = slot.mean;
+      slot.mean = from + estimate;
+      slot.low = from + estimate * (1 - spread);
+      slot.high = from + estimate * (1 + spread);
     }
   }
-  return Math.max(0, ...busyUntil);
+  return Math.max(cleanups, expectedLastEnd(slots) + (options.afterLastCaseMs ?? END_OF_RUN_MS));
 }

@@ -1,5 +1,5 @@
 import type { FieldOutcome } from '../verdicts/compare-field';
-import { estimateRemainingMs } from './eta';
+import { END_OF_RUN_MS, estimateRemainingMs } from './eta';
 
 /** Where progress goes: process.stderr in the CLI, a fake in tests. */
 export interface ProgressStream {
@@ -17,6 +17,11 @@ export interface ProgressOptions {
   intervalMs?: number;
   /** Cases at once (the ETA shares the remaining cases among the slots); default 1. */
   concurrency?: number;
+  /**
+   * A case's cleanup after it ends (its namespace deleted in the background), which the run awaits
+   * at its end, ms; default reporting/eta.ts END_OF_RUN_MS.
+   */
+  cleanupMs?: number;
 }
 
 /** A property of the run, as plan() is told it. */
@@ -62,6 +67,8 @@ export class Progress {
   private failures = 0;
   private lastPrinted: number | undefined;
   private readonly shrinkingUntil = new Map<string, number>();
+  /** When the last case ended: its cleanup runs until cleanupMs after. */
+  private lastCaseEnd: number | undefined;
 
   constructor(
     private readonly stream: ProgressStream,
@@ -103,6 +110,7 @@ export class Progress {
       entry.doneMs += timing?.durationMs ?? this.clock.now() - (startedAt ?? this.startedAt);
     }
     if (outcome === 'fail') this.failures += 1;
+    this.lastCaseEnd = this.clock.now();
     this.update(false);
   }
 
@@ -151,6 +159,7 @@ export class Progress {
   /** The ETA: the run's remaining wall time as estimated now, ms (undefined: nothing to go on yet). */
   remainingMs(): number | undefined {
     const now = this.clock.now();
+    const cleanupMs = this.options.cleanupMs ?? END_OF_RUN_MS;
     const cases = estimateRemainingMs(
       [...this.properties.values()].map((p) => ({
         family: p.family,
@@ -161,6 +170,10 @@ export class Progress {
         expectedCaseMs: p.expectedCaseMs,
       })),
       this.options.concurrency ?? 1,
+      {
+        afterLastCaseMs: cleanupMs,
+        cleanupsLeftMs: this.lastCaseEnd === undefined ? [] : [this.lastCaseEnd + cleanupMs - now],
+      },
     );
     const shrinking = Math.max(0, ...[...this.shrinkingUntil.values()].map((until) => until - now));
     return cases === undefined ? undefined : Math.max(cases, shrinking);

@@ -5,12 +5,14 @@ import type { Capabilities } from '../model/capabilities';
 import type { ModelOptions } from '../model/expectation';
 import type { Scenario } from '../model/scenario';
 import { planCase, type PlanStep, type WaitCondition } from '../harness/plan';
+import { sharedClusterState } from '../harness/shared-cluster-state';
 import type { PropertyDefinition } from './property-definition';
 
 /**
  * What a wait typically takes on a real node when it is met, seconds (the recordings of
  * ../shared/recordings/kubeprop-runs: pod start 0.8–4 s, the kubelet reacting to a delete within
- * 0.1–1.1 s, a new quota's status within 0.1 s).
+ * 0.1–1.1 s, a new quota's status within 0.1 s). Figures marked run10 are means measured by
+ * bench/calibration.ts in the v1.26.1 default run at 6 slots (bench/calibration.md, the row named).
  */
 const TYPICAL_WAIT_SECONDS: Record<WaitCondition['kind'], number> = {
   podRunning: 2,
@@ -19,8 +21,9 @@ const TYPICAL_WAIT_SECONDS: Record<WaitCondition['kind'], number> = {
   podScheduleDecided: 1,
   podStopped: 2,
   podGone: 2,
-  // The NetworkPolicy topology's nine pods: 12.8–14.2 s on the v1.26.1 node (run7).
-  podsRunning: 13,
+  // The NetworkPolicy topology's nine pods, last create → all Running with an IP: 15.4–18.8 s, mean
+  // 17.0 s (run10, "NetworkPolicy topology start", n 4).
+  podsRunning: 17,
   quotaInitialised: 0.1,
   quotaSettled: 0.1,
   // The root CA ConfigMap is published as the namespace is created; a deleted object goes at once.
@@ -30,19 +33,35 @@ const TYPICAL_WAIT_SECONDS: Record<WaitCondition['kind'], number> = {
   // A new CRD's names are accepted and it is established within a second or two.
   crdEstablished: 1,
 };
-/** The quota controller discovers a new resource within its 30 s period: half of it on average. */
-const QUOTA_DISCOVERY_SECONDS = 15;
+/**
+ * The quota controller discovers a new resource within its 30 s period, then counts it: 16.4–29.2 s,
+ * mean 23.2 s (run10, "quota discovery of a new resource", n 4).
+ */
+const QUOTA_DISCOVERY_SECONDS = 23;
 /** The kubelet's reaction to a delete plus the status reaching the watch, seconds. */
 const STOP_REACTION_SECONDS = 1;
-/** Namespace, watches and the final reads of a case, seconds (the shortest real cases, ~0.1–0.4 s). */
-const CASE_SETUP_SECONDS = 0.2;
-/** One API call (create, delete, snapshot), seconds (0.01–0.05 in the recordings). */
-const API_CALL_SECONDS = 0.03;
+/**
+ * A case's namespaces and watches, before its first object: mean 0.39 s at 6 slots on the 2-CPU node
+ * (run10, "case set-up", n 215; 0.07–2.6 s, three namespaces for NetworkPolicy).
+ */
+const CASE_SETUP_SECONDS = 0.39;
+/**
+ * One API call (create, delete, snapshot), seconds: mean 0.12 s, p50 0.07 s on the loaded 2-CPU node
+ * (run10, "API call", n 538; 0.01–0.05 s on the idle node of the recordings).
+ */
+const API_CALL_SECONDS = 0.12;
 /**
  * The reachability matrix (harness/netpol/probe-matrix.ts: an exec per cell, denied cells waiting out
- * their timeouts and a retry): 43–68 s on the v1.26.1 node with kube-router (run7), mean 53 s.
+ * their timeouts and a retry), after the plan's 3 s for the enforcer: 44–68 s from the last policy to
+ * the last cell on the v1.26.1 node with kube-router, mean 54.4 s (run10, "reachability matrix", n 4).
  */
-const PROBE_MATRIX_SECONDS = 53;
+const PROBE_MATRIX_SECONDS = 51.4;
+/**
+ * A case holding a lock on shared node state cleans up before it returns (harness/run-case.ts
+ * cleanupInBackground: the next holder needs the node restored): its namespace's deletion is part of
+ * its duration, 5.7–20.4 s, mean 9.9 s (run10, "namespace deletion (locked cases)", n 12).
+ */
+const LOCKED_CLEANUP_SECONDS = 9.9;
 
 /**
  * The time a case's plan is expected to take, ms: its observe windows (counted from the pod's
@@ -113,7 +132,10 @@ function manifestsOf(scenario: Scenario, image: string, serverImage: string | un
   };
 }
 
-/** One scenario's planned duration, ms (plannedCaseMs of the plan run-case.ts would execute). */
+/**
+ * One scenario's planned duration, ms: plannedCaseMs of the plan run-case.ts would execute, plus the
+ * cleanup a case under a shared-node-state lock does before it returns.
+ */
 export function scenarioCaseMs(
   definition: PropertyDefinition,
   scenario: Scenario,
@@ -121,8 +143,11 @@ export function scenarioCaseMs(
   modelOptions: ModelOptions,
 ): number {
   const expectation = definition.expect(scenario, capabilities, modelOptions);
-  return plannedCaseMs(
-    planCase(scenario, expectation, manifestsOf(scenario, 'busybox', capabilities.serverImage)),
+  const locked = sharedClusterState(scenario).length > 0 ? LOCKED_CLEANUP_SECONDS * 1000 : 0;
+  return (
+    plannedCaseMs(
+      planCase(scenario, expectation, manifestsOf(scenario, 'busybox', capabilities.serverImage)),
+    ) + locked
   );
 }
 

@@ -1,4 +1,4 @@
-import { estimateRemainingMs, type EtaProperty } from '../../reporting/eta';
+import { END_OF_RUN_MS, estimateRemainingMs, type EtaProperty } from '../../reporting/eta';
 import { Progress } from '../../reporting/progress';
 
 /**
@@ -80,7 +80,8 @@ interface SyntheticEvent {
 
 /**
  * A run as runner/slots.ts schedules it: cases in property order, each to the slot that frees
- * first; every case's duration is its property's real mean ±40 % (seeded).
+ * first; every case's duration is its property's real mean ±40 % (seeded). The run ends when the
+ * last case's cleanup (END_OF_RUN_MS) has too.
  */
 function syntheticRun(concurrency: number, seed: number): { events: SyntheticEvent[]; endMs: number } {
   const random = seeded(seed);
@@ -104,7 +105,7 @@ function syntheticRun(concurrency: number, seed: number): { events: SyntheticEve
     running.sort((a, b) => a.end - b.end);
     const finished = running.shift() as (typeof running)[number];
     now = finished.end;
-    endMs = Math.max(endMs, now);
+    endMs = Math.max(endMs, now + END_OF_RUN_MS);
     events.push({ t: now, kind: 'done', ...finished });
   }
   return { events, endMs };
@@ -182,11 +183,15 @@ describe('estimateRemainingMs', () => {
     ...p,
   });
 
+  /** Every case exactly at its estimate, nothing after the last. */
+  const exact = { spread: 0, afterLastCaseMs: 0 };
+
   test('shares the cases still to start among the slots, after those in flight', () => {
     // Two slots: in flight 10 s of a 30 s case, and 3 more cases of 30 s each.
     const remaining = estimateRemainingMs(
       [property({ planned: 4, inFlightMs: [10_000], expectedCaseMs: 30_000 })],
       2,
+      exact,
     );
     // Slot A: 20 s then 30 s; slot B: 30 s then 30 s → 60 s.
     expect(remaining).toBe(60_000);
@@ -195,6 +200,32 @@ describe('estimateRemainingMs', () => {
   test('unknown until a case ends when the plan has no estimate; nothing left is 0', () => {
     expect(estimateRemainingMs([property({ planned: 3 })], 2)).toBeUndefined();
     expect(estimateRemainingMs([property({ planned: 2, done: 2, doneMs: 9000 })], 2)).toBe(0);
-    expect(estimateRemainingMs([property({ planned: 3, done: 1, doneMs: 9000 })], 1)).toBe(18_000);
+    expect(estimateRemainingMs([property({ planned: 3, done: 1, doneMs: 9000 })], 1, exact)).toBe(18_000);
+  });
+
+  test("the run ends after the last case's cleanup, or a cleanup already running if that is later", () => {
+    const one = [property({ planned: 1, expectedCaseMs: 10_000 })];
+    expect(estimateRemainingMs(one, 1, { spread: 0 })).toBe(10_000 + END_OF_RUN_MS);
+    expect(estimateRemainingMs(one, 1, { spread: 0, afterLastCaseMs: 2_000 })).toBe(12_000);
+    expect(estimateRemainingMs(one, 1, { spread: 0, cleanupsLeftMs: [30_000] })).toBe(30_000);
+    // No case left: only the cleanups still running.
+    const done = [property({ planned: 1, done: 1, doneMs: 10_000 })];
+    expect(estimateRemainingMs(done, 1, { cleanupsLeftMs: [4_000, 2_000] })).toBe(4_000);
+  });
+
+  test('a case past the low end of its spread has half of what is left of it to go, not estimate − elapsed', () => {
+    // 80 s case, ±25 %: 60–100 s. After 78 s: 2 s by the estimate, (78 + 100) ÷ 2 − 78 = 11 s spread.
+    const late = [property({ planned: 1, inFlightMs: [78_000], expectedCaseMs: 80_000 })];
+    expect(estimateRemainingMs(late, 1, { spread: 0.25, afterLastCaseMs: 0 })).toBeCloseTo(11_000, -1);
+    // Past the high end: a tenth of its estimate more.
+    const over = [property({ planned: 1, inFlightMs: [120_000], expectedCaseMs: 80_000 })];
+    expect(estimateRemainingMs(over, 1, { spread: 0.25, afterLastCaseMs: 0 })).toBeCloseTo(8_000, -1);
+  });
+
+  test("several slots ending together: the expected latest of them, later than each one's mean", () => {
+    // Four 80 s cases at once, each 60–100 s: the latest of four uniform ends is 60 + 40 × 4/5 = 92 s.
+    const four = [property({ planned: 4, inFlightMs: [0, 0, 0, 0], expectedCaseMs: 80_000 })];
+    expect(estimateRemainingMs(four, 4, { spread: 0.25, afterLastCaseMs: 0 })).toBeCloseTo(92_000, -2);
+    expect(estimateRemainingMs(four, 4, exact)).toBe(80_000);
   });
 });

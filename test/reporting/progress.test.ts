@@ -24,9 +24,9 @@ describe('Progress', () => {
     progress.caseStarted('termination');
     clock.advance(10_000);
     progress.caseDone('termination', 'fail');
-    // 2 cases of 10 s one at a time, 4 to go → ETA 40 s.
+    // 2 cases of 10 s one at a time, 4 to go → 40 s, and the last one's cleanup (6.5 s) → ETA 47 s.
     expect(stream.chunks.at(-1)).toBe(
-      '\rtermination 2/4 · probes 0/2 | running termination/sigkill-after-grace | 1 failure | 00:20 elapsed, ETA 00:40\u001b[K',
+      '\rtermination 2/4 · probes 0/2 | running termination/sigkill-after-grace | 1 failure | 00:20 elapsed, ETA 00:47\u001b[K',
     );
     expect(stream.chunks.every((chunk) => chunk.startsWith('\r') && !chunk.includes('\n'))).toBe(true);
     progress.finish();
@@ -48,14 +48,15 @@ describe('Progress', () => {
       clock.advance(10_000);
       progress.caseDone('termination', 'fail', timing(true));
     }
+    // One case of 10 s to go, then its cleanup (6.5 s).
     expect(progress.line()).toBe(
-      'termination 1/2 (+2 re-run/shrink) | idle | 3 failures | 00:30 elapsed, ETA 00:10',
+      'termination 1/2 (+2 re-run/shrink) | idle | 3 failures | 00:30 elapsed, ETA 00:17',
     );
     // Shrinking until 5 minutes from now: the run cannot end before.
     progress.shrinkStarted('termination/a', clock.now() + 300_000);
     expect(progress.remainingMs()).toBe(300_000);
     progress.shrinkEnded('termination/a');
-    expect(progress.remainingMs()).toBe(10_000);
+    expect(progress.remainingMs()).toBe(16_500);
   });
 
   it('fits the line to the terminal width', () => {
@@ -79,12 +80,27 @@ describe('Progress', () => {
     progress.caseStarted('quota');
     clock.advance(30_000);
     progress.caseDone('quota', 'pass');
-    // Cases of 5 s and 30 s: the last one is expected to take their mean.
+    // Cases of 5 s and 30 s: the last one is expected to take their mean, then its cleanup (6.5 s).
     progress.finish();
     expect(stream.chunks).toEqual([
       'quota 0/3 | running quota/exceeded-rejected | 0 failures | 00:00 elapsed, ETA ?\n',
-      'quota 2/3 | running quota/exceeded-rejected | 0 failures | 00:35 elapsed, ETA 00:18\n',
-      'quota 2/3 | idle | 0 failures | 00:35 elapsed, ETA 00:18\n',
+      'quota 2/3 | running quota/exceeded-rejected | 0 failures | 00:35 elapsed, ETA 00:24\n',
+      'quota 2/3 | idle | 0 failures | 00:35 elapsed, ETA 00:24\n',
     ]);
+  });
+
+  it('counts the end of the run: a case ended just now still has its cleanup to go', () => {
+    const clock = fakeClock();
+    const progress = new Progress(fakeStream(true), clock, { concurrency: 2, cleanupMs: 8_000 });
+    progress.plan('quota', 1, { id: 'quota/a', expectedCaseMs: 1_000 });
+    progress.caseStarted('quota', 'quota/a');
+    clock.advance(1_000);
+    progress.caseDone('quota', 'pass', { propertyId: 'quota/a', durationMs: 1_000 });
+    // Every case done: what is left is the last one's namespace deletion, which the run awaits.
+    expect(progress.remainingMs()).toBe(8_000);
+    clock.advance(3_000);
+    expect(progress.remainingMs()).toBe(5_000);
+    clock.advance(6_000);
+    expect(progress.remainingMs()).toBe(0);
   });
 });
