@@ -133,12 +133,67 @@ export function crashBackoffSeconds(restart: number): number {
 }
 
 /**
- * Delay before restart `restart` of a container killed by the kubelet itself (liveness, startup): kill and
- * start happen in one sync that still sees the previous instance, so the back-off lags one restart behind
- * (kuberuntime_manager.go SyncPod → doBackOff reads the newest exited instance before the kill).
+ * Delay before restart `restart` of a container killed by the kubelet itself (liveness, startup), counted
+ * from the killed instance's exit as if each instance lived too short to matter: no back-off for the first
+ * two restarts, then 10, 20… s (see killRestartsWithin for why, and for when it is shorter). The fewest
+ * restarts use it: the full back-off is the longest the kubelet waits.
  */
 export function killBackoffSeconds(restart: number): number {
   return crashBackoffSeconds(restart - 1);
+}
+
+/**
+ * Most restarts within `window` seconds of a container the kubelet kills itself (liveness, startup probe).
+ * kuberuntime_manager.go SyncPod kills it and starts its successor in one sync, and doBackOff reads that sync's
+ * pod status, from before the kill: the newest exited instance (GetPodStatus sorts newest first) is the one
+ * before the killed one. The first restart finds none (no back-off, no Next); the second finds no back-off entry
+ * (Next: 10 s, kubelet.go backOffPeriod); restart n ≥ 3 is immediate when killBackoffSeconds(n) has passed since
+ * instance n − 2 finished (client-go util/flowcontrol/backoff.go IsInBackOffSince: now − finishedAt < backoff),
+ * that is when instance n − 1 exits that long after n − 2; otherwise that sync backs off and the next one, which
+ * sees the killed instance, waits the back-off from its exit. Each restart doubles the back-off (Next) either way;
+ * the entry resets only when an instance finishes over 600 s after the last Next (hasExpired), beyond any window.
+ * `cycle` bounds an instance's time from its start to its exit (the first starts at `firstStart`, a restarted one
+ * at its predecessor's exit: its start latency belongs in `cycle.max`). Restart times do not grow with the cycle:
+ * a longer life may skip a back-off, a shorter one anchors the next back-off earlier, so both schedules are
+ * followed, keeping those no other one beats (an earlier start and an earlier anchor).
+ */
+export function killRestartsWithin(
+  window: number,
+  firstStart: number,
+  cycle: { min: number; max: number },
+): number {
+  // Each schedule: when the current instance started, and when the one before it exited (the back-off anchor).
+  let schedules: { start: number; anchor?: number }[] = [{ start: firstStart }];
+  let restarts = 0;
+  // A cycle shorter than a millisecond would never end the loop on a huge window; back-off caps it anyway.
+  while (restarts < 10_000) {
+    const backoff = killBackoffSeconds(restarts + 1);
+    const next: { start: number; anchor?: number }[] = [];
+    for (const { start, anchor } of schedules) {
+      const exit = start + cycle.min;
+      const due = anchor === undefined ? exit : anchor + backoff;
+      // Immediate: the kill ends once the back-off has passed since the anchor, if this instance can live that long.
+      if (Math.max(exit, due) <= start + cycle.max)
+        next.push({ start: Math.max(exit, due), anchor: Math.max(exit, due) });
+      // Backed off: the next sync waits the back-off from this instance's exit.
+      if (exit < due) next.push({ start: exit + backoff, anchor: exit });
+    }
+    const kept = next.filter(
+      (s, i) =>
+        s.start <= window &&
+        !next.some(
+          (o, j) =>
+            j !== i &&
+            o.start <= s.start &&
+            (o.anchor ?? -Infinity) <= (s.anchor ?? -Infinity) &&
+            (o.start < s.start || (o.anchor ?? -Infinity) < (s.anchor ?? -Infinity) || j < i),
+        ),
+    );
+    if (kept.length === 0) return restarts;
+    schedules = kept;
+    restarts += 1;
+  }
+  return restarts;
 }
 
 /**

@@ -2,7 +2,13 @@ import { defaultCapabilities, parseServerVersion } from '../../model/capabilitie
 import { expectHooks } from '../../model/hooks';
 import { expectInit } from '../../model/init';
 import type { HookHandler, HooksScenario, InitScenario, RestartPolicy } from '../../model/scenario';
-import { crashBackoffSeconds, hookFails, killBackoffSeconds, restartsWithin } from '../../model/timing';
+import {
+  crashBackoffSeconds,
+  hookFails,
+  killBackoffSeconds,
+  killRestartsWithin,
+  restartsWithin,
+} from '../../model/timing';
 import { container, pod } from './builders';
 import { NODE_LATENCY_SECONDS } from '../../model/timing';
 import { PLEG_RELIST_SECONDS, START_ALLOWANCE_SECONDS } from '../../model/timing';
@@ -31,6 +37,24 @@ describe('restart back-off (kuberuntime_manager.go doBackOff)', () => {
   });
   it('kubelet kills lag one restart behind', () => {
     expect([1, 2, 3, 4].map(killBackoffSeconds)).toEqual([0, 0, 10, 20]);
+  });
+  // v1.26.1, probes-startup-fails-r0 (/srv/kp-runs/v126-same): instances killed 4.7–6.8 s after their start
+  // and stopped in 3 s; the third lived 10.0 s from the second's exit, past the 10 s back-off, so doBackOff let
+  // the third restart through at once: 3 restarts in 30 s.
+  it('probe kills: a restart is immediate once the back-off passed since the exit before the killed one', () => {
+    expect(killRestartsWithin(30, 0, { min: 7, max: 16 })).toBe(3);
+    // Instances that cannot live 10 s always meet the back-off: 0, 0, then 10 s from the killed one's exit.
+    expect(killRestartsWithin(30, 0, { min: 7, max: 9.9 })).toBe(2);
+    expect(killRestartsWithin(30, 0, { min: 7, max: 9.9 })).toBe(
+      restartsWithin(30, 0, 7, 0, killBackoffSeconds),
+    );
+    expect(killRestartsWithin(6.9, 0, { min: 7, max: 16 })).toBe(0);
+  });
+  it('probe kills: a backed-off restart may let the next one through sooner than an immediate one', () => {
+    // Immediate third restart at 24 s, fourth backed off to 51 s; backed-off third at 31 s (anchor 21 s), fourth
+    // immediate at 41 s, once 20 s passed since 21 s.
+    expect(killRestartsWithin(41, 0, { min: 7, max: 15 })).toBe(4);
+    expect(killRestartsWithin(40.9, 0, { min: 7, max: 15 })).toBe(3);
   });
   it('restartsWithin counts restarts that start inside the window', () => {
     expect(restartsWithin(30, 0, 2, 0, crashBackoffSeconds)).toBe(2);

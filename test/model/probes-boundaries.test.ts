@@ -15,7 +15,7 @@ import { container, pod } from './builders';
 // Boundaries and branches of the probes model (pkg/kubelet/prober/worker.go doProbe; pkg/probe/exec,
 // pkg/probe/http; kuberuntime_manager.go computePodActions). Probes run every periodSeconds at an unknown
 // phase, so a result flips within one period of its input; a kubelet kill restarts with back-off 0, 0, 10,
-// 20… s (docs/semantics.md probes.liveness-restarts).
+// 20… s, counted from the exit before the killed one (docs/semantics.md probes.liveness-restarts).
 
 const caps = defaultCapabilities(parseServerVersion('v1.30'));
 const options = { slackSeconds: 1 };
@@ -83,16 +83,18 @@ describe('exec probes that time out (pkg/probe/exec: the command is cut at timeo
 });
 
 describe('restarts after a liveness kill depend on how the container dies', () => {
-  // Liveness off at 10 s, period 1, threshold 1: killed 10–11 s after each start.
+  // Liveness off at 10 s, period 1, threshold 1: killed 10–11 s after each start. The third restart's back-off
+  // (10 s) is checked against the second instance's exit, before the kill (kuberuntime_manager.go doBackOff), so
+  // a third instance living 10 s is restarted at once; the fourth's 20 s outlasts any instance here.
   const liveness = { liveness: probe() };
 
-  it('no SIGTERM handler: dies at the kill; restarts at 10, 20 and 40 s (the next at 70) → 3 in 60 s', () => {
+  it('no SIGTERM handler: dies at the kill; restarts at 10, 20, 30 s and, backed off from 40 s, 60 s → 4 in 60 s', () => {
     expect(
       maxRestarts(watch(liveness, { unhealthyAfterSeconds: 10, sigterm: { kind: 'default' } }, 60)),
-    ).toBe(3);
+    ).toBe(4);
   });
 
-  it('trapped SIGTERM exiting after 3 s: restarts at 13, 26 and 49 s (the next at 82) → 3 in 60 s', () => {
+  it('trapped SIGTERM exiting after 3 s: restarts at 13, 26 and 39 s (the next at 72) → 3 in 60 s', () => {
     const s = watch(
       liveness,
       { unhealthyAfterSeconds: 10, sigterm: { kind: 'exit', afterSeconds: 3, exitCode: 1 } },
@@ -101,7 +103,7 @@ describe('restarts after a liveness kill depend on how the container dies', () =
     expect(maxRestarts(s)).toBe(3);
   });
 
-  it('exit racing the SIGKILL at 3 s: the earliest death is the exit at 2.5 s; restarts at 12.5, 25, 47.5 s → 3 in 48 s', () => {
+  it('exit racing the SIGKILL at 3 s: the earliest death is the exit at 2.5 s; restarts at 12.5, 25, 37.5 s → 3 in 48 s', () => {
     const s = watch(
       liveness,
       { unhealthyAfterSeconds: 10, sigterm: { kind: 'exit', afterSeconds: 2.5, exitCode: 1 } },

@@ -252,7 +252,8 @@ describe('expectProbes (prober/worker.go; e2e container_probe.go)', () => {
       kind: 'contains',
       parts: ['Container c failed liveness probe', 'will be restarted'],
     });
-    // Cycle 12–13 s (kill + 2 s minimum): most restarts at 12, 24, 46 (back-off 10); least adds start and latency.
+    // Cycle 12–13 s (kill + 2 s minimum): most restarts at 12, 24, 36 (the third instance outlives the 10 s back-off
+    // since the second's exit, doBackOff), the fourth backed off to 68; least adds start and latency.
     expect(e.fields['c.restartCount'].expected).toEqual({ kind: 'range', min: 2, max: 3 });
   });
 

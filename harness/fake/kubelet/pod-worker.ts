@@ -6,7 +6,7 @@ import { HEARTBEAT_SECONDS, formatMarker, type MarkerName } from '../../markers'
 import type { HookHandler, HookScheme, PodScenario, ProbeKind, ProbeSpec } from '../../../model/scenario';
 import { probePeriodSeconds, probeThreshold, sigkillAheadSeconds, type DefectSet } from '../defects';
 import type { KubeletContext } from '../fake-parts';
-import { restartDelaySeconds } from './backoff';
+import { RestartBackOff, restartAt } from './backoff';
 import { probeAttemptSeconds, runProbeHandler, signalOn } from './container-program';
 import { ContainerState, type ProbeMemory, type TerminatedState } from './container-state';
 import { EventRecorder } from './event-recorder';
@@ -60,6 +60,8 @@ const SIGNAL_SECONDS = 0.05;
 const OOM_SECONDS = 0.5;
 /** The eviction manager's housekeeping interval (pkg/kubelet/eviction monitoringInterval 10 s). */
 const EVICTION_CHECK_SECONDS = 10;
+/** The kubelet's PLEG relists containers every second (pkg/kubelet/kubelet.go plegRelistPeriod). */
+const PLEG_RELIST_SECONDS = 1;
 
 const LOST_CONTAINER_MESSAGE =
   'The container could not be located when the pod was deleted.  The container used to be Running';
@@ -91,6 +93,10 @@ export class PodWorker {
   private readonly namespace: string;
   private readonly name: string;
   private containerSerial = 0;
+  /** The kubelet's restart back-off entry of each container (kuberuntime_manager.go doBackOff). */
+  private readonly backOffs = new Map<ContainerState, RestartBackOff>();
+  /** When the prober first sees each container's current instance in the pod status (epoch ms). */
+  private readonly statusShowsAt = new Map<ContainerState, number>();
   private readonly view: StatusView;
 
   constructor(
@@ -326,6 +332,14 @@ export class PodWorker {
     c.serversUpAt =
       startedAt + this.options.random.between(SERVERS_START_SECONDS.min, SERVERS_START_SECONDS.max) * 1000;
     c.probes = new Map();
+    // worker.go doProbe reads the status manager's pod status: a restarted instance shows there after the next
+    // PLEG relist, and a tick before that still sees the one before it (not running, or on hold after its
+    // kill) and does nothing. A real v1.26.1 node lost ticks 0.77 and 0.81 s after a restart, not 0.67 or 0.89 s.
+    // The first instance's ticks, phased from the pod's first sync before its start, came after its status there.
+    this.statusShowsAt.set(
+      c,
+      c.restartCount > 0 ? startedAt + this.options.random.between(0, PLEG_RELIST_SECONDS) * 1000 : startedAt,
+    );
     this.runProgram(c, generation);
     if (!c.postStartDone && c.scenario.lifecycle.postStart) {
       this.runPostStart(c, c.scenario.lifecycle.postStart, generation);
@@ -514,6 +528,10 @@ export class PodWorker {
     if (this.deleting && kind === 'readiness' && this.options.defects.has('readiness-stops-on-delete'))
       return;
     if (memory.onHold) return;
+    if (this.now() < (this.statusShowsAt.get(c) ?? 0)) {
+      again();
+      return;
+    }
     if (kind === 'startup' && c.startupPassed) return;
     const startedAt = c.startedAtMs ?? this.now();
     const sinceStart = (this.now() - startedAt) / 1000;
@@ -676,7 +694,8 @@ export class PodWorker {
     // restarts the container with the probe's grace period if set (kuberuntime_manager.go computePodActions).
     memory.onHold = true;
     memory.resultRun = 0;
-    const dead = (terminated: TerminatedState) => this.afterDeath(c, terminated);
+    // SyncPod kills and restarts in one sync (kuberuntime_manager.go): the back-off sees the status before the kill.
+    const dead = (terminated: TerminatedState) => this.afterDeath(c, terminated, undefined, true);
     const never = this.intent.restartPolicy === 'Never';
     if (never && !this.appContainers.some((other) => other !== c && other.alive && !other.killing)) {
       // computePodActions: nothing kept running and nothing to start → KillPod, which stops each
@@ -724,11 +743,16 @@ export class PodWorker {
     else this.afterDeath(c, terminated);
   }
 
-  /** What the kubelet does after a container stopped on its own or was killed for a restart. */
+  /**
+   * What the kubelet does after a container stopped on its own or was killed for a restart. `killedInSync`: the
+   * sync that killed it (a failed liveness or startup probe) also starts its successor, on the status it read
+   * before the kill, whose newest exited instance is the one before it (backoff.ts restartAt).
+   */
   private afterDeath(
     c: ContainerState,
     terminated: TerminatedState,
     waitingReason?: { reason: string; message: string },
+    killedInSync = false,
   ): void {
     if (this.deleting || this.eviction) return;
     if (c.role === 'init' && (terminated.exitCode === 0 || this.failedButPassed(c))) {
@@ -746,11 +770,18 @@ export class PodWorker {
       this.syncStatus();
       return;
     }
+    const seen = killedInSync ? c.lastTerminated?.finishedAt : terminated.finishedAt;
     if (waitingReason) {
       c.lastTerminated = terminated;
       c.state = { kind: 'waiting', ...waitingReason };
     }
-    const delay = restartDelaySeconds(c.restartCount);
+    const backOff = this.backOffs.get(c) ?? new RestartBackOff();
+    this.backOffs.set(c, backOff);
+    const now = this.now();
+    // The sync's start step runs a moment after the exit (killContainer returned, or PLEG saw it): doBackOff's now.
+    const syncAt = now + this.reaction() * 0.2 * 1000;
+    const { at, backOffSeconds } = restartAt(backOff, seen, terminated.finishedAt ?? now, syncAt);
+    const delay = (at - now) / 1000;
     const generation = c.generation;
     const restartNow = () => {
       if (generation !== c.generation || this.deleting || this.eviction) return;
@@ -758,8 +789,8 @@ export class PodWorker {
       c.restartCount++;
       this.startContainer(c);
     };
-    if (delay === 0) {
-      this.after(this.reaction() * 0.2, restartNow);
+    if (backOffSeconds === 0) {
+      this.after(delay, restartNow);
       return;
     }
     const backOffMessage = `Back-off restarting failed container ${c.name} in pod ${this.name}_${this.namespace}(${this.pod.metadata?.uid ?? ''})`;
@@ -773,7 +804,7 @@ export class PodWorker {
       c.state = {
         kind: 'waiting',
         reason: 'CrashLoopBackOff',
-        message: `back-off ${delay}s restarting failed container=${c.name} pod=${this.name}_${this.namespace}(${this.pod.metadata?.uid ?? ''})`,
+        message: `back-off ${backOffSeconds}s restarting failed container=${c.name} pod=${this.name}_${this.namespace}(${this.pod.metadata?.uid ?? ''})`,
       };
       this.syncStatus();
     });

@@ -35,3 +35,33 @@ describe('probes observer against this project’s real v1.26.1 runs', () => {
     expect(field?.outcome).toBe('pass');
   });
 });
+
+describe('probes/startup-fails against the same case on real v1.26.1 and v1.23.13 nodes (issue 14)', () => {
+  // Startup probe tcpSocket, period 2 s, failureThreshold 3, SIGTERM ignored, pod grace 3 s, window 30 s.
+  // v1.26.1: instances killed 5.7, 4.7 and 6.8 s after their starts (the third's first tick came 0.8 s after
+  // its start, before the status showed it: on hold), each stopped in ~3 s. The third exited 10.0 s after the
+  // second, past the 10 s back-off since that exit, so doBackOff (reading the status from before the kill)
+  // restarted it at once: restartCount 3. v1.23.13: the third exited 8.1 s after the second, within the
+  // back-off: CrashLoopBackOff "back-off 10s", restartCount 2.
+  const judged = (file: string, version: string) => {
+    const { scenario, trace } = realCase(file);
+    const probes = scenario as ProbesScenario;
+    const expectation = expectProbes(
+      probes,
+      defaultCapabilities(parseServerVersion(version)),
+      DEFAULT_MODEL_OPTIONS,
+    );
+    const observation = observeProbes(trace, probes);
+    return { expectation, observation, verdict: judgeCase(expectation, observation) };
+  };
+
+  it.each([
+    ['v1.26.1-probes-startup-fails-r0', 'v1.26.1', 3],
+    ['v1.23.13-probes-startup-fails-r0', 'v1.23.13', 2],
+  ])('%s on %s: restartCount %d is within the model’s range', (file, version, restarts) => {
+    const { expectation, observation, verdict } = judged(file, version);
+    expect(observation.fields['app-0.restartCount']).toEqual({ kind: 'value', value: restarts });
+    expect(expectation.fields['app-0.restartCount'].expected).toEqual({ kind: 'range', min: 1, max: 3 });
+    expect(verdict.diff.find((d) => d.field === 'app-0.restartCount')?.outcome).toBe('pass');
+  });
+});

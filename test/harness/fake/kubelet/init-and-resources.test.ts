@@ -1,5 +1,4 @@
 import { ContainerState } from '../../../../harness/fake/kubelet/container-state';
-import { restartDelaySeconds } from '../../../../harness/fake/kubelet/backoff';
 import { createFakeKubelet } from '../../../../harness/fake/kubelet/fake-kubelet';
 import { TestKubeletContext, testNode } from '../kubelet-test-context';
 import { containerScenario, podScenario } from '../scenario-pods';
@@ -91,10 +90,6 @@ describe('simulated kubelet: init containers', () => {
     expect(pod.context.lastStatus()?.phase).toBe('Pending');
     expect(pod.container('init1')?.restartCount).toBeGreaterThanOrEqual(2);
     expect(pod.context.events('BackOff')[0].involvedObject.fieldPath).toBe('spec.initContainers{init1}');
-  });
-
-  it('back-off doubles from 10 s up to 300 s after an immediate first restart', () => {
-    expect([0, 1, 2, 3, 4, 5, 6, 7].map(restartDelaySeconds)).toEqual([0, 10, 20, 40, 80, 160, 300, 300]);
   });
 });
 
