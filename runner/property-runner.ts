@@ -47,6 +47,11 @@ export interface PropertyRunOptions {
   /** This property's place in the run: earlier properties get free slots first. */
   priority?: number;
   /**
+   * Runs a property's shrinking when the run's turn comes: one property shrinks at a time, with all
+   * the slots exploration leaves idle, and its shrink budget starts with its turn.
+   */
+  shrinkTurn?<T>(shrink: () => Promise<T>): Promise<T>;
+  /**
    * A scenario's expected case duration, ms (runner/case-estimate.ts): shrinking never trades a
    * shorter case for a longer one, and tries the cheapest candidates first.
    */
@@ -256,10 +261,13 @@ export async function runProperty<F extends Family>(
       const confirmed = await runConfirmed(scenario, nextShrinkCase());
       if (confirmed !== undefined) minimal = { scenario, report: confirmed };
     }
-    if (minimal !== undefined) {
+    /** Shrinks a confirmed failure live, from `startPath`, until a local minimum or the budget. */
+    const shrinkLive = async (
+      counterexample: MinimalFailure<F>,
+    ): Promise<{ minimal: MinimalFailure<F>; path: string; shrink: ShrinkSummary }> => {
       const shrinkStart = clock.now();
       const shrinkDeadline = shrinkStart + shrinkBudgetMs(definition, options, totalMs);
-      const original = minimal.report;
+      const original = counterexample.report;
       // Only a failure of the original's primary rule counts: a candidate that fails otherwise is
       // another bug (or a shape outside the property), not a smaller example of this one.
       const failsTheSame = (report: CaseReport): CaseReport | undefined =>
@@ -293,7 +301,7 @@ export async function runProperty<F extends Family>(
       });
       const treeMinimal = tree.smallest
         ? { scenario: tree.smallest.value, report: tree.smallest.failure }
-        : minimal;
+        : counterexample;
       const structure = await descend({
         root: treeMinimal.scenario,
         children: costOrdered(
@@ -307,11 +315,7 @@ export async function runProperty<F extends Family>(
         width: options.concurrency,
         stop,
       });
-      minimal = structure.smallest
-        ? { scenario: structure.smallest.value, report: structure.smallest.failure }
-        : treeMinimal;
-      path = tree.node;
-      shrink = {
+      const summary: ShrinkSummary = {
         steps: tree.steps + structure.steps,
         candidatesRun: tree.candidatesRun + structure.candidatesRun,
         localMinimum: tree.localMinimum && structure.localMinimum,
@@ -319,6 +323,18 @@ export async function runProperty<F extends Family>(
         structuralSteps: structure.steps,
       };
       hooks.onShrinkEnd?.();
+      return {
+        minimal: structure.smallest
+          ? { scenario: structure.smallest.value, report: structure.smallest.failure }
+          : treeMinimal,
+        path: tree.node,
+        shrink: summary,
+      };
+    };
+    const counterexample = minimal;
+    const shrinkTurn = options.shrinkTurn ?? ((shrinkNow) => shrinkNow());
+    if (counterexample !== undefined) {
+      ({ minimal, path, shrink } = await shrinkTurn(() => shrinkLive(counterexample)));
     }
   }
 

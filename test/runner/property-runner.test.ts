@@ -8,6 +8,7 @@ import { judgedCase } from '../support/judged-case';
 import type { CaseExecutor } from '../../runner/case-executor';
 import type { PropertyDefinition } from '../../runner/property-definition';
 import { runProperty, type PropertyRunOptions } from '../../runner/property-runner';
+import { KeyedLocks } from '../../runner/keyed-locks';
 import { Slots } from '../../runner/slots';
 import { minimalContainer, minimalPod, terminationOf } from '../support/minimal-scenarios';
 
@@ -303,5 +304,39 @@ describe('runProperty', () => {
     );
     expect(result.end).toMatchObject({ verdict: 'inconclusive', reason: 'interrupted' });
     expect(executor.calls).toBe(6);
+  });
+
+  test('properties failing together shrink one at a time, each budget starting with its turn', async () => {
+    const broken = (s: TerminationScenario): boolean =>
+      (s.pod.terminationGracePeriodSeconds ?? 30) >= 7 && s.pod.containers.length >= 2;
+    const clock = steppingClock(1000);
+    const turns = new KeyedLocks();
+    const shrinking = new Set<string>();
+    let overlapped = false;
+    const run = (id: string) => {
+      const executor = executorWith(broken, clock);
+      const traced: CaseExecutor<'termination'> = async (scenario, caseId, attempt) => {
+        const shrinkCase = !/-r\d+$/.test(caseId) && attempt.number === 1;
+        if (shrinkCase) {
+          shrinking.add(id);
+          if (shrinking.size > 1) overlapped = true;
+        }
+        return executor(scenario, caseId, attempt);
+      };
+      return runProperty(
+        { ...definition, id },
+        capabilities,
+        traced,
+        options(clock, { shrinkTurn: (shrink) => turns.with(['shrink'], shrink) }),
+        { onCase: () => undefined, onShrinkEnd: () => shrinking.delete(id) },
+      );
+    };
+    const [a, b] = await Promise.all([run('termination/a'), run('termination/b')]);
+    expect(overlapped).toBe(false);
+    for (const result of [a, b]) {
+      expect(result.end.verdict).toBe('fail');
+      expect(result.end.counterexample?.shrink.localMinimum).toBe(true);
+      expect(result.minimal?.scenario.pod.terminationGracePeriodSeconds).toBe(7);
+    }
   });
 });
