@@ -335,7 +335,7 @@ describe('runProperty', () => {
     expect(overlapped).toBe(false);
     for (const result of [a, b]) {
       expect(result.end.verdict).toBe('fail');
-      expect(result.end.counterexample?.shrink.localMinimum).toBe(true);
+      expect(result.end.counterexample?.shrink?.localMinimum).toBe(true);
       expect(result.minimal?.scenario.pod.terminationGracePeriodSeconds).toBe(7);
     }
   });
