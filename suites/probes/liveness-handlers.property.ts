@@ -12,7 +12,7 @@
  *   supported) with an exec, httpGet (the CGI answers 200/204 while the signal is on, 500/503 after) or tcpSocket
  *   (nc listens while the signal is on) handler; the signal turns off after 1–3 s (failing) or never (passing).
  *   restartPolicy Always; the other containers lose their readiness probes. Window: 30 s failing (two or more
- *   restarts with back-off 0, 0, 10 s), 20 s passing.
+ *   restarts: no back-off for the first two, then 10 s), 20 s passing.
  * model rule: model/probes.ts expectProbes with model/probes-signal.ts probeSuccessSpans — probes.liveness-restarts,
  *   probes.kill-message, probes.probe-level-grace, probes.restart-count-monotonic.
  * observation: harness/observe/probes.ts observeProbes.

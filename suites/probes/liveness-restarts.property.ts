@@ -1,8 +1,9 @@
 /**
  * probes/liveness-restarts
  * - failureThreshold consecutive liveness failures MUST kill the container (Killing "failed liveness probe,
- *   will be restarted") and it MUST restart per restartPolicy with back-off 0, 0, 10, 20… s; its
- *   restartCount MUST never decrease.
+ *   will be restarted") and it MUST restart per restartPolicy with the kubelet's crash back-off (none
+ *   for the first two restarts, then 10 s doubling, measured from the exit before the killed instance's);
+ *   its restartCount MUST never decrease.
  *
  * generator: generators/probes-scenario.ts, steadied, the first app container forced to an exec liveness probe (period ≥ 2 s) whose signal turns off (no startup probe);
  *   readiness probes that could spend the pod's event budget dropped (generators/event-noise.ts quietScenario).
