@@ -13,11 +13,13 @@ import type { BenchResult } from './run-all';
 const ROOT = join(__dirname, '..');
 
 /**
- * The real runs measured, the fake's calibration source first: the seed-1 run of the default suite
- * at concurrency 4 (cleanup in the background), then the older runs of ../shared/recordings (cleanup
- * on each case's critical path, so they show the namespace deletion time), where present.
+ * The real runs measured, the fake's calibration source first: run10, the default run on the v1.26.1
+ * node at 6 slots (215 cases, 530 s; cleanup in the background but for cases under a shared-node-state
+ * lock); then the older seed-1 run at 4 slots (180 cases, 656 s) and the runs of ../shared/recordings
+ * (cleanup on each case's critical path, so they show the namespace deletion time), where present.
  */
 export const CALIBRATION_SOURCES = [
+  'test/fixtures/real-runs/v1.26.1-seed1-run10.report.json.gz',
   'test/fixtures/real-runs/v1.26.1-seed1-run.report.json.gz',
   '../shared/recordings/kubeprop-runs/v1.26.1-dollar-escaped/report.json.gz',
   '../shared/recordings/kubeprop-runs/v1.26.1-main-as-is/report.json.gz',

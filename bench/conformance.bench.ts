@@ -20,9 +20,11 @@ import { chooseConcurrency } from '../runner/concurrency';
 import { runConformance, type ConformanceTarget } from '../runner/conformance-run';
 import { caseExecutorFor } from '../runner/live-case-executor';
 import { caseWaitsMs, efficiencyRatio, probingMs } from '../runner/run-efficiency';
+import { UPSTREAM_KNOWN_ISSUES } from '../runner/upstream-known-issues';
+import type { KnownIssue } from '../runner/known-issues';
 import { PROPERTIES } from '../suites/registry';
 import type { PropertyDefinition } from '../runner/property-definition';
-import { readLooseReport, runFigures } from './calibration';
+import { caseSecondsByFamily, readLooseReport, runFigures } from './calibration';
 import type { BenchResult } from './run-all';
 
 /**
@@ -54,13 +56,14 @@ const SEED = 20250101;
 const TARGET_RATIO = 1.25;
 
 /**
- * Issue 11: the real run the fake must predict, and its node's shape. `kubeprop run --seed 1
- * --keep-traces` on a single-node, 2-CPU v1.26.1 cluster (110 allocatable pods; no NetworkPolicy
- * enforcement, so that family is skipped): the same properties and seed are run against the fake with
- * the concurrency `kubeprop run` chooses for that node, and the predicted wall is set against the
+ * Issue 11: the real run the fake must predict, and its node's shape: run10, `kubeprop run --seed 1
+ * --keep-traces` on a single-node, 2-CPU v1.26.1 cluster (110 allocatable pods, kube-router enforcing
+ * NetworkPolicy; 215 cases at 6 slots, 530 s). The same properties and seed are run against the fake
+ * with the concurrency `kubeprop run` chooses for that node and the bundled known issues the CLI
+ * uses (a known failure is neither re-run nor shrunk), and the predicted wall is set against the
  * report's startedAt → endedAt. The fake's latencies come from this report (bench/calibration.md).
  */
-const REAL_RUN_REPORT = join(__dirname, '..', 'test/fixtures/real-runs/v1.26.1-seed1-run.report.json.gz');
+const REAL_RUN_REPORT = join(__dirname, '..', 'test/fixtures/real-runs/v1.26.1-seed1-run10.report.json.gz');
 const REAL_NODE: FakeNodeSpec[] = [
   { name: 'kp-node', allocatable: { cpu: '2', memory: '8Gi', pods: '110', 'ephemeral-storage': '20Gi' } },
 ];
@@ -121,6 +124,7 @@ interface Scenario {
   capabilities: Capabilities;
   properties: readonly PropertyDefinition[];
   seed: number;
+  knownIssues?: KnownIssue[];
 }
 
 /** The fake at its default latencies (calibrated from the real cluster), without defects. */
@@ -207,12 +211,20 @@ async function simulate(scenario: Scenario): Promise<Simulated> {
       concurrency,
       image: 'busybox:bench',
       reportDir,
-      knownIssues: [],
+      knownIssues: scenario.knownIssues ?? [],
       keepTraces: false,
       modelOptions: DEFAULT_MODEL_OPTIONS,
       kubepropVersion: 'bench',
     });
-    verdicts = result.outcomes.map((o) => ({ id: o.start.id, verdict: o.end.verdict }));
+    verdicts = result.outcomes.map((o) => ({
+      id: o.start.id,
+      // A failure says which rules failed, so that a real-node comparison can tell a defect of the
+      // fake from a known issue of the release that the bundled list does not cover.
+      verdict:
+        o.end.verdict === 'fail'
+          ? `fail (${[...new Set(o.end.counterexample?.failedFields.map((f) => f.rule))].join(', ')})`
+          : o.end.verdict,
+    }));
   } catch (error) {
     verdicts = [{ id: 'the run', verdict: `threw: ${firstLine(error)}` }];
   } finally {
@@ -310,10 +322,11 @@ async function realNodeRows(): Promise<BenchResult[]> {
   const predicted = await simulate({
     nodes: REAL_NODE,
     serverVersion,
-    // The real cluster's CNI did not enforce NetworkPolicy: that family was skipped there.
-    capabilities: { ...defaultCapabilities(serverVersion), networkPolicyEnforced: false },
+    // The real run's capabilities as detected there (kube-router enforced NetworkPolicy).
+    capabilities: report.cluster?.capabilities ?? defaultCapabilities(serverVersion),
     properties,
     seed: report.seed ?? 1,
+    knownIssues: [...UPSTREAM_KNOWN_ISSUES],
   });
   const wall = predicted.total.wallMs / 1000;
   const notPassing = predicted.verdicts.filter((v) => v.verdict !== 'pass' && v.verdict !== 'skipped');
@@ -346,5 +359,15 @@ async function realNodeRows(): Promise<BenchResult[]> {
       value: seconds(predicted.total.waitedMs / predicted.concurrency),
       unit: `s (real: ${seconds(((real.waitSeconds ?? 0) * 1000) / real.concurrency)} s)`,
     },
+    // Where the prediction differs: each family's cases and the slot time they held.
+    ...[...caseSecondsByFamily(report)].map(([family, durations]) => {
+      const tally = predicted.byFamily.get(family as Family) ?? emptyTally();
+      const realSeconds = durations.reduce((sum, d) => sum + d, 0);
+      return {
+        name: `real-node shape ${family}: Σ case durations, predicted vs real`,
+        value: seconds(tally.busyMs),
+        unit: `s in ${tally.cases} cases (real: ${seconds(realSeconds * 1000)} s in ${durations.length})`,
+      };
+    }),
   ];
 }

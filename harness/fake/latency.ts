@@ -3,10 +3,10 @@ import type { SeededRandom } from './seeded-random';
 /**
  * Latencies of a real cluster, as quantile tables, for the fake to draw from (issue 11: the fake
  * predicts the real cluster's wall time). Measured by bench/calibration.ts from the traces of
- * `test/fixtures/real-runs/v1.26.1-seed1-run.report.json.gz` (kubeprop's default run on a single-node,
- * 2-CPU v1.26.1 cluster at concurrency 4) unless said otherwise; the figures, their n and sources are in
- * bench/calibration.md, and test/bench/calibration.test.ts holds these tables equal to what the
- * script measures.
+ * `test/fixtures/real-runs/v1.26.1-seed1-run10.report.json.gz` (run10: kubeprop's default run on a
+ * single-node, 2-CPU v1.26.1 cluster with kube-router, 215 cases at 6 slots, 530 s); the figures,
+ * their n and sources are in bench/calibration.md, and test/harness/fake/latency-tables.test.ts holds
+ * these tables equal to what the script measures.
  */
 
 /** The quantiles each table gives, in order (the tail is finer: a linear p90 → max would overweight it). */
@@ -15,28 +15,29 @@ export const QUANTILE_POINTS = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 
 /** Seconds at each of QUANTILE_POINTS. */
 export type QuantileTable = readonly number[];
 
-/** The default scheduler: `create Pod` → `Scheduled` eventTime (n 100). */
+/** The default scheduler: `create Pod` → `Scheduled` eventTime (n 107). */
 export const SCHEDULING_SECONDS: QuantileTable = [
-  0.031, 0.039, 0.052, 0.061, 0.064, 0.07, 0.079, 0.098, 0.141, 0.189, 0.303, 0.736, 2.24,
+  0.021, 0.036, 0.049, 0.056, 0.064, 0.075, 0.087, 0.107, 0.126, 0.184, 0.415, 4.522, 9.01,
 ];
 
 /**
  * Binding → the pod's first container running: the kubelet's pod sync, the sandbox (pause container,
  * CNI), then pull, create and start of the first container (`Scheduled` eventTime → the pod's first
- * log line; n 100).
+ * log line; n 107).
  */
 export const BIND_TO_START_SECONDS: QuantileTable = [
-  0.845, 1.002, 1.132, 1.283, 1.389, 1.537, 1.856, 2.23, 2.656, 2.867, 3.037, 4.28, 15.682,
+  0.538, 0.59, 0.644, 0.717, 0.783, 0.834, 0.965, 1.116, 1.346, 2.31, 2.978, 10.466, 11.09,
 ];
 
 /**
- * The namespace controller: a namespace's delete → gone, for a kubeprop namespace whose pods had
- * stopped (the case's duration beyond its last trace entry, from
- * `../shared/recordings/kubeprop-runs/v1.26.1-dollar-escaped/report.json.gz`, whose cleanup was on
- * each case's critical path; n 175).
+ * The namespace controller: a namespace's delete → gone, its pods force-deleted (harness/cleanup.ts).
+ * run10 cleans up in the background except for cases under a shared-node-state lock, which delete
+ * their namespace before they return: their duration beyond their last trace entry (n 12, one node
+ * patch included). The end of run10, its last case's namespace deletion, took 7.0 s. (The idle node
+ * of ../shared/recordings/kubeprop-runs/v1.26.1-dollar-escaped took 5.1–6.9 s, n 175.)
  */
 export const NAMESPACE_DELETION_SECONDS: QuantileTable = [
-  5.107, 5.15, 5.178, 5.218, 5.281, 5.416, 6.175, 6.198, 6.223, 6.277, 6.301, 6.452, 6.876,
+  5.722, 6.355, 6.558, 7.449, 7.715, 8.176, 8.762, 9.712, 10.129, 18.379, 19.772, 20.24, 20.357,
 ];
 
 /**

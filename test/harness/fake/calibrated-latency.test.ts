@@ -6,17 +6,17 @@ import { podFrom, podScenario } from './scenario-pods';
 
 /**
  * The fake's calibrated latencies (the benchmark's fake; namespace deletion in every fake) against the real v1.26.1 run they were calibrated from
- * (bench/calibration.md, test/fixtures/real-runs/v1.26.1-seed1-run.report.json.gz), measured on the
- * fake the way bench/calibration.ts measures them on the real traces.
+ * (bench/calibration.md, test/fixtures/real-runs/v1.26.1-seed1-run10.report.json.gz: run10, 215 cases
+ * at 6 slots), measured on the fake the way bench/calibration.ts measures them on the real traces.
  */
 
 const PODS = 200;
-/** The real run's pod start (`create Pod` → the pod's first line), seconds. */
-const REAL_POD_START = { p50: 1.7, p90: 2.995 };
+/** The real run's pod start (`create Pod` → the pod's first line), seconds (n 107). */
+const REAL_POD_START = { p50: 0.919, p75: 1.376, p90: 2.546 };
 /** The real run's scheduling (`create Pod` → Scheduled). */
-const REAL_SCHEDULING_P50 = 0.07;
-/** Namespace delete → gone with the pods stopped (the dollar-escaped recording), seconds. */
-const REAL_NAMESPACE_DELETION = { p10: 5.15, mean: 5.686, p90: 6.277 };
+const REAL_SCHEDULING_P50 = 0.075;
+/** Namespace delete → gone, pods force-deleted (run10's cases that cleaned up before returning, n 12), seconds. */
+const REAL_NAMESPACE_DELETION = { p10: 6.355, p50: 8.176, mean: 9.88 };
 
 function p(values: number[], q: number): number {
   return quantile(
@@ -57,10 +57,13 @@ function startPods(seed: number): { starts: number[]; bindings: number[] } {
 describe('fake cluster latencies calibrated from the real cluster', () => {
   const { starts, bindings } = startPods(11);
 
-  it(`pod start p50 and p90 are within 20 % of the real run's over ${PODS} pods`, () => {
+  // Above p90 the real start climbs steeply (2.3 s at p90, 10.5 s at p99 of binding → start), so the
+  // p90 of 200 draws moves by a quarter from seed to seed (2.5–3.3 s for seeds 11–15): it gets 35 %.
+  it(`pod start p50 and p75 are within 20 % of the real run's over ${PODS} pods, p90 within 35 %`, () => {
     expect(starts.every(Number.isFinite)).toBe(true);
     expect(Math.abs(p(starts, 0.5) / REAL_POD_START.p50 - 1)).toBeLessThan(0.2);
-    expect(Math.abs(p(starts, 0.9) / REAL_POD_START.p90 - 1)).toBeLessThan(0.2);
+    expect(Math.abs(p(starts, 0.75) / REAL_POD_START.p75 - 1)).toBeLessThan(0.2);
+    expect(Math.abs(p(starts, 0.9) / REAL_POD_START.p90 - 1)).toBeLessThan(0.35);
   });
 
   it("scheduling p50 is within 20 % of the real run's", () => {
@@ -98,13 +101,14 @@ async function namespaceDeletions(count: number): Promise<number[]> {
 }
 
 describe('fake namespace controller calibrated from the real cluster', () => {
-  // The real times are bimodal (5.1–5.4 s and 6.2–6.3 s), so the median of a sample jumps between the
-  // modes: the mean and the outer deciles are what a sample of 100 pins down.
-  it('an empty namespace goes after the real 5.1–6.9 s: mean, p10 and p90 within 5 %', async () => {
+  // The real times have a long tail (two of twelve took 18–20 s), so the p90 of a sample jumps with
+  // it; the median of 100 draws moves by about 4 % (the table climbs 0.6 s a decile there): the low
+  // decile within 5 %, the median and the mean within 10 %.
+  it('an empty namespace goes after the real 5.7–20.4 s: p10 within 5 %, median and mean within 10 %', async () => {
     const seconds = await namespaceDeletions(100);
     const mean = seconds.reduce((sum, s) => sum + s, 0) / seconds.length;
-    expect(Math.abs(mean / REAL_NAMESPACE_DELETION.mean - 1)).toBeLessThan(0.05);
+    expect(Math.abs(mean / REAL_NAMESPACE_DELETION.mean - 1)).toBeLessThan(0.1);
     expect(Math.abs(p(seconds, 0.1) / REAL_NAMESPACE_DELETION.p10 - 1)).toBeLessThan(0.05);
-    expect(Math.abs(p(seconds, 0.9) / REAL_NAMESPACE_DELETION.p90 - 1)).toBeLessThan(0.05);
+    expect(Math.abs(p(seconds, 0.5) / REAL_NAMESPACE_DELETION.p50 - 1)).toBeLessThan(0.1);
   });
 });
