@@ -32,8 +32,9 @@ export interface PodSecurityPlacement {
   plainPorts: boolean;
 }
 
-/** Volume types every level allows (fixtures_restrictedVolumes.go pass 0, less csi and the implicit emptyDir). */
+/** Volume types every level allows (fixtures_restrictedVolumes.go pass 0, less csi). */
 export const SAFE_VOLUMES: readonly VolumeKind[] = [
+  'implicitEmptyDir',
   'emptyDir',
   'configMap',
   'secret',

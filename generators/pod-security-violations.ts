@@ -79,6 +79,23 @@ function withVolumes(pod: PodScenario, ...kinds: VolumeKind[]): PodScenario {
   return onPod(pod, (s) => ({ ...s, volumes: [...(s.volumes ?? []), ...kinds] }));
 }
 
+/**
+ * The AppArmor beta annotations alone decide appArmorProfile before 1.30; from 1.30 the API server
+ * syncs them with the new field (applyAppArmorVersionSkew), which the model does not follow.
+ */
+const beforeAppArmorField = (capabilities: Capabilities): boolean => !atLeast(capabilities.version, 30);
+
+/** windowsOptions.hostProcess is kept from 1.23, where the WindowsHostProcessContainers gate is on by default (beta). */
+const withHostProcess = (capabilities: Capabilities): boolean => atLeast(capabilities.version, 23);
+
+/**
+ * Servers before 1.27 copy a seccomp annotation to its unset field (strategy.go
+ * applySeccompVersionSkew, removed by kubernetes PR #114947), which decides what the v1.19 checks
+ * see; from 1.27 the annotations change nothing but the v1.0 check, and a pod without the field would
+ * fail restricted for other reasons, so the shapes are drawn before 1.27 only.
+ */
+const withSeccompAnnotationSync = (capabilities: Capabilities): boolean => !atLeast(capabilities.version, 27);
+
 /** Host ports sit far above the planned container ports (generators/port-plan.ts); one per container. */
 const HOST_PORT = 30080;
 const INIT_HOST_PORT = 30081;
@@ -338,6 +355,54 @@ export const POD_SECURITY_VIOLATIONS: readonly PodSecurityViolation[] = [
     apply: (pod) => onInitContainer(pod, (s) => ({ ...s, seccompProfile: 'Unconfined' })),
   },
   {
+    id: 'seccompProfile_baseline-annotation-pod',
+    check: 'seccompProfile_baseline',
+    // The field goes: validation wants annotation and field to match where both are set. Servers
+    // before 1.27 copy the annotation to the field, so the v1.19 checks fail too.
+    violates: ['seccompProfile_baseline', 'seccompProfile_restricted'],
+    fixtures: ['seccompProfile_baseline v1.0 fail 0'],
+    apply: (pod) => onPod(pod, (s) => ({ ...without(s, 'seccompProfile'), seccompAnnotation: 'unconfined' })),
+    available: withSeccompAnnotationSync,
+  },
+  {
+    id: 'seccompProfile_baseline-annotation',
+    check: 'seccompProfile_baseline',
+    violates: ['seccompProfile_baseline', 'seccompProfile_restricted'],
+    fixtures: ['seccompProfile_baseline v1.0 fail 1'],
+    apply: (pod) =>
+      onFirstContainer(pod, (s) => ({ ...without(s, 'seccompProfile'), seccompAnnotation: 'unconfined' })),
+    available: withSeccompAnnotationSync,
+  },
+  {
+    id: 'seccompProfile_baseline-annotation-init',
+    check: 'seccompProfile_baseline',
+    violates: ['seccompProfile_baseline', 'seccompProfile_restricted'],
+    fixtures: ['seccompProfile_baseline v1.0 fail 2'],
+    needsInitContainer: true,
+    apply: (pod) =>
+      onInitContainer(pod, (s) => ({ ...without(s, 'seccompProfile'), seccompAnnotation: 'unconfined' })),
+    available: withSeccompAnnotationSync,
+  },
+  {
+    id: 'seccompProfile_baseline-annotations-allowed',
+    check: 'seccompProfile_baseline',
+    // The fixture's passing case: copied to RuntimeDefault on the pod and Localhost on the container,
+    // it passes restricted too, so it cannot share a pod with the restricted seccomp shapes.
+    violates: [],
+    fixtures: ['seccompProfile_baseline v1.0 pass 0'],
+    excludes: [
+      'seccompProfile_restricted',
+      'seccompProfile_restricted-unset-init',
+      'seccompProfile_restricted-unset-container',
+    ],
+    apply: (pod) =>
+      onFirstContainer(
+        onPod(pod, (s) => ({ ...without(s, 'seccompProfile'), seccompAnnotation: 'runtime/default' })),
+        (s) => ({ ...without(s, 'seccompProfile'), seccompAnnotation: 'localhost/testing' }),
+      ),
+    available: withSeccompAnnotationSync,
+  },
+  {
     id: 'sysctls',
     check: 'sysctls',
     // Not in the safe set of check_sysctls.go.
@@ -370,6 +435,66 @@ export const POD_SECURITY_VIOLATIONS: readonly PodSecurityViolation[] = [
     needsInitContainer: true,
     apply: (pod) => onInitContainer(pod, (s) => ({ ...s, appArmorProfile: 'Unconfined' })),
     available: (capabilities) => atLeast(capabilities.version, 30),
+  },
+  {
+    id: 'appArmorProfile-annotation',
+    check: 'appArmorProfile',
+    violates: ['appArmorProfile'],
+    fixtures: ['appArmorProfile v1.0 fail 0'],
+    apply: (pod) => onFirstContainer(pod, (s) => ({ ...s, appArmorAnnotation: 'unconfined' })),
+    available: beforeAppArmorField,
+  },
+  {
+    id: 'appArmorProfile-annotation-init',
+    check: 'appArmorProfile',
+    violates: ['appArmorProfile'],
+    fixtures: ['appArmorProfile v1.0 fail 1'],
+    needsInitContainer: true,
+    apply: (pod) => onInitContainer(pod, (s) => ({ ...s, appArmorAnnotation: 'unconfined' })),
+    available: beforeAppArmorField,
+  },
+  {
+    id: 'appArmorProfile-annotations-allowed',
+    check: 'appArmorProfile',
+    // The fixture's passing case: the allowed values fail nothing. Judged at admission only: a node
+    // without AppArmor (or without profile foo) then refuses to run the pod, which no property reads.
+    violates: [],
+    fixtures: ['appArmorProfile v1.0 pass 0'],
+    needsInitContainer: true,
+    apply: (pod) =>
+      onInitContainer(
+        onFirstContainer(pod, (s) => ({ ...s, appArmorAnnotation: 'runtime/default' })),
+        (s) => ({ ...s, appArmorAnnotation: 'localhost/foo' }),
+      ),
+    available: beforeAppArmorField,
+  },
+  {
+    id: 'windowsHostProcess-pod',
+    check: 'windowsHostProcess',
+    // hostProcess needs hostNetwork (validation.go validateWindowsHostProcessPod), as in the fixture;
+    // a Linux kubelet ignores windowsOptions and runs it as a hostNetwork pod.
+    violates: ['hostNamespaces', 'windowsHostProcess'],
+    fixtures: ['windowsHostProcess v1.0 fail 0'],
+    fits: (p) => !p.plainPorts,
+    excludes: ['hostPorts-mixed'],
+    apply: (pod) => onPod(pod, (s) => ({ ...s, hostNetwork: true, windowsHostProcess: true })),
+    available: withHostProcess,
+  },
+  {
+    id: 'windowsHostProcess-containers',
+    check: 'windowsHostProcess',
+    // Every container, init included: validation wants all or none to be hostProcess containers.
+    violates: ['hostNamespaces', 'windowsHostProcess'],
+    fixtures: ['windowsHostProcess v1.0 fail 1'],
+    needsInitContainer: true,
+    fits: (p) => !p.plainPorts,
+    excludes: ['hostPorts-mixed'],
+    apply: (pod) =>
+      onEveryContainer(
+        onPod(pod, (s) => ({ ...s, hostNetwork: true })),
+        (s) => ({ ...s, windowsHostProcess: true }),
+      ),
+    available: withHostProcess,
   },
   {
     id: 'allowPrivilegeEscalation',
@@ -564,21 +689,9 @@ export const POD_SECURITY_VIOLATIONS: readonly PodSecurityViolation[] = [
  * (pod-security-compliant.ts POD_SECURITY_PASSING_SHAPES); test/docs/upstream-coverage.test.ts holds it so.
  */
 export const UNEXPRESSED_FIXTURE_CASES: Readonly<Record<string, string>> = {
-  'appArmorProfile v1.0 fail 0':
-    'the v1.26 fixture sets the AppArmor beta annotation, which scenarios never write; the securityContext.appArmorProfile shape (container and init) is generated on servers from 1.30, where the field exists',
-  'appArmorProfile v1.0 fail 1': 'as appArmorProfile fail 0 (annotation on the init container)',
-  'appArmorProfile v1.0 pass 0': 'annotations runtime/default and localhost/foo are not written (see fail 0)',
   'procMount v1.0 fail 0':
     'procMount Unmasked is kept only with the ProcMountType feature gate (alpha, off in 1.26; later also hostUsers: false), so the API server drops it and the pod passes',
   'procMount v1.0 fail 1': 'as procMount fail 0 (init container)',
-  'seccompProfile_baseline v1.0 fail 0':
-    'the v1.0 fixture sets the seccomp alpha annotations, read only by policy versions before 1.19; scenarios set the field',
-  'seccompProfile_baseline v1.0 fail 1': 'as seccompProfile_baseline fail 0 (v1.0)',
-  'seccompProfile_baseline v1.0 fail 2': 'as seccompProfile_baseline fail 0 (v1.0)',
-  'seccompProfile_baseline v1.0 pass 0': 'as seccompProfile_baseline fail 0 (v1.0)',
-  'windowsHostProcess v1.0 fail 0':
-    'the model has no windowsHostProcess check and scenarios no windowsOptions: a hostProcess pod needs Windows nodes to mean anything',
-  'windowsHostProcess v1.0 fail 1': 'as windowsHostProcess fail 0',
 };
 
 /** The fixture cases the shapes reproduce. */

@@ -213,3 +213,45 @@ export function quotaScenario(
   const maxPods = constraints.maxPods ?? 5;
   return fc.oneof(...SCOPE_SETS.map((scopes) => quotaScenarioFor(scopes, maxPods)));
 }
+
+/**
+ * The requests an update gives a pod's first app container: halved where it sets limits (requests
+ * above limits would be invalid on their own), else raised by 500m cpu and 256Mi memory, past what the
+ * quota has room for; extended resources kept (their request must equal the limit).
+ */
+export function updatedRequests(pod: PodScenario): ResourceAmounts {
+  const { requests, limits } = pod.containers[0].resources;
+  const kept = requests.extended ? { extended: { ...requests.extended } } : {};
+  if (limits.cpuMilli !== undefined || limits.memoryMi !== undefined) {
+    return {
+      ...kept,
+      cpuMilli: Math.max(1, Math.floor((requests.cpuMilli ?? 2) / 2)),
+      memoryMi: Math.max(1, Math.floor((requests.memoryMi ?? 2) / 2)),
+    };
+  }
+  return { ...kept, cpuMilli: (requests.cpuMilli ?? 0) + 500, memoryMi: (requests.memoryMi ?? 0) + 256 };
+}
+
+/**
+ * The scenario with upstream's "Ensuring a pod cannot update its resource requirements": right after
+ * the create of the `pick`-th pod created, an update of that pod's requests (updatedRequests), which
+ * validation must reject (or, for a pod the quota rejected, which is not found).
+ */
+export function withPodUpdate(scenario: QuotaScenario, pick: number): QuotaScenario {
+  const creates = scenario.steps
+    .map((step, index) => ({ step, index }))
+    .filter(
+      (s): s is { step: Extract<QuotaStep, { kind: 'create' }>; index: number } => s.step.kind === 'create',
+    );
+  if (creates.length === 0) return scenario;
+  const { step, index } = creates[pick % creates.length];
+  const update: QuotaStep = {
+    kind: 'updatePod',
+    podName: step.pod.name,
+    requests: updatedRequests(step.pod),
+  };
+  return {
+    ...scenario,
+    steps: [...scenario.steps.slice(0, index + 1), update, ...scenario.steps.slice(index + 1)],
+  };
+}

@@ -126,6 +126,11 @@ export interface ClusterPort {
    */
   dryRunCreate?(namespace: string, object: ManagedObject): Promise<CreateResult>;
   deletePod(namespace: string, name: string, gracePeriodSeconds?: number): Promise<void>;
+  /**
+   * Optional: replaces a pod (PUT, no resourceVersion needed: pods allow unconditional updates). A rejection
+   * (invalid 422, forbidden 403, not found 404) is returned, not thrown.
+   */
+  replacePod?(namespace: string, pod: V1Pod): Promise<CreateResult>;
   /** Removes kubeprop's finalizer so a kept pod can go. */
   releasePod(namespace: string, name: string): Promise<void>;
   readPod(namespace: string, name: string): Promise<V1Pod | undefined>;

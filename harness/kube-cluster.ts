@@ -172,6 +172,27 @@ export class KubeCluster implements ClusterPort {
     );
   }
 
+  async replacePod(namespace: string, pod: V1Pod): Promise<CreateResult> {
+    const name = pod.metadata?.name ?? '';
+    const what = `update pod ${namespace}/${name}`;
+    try {
+      const body = { ...pod, apiVersion: 'v1', kind: 'Pod' };
+      const info = await this.core.replaceNamespacedPodWithHttpInfo({ name, namespace, body });
+      return {
+        ok: true,
+        object: { ...info.data, kind: 'Pod' },
+        warnings: warningsFromHeaders(info.headers),
+      };
+    } catch (error) {
+      if (!(error instanceof ApiException)) throw toClusterError(error, what);
+      const code = Number(error.code);
+      const body = statusFromBody(error.body, code);
+      const rejected = (code === 403 && !isRbacDenial(body)) || code === 404 || code === 422;
+      if (rejected) return { ok: false, status: code, body, warnings: warningsFromHeaders(error.headers) };
+      throw toClusterError(error, what);
+    }
+  }
+
   async releasePod(namespace: string, name: string): Promise<void> {
     const pod = await this.readPod(namespace, name);
     const index = pod?.metadata?.finalizers?.indexOf(KEEP_FINALIZER) ?? -1;

@@ -6,6 +6,7 @@ import type { DeleteAction, HookHandler, PodScenario, QuotaScenario, Scenario } 
 import type { V1PriorityClass } from '@kubernetes/client-node';
 import { quantityFor, type CaseManifests } from '../generators/manifests';
 import { priorityClassManifest } from '../generators/manifests/priority-class';
+import { resourceList } from '../generators/manifests/quantities';
 import {
   LIMITRANGE_STATE_LABEL,
   caseLabelSelector,
@@ -71,6 +72,8 @@ export type PlanStep =
    */
   | { kind: 'observe'; seconds: number; from: 'now' | 'podCreated' | 'podStarted'; why: string }
   | { kind: 'deletePod'; target: PodRef; gracePeriodSeconds?: number }
+  /** Replaces the pod as read with the first app container's requests set to these (quantities). */
+  | { kind: 'updatePodRequests'; target: PodRef; requests: Record<string, string> }
   | { kind: 'snapshotPod'; target: PodRef }
   | { kind: 'snapshotQuota'; quota: string }
   | { kind: 'deleteObject'; objectKind: CountedResource; name: string }
@@ -459,6 +462,12 @@ function quotaPlan(manifests: CaseManifests, scenario: QuotaScenario): PlanStep[
         },
       );
       settledIsOutcome = true;
+    } else if (step.kind === 'updatePod') {
+      steps.push({
+        kind: 'updatePodRequests',
+        target: podNamed(manifests, step.podName),
+        requests: resourceList(step.requests) ?? {},
+      });
     } else if (step.kind === 'delete') {
       const target = podNamed(manifests, step.podName);
       // Quota usage is about admission, not termination: the pod goes at once.

@@ -77,6 +77,7 @@ export const REQUIRED_PERMISSIONS: Record<keyof ClusterPort, readonly Permission
   // dryRun=All is authorized exactly like the real create.
   dryRunCreate: CREATE_MANAGED,
   deletePod: [core('delete', 'pods')],
+  replacePod: [core('update', 'pods')],
   releasePod: [core('get', 'pods'), core('patch', 'pods')],
   readPod: [core('get', 'pods')],
   listPods: [core('list', 'pods')],

@@ -1,4 +1,4 @@
-import type { V1LimitRange, V1Namespace, V1PriorityClass } from '@kubernetes/client-node';
+import type { V1LimitRange, V1Namespace, V1Pod, V1PriorityClass } from '@kubernetes/client-node';
 import { manifestsFor, type CaseManifests } from '../generators/manifests';
 import { networkPolicyManifests, type NetworkPolicyManifests } from '../generators/manifests/networkpolicy';
 import { definedType } from '../generators/manifests/custom-resource';
@@ -364,6 +364,8 @@ class CaseExecution {
         return this.observe(step.seconds, step.from);
       case 'deletePod':
         return this.deletePod(step.target, step.gracePeriodSeconds);
+      case 'updatePodRequests':
+        return this.updatePodRequests(step.target, step.requests);
       case 'snapshotPod':
         return this.snapshotPod(step.target);
       case 'snapshotQuota':
@@ -647,6 +649,46 @@ class CaseExecution {
       if (next <= this.clock.now() || this.clock.now() >= giveUp) return;
       end = next;
     }
+  }
+
+  /**
+   * Replaces a pod with its first app container's requests changed, as a client would: the pod as read
+   * (the manifest when there is none, as upstream's e2e sends the object it created), requests set, PUT.
+   * The API's answer is the result: a rejection (422, or 404 for a pod that was never admitted) is an
+   * observation, like a create's.
+   */
+  private async updatePodRequests(target: PodRef, requests: Record<string, string>): Promise<void> {
+    const namespace = target.namespace ?? this.namespace;
+    const manifest = this.layout.manifests.objects.find(
+      (o) => o.kind === 'Pod' && o.metadata?.name === target.pod,
+    );
+    this.recorder.record({ kind: 'action', action: 'updatePod', target: target.pod });
+    const result = await this.write(async () => {
+      const stored = await this.port.readPod(namespace, target.pod);
+      const pod = (stored ?? manifest) as V1Pod | undefined;
+      if (!pod?.spec) throw new Inconclusive(`pod ${target.pod} has no spec to update`);
+      const [first, ...rest] = pod.spec.containers;
+      const changed = { ...first, resources: { ...first.resources, requests } };
+      if (!this.port.replacePod) throw new Inconclusive('this cluster port cannot replace pods');
+      // No resourceVersion: pods allow unconditional updates, so a status write in between is no conflict.
+      return this.port.replacePod(namespace, {
+        ...pod,
+        metadata: { ...pod.metadata, resourceVersion: undefined },
+        spec: { ...pod.spec, containers: [changed, ...rest] },
+      });
+    });
+    this.recorder.record(
+      result.ok
+        ? { kind: 'actionResult', action: 'updatePod', target: target.pod, ok: true, object: result.object }
+        : {
+            kind: 'actionResult',
+            action: 'updatePod',
+            target: target.pod,
+            ok: false,
+            status: result.status,
+            body: result.body,
+          },
+    );
   }
 
   private async deletePod(target: PodRef, gracePeriodSeconds: number | undefined): Promise<void> {

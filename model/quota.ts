@@ -289,6 +289,8 @@ interface LifecycleOutcome {
 
 interface StepOutcome {
   decision?: QuotaDecision;
+  /** A pod update: whether the pod existed (admitted and not deleted) when it was sent. */
+  update?: { live: boolean };
   used: ResourceList;
   /** The quota still exists after the step (usage is judged only then). */
   exists: boolean;
@@ -303,6 +305,7 @@ type LifecycleStep = Extract<
 /** A step with what depends on its pod or object alone worked out once, for both replays. */
 type PreparedStep =
   | { kind: 'delete'; key: string }
+  | { kind: 'update'; key: string }
   | { kind: 'create'; key: string; verdict: PodVerdict; mayEnd: boolean }
   | { kind: 'quota'; step: LifecycleStep };
 
@@ -325,6 +328,8 @@ function prepareSteps(scenario: QuotaScenario, capabilities: Capabilities): Prep
     switch (step.kind) {
       case 'delete':
         return { kind: 'delete', key: step.podName };
+      case 'updatePod':
+        return { kind: 'update', key: step.podName };
       case 'deleteObject':
         return { kind: 'delete', key: objectKey(step.objectKind, step.name) };
       case 'createObject':
@@ -372,7 +377,15 @@ function replay(quota: QuotaSpec, steps: PreparedStep[], terminatedEarly: boolea
   let used = totalUsage(quota.hard, charges);
   // The quota as the API holds it: spec.hard, and status.hard, which admission enforces.
   const state = { spec: { ...quota.hard }, status: { ...quota.hard }, statusPatched: false, exists: true };
+  // Pods the API holds: admitted (charged or not) and not deleted.
+  const live = new Set<string>();
   for (const step of steps) {
+    if (step.kind === 'update') {
+      // quota.pod-update-rejected: validation rejects the update before quota admission sees it, so the
+      // usage stays what it was.
+      outcomes.push({ used, exists: state.exists, update: { live: live.has(step.key) } });
+      continue;
+    }
     if (step.kind === 'quota') {
       outcomes.push({
         used,
@@ -383,6 +396,7 @@ function replay(quota: QuotaSpec, steps: PreparedStep[], terminatedEarly: boolea
       continue;
     }
     if (step.kind === 'delete') {
+      live.delete(step.key);
       // quota.usage-released: a gone pod charges nothing, every resource at once (pods.go PodUsageFunc;
       // resource_quota_controller.go syncResourceQuota recomputes all of them in one pass).
       charges.delete(step.key);
@@ -411,6 +425,7 @@ function replay(quota: QuotaSpec, steps: PreparedStep[], terminatedEarly: boolea
       continue;
     }
     const decision = decideAgainstUsed(step.verdict, { ...quota, hard: state.status }, used);
+    if (decision.admitted) live.add(step.key);
     if (decision.admitted && decision.matched) {
       const charge = { ...decision.usage };
       if (terminatedEarly && step.mayEnd) {
@@ -482,6 +497,26 @@ function decisionFields(
   if (withMessage) fields[`${prefix}.reason`] = contains(decision.messageParts, rule, decision.because);
 }
 
+/**
+ * What the API answers a pod update that changes a container's requests (upstream's "capture the life
+ * of a pod": "Ensuring a pod cannot update its resource requirements"): pod update validation forbids
+ * any spec change but images, activeDeadlineSeconds, added tolerations and terminationGracePeriodSeconds
+ * (pkg/apis/core/validation/validation.go ValidatePodUpdate), 422 "pod updates may not change fields
+ * other than ...", before validating admission; quota admission's pod evaluator handles creates only
+ * (pkg/quota/v1/evaluator/core/pods.go Handles, v1.26), so it never sees the update. A pod that was
+ * never admitted, or was deleted, is not found (404).
+ */
+function podUpdateFields(prefix: string, live: boolean, fields: Record<string, FieldExpectation>): void {
+  const rule = 'quota.pod-update-rejected';
+  const because = live
+    ? 'pod update validation forbids changing requests'
+    : 'the pod was rejected or deleted: nothing to update';
+  fields[`${prefix}.admitted`] = equals(false, rule, because);
+  fields[`${prefix}.status`] = equals(live ? 422 : 404, rule, because);
+  if (live)
+    fields[`${prefix}.reason`] = contains(['pod updates may not change fields other than'], rule, because);
+}
+
 /** Fields of a step on the quota itself: `.spec.<key>`, `.statusPatched.<key>`, `.hard.<key>`, `.listed`, `.gone`. */
 function lifecycleFields(
   prefix: string,
@@ -518,6 +553,7 @@ function lifecycleFields(
 const USAGE_RULE: Record<QuotaScenario['steps'][number]['kind'], string> = {
   create: 'quota.usage-charged',
   delete: 'quota.usage-released',
+  updatePod: 'quota.pod-update-rejected',
   createObject: 'quota.object-usage',
   deleteObject: 'quota.object-released',
   // Changing the quota itself changes no usage.
@@ -586,6 +622,8 @@ export function expectQuota(
       const sameMessage = decision.admitted || (!other.admitted && sameParts(decision, other));
       decisionFields(prefix, decision, fields, sameMessage);
     }
+    const update = late[index].update;
+    if (update) podUpdateFields(prefix, update.live, fields);
     const outcome = late[index].lifecycle;
     if (outcome) lifecycleFields(prefix, outcome, fields);
     if (late[index].exists) usageField(prefix, index);

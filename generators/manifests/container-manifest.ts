@@ -101,6 +101,8 @@ function securityContext(security: ContainerSecurity): V1SecurityContext {
   const seLinux = seLinuxOptions(security);
   if (seLinux) context.seLinuxOptions = seLinux;
   if (security.appArmorProfile) context.appArmorProfile = { type: security.appArmorProfile };
+  if (security.windowsHostProcess !== undefined)
+    context.windowsOptions = { hostProcess: security.windowsHostProcess };
   return context;
 }
 

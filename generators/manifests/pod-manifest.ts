@@ -14,6 +14,8 @@ const DOWNWARD_LABELS = { items: [{ path: 'labels', fieldRef: { fieldPath: 'meta
 
 const VOLUME_SOURCES: Record<VolumeKind, Omit<V1Volume, 'name'>> = {
   emptyDir: { emptyDir: {} },
+  // No source at all: the API server defaults it to an emptyDir (fixtures_restrictedVolumes.go pass 0).
+  implicitEmptyDir: {},
   configMap: { configMap: { name: ABSENT, optional: true } },
   secret: { secret: { secretName: ABSENT, optional: true } },
   hostPath: { hostPath: { path: '/tmp', type: 'Directory' } },
@@ -72,7 +74,27 @@ function podSecurityContext(security: PodSecurity): V1PodSecurityContext | undef
   if (security.sysctls?.length) {
     context.sysctls = security.sysctls.map((name) => ({ name, value: SYSCTL_VALUES[name] ?? '1' }));
   }
+  if (security.windowsHostProcess !== undefined)
+    context.windowsOptions = { hostProcess: security.windowsHostProcess };
   return Object.keys(context).length > 0 ? context : undefined;
+}
+
+/**
+ * The security annotations a scenario sets: the seccomp alpha annotations (pod and container,
+ * v1.SeccompPodAnnotationKey, SeccompContainerAnnotationKeyPrefix) and the AppArmor beta annotation
+ * (v1.AppArmorBetaContainerAnnotationKeyPrefix), each container's under its name.
+ */
+export function securityAnnotations(pod: PodScenario): Record<string, string> {
+  const annotations: Record<string, string> = {};
+  if (pod.security?.seccompAnnotation)
+    annotations['seccomp.security.alpha.kubernetes.io/pod'] = pod.security.seccompAnnotation;
+  for (const c of [...pod.initContainers, ...pod.containers]) {
+    if (c.security?.seccompAnnotation)
+      annotations[`container.seccomp.security.alpha.kubernetes.io/${c.name}`] = c.security.seccompAnnotation;
+    if (c.security?.appArmorAnnotation)
+      annotations[`container.apparmor.security.beta.kubernetes.io/${c.name}`] = c.security.appArmorAnnotation;
+  }
+  return annotations;
 }
 
 /** The pod's own labels over the case labels; a Service selects by the pod's own. */
@@ -140,7 +162,7 @@ export function podManifest(pod: PodScenario, options: ManifestOptions): { kind:
       name: pod.name,
       namespace: options.namespace,
       labels: podLabels(pod, options),
-      annotations: { [INTENT_ANNOTATION]: JSON.stringify(pod) },
+      annotations: { ...securityAnnotations(pod), [INTENT_ANNOTATION]: JSON.stringify(pod) },
     },
     spec,
   };

@@ -94,6 +94,14 @@ export const FAKE_DEFECTS = {
   'podsecurity-enforce-ignored': 'podsecurity',
   /** Pod Security audit mode adds no annotations to the audit event. */
   'podsecurity-audit-ignored': 'podsecurity',
+  /** A pod update that changes a container's requests is stored, where validation forbids it. */
+  'pod-resources-update-allowed': 'quota',
+  /** Pod Security reads no AppArmor beta annotations (container.apparmor.security.beta.kubernetes.io/*). */
+  'podsecurity-apparmor-annotations-ignored': 'podsecurity',
+  /** The seccomp alpha annotations are neither synced to the fields nor read by Pod Security. */
+  'podsecurity-seccomp-annotations-ignored': 'podsecurity',
+  /** Pod Security has no windowsHostProcess check: hostProcess pods pass baseline. */
+  'podsecurity-hostprocess-ignored': 'podsecurity',
   /** NetworkPolicy egress rules are not enforced. */
   'netpol-egress-ignored': 'networkpolicy',
   /** NetworkPolicy endPort is dropped: a port entry allows its port only (kube-router before v1.3.0). */

@@ -53,6 +53,10 @@ export interface FakeNodeSpec {
 /** How the namespace controller behaves: at once, slowly, or never finishing (a stuck finalizer). */
 export type NamespaceDeletion = { mode: 'normal' } | { mode: 'slow'; delayMs: number } | { mode: 'stuck' };
 
+/** The fields pod update validation lets a client change, as v1.26's message lists them (validation.go ValidatePodUpdate). */
+const POD_UPDATABLE_FIELDS =
+  '`spec.containers[*].image`, `spec.initContainers[*].image`, `spec.activeDeadlineSeconds`, `spec.tolerations` (only additions to existing tolerations) or `spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)';
+
 export interface FakeClusterOptions {
   clock?: AutoAdvancingClock;
   kubelet?: FakeKubelet;
@@ -373,6 +377,42 @@ export class FakeCluster implements ClusterPort {
       const record = this.namespaces.get(namespace)?.pods.get(name);
       if (!record) throw new ClusterError('notFound', `pods "${name}" not found`, 404);
       this.deletePodRecord(namespace, record, gracePeriodSeconds);
+    });
+  }
+
+  /**
+   * A pod PUT. Pod update validation lets a client change only images, activeDeadlineSeconds,
+   * tolerations (additions) and terminationGracePeriodSeconds (pkg/apis/core/validation ValidatePodUpdate):
+   * a change to a container's resources, the one change kubeprop makes, is 422 "pod updates may not
+   * change fields other than ...". Defect pod-resources-update-allowed stores it instead.
+   */
+  replacePod(namespace: string, pod: V1Pod): Promise<CreateResult> {
+    return this.call('replacePod', 'write', (): CreateResult => {
+      const name = pod.metadata?.name ?? '';
+      const record = this.namespaces.get(namespace)?.pods.get(name);
+      const failure = (code: number, reason: string, message: string): CreateResult => ({
+        ok: false,
+        status: code,
+        body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code },
+        warnings: [],
+      });
+      if (!record) return failure(404, 'NotFound', `pods "${name}" not found`);
+      const resources = (p: V1Pod) => JSON.stringify(p.spec?.containers.map((c) => c.resources ?? {}));
+      if (resources(pod) !== resources(record.pod) && !this.defects.has('pod-resources-update-allowed')) {
+        return failure(
+          422,
+          'Invalid',
+          `Pod "${name}" is invalid: spec: Forbidden: pod updates may not change fields other than ${POD_UPDATABLE_FIELDS}`,
+        );
+      }
+      this.updatePod(namespace, record, (stored) => {
+        if (!stored.spec || !pod.spec) return;
+        stored.spec.containers = stored.spec.containers.map((c, i) => ({
+          ...c,
+          resources: deepCopy(pod.spec?.containers[i]?.resources ?? c.resources ?? {}),
+        }));
+      });
+      return { ok: true, object: { ...deepCopy(record.pod), kind: 'Pod' }, warnings: [] };
     });
   }
 

@@ -15,6 +15,7 @@ function stepTarget(step: QuotaStep): string {
     case 'create':
       return step.pod.name;
     case 'delete':
+    case 'updatePod':
       return step.podName;
     case 'createObject':
       return `${step.object.kind}/${step.object.name}`;
@@ -40,6 +41,8 @@ function stepAction(step: QuotaStep): string {
       return step.viaUpdate ? 'updateStatusQuota' : 'patchStatusQuota';
     case 'listQuotas':
       return 'listQuotas';
+    case 'updatePod':
+      return 'updatePod';
     default:
       return 'delete';
   }
@@ -237,7 +240,7 @@ export function observeQuota(trace: Trace, scenario: QuotaScenario): Observation
     const prefix = `step${n + 1}`;
     const step = scenario.steps[n];
     if (index === undefined) {
-      if (step.kind === 'create' || step.kind === 'createObject')
+      if (step.kind === 'create' || step.kind === 'createObject' || step.kind === 'updatePod')
         fields[`${prefix}.admitted`] = missing('step not in trace');
       usageFields(prefix, [], scenario, false, fields);
       return;
@@ -250,7 +253,7 @@ export function observeQuota(trace: Trace, scenario: QuotaScenario): Observation
       pod: target,
       source: 'client',
     });
-    if (step.kind === 'create' || step.kind === 'createObject') {
+    if (step.kind === 'create' || step.kind === 'createObject' || step.kind === 'updatePod') {
       fields[`${prefix}.admitted`] = value(result.ok);
       if (!result.ok) {
         fields[`${prefix}.status`] =

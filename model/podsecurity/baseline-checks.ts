@@ -84,26 +84,62 @@ export function unmaskedProcMount({ pod }: CheckContext): CheckFailure | undefin
 }
 
 /**
- * seccompProfileBaseline_1_0 over the annotations a pod has at admission. Scenarios write none, but
- * servers before 1.25 copy each seccompProfile field to its annotation before admission runs
- * (pkg/registry/core/pod/strategy.go applySeccompVersionSkew; the copy was dropped in 1.25), and
- * of those only "unconfined" is forbidden (RuntimeDefault → runtime/default, Localhost → localhost/<file>).
+ * check_seccompProfile_baseline.go validSeccompAnnotationValue: runtime/default, docker/default or a
+ * localhost/ profile.
  */
-function unconfinedAnnotations(pod: PodSecuritySubject, serverMinor: number): CheckFailure | undefined {
-  if (serverMinor >= 25) return undefined;
+function allowedSeccompAnnotation(value: string): boolean {
+  return value === 'runtime/default' || value === 'docker/default' || value.startsWith('localhost/');
+}
+
+/**
+ * seccompProfileBaseline_1_0: the alpha annotations of the pod and of each container it has (a
+ * sets.String: each once, sorted), read from the pod as admission sees it, after the server's
+ * annotation sync (version-skew.ts admittedSubject).
+ */
+function forbiddenSeccompAnnotations(pod: PodSecuritySubject): CheckFailure | undefined {
+  const podValue = pod.security?.seccompAnnotation;
   const forbidden = [
-    pod.security?.seccompProfile === 'Unconfined' ? 'seccomp.security.alpha.kubernetes.io/pod' : '',
-    ...everyContainer(pod)
-      .filter((c) => c.security?.seccompProfile === 'Unconfined')
-      .map((c) => `container.seccomp.security.alpha.kubernetes.io/${c.name}`),
-  ]
-    .filter(Boolean)
-    .map((key) => `${key}="unconfined"`)
+    podValue !== undefined && !allowedSeccompAnnotation(podValue)
+      ? `seccomp.security.alpha.kubernetes.io/pod=${JSON.stringify(podValue)}`
+      : '',
+    ...everyContainer(pod).map((c) => {
+      const value = c.security?.seccompAnnotation;
+      return value !== undefined && !allowedSeccompAnnotation(value)
+        ? `container.seccomp.security.alpha.kubernetes.io/${c.name}=${JSON.stringify(value)}`
+        : '';
+    }),
+  ].filter(Boolean);
+  const unique = [...new Set(forbidden)].sort();
+  return unique.length > 0
+    ? {
+        reason: 'seccompProfile',
+        detail: `forbidden ${unique.length === 1 ? 'annotation' : 'annotations'} ${unique.join(', ')}`,
+      }
+    : undefined;
+}
+
+/**
+ * check_appArmorProfile.go appArmorProfile_1_0 as of 1.26: every container.apparmor.security.beta
+ * annotation whose value is not empty, runtime/default or localhost/<profile> (allowedProfile),
+ * `key="value"`, sorted.
+ */
+function forbiddenAppArmorAnnotations(pod: PodSecuritySubject): CheckFailure | undefined {
+  const forbidden = everyContainer(pod)
+    .filter((c) => {
+      const value = c.security?.appArmorAnnotation;
+      return (
+        value !== undefined && value !== '' && value !== 'runtime/default' && !value.startsWith('localhost/')
+      );
+    })
+    .map(
+      (c) =>
+        `container.apparmor.security.beta.kubernetes.io/${c.name}=${JSON.stringify(c.security?.appArmorAnnotation)}`,
+    )
     .sort();
   return forbidden.length > 0
     ? {
-        reason: 'seccompProfile',
-        detail: `forbidden ${forbidden.length === 1 ? 'annotation' : 'annotations'} ${forbidden.join(', ')}`,
+        reason: forbidden.length === 1 ? 'forbidden AppArmor profile' : 'forbidden AppArmor profiles',
+        detail: forbidden.join(', '),
       }
     : undefined;
 }
@@ -192,12 +228,15 @@ export const BASELINE_CHECKS: PodSecurityCheck[] = [
     },
   },
   {
-    // check_appArmorProfile.go appArmorProfile_1_0: one version, reads the field wherever the server has it (1.30+)
+    // check_appArmorProfile.go appArmorProfile_1_0, the one version: before 1.30 it reads the beta
+    // annotations; from 1.30 the field, wherever the server has it (the annotations are then synced to
+    // the field, applyAppArmorVersionSkew, which the model does not follow: generators write them only
+    // for servers before 1.30).
     id: 'appArmorProfile',
     level: 'baseline',
     sinceMinor: 0,
     evaluate: ({ pod, serverMinor }) => {
-      if (serverMinor < 30) return undefined;
+      if (serverMinor < 30) return forbiddenAppArmorAnnotations(pod);
       // Unconfined is the one type outside RuntimeDefault/Localhost, so the reason stays singular.
       const bad = names(everyContainer(pod).filter((c) => c.security?.appArmorProfile === 'Unconfined'));
       return bad.length > 0
@@ -255,12 +294,13 @@ export const BASELINE_CHECKS: PodSecurityCheck[] = [
   },
   {
     // check_seccompProfile_baseline.go seccompProfileBaseline_1_19 reads the fields;
-    // seccompProfileBaseline_1_0 (policy versions before 1.19) reads only the seccomp annotations.
+    // seccompProfileBaseline_1_0 (policy versions before 1.19) reads only the seccomp annotations. Both
+    // see the pod after the server's annotation sync (version-skew.ts admittedSubject).
     id: 'seccompProfile_baseline',
     level: 'baseline',
     sinceMinor: 0,
-    evaluate: ({ pod, policyMinor, serverMinor }) => {
-      if (policyMinor < 19) return unconfinedAnnotations(pod, serverMinor);
+    evaluate: ({ pod, policyMinor }) => {
+      if (policyMinor < 19) return forbiddenSeccompAnnotations(pod);
       const podBad = pod.security?.seccompProfile === 'Unconfined';
       const bad = names(everyContainer(pod).filter((c) => c.security?.seccompProfile === 'Unconfined'));
       if (!podBad && bad.length === 0) return undefined;
@@ -283,6 +323,26 @@ export const BASELINE_CHECKS: PodSecurityCheck[] = [
       const allowed = allowedSysctls(policyMinor);
       const bad = sysctls.filter((name) => !allowed.has(name));
       return bad.length > 0 ? { reason: 'forbidden sysctls', detail: bad.join(', ') } : undefined;
+    },
+  },
+  {
+    // check_windowsHostProcess.go windowsHostProcess_1_0 (the only version): hostProcess true on the
+    // pod or on any container.
+    id: 'windowsHostProcess',
+    level: 'baseline',
+    sinceMinor: 0,
+    evaluate: ({ pod }) => {
+      const bad = names(everyContainer(pod).filter((c) => c.security?.windowsHostProcess === true));
+      const setters = [
+        pod.security?.windowsHostProcess === true ? 'pod' : '',
+        bad.length > 0 ? containersPhrase(bad) : '',
+      ].filter(Boolean);
+      return setters.length > 0
+        ? {
+            reason: 'hostProcess',
+            detail: `${setters.join(' and ')} must not set securityContext.windowsOptions.hostProcess=true`,
+          }
+        : undefined;
     },
   },
 ];

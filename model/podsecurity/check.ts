@@ -13,6 +13,7 @@ export type PodSecurityCheckId =
   | 'procMount_restricted'
   | 'seccompProfile_baseline'
   | 'sysctls'
+  | 'windowsHostProcess'
   | 'restrictedVolumes'
   | 'allowPrivilegeEscalation'
   | 'runAsNonRoot'
@@ -85,9 +86,14 @@ export function scenarioVolumes(kinds: readonly VolumeKind[]): NamedVolume[] {
   });
 }
 
-/** The pod's volumes with their names. */
+/**
+ * The pod's volumes with their names, as admission sees them: a volume without a source is an emptyDir
+ * by then (pkg/apis/core/v1/defaults.go SetDefaults_Volume runs at decoding, before admission).
+ */
 export function podVolumes(pod: PodSecuritySubject): NamedVolume[] {
-  return pod.namedVolumes ?? scenarioVolumes(pod.security?.volumes ?? []);
+  return (pod.namedVolumes ?? scenarioVolumes(pod.security?.volumes ?? [])).map((v) =>
+    v.kind === 'implicitEmptyDir' ? { ...v, kind: 'emptyDir' } : v,
+  );
 }
 
 /** `container "a"` / `containers "a", "b"` (policy/helpers.go pluralize + joinQuote). */

@@ -4,3 +4,4 @@ export * from './restricted-checks';
 export * from './policy';
 export * from './expect';
 export * from './expect-audit';
+export * from './version-skew';

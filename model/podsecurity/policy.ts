@@ -8,6 +8,7 @@ import type {
 import { BASELINE_CHECKS } from './baseline-checks';
 import type { CheckFailure, PodSecurityCheck, PodSecurityCheckId, PodSecuritySubject } from './check';
 import { RESTRICTED_CHECKS } from './restricted-checks';
+import { admittedSubject } from './version-skew';
 
 export interface PodSecurityViolation extends CheckFailure {
   check: PodSecurityCheckId;
@@ -90,14 +91,14 @@ export function checksFor(
   return checks;
 }
 
-/** Every failed check of the level's policy for this pod. */
+/** Every failed check of the level's policy for this pod, as admission sees it (version-skew.ts). */
 export function evaluatePodSecurity(
   pod: PodSecuritySubject,
   level: PodSecurityLevel,
   minor: number,
   server: ServerVersion,
 ): PodSecurityViolation[] {
-  const context = { pod, policyMinor: minor, serverMinor: server.minor };
+  const context = { pod: admittedSubject(pod, server.minor), policyMinor: minor, serverMinor: server.minor };
   const violations: PodSecurityViolation[] = [];
   for (const check of checksFor(level, minor, server.minor)) {
     const failure = check.evaluate(context);
@@ -207,4 +208,5 @@ export const REASON_TO_CHECK: Record<string, PodSecurityCheckId> = {
   'runAsNonRoot != true': 'runAsNonRoot',
   'runAsUser=0': 'runAsUser',
   'unrestricted capabilities': 'capabilities_restricted',
+  hostProcess: 'windowsHostProcess',
 };

@@ -1,4 +1,4 @@
-import type { PodScenario } from './pod';
+import type { PodScenario, ResourceAmounts } from './pod';
 import type {
   LimitRangeSpec,
   NetworkPolicySpec,
@@ -76,6 +76,11 @@ export interface ResourcesScenario {
 export type QuotaStep =
   | { kind: 'create'; pod: PodScenario }
   | { kind: 'delete'; podName: string }
+  /**
+   * Replaces the pod (read, then PUT) with its first app container's requests changed, as upstream's
+   * "capture the life of a pod" tries: pod update validation forbids it.
+   */
+  | { kind: 'updatePod'; podName: string; requests: ResourceAmounts }
   | { kind: 'createObject'; object: QuotaObject }
   | { kind: 'deleteObject'; objectKind: QuotaObjectKind; name: string }
   /** Replaces the quota's spec.hard (PUT). */

@@ -145,6 +145,15 @@ export interface ContainerSecurity {
   seLinuxUser?: string;
   seLinuxRole?: string;
   appArmorProfile?: 'RuntimeDefault' | 'Localhost' | 'Unconfined';
+  /**
+   * The pod annotation container.apparmor.security.beta.kubernetes.io/<container>: runtime/default,
+   * localhost/<profile> or unconfined (validation.go ValidateAppArmorProfileFormat admits no other).
+   */
+  appArmorAnnotation?: string;
+  /** The pod annotation container.seccomp.security.alpha.kubernetes.io/<container> (runtime/default, localhost/<file>, unconfined). */
+  seccompAnnotation?: string;
+  /** securityContext.windowsOptions.hostProcess. */
+  windowsHostProcess?: boolean;
   hostPort?: number;
 }
 
@@ -164,6 +173,8 @@ export interface ContainerScenario {
 
 export type VolumeKind =
   | 'emptyDir'
+  /** A volume with no source, which the API server's defaulting makes an emptyDir (defaults.go SetDefaults_Volume). */
+  | 'implicitEmptyDir'
   | 'configMap'
   | 'secret'
   | 'hostPath'
@@ -213,6 +224,10 @@ export interface PodSecurity {
   seLinuxRole?: string;
   sysctls?: string[];
   volumes?: VolumeKind[];
+  /** The pod annotation seccomp.security.alpha.kubernetes.io/pod (runtime/default, localhost/<file>, unconfined). */
+  seccompAnnotation?: string;
+  /** securityContext.windowsOptions.hostProcess (validation.go validateWindowsHostProcessPod wants hostNetwork with it). */
+  windowsHostProcess?: boolean;
 }
 
 export interface PodScenario {

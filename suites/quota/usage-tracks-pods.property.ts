@@ -5,6 +5,8 @@
  * - Scopes MUST select pods: Terminating those with activeDeadlineSeconds, BestEffort those of that QoS
  *   class, and the Not* scopes the others; a pod outside the scopes is neither charged nor rejected.
  *
+ * - A rejected update of a pod's requests MUST leave status.used as it was (upstream's "capture the life
+ *   of a pod": "Ensuring attempts to update pod resource requirements did not change quota usage").
  * - A deleted pod's compute usage (cpu, memory, requests.*, limits.*, init containers included) MUST
  *   be released in the same status.used that stops counting it.
  *
@@ -12,13 +14,14 @@
  *   some pods so the Terminating scopes select some and not others, and `pods` tracked (never binding)
  *   when the quota tracks no pod count: the count is what shows the quota controller has caught up.
  * model rule: model/quota.ts expectQuota — quota.initialised-before-enforced, quota.usage-charged,
- *   quota.usage-released, quota.within-hard-admitted (scopes: podMatchesScope).
+ *   quota.usage-released, quota.within-hard-admitted, quota.pod-update-rejected (scopes: podMatchesScope).
  * observation: harness/observe/quota.ts observeQuota (compute usage from the snapshot whose pod counts
  *   equal the pods that exist: harness/quota-pod-counts.ts countsAgree, waited for by quotaSettled).
  * verdict: `quota.initialised`, `step*.used.*`, `afterSteps.used.*`, `step*.admitted`.
  */
 import fc from 'fast-check';
 import { quotaScenario } from '../../generators';
+import { withPodUpdate } from '../../generators/quota-scenario';
 import { observeQuota } from '../../harness/observe/quota';
 import { expectQuota, LONG_DEADLINE_SECONDS } from '../../model/quota';
 import type { PodScenario, QuotaScenario } from '../../model/scenario';
@@ -60,8 +63,12 @@ export const usageTracksPods: PropertyDefinition<'quota'> = {
       .tuple(
         quotaScenario(capabilities, { maxPods: 4 }),
         fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }),
+        fc.option(fc.nat(), { nil: undefined }),
       )
-      .map(([scenario, terminating]) => withPodCount(withDeadlines(scenario, terminating))),
+      .map(([scenario, terminating, pick]) => {
+        const tracked = withPodCount(withDeadlines(scenario, terminating));
+        return pick === undefined ? tracked : withPodUpdate(tracked, pick);
+      }),
   expect: expectQuota,
   observe: observeQuota,
   fields: ['quota.initialised', 'step*.used.*', 'afterSteps.used.*', 'step*.admitted'],

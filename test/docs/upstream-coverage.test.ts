@@ -107,10 +107,7 @@ describe('docs/upstream-coverage.md: Pod Security fixtures', () => {
 
   it('every check the generator has a shape for has a row that names it covered', () => {
     const shaped = new Set(POD_SECURITY_VIOLATIONS.map((v) => v.check));
-    expect([...shaped].filter((check) => (rowsByCheck.get(check)?.properties.length ?? 0) === 0)).toEqual(
-      // appArmorProfile's field shape exists from 1.30 only; its v1.26 fixture cases are unexpressed.
-      ['appArmorProfile'],
-    );
+    expect([...shaped].filter((check) => (rowsByCheck.get(check)?.properties.length ?? 0) === 0)).toEqual([]);
   });
 });
 

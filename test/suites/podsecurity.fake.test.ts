@@ -1,3 +1,4 @@
+import { parseServerVersion } from '../../model/capabilities';
 import { PODSECURITY_PROPERTIES } from '../../suites/podsecurity';
 import { auditAnnotates } from '../../suites/podsecurity/audit-annotates.property';
 import { enforceRejectsViolations } from '../../suites/podsecurity/enforce-rejects-violations.property';
@@ -56,4 +57,39 @@ describe('podsecurity properties on the fake cluster', () => {
     // The pod itself was still admitted: only the audit record is missing.
     expect(failedFields).not.toContain('pod.admitted');
   });
+
+  /**
+   * The AppArmor beta annotations (before 1.30), hostProcess (from 1.23) and the seccomp alpha
+   * annotations (before 1.27) are drawn on a 1.26 server, the release of the test node.
+   */
+  const v126 = parseServerVersion('v1.26.1');
+
+  it.each(PODSECURITY_PROPERTIES.map((p) => [p.id, p] as const))(
+    '%s passes on a conforming 1.26 cluster',
+    async (_id, definition) => {
+      const run = await runOnFake(definition, { runs: 40, seed: 9, serverVersion: v126 });
+      expect(failures(run)).toEqual([]);
+      expect(run.end.verdict).toBe('pass');
+    },
+  );
+
+  it.each([
+    ['podsecurity-apparmor-annotations-ignored', 'appArmorAnnotation'],
+    ['podsecurity-seccomp-annotations-ignored', 'seccompAnnotation'],
+    ['podsecurity-hostprocess-ignored', 'windowsHostProcess'],
+  ] as const)(
+    '%s fails enforce-rejects-violations on 1.26, shrunk to a pod that sets %s',
+    async (defect, setting) => {
+      const run = await runOnFake(enforceRejectsViolations, {
+        runs: 150,
+        seed: 9,
+        defects: [defect],
+        serverVersion: v126,
+      });
+      const { minimal, failedFields } = expectCaughtAndShrunk(run);
+      // The symptom is about what the defect ignores: the minimal pod still sets it.
+      expect(JSON.stringify(minimal)).toContain(`"${setting}"`);
+      expect(failedFields.some((f) => f === 'pod.admitted' || f === 'pod.enforce.violations')).toBe(true);
+    },
+  );
 });

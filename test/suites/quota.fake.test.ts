@@ -48,6 +48,36 @@ describe('quota properties on the fake cluster', () => {
     expect(failedFields).toContain('step1.admitted');
   });
 
+  it('pod-resources-update-allowed (a pod update changing requests is stored) fails exceeded-rejected, shrunk to a create and its update', async () => {
+    const run = await runOnFake(exceededRejected, {
+      runs: 30,
+      seed: 5,
+      defects: ['pod-resources-update-allowed'],
+    });
+    expect(run.end.verdict).toBe('fail');
+    const { confirmed, firstFailing, failedFields } = caught(run);
+    expect(confirmed).toBe(true);
+    if (!run.minimal || run.minimal.family !== 'quota' || !firstFailing) throw new Error('no counterexample');
+    expect(stepCount(run.minimal)).toBeLessThanOrEqual(stepCount(firstFailing));
+    // An admitted pod and the update validation must reject.
+    expect(run.minimal.steps.map((s) => s.kind)).toEqual(['create', 'updatePod']);
+    expect(failedFields).toContain('step2.admitted');
+  });
+
+  it('exceeded-rejected updates admitted pods (rejected 422) and pods the quota rejected (404)', async () => {
+    const run = await runOnFake(exceededRejected, { runs: 30, seed: 5 });
+    expect(run.end.verdict).toBe('pass');
+    const statuses = new Set<number>();
+    for (const c of run.cases) {
+      if (c.scenario.family !== 'quota') continue;
+      c.scenario.steps.forEach((step, i) => {
+        const status = c.observation.fields[`step${i + 1}.status`];
+        if (step.kind === 'updatePod' && status?.kind === 'value') statuses.add(status.value as number);
+      });
+    }
+    expect([...statuses].sort()).toEqual([404, 422]);
+  });
+
   it('quota-usage-not-released (pods recounted, cpu/memory kept) fails usage-tracks-pods, confirmed and shrunk', async () => {
     const run = await runOnFake(usageTracksPods, {
       runs: 12,

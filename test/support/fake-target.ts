@@ -45,7 +45,7 @@ export function fakeTarget(options: FakeTargetOptions = {}): FakeTarget {
     clock,
     serverVersion: version,
     kubelet: createFakeKubelet({ defects, seed: options.seed ?? 1 }),
-    admission: createFakeAdmission({ defects }),
+    admission: createFakeAdmission({ defects, serverVersion: version }),
     quotaUsage: createQuotaUsage({ defects }),
     defects,
     ...options.cluster,

@@ -19,7 +19,11 @@ function defined<T extends object>(fields: T): T {
   return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as T;
 }
 
-function containerSubject(container: V1Container): SecuredContainer {
+const SECCOMP_POD = 'seccomp.security.alpha.kubernetes.io/pod';
+const SECCOMP_CONTAINER = 'container.seccomp.security.alpha.kubernetes.io/';
+const APPARMOR_CONTAINER = 'container.apparmor.security.beta.kubernetes.io/';
+
+function containerSubject(container: V1Container, annotations: Record<string, string>): SecuredContainer {
   const context = container.securityContext;
   // One hostPort per container is what scenarios express (ContainerSecurity.hostPort).
   const hostPort = (container.ports ?? []).find((p) => (p.hostPort ?? 0) !== 0)?.hostPort;
@@ -36,23 +40,35 @@ function containerSubject(container: V1Container): SecuredContainer {
     seLinuxUser: context?.seLinuxOptions?.user,
     seLinuxRole: context?.seLinuxOptions?.role,
     appArmorProfile: profileType(context?.appArmorProfile?.type),
+    appArmorAnnotation: annotations[`${APPARMOR_CONTAINER}${container.name}`],
+    seccompAnnotation: annotations[`${SECCOMP_CONTAINER}${container.name}`],
+    windowsHostProcess: context?.windowsOptions?.hostProcess,
     hostPort,
   });
   return { name: container.name, security };
 }
 
-/** The volume source is the one field besides the name (pkg/apis/core VolumeSource: exactly one). */
+/**
+ * The volume source is the one field besides the name (pkg/apis/core VolumeSource: exactly one); a
+ * volume without one is defaulted to an emptyDir (pkg/apis/core/v1/defaults.go SetDefaults_Volume).
+ */
 function namedVolume(volume: V1Volume): NamedVolume {
   const kind = Object.keys(volume).find(
     (key) => key !== 'name' && volume[key as keyof V1Volume] !== undefined,
   );
-  return { name: volume.name, kind: kind ?? '' };
+  return { name: volume.name, kind: kind ?? 'emptyDir' };
 }
 
-/** The fields of a pod that Pod Security checks read, in the model's terms. */
+/**
+ * The fields and annotations of a pod that Pod Security checks read, in the model's terms. Annotations
+ * naming no container of the pod are not read: validation rejects AppArmor ones
+ * (ValidateAppArmorPodAnnotations "container not found") and the seccomp check visits containers only.
+ */
 export function podSecuritySubject(pod: V1Pod): PodSecuritySubject {
   const spec = pod.spec;
   const context = spec?.securityContext;
+  const annotations = pod.metadata?.annotations ?? {};
+  const secured = (container: V1Container): SecuredContainer => containerSubject(container, annotations);
   const security: PodSecurity = defined({
     hostNetwork: spec?.hostNetwork,
     hostPID: spec?.hostPID,
@@ -64,10 +80,12 @@ export function podSecuritySubject(pod: V1Pod): PodSecuritySubject {
     seLinuxUser: context?.seLinuxOptions?.user,
     seLinuxRole: context?.seLinuxOptions?.role,
     sysctls: context?.sysctls?.map((s) => s.name),
+    seccompAnnotation: annotations[SECCOMP_POD],
+    windowsHostProcess: context?.windowsOptions?.hostProcess,
   });
   return {
-    initContainers: (spec?.initContainers ?? []).map(containerSubject),
-    containers: (spec?.containers ?? []).map(containerSubject),
+    initContainers: (spec?.initContainers ?? []).map(secured),
+    containers: (spec?.containers ?? []).map(secured),
     security,
     namedVolumes: (spec?.volumes ?? []).map(namedVolume),
   };

@@ -5,8 +5,16 @@ import {
   policyName,
   violationsText,
   type ModeOutcome,
+  type PodSecuritySubject,
+  type SecuredContainer,
 } from '../../../model/podsecurity';
-import type { PodSecurityLabels, PodSecurityLevel, PodSecurityMode } from '../../../model/scenario';
+import type {
+  ContainerSecurity,
+  PodSecurity,
+  PodSecurityLabels,
+  PodSecurityLevel,
+  PodSecurityMode,
+} from '../../../model/scenario';
 import { PSA_AUDIT_VIOLATIONS, PSA_ENFORCE_POLICY } from '../../audit-log';
 import type { ManagedObject } from '../../cluster-port';
 import type { DefectSet } from '../defects';
@@ -29,6 +37,28 @@ function namespaceLabels(namespace: V1Namespace | undefined): PodSecurityLabels 
   return settings;
 }
 
+/** The pod as a defective Pod Security sees it: without the annotations or fields its defects ignore. */
+function defectiveSubject(subject: PodSecuritySubject, defects: DefectSet): PodSecuritySubject {
+  const drop: (keyof ContainerSecurity & keyof PodSecurity)[] = [];
+  const dropContainer: (keyof ContainerSecurity)[] = [];
+  if (defects.has('podsecurity-seccomp-annotations-ignored')) drop.push('seccompAnnotation');
+  if (defects.has('podsecurity-hostprocess-ignored')) drop.push('windowsHostProcess');
+  if (defects.has('podsecurity-apparmor-annotations-ignored')) dropContainer.push('appArmorAnnotation');
+  if (drop.length === 0 && dropContainer.length === 0) return subject;
+  const without = <T extends object>(security: T | undefined, keys: string[]): T | undefined =>
+    security && (Object.fromEntries(Object.entries(security).filter(([key]) => !keys.includes(key))) as T);
+  const container = (c: SecuredContainer): SecuredContainer => ({
+    ...c,
+    security: without(c.security, [...drop, ...dropContainer]),
+  });
+  return {
+    ...subject,
+    security: without(subject.security, drop),
+    initContainers: subject.initContainers.map(container),
+    containers: subject.containers.map(container),
+  };
+}
+
 /** `would violate PodSecurity "<level>:<version>": ...`, as warnings and audit annotations say it. */
 function wouldViolate(outcome: ModeOutcome): string {
   return `would violate PodSecurity ${JSON.stringify(policyName(outcome.setting))}: ${violationsText(outcome.violations)}`;
@@ -39,7 +69,9 @@ function wouldViolate(outcome: ModeOutcome): string {
  * rejects, warn returns a warning, audit annotates the request's audit event (never the pod:
  * plugin/pkg/admission/security/podsecurity/admission.go Validate → audit.AddAuditAnnotations).
  * The fake's own part is the admission response and its defects: `podsecurity-enforce-ignored`
- * turns a rejection into a warning, `podsecurity-audit-ignored` drops the audit annotations.
+ * turns a rejection into a warning, `podsecurity-audit-ignored` drops the audit annotations, and
+ * `podsecurity-apparmor-annotations-ignored`, `podsecurity-seccomp-annotations-ignored` and
+ * `podsecurity-hostprocess-ignored` evaluate the pod without what they name.
  */
 export function podSecurityAdmission(
   defects: DefectSet,
@@ -50,7 +82,8 @@ export function podSecurityAdmission(
     admit(namespace: string, object: ManagedObject, context: AdmissionContext): AdmissionDecision {
       if (object.kind !== 'Pod') return { allowed: true, object, warnings: [] };
       const labels = namespaceLabels(context.namespace(namespace));
-      const decision = podSecurityDecision(podSecuritySubject(object), labels, server);
+      const subject = defectiveSubject(podSecuritySubject(object), defects);
+      const decision = podSecurityDecision(subject, labels, server);
       const warnings: string[] = [];
       const auditAnnotations: Record<string, string> = {};
       if (!defects.has('podsecurity-audit-ignored')) {
