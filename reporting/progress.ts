@@ -67,6 +67,8 @@ export class Progress {
   private failures = 0;
   private lastPrinted: number | undefined;
   private readonly shrinkingUntil = new Map<string, number>();
+  /** Failures waiting for the run's shrink turn (properties shrink one at a time): their budgets, ms. */
+  private readonly shrinksQueued = new Map<string, number>();
   /** When the last case ended: its cleanup runs until cleanupMs after. */
   private lastCaseEnd: number | undefined;
 
@@ -114,8 +116,15 @@ export class Progress {
     this.update(false);
   }
 
+  /** A property's failure waits for its shrink turn: the run lasts that shrink's budget longer. */
+  shrinkQueued(propertyId: string, budgetMs: number): void {
+    this.shrinksQueued.set(propertyId, budgetMs);
+    this.update(false);
+  }
+
   /** A property shrinks a failure until `untilMs` (its clock): the run lasts at least that long. */
   shrinkStarted(propertyId: string, untilMs: number): void {
+    this.shrinksQueued.delete(propertyId);
     this.shrinkingUntil.set(propertyId, untilMs);
     this.update(false);
   }
@@ -175,7 +184,8 @@ export class Progress {
         cleanupsLeftMs: this.lastCaseEnd === undefined ? [] : [this.lastCaseEnd + cleanupMs - now],
       },
     );
-    const shrinking = Math.max(0, ...[...this.shrinkingUntil.values()].map((until) => until - now));
+    const queued = [...this.shrinksQueued.values()].reduce((sum, budget) => sum + budget, 0);
+    const shrinking = Math.max(0, ...[...this.shrinkingUntil.values()].map((until) => until - now)) + queued;
     return cases === undefined ? undefined : Math.max(cases, shrinking);
   }
 

@@ -79,6 +79,7 @@ export interface ConformanceHooks {
     report: CaseReport,
   ): void;
   /** The property shrinks a failure until `deadlineMs` (target clock). */
+  onShrinkQueued?(definition: PropertyDefinition, budgetMs: number): void;
   onShrinkStart?(definition: PropertyDefinition, deadlineMs: number): void;
   onShrinkEnd?(definition: PropertyDefinition): void;
 }
@@ -189,6 +190,7 @@ export async function runConformance(
       {
         onStart: (start) => writer.beginProperty(start),
         onExplorationScheduled: scheduled,
+        onShrinkQueued: (budgetMs) => hooks.onShrinkQueued?.(definition, budgetMs),
         onShrinkStart: (deadlineMs) => hooks.onShrinkStart?.(definition, deadlineMs),
         onShrinkEnd: () => hooks.onShrinkEnd?.(definition),
         onCase: (report) => {

@@ -77,6 +77,8 @@ export interface PropertyRunHooks<F extends Family> {
   onExplorationScheduled?(): void;
   /** Each case as it completes (the report writer appends it at once). */
   onCase(report: CaseReport): void;
+  /** A confirmed failure waits for the run's shrink turn; its shrink will take up to `budgetMs`. */
+  onShrinkQueued?(budgetMs: number): void;
   /** Shrinking a confirmed failure began; it stops starting candidates at `deadlineMs` (the run's clock). */
   onShrinkStart?(deadlineMs: number): void;
   onShrinkEnd?(): void;
@@ -334,6 +336,7 @@ export async function runProperty<F extends Family>(
     const counterexample = minimal;
     const shrinkTurn = options.shrinkTurn ?? ((shrinkNow) => shrinkNow());
     if (counterexample !== undefined) {
+      hooks.onShrinkQueued?.(shrinkBudgetMs(definition, options, totalMs));
       ({ minimal, path, shrink } = await shrinkTurn(() => shrinkLive(counterexample)));
     }
   }

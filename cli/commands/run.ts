@@ -128,6 +128,7 @@ async function conduct(
               durationMs: report.durationMs,
               extra: !isPlannedCase(report),
             }),
+          onShrinkQueued: (definition, budgetMs) => progress.shrinkQueued(definition.id, budgetMs),
           onShrinkStart: (definition, deadlineMs) => progress.shrinkStarted(definition.id, deadlineMs),
           onShrinkEnd: (definition) => progress.shrinkEnded(definition.id),
         },

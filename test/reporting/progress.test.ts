@@ -59,6 +59,24 @@ describe('Progress', () => {
     expect(progress.remainingMs()).toBe(16_500);
   });
 
+  it('a failure waiting for its shrink turn adds its budget after the shrink under way', () => {
+    const clock = fakeClock();
+    const progress = new Progress(fakeStream(false), clock, { concurrency: 1 });
+    progress.plan('termination', 1, { id: 'termination/a', expectedCaseMs: 10_000 });
+    progress.caseStarted('termination', 'termination/a');
+    clock.advance(10_000);
+    progress.caseDone('termination', 'fail', { propertyId: 'termination/a', durationMs: 10_000 });
+    progress.shrinkStarted('termination/a', clock.now() + 100_000);
+    progress.shrinkQueued('termination/b', 300_000);
+    progress.shrinkQueued('termination/c', 300_000);
+    expect(progress.remainingMs()).toBe(700_000);
+    // b's turn: its deadline replaces its queued budget.
+    clock.advance(100_000);
+    progress.shrinkEnded('termination/a');
+    progress.shrinkStarted('termination/b', clock.now() + 300_000);
+    expect(progress.remainingMs()).toBe(600_000);
+  });
+
   it('fits the line to the terminal width', () => {
     const stream = fakeStream(true, 30);
     const progress = new Progress(stream, fakeClock());
