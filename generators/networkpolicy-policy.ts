@@ -1,8 +1,7 @@
 import fc from 'fast-check';
-import { POD_LABEL_KEY } from '../model/networkpolicy/topology';
-import { NETPOL_NAMESPACES, NETPOL_PODS, type NetworkPolicySpec } from '../model/scenario/policies';
+import { NETPOL_NAMESPACES, type NetworkPolicySpec } from '../model/scenario/policies';
+import { netpolPodSelector } from './networkpolicy-peer';
 import { netpolRule } from './networkpolicy-rule';
-import { netpolSelector } from './networkpolicy-selector';
 
 export interface NetpolPolicyConstraints {
   maxRules: number;
@@ -11,6 +10,8 @@ export interface NetpolPolicyConstraints {
   /** ipBlock peers in egress rules (see docs/semantics.md NetworkPolicy: ipBlock with pod IPs). */
   ipBlocks: boolean;
   endPort: boolean;
+  /** Selectors may test NETPOL_UPDATED_LABEL, which a mutation adds (updated-reachability). */
+  updatedLabel?: boolean;
 }
 
 const policyTypes = fc.constantFrom<('Ingress' | 'Egress')[]>(['Ingress'], ['Egress'], ['Ingress', 'Egress']);
@@ -27,7 +28,7 @@ export function netpolPolicy(
   return fc.record(
     {
       namespace: fc.constantFrom(...NETPOL_NAMESPACES),
-      podSelector: netpolSelector({ key: POD_LABEL_KEY, values: NETPOL_PODS }),
+      podSelector: netpolPodSelector(constraints.updatedLabel === true),
       policyTypes,
       ingress: rules(false),
       egress: rules(constraints.ipBlocks),

@@ -6,13 +6,18 @@ export interface NetpolPortConstraints {
   endPort: boolean;
 }
 
-const protocol = fc.constantFrom('TCP' as const, 'UDP' as const);
+/**
+ * SCTP too, though the topology serves none: an SCTP entry must admit no TCP or UDP probe, and its
+ * policy still isolates (upstream's "should not mistakenly treat 'protocol: SCTP' as 'protocol: TCP'").
+ * The API accepts SCTP on every supported release (SCTPSupport GA 1.20).
+ */
+const protocol = fc.constantFrom('TCP' as const, 'UDP' as const, 'SCTP' as const);
 /** Around the served ports 80 and 81, so that ports and ranges both hit and miss. */
 const portNumber = fc.integer({ min: 79, max: 82 });
 
 /**
  * A NetworkPolicyPort: protocol only (all its ports), a number, a named port of the topology with
- * its own protocol, or a range. endPort only with a numeric port and endPort >= port
+ * its own protocol, or a range; any of them but the named port with protocol SCTP. endPort only with a numeric port and endPort >= port
  * (pkg/apis/networking/validation ValidateNetworkPolicyPort).
  */
 export function netpolPort(constraints: NetpolPortConstraints): fc.Arbitrary<NetpolPort> {

@@ -8,13 +8,17 @@ export interface NetpolRuleConstraints {
   maxPorts: number;
   ipBlocks: boolean;
   endPort: boolean;
+  updatedLabel?: boolean;
 }
 
 /** An ingress or egress rule; empty peers or ports mean "all". Shrinks toward fewer peers and ports. */
 export function netpolRule(constraints: NetpolRuleConstraints): fc.Arbitrary<NetpolRule> {
   return fc.record(
     {
-      peers: fc.array(netpolPeer({ ipBlocks: constraints.ipBlocks }), { maxLength: constraints.maxPeers }),
+      peers: fc.array(
+        netpolPeer({ ipBlocks: constraints.ipBlocks, updatedLabel: constraints.updatedLabel }),
+        { maxLength: constraints.maxPeers },
+      ),
       ports: fc.array(netpolPort({ endPort: constraints.endPort }), { maxLength: constraints.maxPorts }),
     },
     { noNullPrototype: true },

@@ -30,3 +30,20 @@ export function netpolSelector(constraints: NetpolSelectorConstraints): fc.Arbit
       .map((operator): Selector => ({ matchLabels: {}, matchExpressions: [{ key, operator }] })),
   );
 }
+
+/**
+ * A selector over any of several labels: one label's selector, or (with two or more) all of them
+ * together, as upstream's `{pod: b, pod2: updated}`.
+ */
+export function netpolSelectorOver(labels: readonly NetpolSelectorConstraints[]): fc.Arbitrary<Selector> {
+  const each = labels.map(netpolSelector);
+  if (each.length === 1) return each[0];
+  const together = fc.tuple(...each).map((parts): Selector => {
+    const expressions = parts.flatMap((part) => part.matchExpressions ?? []);
+    return {
+      matchLabels: Object.assign({}, ...parts.map((part) => part.matchLabels)) as Record<string, string>,
+      ...(expressions.length > 0 && { matchExpressions: expressions }),
+    };
+  });
+  return fc.oneof(...each, together);
+}

@@ -190,6 +190,12 @@ export interface ClusterPort {
   patchLimitRange(namespace: string, name: string, patch: V1LimitRange): Promise<V1LimitRange>;
   /** Deletes the namespace's LimitRanges matching a label selector (DELETE on the collection). */
   deleteLimitRangeCollection(namespace: string, labelSelector: string): Promise<void>;
+  /** Optional: replaces a NetworkPolicy (PUT; unconditional, as its registry strategy allows). */
+  replaceNetworkPolicy?(namespace: string, policy: V1NetworkPolicy): Promise<void>;
+  /** Optional: deletes a NetworkPolicy. */
+  deleteNetworkPolicy?(namespace: string, name: string): Promise<void>;
+  /** Optional: merge-patches labels onto a pod (namespace given) or a namespace (namespace undefined). */
+  addLabels?(namespace: string | undefined, name: string, labels: Record<string, string>): Promise<void>;
 
   watchPods(
     namespace: string,

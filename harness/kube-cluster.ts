@@ -22,6 +22,7 @@ import {
   type V1EndpointSlice,
   type V1LimitRange,
   type V1Namespace,
+  type V1NetworkPolicy,
   type V1Node,
   type V1ObjectMeta,
   type V1Pod,
@@ -425,6 +426,33 @@ export class KubeCluster implements ClusterPort {
     await this.call(`delete limit ranges in ${namespace} (${labelSelector})`, () =>
       this.core.deleteCollectionNamespacedLimitRange({ namespace, labelSelector }),
     );
+  }
+
+  async replaceNetworkPolicy(namespace: string, policy: V1NetworkPolicy): Promise<void> {
+    const name = policy.metadata?.name ?? '';
+    const body = { ...policy, apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy' };
+    await this.call(`replace network policy ${namespace}/${name}`, () =>
+      this.networking.replaceNamespacedNetworkPolicy({ name, namespace, body }),
+    );
+  }
+
+  async deleteNetworkPolicy(namespace: string, name: string): Promise<void> {
+    await this.call(`delete network policy ${namespace}/${name}`, () =>
+      this.networking.deleteNamespacedNetworkPolicy({ name, namespace }),
+    );
+  }
+
+  async addLabels(
+    namespace: string | undefined,
+    name: string,
+    labels: Record<string, string>,
+  ): Promise<void> {
+    const body = { metadata: { labels } };
+    await (namespace === undefined
+      ? this.call(`label namespace ${name}`, () => this.core.patchNamespace({ name, body }, MERGE_PATCH))
+      : this.call(`label pod ${namespace}/${name}`, () =>
+          this.core.patchNamespacedPod({ name, namespace, body }, MERGE_PATCH),
+        ));
   }
 
   watchPods(

@@ -16,6 +16,7 @@ import type { LimitRangeLifecycle } from '../model/scenario/families';
 import { isHookHandler } from '../generators/manifests/hook-handler-pod';
 import { ROOT_CA_CONFIGMAP } from '../model/quota-objects';
 import { countKeyOf, definedType } from '../generators/manifests/custom-resource';
+import type { NetpolChange } from '../generators/manifests/networkpolicy';
 import type { CountedResource, ManagedObject } from './cluster-port';
 
 /** A pod the plan names: in the case's namespace unless another one is given (NetworkPolicy topology). */
@@ -97,8 +98,13 @@ export type PlanStep =
   | { kind: 'createPriorityClass'; object: V1PriorityClass }
   /** Advertises an extended resource on one node (restored by cleanup). */
   | { kind: 'patchNodeCapacity'; resource: string; count: number }
-  /** Probes the NetworkPolicy reachability matrix from every topology pod. */
-  | { kind: 'probeReachability' }
+  /**
+   * Probes the NetworkPolicy reachability matrix from every topology pod: every cell, or (`update`) the
+   * cells of networkpolicy/updated-reachability (model/networkpolicy/expect-updated.ts UPDATE_CELLS).
+   */
+  | { kind: 'probeReachability'; cells?: 'update' }
+  /** Makes the scenario's NetworkPolicy mutation: a policy replaced or deleted, labels added. */
+  | { kind: 'changeNetpol'; change: NetpolChange }
   /** Reads the API server audit log until the pod's create is in it (Pod Security audit mode). */
   | { kind: 'readAuditEvents'; target: PodRef }
   /** Lists LimitRanges by label, in the case's namespace or in all (its result goes into the trace as `what`). */
@@ -544,17 +550,27 @@ function limitRangeLifecyclePlan(manifests: CaseManifests, lifecycle: LimitRange
 function networkPolicyPlan(manifests: CaseManifests): PlanStep[] {
   const pods = manifests.objects.filter((o) => o.kind === 'Pod');
   const targets = pods.map((p) => ({ pod: p.metadata?.name ?? '', namespace: p.metadata?.namespace }));
-  return [
+  const settle = (why: string): PlanStep => ({
+    kind: 'observe',
+    seconds: NETPOL_ENFORCEMENT_SETTLE_SECONDS,
+    from: 'now',
+    why,
+  });
+  const start: PlanStep[] = [
     ...createAll(manifests, ['Pod']),
     { kind: 'wait', condition: { kind: 'podsRunning', targets }, deadlineSeconds: POD_START_SECONDS * 2 },
     ...createAll(manifests, ['NetworkPolicy']),
-    {
-      kind: 'observe',
-      seconds: NETPOL_ENFORCEMENT_SETTLE_SECONDS,
-      from: 'now',
-      why: 'the NetworkPolicy enforcer programs the policies',
-    },
-    { kind: 'probeReachability' },
+    settle('the NetworkPolicy enforcer programs the policies'),
+  ];
+  const change = manifests.netpolChange;
+  if (change === undefined) return [...start, { kind: 'probeReachability' }];
+  // Upstream's update tests probe, change, and probe again after the same wait (ValidateOrFail).
+  return [
+    ...start,
+    { kind: 'probeReachability', cells: 'update' },
+    { kind: 'changeNetpol', change },
+    settle('the NetworkPolicy enforcer programs the change'),
+    { kind: 'probeReachability', cells: 'update' },
   ];
 }
 

@@ -1,13 +1,20 @@
 import type { V1LimitRange, V1Namespace, V1Pod, V1PriorityClass } from '@kubernetes/client-node';
 import { manifestsFor, type CaseManifests } from '../generators/manifests';
-import { networkPolicyManifests, type NetworkPolicyManifests } from '../generators/manifests/networkpolicy';
+import {
+  NETPOL_CHANGE_ACTION,
+  describeChange,
+  networkPolicyManifests,
+  type NetpolChange,
+  type NetworkPolicyManifests,
+} from '../generators/manifests/networkpolicy';
 import { definedType } from '../generators/manifests/custom-resource';
 import { isHookHandler, withHookHandlerIp } from '../generators/manifests/hook-handler-pod';
 import { resolveIpBlocks } from '../generators/manifests/networkpolicy-ip-blocks';
 import type { Capabilities } from '../model/capabilities';
 import type { Expectation } from '../model/expectation';
 import { CASE_ID_LABEL, KEEP_FINALIZER, PATCHED_LABEL } from '../model/labels';
-import { assertedCells, type PodId } from '../model/networkpolicy/topology';
+import { assertedCells, type NetpolCell, type PodId } from '../model/networkpolicy/topology';
+import { UPDATE_CELLS } from '../model/networkpolicy/expect-updated';
 import { NETPOL_NAMESPACES, type Scenario } from '../model/scenario';
 import type { Trace, TraceEntry } from '../model/trace';
 import { awaitPodCreateAudit } from './audit-log-wait';
@@ -136,6 +143,7 @@ function layoutOf(scenario: Scenario, options: RunCaseOptions): CaseLayout {
       manifests: {
         namespaceLabels: {},
         objects: [...netpol.pods.map((p) => p.object), ...netpol.policies.map((p) => p.object)],
+        ...(netpol.change !== undefined && { netpolChange: netpol.change }),
       },
       topology: netpol.pods,
     };
@@ -385,7 +393,9 @@ class CaseExecution {
       case 'patchNodeCapacity':
         return this.patchNodeCapacity(step.resource, step.count);
       case 'probeReachability':
-        return this.probeReachability();
+        return this.probeReachability(step.cells === 'update' ? UPDATE_CELLS : assertedCells());
+      case 'changeNetpol':
+        return this.changeNetpol(step.change);
       case 'readAuditEvents':
         return this.readAuditEvents(step.target);
       case 'listLimitRanges':
@@ -495,6 +505,36 @@ class CaseExecution {
     // A strategic merge patch is idempotent: a retry after a lost response patches to the same state.
     const patched = await this.write(() => this.port.patchLimitRange(this.namespace, name, patch));
     this.recorder.record({ kind: 'actionResult', action: 'patch', target, ok: true, object: patched });
+  }
+
+  /** The NetworkPolicy mutation between the probe matrices; its action entry splits the two phases. */
+  private async changeNetpol(change: NetpolChange): Promise<void> {
+    const target = describeChange(change);
+    this.recorder.record({ kind: 'action', action: NETPOL_CHANGE_ACTION, target });
+    const port = this.port;
+    const call = (): Promise<void> | undefined => {
+      switch (change.kind) {
+        case 'replacePolicy': {
+          // Its ipBlocks name pods symbolically, as the created policies' do.
+          const resolved = this.netpolResolved(change.object);
+          return resolved.kind === 'NetworkPolicy'
+            ? port.replaceNetworkPolicy?.(change.namespace, resolved)
+            : undefined;
+        }
+        case 'deletePolicy':
+          return port.deleteNetworkPolicy?.(change.namespace, change.name);
+        case 'addLabels':
+          return port.addLabels?.(change.namespace, change.name, change.labels);
+      }
+    };
+    // A PUT, a DELETE and a label merge-patch: a retry after a lost response reaches the same state
+    // (a DELETE retried may answer not found, which fails the case loudly rather than silently).
+    await this.write(async () => {
+      const done = call();
+      if (done === undefined) throw new Inconclusive(`the cluster adapter cannot ${target}`);
+      await done;
+    });
+    this.recorder.record({ kind: 'actionResult', action: NETPOL_CHANGE_ACTION, target, ok: true });
   }
 
   private async deleteLimitRangeCollection(labelSelector: string): Promise<void> {
@@ -916,14 +956,14 @@ class CaseExecution {
     await this.waitOn(advertised, ALLOCATABLE_SYNC_SECONDS, false, ALLOCATABLE_POLL_MS, false);
   }
 
-  private async probeReachability(): Promise<void> {
+  private async probeReachability(cells: readonly NetpolCell[]): Promise<void> {
     const topology = (this.layout.topology ?? []).map((p) => ({
       id: p.id,
       namespace: p.namespace,
       pod: p.object.metadata?.name ?? '',
       ip: this.recorder.pod(p.namespace, p.object.metadata?.name ?? '')?.status?.podIP ?? '',
     }));
-    const entries = await probeMatrix(this.port, topology, assertedCells(), {
+    const entries = await probeMatrix(this.port, topology, cells, {
       signal: this.signal,
       retries: 1,
       clock: this.clock,

@@ -1,4 +1,5 @@
 import type { ManagedObject } from '../../harness/cluster-port';
+import type { NetpolChange } from './networkpolicy';
 
 export interface ManifestOptions {
   /** The busybox image every container runs. */
@@ -17,4 +18,6 @@ export interface CaseManifests {
   namespaceLabels: Record<string, string>;
   /** In creation order: policies and Services first, then pods. */
   objects: ManagedObject[];
+  /** NetworkPolicy: the change made between the two probe matrices (networkpolicy/updated-reachability). */
+  netpolChange?: NetpolChange;
 }

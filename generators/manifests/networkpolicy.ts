@@ -9,6 +9,7 @@ import type {
 } from '@kubernetes/client-node';
 import { CASE_ID_LABEL } from '../../model/labels';
 import {
+  NAMESPACE_NAME_LABEL_KEY,
   TOPOLOGY_PODS,
   namespaceLabels,
   podLabels,
@@ -19,6 +20,8 @@ import type { NetworkPolicyScenario } from '../../model/scenario/families';
 import {
   NETPOL_NAMESPACES,
   NETPOL_PORTS,
+  NETPOL_UPDATED_LABEL,
+  type NetpolMutation,
   type NetpolNamespace,
   type NetpolPeer,
   type NetpolPort,
@@ -47,10 +50,40 @@ export interface NetpolPolicyManifest {
   object: { kind: 'NetworkPolicy' } & V1NetworkPolicy;
 }
 
+/** The scenario's mutation as an API change (networkpolicy/updated-reachability). */
+export type NetpolChange =
+  /** PUT of the policy with its new spec; ipBlock CIDRs still symbolic. */
+  | { kind: 'replacePolicy'; namespace: string; object: NetpolPolicyManifest['object'] }
+  | { kind: 'deletePolicy'; namespace: string; name: string }
+  /** Merge-patched labels on a pod (namespace given) or on a namespace (namespace undefined). */
+  | { kind: 'addLabels'; namespace?: string; name: string; labels: Record<string, string> };
+
 export interface NetworkPolicyManifests {
   namespaces: { id: NetpolNamespace; object: V1Namespace }[];
   pods: NetpolPodManifest[];
   policies: NetpolPolicyManifest[];
+  change?: NetpolChange;
+}
+
+/** The trace action of the change: reachability entries before it are the first phase, after it the second. */
+export const NETPOL_CHANGE_ACTION = 'netpolChange';
+
+/** A one-line description of a change, for the trace. */
+export function describeChange(change: NetpolChange): string {
+  switch (change.kind) {
+    case 'replacePolicy':
+      return `update NetworkPolicy ${change.namespace}/${change.object.metadata?.name ?? ''}`;
+    case 'deletePolicy':
+      return `delete NetworkPolicy ${change.namespace}/${change.name}`;
+    case 'addLabels': {
+      const labels = Object.entries(change.labels)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(',');
+      return change.namespace === undefined
+        ? `label namespace ${change.name} ${labels}`
+        : `label pod ${change.namespace}/${change.name} ${labels}`;
+    }
+  }
 }
 
 /** The container of every topology pod that probes run in (it has nc). */
@@ -117,18 +150,45 @@ function labelSelector(selector: Selector, extra: Record<string, string> = {}): 
   return result;
 }
 
-function peerManifest(peer: NetpolPeer, caseScope: Record<string, string>): V1NetworkPolicyPeer {
+/** The namespace selector with every `kubernetes.io/metadata.name` value ("x") the case's real name. */
+function withNamespaceNames(selector: Selector, realName: (ns: NetpolNamespace) => string): Selector {
+  const real = (value: string): string =>
+    (NETPOL_NAMESPACES as readonly string[]).includes(value) ? realName(value as NetpolNamespace) : value;
+  const labels = Object.entries(selector.matchLabels).map(([key, value]) => [
+    key,
+    key === NAMESPACE_NAME_LABEL_KEY ? real(value) : value,
+  ]);
+  const expressions = selector.matchExpressions?.map((req) =>
+    req.key === NAMESPACE_NAME_LABEL_KEY && req.values !== undefined
+      ? { ...req, values: req.values.map(real) }
+      : req,
+  );
+  return {
+    matchLabels: Object.fromEntries(labels),
+    ...(expressions !== undefined && { matchExpressions: expressions }),
+  };
+}
+
+interface PeerScope {
+  /** The case label every namespaceSelector also requires. */
+  caseScope: Record<string, string>;
+  realName: (ns: NetpolNamespace) => string;
+}
+
+function peerManifest(peer: NetpolPeer, scope: PeerScope): V1NetworkPolicyPeer {
+  // Every namespaceSelector also requires this case's label, so concurrent cases never match
+  // each other's namespaces; the model only knows this case's three namespaces.
+  const namespaces = (selector: Selector): V1LabelSelector =>
+    labelSelector(withNamespaceNames(selector, scope.realName), scope.caseScope);
   switch (peer.kind) {
     case 'pod':
       return { podSelector: labelSelector(peer.podSelector) };
-    // Every namespaceSelector also requires this case's label, so concurrent cases never match
-    // each other's namespaces; the model only knows this case's three namespaces.
     case 'namespace':
-      return { namespaceSelector: labelSelector(peer.namespaceSelector, caseScope) };
+      return { namespaceSelector: namespaces(peer.namespaceSelector) };
     case 'podInNamespace':
       return {
         podSelector: labelSelector(peer.podSelector),
-        namespaceSelector: labelSelector(peer.namespaceSelector, caseScope),
+        namespaceSelector: namespaces(peer.namespaceSelector),
       };
     case 'ipBlock':
       return {
@@ -146,9 +206,9 @@ function portManifest(port: NetpolPort): V1NetworkPolicyPort {
   return result;
 }
 
-function ruleParts(rule: NetpolRule, caseScope: Record<string, string>) {
+function ruleParts(rule: NetpolRule, scope: PeerScope) {
   return {
-    peers: rule.peers.length > 0 ? rule.peers.map((peer) => peerManifest(peer, caseScope)) : undefined,
+    peers: rule.peers.length > 0 ? rule.peers.map((peer) => peerManifest(peer, scope)) : undefined,
     ports: rule.ports.length > 0 ? rule.ports.map(portManifest) : undefined,
   };
 }
@@ -158,19 +218,22 @@ function policyManifest(
   namespace: string,
   options: NetworkPolicyManifestOptions,
 ): NetpolPolicyManifest['object'] {
-  const caseScope = { [CASE_ID_LABEL]: options.caseId };
+  const scope: PeerScope = {
+    caseScope: { [CASE_ID_LABEL]: options.caseId },
+    realName: (ns) => netpolNamespaceName(options.namespacePrefix, ns),
+  };
   const spec: V1NetworkPolicy['spec'] = { podSelector: labelSelector(policy.podSelector) };
   if (policy.policyTypes !== undefined) spec.policyTypes = [...policy.policyTypes];
   if (policy.ingress !== undefined) {
     spec.ingress = policy.ingress.map((rule) => {
-      const { peers, ports } = ruleParts(rule, caseScope);
+      const { peers, ports } = ruleParts(rule, scope);
       // client-node names the "from" field `_from` (its serializer writes "from").
       return { ...(peers && { _from: peers }), ...(ports && { ports }) };
     });
   }
   if (policy.egress !== undefined) {
     spec.egress = policy.egress.map((rule) => {
-      const { peers, ports } = ruleParts(rule, caseScope);
+      const { peers, ports } = ruleParts(rule, scope);
       return { ...(peers && { to: peers }), ...(ports && { ports }) };
     });
   }
@@ -212,5 +275,35 @@ export function networkPolicyManifests(
       namespace: name(policy.namespace),
       object: policyManifest(policy, name(policy.namespace), options),
     })),
+    ...(scenario.mutation !== undefined && { change: changeOf(scenario, scenario.mutation, name, options) }),
   };
+}
+
+function changeOf(
+  scenario: NetworkPolicyScenario,
+  mutation: NetpolMutation,
+  name: (ns: NetpolNamespace) => string,
+  options: NetworkPolicyManifestOptions,
+): NetpolChange {
+  const updated = { [NETPOL_UPDATED_LABEL.key]: NETPOL_UPDATED_LABEL.value };
+  switch (mutation.kind) {
+    case 'updatePolicy': {
+      const namespace = name(mutation.policy.namespace);
+      return {
+        kind: 'replacePolicy',
+        namespace,
+        object: policyManifest(mutation.policy, namespace, options),
+      };
+    }
+    case 'deletePolicy': {
+      const deleted = scenario.policies.find((p) => p.name === mutation.name);
+      if (deleted === undefined)
+        throw new Error(`mutation deletes policy ${mutation.name}, which the scenario lacks`);
+      return { kind: 'deletePolicy', namespace: name(deleted.namespace), name: mutation.name };
+    }
+    case 'labelPod':
+      return { kind: 'addLabels', namespace: name(mutation.namespace), name: mutation.pod, labels: updated };
+    case 'labelNamespace':
+      return { kind: 'addLabels', name: name(mutation.namespace), labels: updated };
+  }
 }

@@ -106,6 +106,14 @@ export const FAKE_DEFECTS = {
   'netpol-egress-ignored': 'networkpolicy',
   /** NetworkPolicy endPort is dropped: a port entry allows its port only (kube-router before v1.3.0). */
   'netpol-end-port-ignored': 'networkpolicy',
+  /** A NetworkPolicy port with protocol SCTP is enforced as TCP (upstream's "should not mistakenly treat 'protocol: SCTP' as 'protocol: TCP'"). */
+  'netpol-sctp-as-tcp': 'networkpolicy',
+  /** A NetworkPolicy with an SCTP port is not enforced at all: the pods it selects stay open. */
+  'netpol-sctp-policy-skipped': 'networkpolicy',
+  /** NetworkPolicy namespaceSelectors do not see the `kubernetes.io/metadata.name` label the API server sets. */
+  'netpol-namespace-name-label-ignored': 'networkpolicy',
+  /** The NetworkPolicy data plane keeps the labels a pod was created with: a pod's label change is never seen. */
+  'netpol-pod-relabel-ignored': 'networkpolicy',
 } as const satisfies Record<string, Family>;
 
 export type FakeDefect = keyof typeof FAKE_DEFECTS;

@@ -4,6 +4,7 @@ import type {
   V1EndpointSlice,
   V1LimitRange,
   V1Namespace,
+  V1NetworkPolicy,
   V1Node,
   V1Pod,
   V1PodStatus,
@@ -166,6 +167,8 @@ export class FakeCluster implements ClusterPort {
   private readonly defects: DefectSet;
   private readonly latencies: SeededRandom;
   private readonly namespaces = new Map<string, NamespaceRecord>();
+  /** NetworkPolicies updated or deleted less than NETPOL_ENFORCEMENT_LAG_MS ago, as they were before. */
+  private readonly netpolPending = new Map<string, { before: ManagedObject; at: number }>();
   private readonly priorityClasses = new Map<string, V1PriorityClass>();
   private readonly crds = new Map<string, CrdRecord>();
   /** The quota controller's discovery runs at this instant and every QUOTA_DISCOVERY_PERIOD_MS after. */
@@ -648,6 +651,83 @@ export class FakeCluster implements ClusterPort {
       // The quota monitor queues the quota on every delete of a kind it counts (resource_quota_monitor.go).
       this.scheduleQuotaSync(namespace);
     });
+  }
+
+  replaceNetworkPolicy(namespace: string, policy: V1NetworkPolicy): Promise<void> {
+    return this.call('replaceNetworkPolicy', 'write', () => {
+      const name = policy.metadata?.name ?? '';
+      const record = this.namespaces.get(namespace);
+      const old = record?.others.get(`NetworkPolicy/${name}`);
+      if (!record || !old) {
+        throw new ClusterError('notFound', `networkpolicies.networking.k8s.io "${name}" not found`, 404);
+      }
+      this.netpolChanged(namespace, old);
+      record.others.set(`NetworkPolicy/${name}`, {
+        ...deepCopy(policy),
+        kind: 'NetworkPolicy',
+        metadata: { ...old.metadata, labels: policy.metadata?.labels, resourceVersion: this.nextRv() },
+      });
+    });
+  }
+
+  deleteNetworkPolicy(namespace: string, name: string): Promise<void> {
+    return this.call('deleteNetworkPolicy', 'write', () => {
+      const record = this.namespaces.get(namespace);
+      const old = record?.others.get(`NetworkPolicy/${name}`);
+      if (!record || !old) {
+        throw new ClusterError('notFound', `networkpolicies.networking.k8s.io "${name}" not found`, 404);
+      }
+      this.netpolChanged(namespace, old);
+      record.others.delete(`NetworkPolicy/${name}`);
+    });
+  }
+
+  addLabels(namespace: string | undefined, name: string, labels: Record<string, string>): Promise<void> {
+    return this.call('addLabels', 'write', () => {
+      const target = namespace === undefined ? this.namespaces.get(name) : this.namespaces.get(namespace);
+      const pod = namespace === undefined ? undefined : target?.pods.get(name);
+      if (!target || (namespace !== undefined && !pod)) {
+        throw new ClusterError(
+          'notFound',
+          `${namespace === undefined ? 'namespaces' : 'pods'} "${name}" not found`,
+          404,
+        );
+      }
+      if (namespace !== undefined && pod) {
+        this.updatePod(namespace, pod, (p) => {
+          p.metadata = { ...p.metadata, labels: { ...p.metadata?.labels, ...labels } };
+        });
+        return;
+      }
+      const metadata = target.namespace.metadata ?? {};
+      target.namespace.metadata = {
+        ...metadata,
+        labels: { ...metadata.labels, ...labels },
+        resourceVersion: this.nextRv(),
+      };
+    });
+  }
+
+  /** The simulated CNI programs a policy's update or delete NETPOL_ENFORCEMENT_LAG_MS late, as its create. */
+  private netpolChanged(namespace: string, before: ManagedObject): void {
+    const key = `${namespace}/${before.metadata?.name ?? ''}`;
+    const pending = this.netpolPending.get(key);
+    if (pending && pending.at + NETPOL_ENFORCEMENT_LAG_MS > this.clock.now()) return;
+    this.netpolPending.set(key, { before: deepCopy(before), at: this.clock.now() });
+  }
+
+  /** The policies the simulated CNI enforces now: created over the lag ago, changes older than the lag. */
+  private programmedPolicies(): V1NetworkPolicy[] {
+    const now = this.clock.now();
+    const current = new Map<string, ManagedObject>();
+    for (const [namespace, record] of this.namespaces)
+      for (const o of record.others.values())
+        if (o.kind === 'NetworkPolicy') current.set(`${namespace}/${o.metadata?.name ?? ''}`, o);
+    for (const [key, pending] of this.netpolPending)
+      if (pending.at + NETPOL_ENFORCEMENT_LAG_MS > now) current.set(key, pending.before);
+    return [...current.values()].flatMap((o) =>
+      o.kind === 'NetworkPolicy' && this.enforced(o) ? [deepCopy(o)] : [],
+    );
   }
 
   listObjectNames(namespace: string, kind: CountedKind): Promise<string[]> {
@@ -1281,12 +1361,7 @@ export class FakeCluster implements ClusterPort {
         const record = podRecord(namespace, name);
         return record ? deepCopy(record.pod) : undefined;
       },
-      networkPolicies: () =>
-        [...this.namespaces.values()].flatMap((ns) =>
-          [...ns.others.values()].flatMap((o) =>
-            o.kind === 'NetworkPolicy' && this.enforced(o) ? [deepCopy(o)] : [],
-          ),
-        ),
+      networkPolicies: () => this.programmedPolicies(),
       namespace: (name: string) => {
         const record = this.namespaces.get(name);
         return record ? deepCopy(record.namespace) : undefined;

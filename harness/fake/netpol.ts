@@ -33,7 +33,16 @@ export interface DataPlaneOptions {
   ignoreEgress?: boolean;
   /** Seeded defect: endPort is dropped, as by an enforcer whose API client predates it (kube-router v1.2). */
   ignoreEndPort?: boolean;
+  /** Seeded defect: a port entry with protocol SCTP is programmed as TCP. */
+  sctpAsTcp?: boolean;
+  /** Seeded defect: a policy with an SCTP port entry is not programmed at all (its pods stay open). */
+  skipSctpPolicies?: boolean;
+  /** Seeded defect: namespaceSelectors do not see the `kubernetes.io/metadata.name` label. */
+  ignoreNamespaceNameLabel?: boolean;
 }
+
+/** The label the API server sets on every namespace (core/v1 well_known_labels.go LabelMetadataName). */
+const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
 /** Label selector semantics (apimachinery metav1.LabelSelectorAsSelector); empty selects everything. */
 export function selectorMatches(
@@ -93,27 +102,35 @@ function policyTypes(policy: V1NetworkPolicy): string[] {
 }
 
 /** Whether a peer admits the remote end; pod/namespace selectors AND within one peer. */
-function peerMatches(peer: V1NetworkPolicyPeer, policyNamespace: string, remote: NetpolEndpoint): boolean {
+function peerMatches(
+  peer: V1NetworkPolicyPeer,
+  policyNamespace: string,
+  remote: NetpolEndpoint,
+  options: DataPlaneOptions,
+): boolean {
   if (peer.ipBlock) {
     return (
       cidrContains(peer.ipBlock.cidr, remote.ip) &&
       !(peer.ipBlock.except ?? []).some((except) => cidrContains(except, remote.ip))
     );
   }
+  const { [NAMESPACE_NAME_LABEL]: _name, ...ownLabels } = remote.namespaceLabels;
+  const namespaceLabels = options.ignoreNamespaceNameLabel ? ownLabels : remote.namespaceLabels;
   const namespaceOk = peer.namespaceSelector
-    ? selectorMatches(peer.namespaceSelector, remote.namespaceLabels)
+    ? selectorMatches(peer.namespaceSelector, namespaceLabels)
     : remote.namespace === policyNamespace;
   const podOk = peer.podSelector ? selectorMatches(peer.podSelector, remote.labels) : true;
   return namespaceOk && podOk;
 }
 
 /** Whether a rule's port entry covers the connection; named ports resolve on the destination pod. */
-function portMatches(entry: V1NetworkPolicyPort, connection: Connection, ignoreEndPort: boolean): boolean {
-  const protocol = entry.protocol ?? 'TCP';
+function portMatches(entry: V1NetworkPolicyPort, connection: Connection, options: DataPlaneOptions): boolean {
+  const given = entry.protocol ?? 'TCP';
+  const protocol = options.sctpAsTcp && given === 'SCTP' ? 'TCP' : given;
   if (protocol !== connection.protocol) return false;
   if (entry.port === undefined) return true;
   if (typeof entry.port === 'number') {
-    const end = (ignoreEndPort ? undefined : entry.endPort) ?? entry.port;
+    const end = (options.ignoreEndPort ? undefined : entry.endPort) ?? entry.port;
     return connection.port >= entry.port && connection.port <= end;
   }
   return connection.to.ports.some(
@@ -133,12 +150,15 @@ function ruleAllows(
   options: DataPlaneOptions,
 ): boolean {
   const peerOk =
-    !peers || peers.length === 0 || peers.some((peer) => peerMatches(peer, policyNamespace, remote));
+    !peers || peers.length === 0 || peers.some((peer) => peerMatches(peer, policyNamespace, remote, options));
   const portOk =
-    !ports ||
-    ports.length === 0 ||
-    ports.some((entry) => portMatches(entry, connection, options.ignoreEndPort === true));
+    !ports || ports.length === 0 || ports.some((entry) => portMatches(entry, connection, options));
   return peerOk && portOk;
+}
+
+function hasSctpPort(policy: V1NetworkPolicy): boolean {
+  const rules = [...(policy.spec?.ingress ?? []), ...(policy.spec?.egress ?? [])];
+  return rules.some((rule) => (rule.ports ?? []).some((entry) => entry.protocol === 'SCTP'));
 }
 
 /**
@@ -155,6 +175,7 @@ function directionAllows(
   const remote = direction === 'Ingress' ? connection.from : connection.to;
   const selecting = policies.filter(
     (policy) =>
+      !(options.skipSctpPolicies && hasSctpPort(policy)) &&
       policy.metadata?.namespace === self.namespace &&
       policyTypes(policy).includes(direction) &&
       selectorMatches(policy.spec?.podSelector, self.labels),

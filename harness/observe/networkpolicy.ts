@@ -1,4 +1,6 @@
-import { assertedCells, cellName, type PodId } from '../../model/networkpolicy/topology';
+import { NETPOL_CHANGE_ACTION } from '../../generators/manifests/networkpolicy';
+import { UPDATE_CELLS, phaseField, type UpdatePhase } from '../../model/networkpolicy/expect-updated';
+import { assertedCells, cellName, type NetpolCell, type PodId } from '../../model/networkpolicy/topology';
 import type { Observation, Observed, TimelineEntry } from '../../model/observation';
 import type { NetworkPolicyScenario } from '../../model/scenario/families';
 import type { Trace } from '../../model/trace';
@@ -11,32 +13,63 @@ import { parseProbeGap } from '../netpol/probe-record';
  * never probed, is missing and judged inconclusive.
  */
 export function observeNetworkPolicy(trace: Trace, _scenario: NetworkPolicyScenario): Observation {
+  return reduceProbes(trace, assertedCells(), () => undefined);
+}
+
+/**
+ * networkpolicy/updated-reachability: the probes before the change's action entry are the "before"
+ * phase, those after it the "after" phase; each cell's last probe within its phase decides. Without
+ * the change's action (the case stopped before it) every "after" cell is missing.
+ */
+export function observeUpdatedReachability(trace: Trace, _scenario: NetworkPolicyScenario): Observation {
+  let phase: UpdatePhase = 'before';
+  return reduceProbes(
+    trace,
+    UPDATE_CELLS,
+    (entry) => {
+      if (entry.kind === 'action' && entry.action === NETPOL_CHANGE_ACTION) phase = 'after';
+      return phase;
+    },
+    ['before', 'after'],
+  );
+}
+
+function reduceProbes(
+  trace: Trace,
+  cells: readonly NetpolCell[],
+  phaseOf: (entry: Trace[number]) => UpdatePhase | undefined,
+  phases: readonly (UpdatePhase | undefined)[] = [undefined],
+): Observation {
   const last = new Map<string, Observed>();
   const timeline: TimelineEntry[] = [];
+  const fieldOf = (phase: UpdatePhase | undefined, name: string): string =>
+    phase === undefined ? name : `${phase} ${name}`;
   for (const entry of trace) {
+    const phase = phaseOf(entry);
     if (entry.kind === 'reachability') {
       // The prober records model pod ids ("x/a"), not namespace names, so traces reduce offline.
       const name = cellName({ ...entry, from: entry.from as PodId, to: entry.to as PodId });
-      last.set(name, { kind: 'value', value: entry.connected });
+      last.set(fieldOf(phase, name), { kind: 'value', value: entry.connected });
       timeline.push({
         at: entry.t,
         what: 'probe',
         pod: entry.from,
         source: 'client',
-        detail: `${name} ${entry.connected ? 'connected' : 'blocked'}`,
+        detail: `${fieldOf(phase, name)} ${entry.connected ? 'connected' : 'blocked'}`,
       });
     } else if (entry.kind === 'gap') {
       const gap = parseProbeGap(entry.what);
       if (gap === undefined) continue;
-      last.set(gap.cell, { kind: 'missing', reason: `probe failed: ${gap.message}` });
+      last.set(fieldOf(phase, gap.cell), { kind: 'missing', reason: `probe failed: ${gap.message}` });
       timeline.push({ at: entry.t, what: 'probe-failed', source: 'client', detail: entry.what });
     }
   }
   const fields: Record<string, Observed> = {};
-  for (const cell of assertedCells()) {
-    const name = cellName(cell);
-    fields[name] = last.get(name) ?? { kind: 'missing', reason: 'cell not probed' };
-  }
+  for (const phase of phases)
+    for (const cell of cells) {
+      const name = phase === undefined ? cellName(cell) : phaseField(phase, cell);
+      fields[name] = last.get(name) ?? { kind: 'missing', reason: 'cell not probed' };
+    }
   const first = timeline.length > 0 ? Math.min(...timeline.map((e) => e.at)) : undefined;
   return { fields, timeline, anchors: first === undefined ? {} : { probesStart: first } };
 }

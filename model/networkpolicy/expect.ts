@@ -1,13 +1,26 @@
 import type { Capabilities } from '../capabilities';
 import type { Expectation, FieldExpectation, ModelOptions } from '../expectation';
 import type { NetworkPolicyScenario } from '../scenario/families';
-import { explainCell, reachability, type CellReachability } from './matcher';
+import { explainCell, reachability, type CellReachability, type DirectionDecision } from './matcher';
 import { NETPOL_RULES, type NetpolRuleId } from './rules';
 import { assertedCells, cellName } from './topology';
 
-function ruleOf(cell: CellReachability): NetpolRuleId {
-  if (!cell.egress.allowed) return NETPOL_RULES.egressIsolation;
-  if (!cell.ingress.allowed) return NETPOL_RULES.ingressIsolation;
+/** The rule a cell's expectation names: the side that denies it, or why it connects. */
+export function ruleOf(cell: CellReachability): NetpolRuleId {
+  // The shared-policy rules: one policy both isolates the denying side and allows the other side, so
+  // that kube-router v1.2, which lets such a cell through, can be listed with --known-issues.
+  const shared = (denying: DirectionDecision, other: DirectionDecision): boolean =>
+    denying.isolatedBy.some((policy) => other.allowingPolicies.includes(policy));
+  if (!cell.egress.allowed) {
+    return shared(cell.egress, cell.ingress)
+      ? NETPOL_RULES.egressIsolationSharedPolicy
+      : NETPOL_RULES.egressIsolation;
+  }
+  if (!cell.ingress.allowed) {
+    return shared(cell.ingress, cell.egress)
+      ? NETPOL_RULES.ingressIsolationSharedPolicy
+      : NETPOL_RULES.ingressIsolation;
+  }
   // Its own rule, so that an implementation without endPort can be listed as a known issue
   // (--known-issues) without hiding other failures of rule-allows.
   if (cell.egress.onlyByEndPort || cell.ingress.onlyByEndPort) return NETPOL_RULES.endPortRange;

@@ -4,7 +4,15 @@ import { peersMatch } from './peer-match';
 import { effectivePolicyTypes, type PolicyDirection } from './policy-types';
 import { portsMatch, portsMatchWithoutEndPort } from './port-match';
 import { selectorMatches } from './selector';
-import { TOPOLOGY_PODS, allCells, isLoopback, podLabels, type NetpolCell, type PodId } from './topology';
+import {
+  TOPOLOGY_PODS,
+  allCells,
+  isLoopback,
+  podLabels,
+  type Labelled,
+  type NetpolCell,
+  type PodId,
+} from './topology';
 
 /** What one side of a connection (the source's egress or the destination's ingress) decides. */
 export interface DirectionDecision {
@@ -16,6 +24,8 @@ export interface DirectionDecision {
   isolatedBy: string[];
   /** Rules ("ns/name Ingress rule 0") that allow the connection. */
   allowedBy: string[];
+  /** The policies ("ns/name") of those rules. */
+  allowingPolicies: string[];
   /** Allowed on an isolated side only because a rule's endPort widens its port into a range. */
   onlyByEndPort: boolean;
 }
@@ -50,14 +60,21 @@ interface CompiledPolicy {
   rules: Record<PolicyDirection, CompiledRule[]>;
 }
 
-/** Label matching is per pod, so it is done once per scenario; per cell only ports remain. */
-function compile(policy: NetworkPolicySpec): CompiledPolicy {
+/**
+ * Label matching is per pod, so it is done once per scenario; per cell only ports remain. Labels are
+ * the scenario's current ones (`labelled`): enforcers must follow label changes (upstream's
+ * "should allow ingress access from updated pod", "... updated namespace", "should deny ingress
+ * access to updated pod").
+ */
+function compile(policy: NetworkPolicySpec, labelled: Labelled): CompiledPolicy {
   const compileRules = (rules: NetpolRule[] | undefined): CompiledRule[] =>
     (rules ?? []).map((rule, index) => ({
       index,
       rule,
       peers: new Set(
-        TOPOLOGY_PODS.filter((p) => peersMatch(rule.peers, policy.namespace, p.id)).map((p) => p.id),
+        TOPOLOGY_PODS.filter((p) => peersMatch(rule.peers, policy.namespace, p.id, labelled)).map(
+          (p) => p.id,
+        ),
       ),
     }));
   return {
@@ -66,7 +83,8 @@ function compile(policy: NetworkPolicySpec): CompiledPolicy {
     selects: new Set(
       TOPOLOGY_PODS.filter(
         // A policy selects pods of its own namespace only (types.go NetworkPolicySpec.PodSelector).
-        (p) => p.namespace === policy.namespace && selectorMatches(policy.podSelector, podLabels(p)),
+        (p) =>
+          p.namespace === policy.namespace && selectorMatches(policy.podSelector, podLabels(p, labelled)),
       ).map((p) => p.id),
     ),
     rules: { Ingress: compileRules(policy.ingress), Egress: compileRules(policy.egress) },
@@ -88,12 +106,14 @@ function decide(
 ): DirectionDecision {
   const selecting = policies.filter((policy) => policy.selects.has(pod) && policy.types.includes(direction));
   const allowedBy: string[] = [];
+  const allowingPolicies = new Set<string>();
   let allowedWithoutEndPort = false;
   for (const policy of selecting) {
     for (const { index, rule, peers } of policy.rules[direction]) {
       // A rule allows when its peers AND its ports match (types.go NetworkPolicyIngressRule).
       if (peers.has(remote) && portsMatch(rule.ports, cell)) {
         allowedBy.push(`${policy.id} ${direction} rule ${index}`);
+        allowingPolicies.add(policy.id);
         allowedWithoutEndPort ||= portsMatchWithoutEndPort(rule.ports, cell);
       }
     }
@@ -104,6 +124,7 @@ function decide(
     allowed: selecting.length === 0 || allowedBy.length > 0,
     isolatedBy: selecting.map((policy) => policy.id),
     allowedBy,
+    allowingPolicies: [...allowingPolicies],
     onlyByEndPort: allowedBy.length > 0 && !allowedWithoutEndPort,
   };
 }
@@ -128,12 +149,15 @@ function decideCell(policies: readonly CompiledPolicy[], cell: NetpolCell): Cell
 
 /** Reachability of one cell, with the decision of each side. */
 export function cellReachability(scenario: NetworkPolicyScenario, cell: NetpolCell): CellReachability {
-  return decideCell(scenario.policies.map(compile), cell);
+  return decideCell(
+    scenario.policies.map((policy) => compile(policy, scenario.labelled)),
+    cell,
+  );
 }
 
 /** The full truth table of a scenario: every source × destination × port, with reasons (like Cyclonus's matcher). */
 export function reachability(scenario: NetworkPolicyScenario): ReachabilityTable {
-  const policies = scenario.policies.map(compile);
+  const policies = scenario.policies.map((policy) => compile(policy, scenario.labelled));
   return { cells: allCells().map((cell) => decideCell(policies, cell)) };
 }
 

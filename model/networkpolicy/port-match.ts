@@ -7,7 +7,11 @@ import type { NetpolCell } from './topology';
  */
 export function portMatches(policyPort: NetpolPort, cell: NetpolCell): boolean {
   // protocol must equal the traffic's; the API defaults an absent protocol to TCP
-  // (pkg/apis/networking/v1/defaults.go SetDefaults_NetworkPolicyPort).
+  // (pkg/apis/networking/v1/defaults.go SetDefaults_NetworkPolicyPort). So an SCTP entry never
+  // admits TCP or UDP, and a pod its policy selects stays isolated whether or not the plugin
+  // supports SCTP (test/e2e/network/netpol/network_policy.go "should not mistakenly treat
+  // 'protocol: SCTP' as 'protocol: TCP'", "should properly isolate pods that are selected by a
+  // policy allowing SCTP").
   if (policyPort.protocol !== cell.protocol) return false;
   // No port: every port of the protocol (types.go NetworkPolicyPort.Port "If not specified, this
   // matches all port names and numbers").

@@ -8,8 +8,16 @@ export const NETPOL_RULES = {
   endPortRange: 'networkpolicy.end-port-range',
   /** Denied because the source is isolated for egress and no egress rule allows it. */
   egressIsolation: 'networkpolicy.egress-isolation',
+  /** Denied as egress-isolation, where a policy that isolates the source for egress also allows the destination's ingress from it (the mirror of ingressIsolationSharedPolicy). */
+  egressIsolationSharedPolicy: 'networkpolicy.egress-isolation-shared-policy',
   /** Denied because the destination is isolated for ingress and no ingress rule allows it. */
   ingressIsolation: 'networkpolicy.ingress-isolation',
+  /**
+   * Denied as ingress-isolation, where a policy that isolates the destination for ingress also allows
+   * the source's egress to it: its own rule so that kube-router v1.2, which lets such a connection
+   * through, can be listed with --known-issues without hiding other ingress-isolation failures.
+   */
+  ingressIsolationSharedPolicy: 'networkpolicy.ingress-isolation-shared-policy',
 } as const;
 
 export type NetpolRuleId = (typeof NETPOL_RULES)[keyof typeof NETPOL_RULES];

@@ -1,10 +1,17 @@
+import type { NetworkPolicyScenario } from '../scenario/families';
 import {
   NETPOL_NAMESPACES,
   NETPOL_PODS,
   NETPOL_PORTS,
+  NETPOL_UPDATED_LABEL,
   type NetpolNamespace,
   type NetpolPodName,
 } from '../scenario/policies';
+
+/** Which pods and namespaces carry NETPOL_UPDATED_LABEL in a scenario's state (none when absent). */
+export type Labelled = NetworkPolicyScenario['labelled'];
+
+const updated = { [NETPOL_UPDATED_LABEL.key]: NETPOL_UPDATED_LABEL.value };
 
 /** A topology pod as "<namespace>/<pod>", e.g. "x/a" (upstream netpol e2e's PodString). */
 export type PodId = `${NetpolNamespace}/${NetpolPodName}`;
@@ -13,6 +20,12 @@ export type NetpolProtocol = 'TCP' | 'UDP';
 /** Label keys of the topology: pods carry `pod: a|b|c`, namespaces `ns: x|y|z`. */
 export const POD_LABEL_KEY = 'pod';
 export const NAMESPACE_LABEL_KEY = 'ns';
+/**
+ * The label the API server puts on every namespace, its value the namespace's name
+ * (staging/src/k8s.io/api/core/v1/well_known_labels.go LabelMetadataName). Scenarios write its
+ * values symbolically ("x"); the manifest mapper puts in the case's real namespace names.
+ */
+export const NAMESPACE_NAME_LABEL_KEY = 'kubernetes.io/metadata.name';
 
 export interface TopologyPod {
   id: PodId;
@@ -24,12 +37,33 @@ export const TOPOLOGY_PODS: readonly TopologyPod[] = NETPOL_NAMESPACES.flatMap((
   NETPOL_PODS.map((pod): TopologyPod => ({ id: `${namespace}/${pod}`, namespace, pod })),
 );
 
-export function podLabels(pod: TopologyPod): Record<string, string> {
-  return { [POD_LABEL_KEY]: pod.pod };
+/** A pod's labels: `pod: a|b|c`, plus NETPOL_UPDATED_LABEL once a mutation gave it that label. */
+export function podLabels(pod: TopologyPod, labelled?: Labelled): Record<string, string> {
+  return { [POD_LABEL_KEY]: pod.pod, ...(labelled?.pods.includes(pod.id) === true && updated) };
 }
 
+/** The labels kubeprop gives a topology namespace. */
 export function namespaceLabels(namespace: NetpolNamespace): Record<string, string> {
   return { [NAMESPACE_LABEL_KEY]: namespace };
+}
+
+/**
+ * The labels a namespaceSelector sees on a topology namespace: kubeprop's, plus
+ * `kubernetes.io/metadata.name` (symbolic: the namespace's topology name), which the API server sets
+ * to the name on every create and update: pkg/registry/core/namespace/strategy.go
+ * namespaceStrategy.Canonicalize and pkg/apis/core/v1/defaults.go SetDefaults_Namespace (feature gate
+ * NamespaceDefaultLabelName, beta 1.21, GA 1.22; kubernetes.io docs "Well-Known Labels, Annotations
+ * and Taints"). Every supported release (1.22+) sets it.
+ */
+export function selectableNamespaceLabels(
+  namespace: NetpolNamespace,
+  labelled?: Labelled,
+): Record<string, string> {
+  return {
+    ...namespaceLabels(namespace),
+    [NAMESPACE_NAME_LABEL_KEY]: namespace,
+    ...(labelled?.namespaces.includes(namespace) === true && updated),
+  };
 }
 
 export function topologyPod(id: PodId): TopologyPod {

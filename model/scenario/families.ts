@@ -1,6 +1,8 @@
 import type { PodScenario, ResourceAmounts } from './pod';
 import type {
   LimitRangeSpec,
+  NetpolMutation,
+  NetpolNamespace,
   NetworkPolicySpec,
   PodSecurityLabels,
   QuotaObject,
@@ -141,6 +143,10 @@ export interface PodSecurityScenario {
 export interface NetworkPolicyScenario {
   family: 'networkpolicy';
   policies: NetworkPolicySpec[];
+  /** Topology pods ("x/a") and namespaces that carry NETPOL_UPDATED_LABEL (set by a mutation). */
+  labelled?: { pods: string[]; namespaces: NetpolNamespace[] };
+  /** One change made after the first probe matrix, then probed again (networkpolicy/updated-reachability). */
+  mutation?: NetpolMutation;
 }
 
 export type Scenario =

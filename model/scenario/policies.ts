@@ -79,7 +79,10 @@ export const NETPOL_PORTS: readonly { port: number; protocol: 'TCP' | 'UDP'; nam
   { port: 80, protocol: 'UDP', name: 'serve-80-udp' },
 ];
 
-/** Label selector over the topology's labels (`pod: a|b|c`, `ns: x|y|z`). */
+/**
+ * Label selector over the topology's labels (`pod: a|b|c`, `ns: x|y|z`, and on namespaces
+ * `kubernetes.io/metadata.name: x|y|z`, the topology name for the real one).
+ */
 export interface Selector {
   matchLabels: Record<string, string>;
   matchExpressions?: {
@@ -97,7 +100,8 @@ export type NetpolPeer =
   | { kind: 'ipBlock'; cidr: string; except: string[] };
 
 export interface NetpolPort {
-  protocol: 'TCP' | 'UDP';
+  /** SCTP: the topology serves none, so an SCTP entry never admits a probe (model/networkpolicy/port-match.ts). */
+  protocol: 'TCP' | 'UDP' | 'SCTP';
   /** A number, a named port, or absent for all ports of the protocol. */
   port?: number | string;
   endPort?: number;
@@ -119,3 +123,23 @@ export interface NetworkPolicySpec {
   ingress?: NetpolRule[];
   egress?: NetpolRule[];
 }
+
+/**
+ * The label a mutation adds to a pod or a namespace, as upstream's update tests add `pod2: updated`,
+ * `ns2: updated` or `target: isolated` (test/e2e/network/netpol/network_policy.go).
+ */
+export const NETPOL_UPDATED_LABEL = { key: 'updated', value: 'yes' } as const;
+
+/**
+ * A change within a case, after the first probe matrix (upstream's "should enforce updated policy",
+ * "... from updated namespace", "... from updated pod", "should deny ingress access to updated pod",
+ * "should stop enforcing policies after they are deleted").
+ */
+export type NetpolMutation =
+  /** The policy with this name gets a new spec (an update, not a delete and create). */
+  | { kind: 'updatePolicy'; policy: NetworkPolicySpec }
+  | { kind: 'deletePolicy'; name: string }
+  /** The pod gets NETPOL_UPDATED_LABEL. */
+  | { kind: 'labelPod'; namespace: NetpolNamespace; pod: NetpolPodName }
+  /** The namespace gets NETPOL_UPDATED_LABEL. */
+  | { kind: 'labelNamespace'; namespace: NetpolNamespace };

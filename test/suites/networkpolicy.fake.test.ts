@@ -5,7 +5,9 @@ import type { V1NetworkPolicy, V1Pod } from '@kubernetes/client-node';
 import { DEFAULT_MODEL_OPTIONS } from '../../model/expectation';
 import { expectNetworkPolicy } from '../../model/networkpolicy/expect';
 import type { NetworkPolicyScenario } from '../../model/scenario/families';
-import type { NetworkPolicySpec } from '../../model/scenario/policies';
+import { NAMESPACE_NAME_LABEL_KEY } from '../../model/networkpolicy/topology';
+import type { NetworkPolicySpec, Selector } from '../../model/scenario/policies';
+import type { FakeDefect } from '../../harness/fake/defects';
 import { NETPOL_ENFORCEMENT_LAG_MS } from '../../harness/fake/fake-cluster';
 import { NETPOL_ENFORCEMENT_SETTLE_SECONDS } from '../../harness/plan';
 import { runCase } from '../../harness/run-case';
@@ -19,6 +21,9 @@ import type { PropertyDefinition } from '../../runner/property-definition';
 import { runProperty } from '../../runner/property-runner';
 import { NETWORKPOLICY_PROPERTIES } from '../../suites/networkpolicy';
 import { reachabilityMatrix } from '../../suites/networkpolicy/reachability-matrix.property';
+import { updatedReachability } from '../../suites/networkpolicy/updated-reachability.property';
+import { expectUpdatedReachability } from '../../model/networkpolicy/expect-updated';
+import { observeUpdatedReachability } from '../../harness/observe/networkpolicy';
 import { fakeTarget } from '../support/fake-target';
 
 const SEED = 20240611;
@@ -304,5 +309,152 @@ describe('seeded defect netpol-end-port-ignored (kube-router v1.2.2 on a real v1
         target.cluster.capabilities.version,
       ),
     ).toBeUndefined();
+  });
+});
+
+const usesNamespaceNameLabel = (selector: Selector): boolean =>
+  selector.matchLabels[NAMESPACE_NAME_LABEL_KEY] !== undefined ||
+  (selector.matchExpressions ?? []).some((e) => e.key === NAMESPACE_NAME_LABEL_KEY);
+
+/** What the minimal counterexample of each defect must still contain: the feature the defect breaks. */
+const FEATURE_OF: Partial<Record<FakeDefect, (policy: NetworkPolicySpec) => boolean>> = {
+  'netpol-sctp-as-tcp': (policy) =>
+    [...(policy.ingress ?? []), ...(policy.egress ?? [])].some((r) =>
+      r.ports.some((p) => p.protocol === 'SCTP'),
+    ),
+  'netpol-sctp-policy-skipped': (policy) =>
+    [...(policy.ingress ?? []), ...(policy.egress ?? [])].some((r) =>
+      r.ports.some((p) => p.protocol === 'SCTP'),
+    ),
+  'netpol-namespace-name-label-ignored': (policy) =>
+    [...(policy.ingress ?? []), ...(policy.egress ?? [])].some((r) =>
+      r.peers.some(
+        (p) =>
+          (p.kind === 'namespace' || p.kind === 'podInNamespace') &&
+          usesNamespaceNameLabel(p.namespaceSelector),
+      ),
+    ),
+};
+
+describe.each(Object.keys(FEATURE_OF) as FakeDefect[])('seeded defect %s', (defect) => {
+  test(
+    'is caught and shrunk to one policy that still has the feature it breaks',
+    async () => {
+      const target = fakeTarget({ defects: [defect], seed: 7 });
+      const outcome = await runProperty(
+        reachabilityMatrix,
+        target.cluster.capabilities,
+        target.executorFor(reachabilityMatrix),
+        { seed: SEED, numRuns: RUNS, concurrency: 4, clock: target.clock, signal: target.signal },
+        { onCase: () => undefined },
+      );
+      expect(outcome.end.verdict).toBe('fail');
+      const scenario = outcome.minimal?.scenario;
+      if (scenario === undefined) throw new Error('no minimal counterexample');
+      expect(scenario.policies).toHaveLength(1);
+      expect(FEATURE_OF[defect]?.(scenario.policies[0])).toBe(true);
+    },
+    FAKE_RUN_TIMEOUT_MS,
+  );
+});
+
+describe('networkpolicy/updated-reachability on the fake', () => {
+  // x is denied all ingress, then the policy is deleted: every 80/TCP cell into x flips to connected.
+  const scenario: NetworkPolicyScenario = {
+    family: 'networkpolicy',
+    policies: [
+      { name: 'p0', namespace: 'x', podSelector: { matchLabels: {} }, policyTypes: ['Ingress'], ingress: [] },
+    ],
+    mutation: { kind: 'deletePolicy', name: 'p0' },
+  };
+
+  test('probes 72 cells before and after the change, each phase as its state allows', async () => {
+    const target = fakeTarget();
+    const expectation = expectUpdatedReachability(
+      scenario,
+      target.cluster.capabilities,
+      DEFAULT_MODEL_OPTIONS,
+    );
+    const run = await runCase(target.fake, scenario, expectation, {
+      runId: 'update',
+      caseId: 'delete-policy',
+      image: 'busybox:test',
+      clock: target.clock,
+      signal: target.signal,
+      caseDeadlineSeconds: updatedReachability.budget.caseSeconds,
+      cleanup: target.cleanup,
+    });
+    expect(run.inconclusive).toBeUndefined();
+    const observation = observeUpdatedReachability(run.trace, scenario);
+    expect(observation.fields['before y/a->x/b:80/TCP']).toEqual({ kind: 'value', value: false });
+    expect(observation.fields['after y/a->x/b:80/TCP']).toEqual({ kind: 'value', value: true });
+    expect(run.trace.filter((e) => e.kind === 'reachability')).toHaveLength(72 * 2 + 24);
+    const verdict = judgeCase(expectation, observation, updatedReachability.fields);
+    expect(verdict.outcome).toBe('pass');
+    expect(verdict.diff).toHaveLength(144);
+  });
+
+  test('probing right after the change sees the simulated enforcer still enforcing the deleted policy', async () => {
+    // The second settle matters: without it the fake (like kube-router) still isolates x.
+    const target = fakeTarget();
+    await target.fake.createNamespace({ metadata: { name: 'lag' } });
+    const created = await target.fake.create('lag', {
+      kind: 'NetworkPolicy',
+      metadata: { name: 'p0', namespace: 'lag' },
+      spec: { podSelector: {}, policyTypes: ['Ingress'] },
+    });
+    expect(created.ok).toBe(true);
+    await target.clock.sleep(NETPOL_ENFORCEMENT_LAG_MS, target.signal);
+    await target.fake.deleteNetworkPolicy('lag', 'p0');
+    const programmed = (): number =>
+      target.fake['programmedPolicies']().filter((p) => p.metadata?.namespace === 'lag').length;
+    expect(programmed()).toBe(1);
+    await target.clock.sleep(NETPOL_ENFORCEMENT_LAG_MS, target.signal);
+    expect(programmed()).toBe(0);
+  });
+
+  test('the seeded defect netpol-pod-relabel-ignored fails exactly the cells the new label changes', async () => {
+    // Upstream's "should deny ingress access to updated pod": x/a gets the label a deny-all selects.
+    const relabel: NetworkPolicyScenario = {
+      family: 'networkpolicy',
+      policies: [
+        {
+          name: 'p0',
+          namespace: 'x',
+          podSelector: { matchLabels: { updated: 'yes' } },
+          policyTypes: ['Ingress'],
+          ingress: [],
+        },
+      ],
+      mutation: { kind: 'labelPod', namespace: 'x', pod: 'a' },
+    };
+    const failures = async (defects: FakeDefect[]): Promise<string[]> => {
+      const target = fakeTarget({ defects });
+      const expectation = expectUpdatedReachability(
+        relabel,
+        target.cluster.capabilities,
+        DEFAULT_MODEL_OPTIONS,
+      );
+      const run = await runCase(target.fake, relabel, expectation, {
+        runId: 'relabel',
+        caseId: 'label-pod',
+        image: 'busybox:test',
+        clock: target.clock,
+        signal: target.signal,
+        caseDeadlineSeconds: updatedReachability.budget.caseSeconds,
+        cleanup: target.cleanup,
+      });
+      const verdict = judgeCase(
+        expectation,
+        observeUpdatedReachability(run.trace, relabel),
+        updatedReachability.fields,
+      );
+      return verdict.diff.filter((field) => field.outcome !== 'pass').map((field) => field.field);
+    };
+    expect(await failures([])).toEqual([]);
+    // Every source into x/a, after the change only.
+    expect((await failures(['netpol-pod-relabel-ignored'])).sort()).toEqual(
+      ['x/b', 'x/c', 'y/a', 'y/b', 'y/c', 'z/a', 'z/b', 'z/c'].map((from) => `after ${from}->x/a:80/TCP`),
+    );
   });
 });

@@ -147,6 +147,9 @@ export class SimulatedKubelet implements FakeKubelet {
       {
         ignoreEgress: this.defects.has('netpol-egress-ignored'),
         ignoreEndPort: this.defects.has('netpol-end-port-ignored'),
+        sctpAsTcp: this.defects.has('netpol-sctp-as-tcp'),
+        skipSctpPolicies: this.defects.has('netpol-sctp-policy-skipped'),
+        ignoreNamespaceNameLabel: this.defects.has('netpol-namespace-name-label-ignored'),
       },
     );
     return probeOutput(request, allowed);
@@ -156,7 +159,11 @@ export class SimulatedKubelet implements FakeKubelet {
     return {
       namespace,
       namespaceLabels: this.context?.namespace?.(namespace)?.metadata?.labels ?? {},
-      labels: worker.labels,
+      // The data plane follows label changes (the pod as stored), unless the seeded defect keeps the
+      // labels the pod was created with.
+      labels: this.defects.has('netpol-pod-relabel-ignored')
+        ? worker.labels
+        : (this.context?.readPod(namespace, worker.podName)?.metadata?.labels ?? worker.labels),
       ip: worker.podIP,
       ports: worker.ports,
     };

@@ -75,7 +75,8 @@ describe('kubeprop run against the fake cluster', () => {
     expect(cli.teardowns).toBe(1);
     expect(cli.exits).toEqual([]);
     // Progress went to stderr, results to stdout.
-    expect(cli.stderr.join('')).toMatch(/networkpolicy 2\/2 \| idle \| 0 failures/);
+    // Two runs of each of the two networkpolicy properties.
+    expect(cli.stderr.join('')).toMatch(/networkpolicy 4\/4 \| idle \| 0 failures/);
   }, 120_000);
 
   test('a cluster that ignores egress policies: exit 1, with a reproducer and the replay command', async () => {

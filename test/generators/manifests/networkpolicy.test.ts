@@ -6,7 +6,7 @@ import { networkPolicyScenario } from '../../../generators/networkpolicy';
 import { defaultCapabilities, LATEST_VERSION } from '../../../model/capabilities';
 import { CASE_ID_LABEL, RUN_ID_LABEL } from '../../../model/labels';
 import { ALL_PODS_CIDR, podCidr } from '../../../model/networkpolicy/ip-block';
-import { TOPOLOGY_PODS, type PodId } from '../../../model/networkpolicy/topology';
+import { NAMESPACE_NAME_LABEL_KEY, TOPOLOGY_PODS, type PodId } from '../../../model/networkpolicy/topology';
 import type { NetworkPolicyScenario } from '../../../model/scenario/families';
 import { networkPolicyErrors } from '../networkpolicy-validity';
 
@@ -99,6 +99,76 @@ describe('networkPolicyManifests', () => {
     expect(p0.spec?.ingress?.[0].ports).toEqual([{ port: 80 }]);
     expect(p0.spec?.ingress?.[1]).toEqual({ ports: [{ protocol: 'UDP', port: 'serve-80-udp' }] });
     expect(p0.spec?.egress?.[0].ports).toEqual([{ port: 80, endPort: 81 }]);
+  });
+
+  it('writes kubernetes.io/metadata.name selectors with the real namespace names, other keys and values untouched', () => {
+    const byName: NetworkPolicyScenario = {
+      family: 'networkpolicy',
+      policies: [
+        {
+          name: 'p0',
+          namespace: 'x',
+          podSelector: { matchLabels: {} },
+          ingress: [
+            {
+              peers: [
+                {
+                  kind: 'namespace',
+                  namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL_KEY]: 'y' } },
+                },
+                {
+                  kind: 'podInNamespace',
+                  podSelector: { matchLabels: { pod: 'b' } },
+                  namespaceSelector: {
+                    matchLabels: {},
+                    matchExpressions: [
+                      { key: NAMESPACE_NAME_LABEL_KEY, operator: 'NotIn', values: ['x', 'z'] },
+                    ],
+                  },
+                },
+                {
+                  kind: 'namespace',
+                  namespaceSelector: {
+                    matchLabels: {},
+                    matchExpressions: [{ key: NAMESPACE_NAME_LABEL_KEY, operator: 'Exists' }],
+                  },
+                },
+              ],
+              ports: [{ protocol: 'SCTP', port: 80 }, { protocol: 'SCTP' }],
+            },
+          ],
+        },
+      ],
+    };
+    const [policy] = networkPolicyManifests(byName, options).policies;
+    expect(policy.object.spec?.ingress?.[0]).toEqual({
+      _from: [
+        {
+          namespaceSelector: {
+            matchLabels: { [NAMESPACE_NAME_LABEL_KEY]: 'kp-r1-c7-y', [CASE_ID_LABEL]: 'c7' },
+          },
+        },
+        {
+          podSelector: { matchLabels: { pod: 'b' } },
+          namespaceSelector: {
+            matchLabels: { [CASE_ID_LABEL]: 'c7' },
+            matchExpressions: [
+              { key: NAMESPACE_NAME_LABEL_KEY, operator: 'NotIn', values: ['kp-r1-c7-x', 'kp-r1-c7-z'] },
+            ],
+          },
+        },
+        {
+          namespaceSelector: {
+            matchLabels: { [CASE_ID_LABEL]: 'c7' },
+            matchExpressions: [{ key: NAMESPACE_NAME_LABEL_KEY, operator: 'Exists' }],
+          },
+        },
+      ],
+      ports: [{ protocol: 'SCTP', port: 80 }, { protocol: 'SCTP' }],
+    });
+    // The namespaces themselves do not set the label: the API server does.
+    for (const namespace of m.namespaces)
+      expect(namespace.object.metadata?.labels).not.toHaveProperty(NAMESPACE_NAME_LABEL_KEY);
   });
 
   it('keeps policyTypes as written and absent when absent', () => {

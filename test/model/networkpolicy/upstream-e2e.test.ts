@@ -1,6 +1,10 @@
 import { ALL_PODS_CIDR, podCidr } from '../../../model/networkpolicy/ip-block';
 import { cellReachability } from '../../../model/networkpolicy/matcher';
-import { TOPOLOGY_PODS, type NetpolProtocol } from '../../../model/networkpolicy/topology';
+import {
+  NAMESPACE_NAME_LABEL_KEY,
+  TOPOLOGY_PODS,
+  type NetpolProtocol,
+} from '../../../model/networkpolicy/topology';
 import type { NetworkPolicyScenario } from '../../../model/scenario/families';
 import type { NetworkPolicySpec, Selector } from '../../../model/scenario/policies';
 import { all, bothPeer, nsIs, nsPeer, podIs, podPeer, policy, rule, scenario } from './scenario-builders';
@@ -9,8 +13,9 @@ import { UpstreamReachability } from './upstream-reachability';
 /**
  * Cases of test/e2e/network/netpol/network_policy.go reproduced over the full 3 × 3 topology,
  * each named after its upstream `f.It`. The expected tables are copied from the upstream case
- * (its ExpectPeer/Expect calls); upstream's `kubernetes.io/metadata.name: <ns>` label is `ns: <ns>`
- * here. Upstream's SetSpecIngressRules/SetSpecEgressRules (policies.go) also set policyTypes to
+ * (its ExpectPeer/Expect calls). Upstream selects namespaces by `kubernetes.io/metadata.name: <ns>`
+ * where this topology mostly uses its own `ns: <ns>`; the "using default ns label" cases use the
+ * former, with the topology names the manifest mapper makes real. Upstream's SetSpecIngressRules/SetSpecEgressRules (policies.go) also set policyTypes to
  * Ingress/Egress, so the policies here list them likewise. Loopback is ignored (ignoreLoopback).
  */
 function mismatches(
@@ -414,13 +419,51 @@ describe('upstream netpol e2e (network_policy.go)', () => {
     expect(mismatches(s, 81, 'TCP', new UpstreamReachability().expectAllIngress('x/a', false))).toEqual([]);
   });
 
+  it("should not mistakenly treat 'protocol: SCTP' as 'protocol: TCP', even if the plugin doesn't support SCTP", () => {
+    const s = scenario(
+      upstreamPolicy({ name: 'deny-ingress', ingress: [] }),
+      upstreamPolicy({
+        name: 'allow-only-sctp-ingress-on-port-81',
+        podSelector: podIs('a'),
+        ingress: [rule([], [{ protocol: 'SCTP', port: 81 }])],
+      }),
+    );
+    expect(mismatches(s, 81, 'TCP', new UpstreamReachability().expectPeer({}, { ns: 'x' }, false))).toEqual(
+      [],
+    );
+  });
+
+  it("should properly isolate pods that are selected by a policy allowing SCTP, even if the plugin doesn't support SCTP", () => {
+    const s = scenario(
+      upstreamPolicy({
+        name: 'allow-only-sctp-ingress-on-port-80',
+        podSelector: podIs('a'),
+        ingress: [rule([], [{ protocol: 'SCTP', port: 80 }])],
+      }),
+    );
+    expect(mismatches(s, 81, 'TCP', new UpstreamReachability().expectAllIngress('x/a', false))).toEqual([]);
+  });
+
+  it('should enforce policy to allow traffic based on NamespaceSelector with MatchLabels using default ns label', () => {
+    const s = scenario(
+      upstreamPolicy({
+        name: 'allow-client-a-via-ns-selector-for-immutable-ns-label',
+        podSelector: podIs('a'),
+        ingress: [rule([nsPeer({ matchLabels: { [NAMESPACE_NAME_LABEL_KEY]: 'y' } })])],
+      }),
+    );
+    const r = new UpstreamReachability()
+      .expectPeer({ ns: 'x' }, { ns: 'x', pod: 'a' }, false)
+      .expectPeer({ ns: 'z' }, { ns: 'x', pod: 'a' }, false);
+    expect(mismatches(s, 80, 'TCP', r)).toEqual([]);
+  });
+
   it('should enforce policy based on NamespaceSelector with MatchExpressions using default ns label', () => {
     const s = scenario(
       upstreamPolicy({
         name: 'allow-ns-y-match-selector-for-immutable-ns-label',
         podSelector: podIs('a'),
-        policyTypes: ['Egress'],
-        egress: [rule([nsPeer(expr('ns', 'NotIn', ['y']))])],
+        egress: [rule([nsPeer(expr(NAMESPACE_NAME_LABEL_KEY, 'NotIn', ['y']))])],
       }),
     );
     expect(
