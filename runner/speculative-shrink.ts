@@ -93,6 +93,11 @@ interface Level<T, N, R> {
  * becomes the new node. Every candidate before it in that order passed, so the descent ends where a
  * one-at-a-time shrinker ends; a batch costs one case's time instead of `width`. A new node's
  * confirmation takes one place of the next batch instead of a case's time of its own.
+ *
+ * While the descent keeps taking the first candidate (most steps of a long shrink, where every
+ * removal still fails), half a batch runs ahead down the tree instead: the first candidate, its first
+ * child, that one's first child, and so on. A chain that fails to its end is that many steps for one
+ * batch's time; where it stops failing, the descent goes on where the one-at-a-time shrinker would.
  */
 export async function descend<T, N, R>(options: DescentOptions<T, N, R>): Promise<DescentResult<T, N, R>> {
   const width = Math.max(1, options.width);
@@ -103,17 +108,19 @@ export async function descend<T, N, R>(options: DescentOptions<T, N, R>): Promis
     tried: 0,
   });
   let level = levelOf(options.root);
-  let pending: { confirmed: Promise<boolean>; parent: Level<T, N, R> } | undefined;
+  let pending: { confirmed: Promise<boolean>; parent: Level<T, N, R>; steps: number } | undefined;
   let steps = 0;
   let candidatesRun = 0;
+  let streak = false;
   // A node is kept only once its confirmation came back: a flaky one hands the descent back to its parent.
   const settle = async (): Promise<void> => {
     if (pending === undefined) return;
-    const { confirmed, parent } = pending;
+    const { confirmed, parent, steps: taken } = pending;
     pending = undefined;
     if (await confirmed) return;
     level = parent;
-    steps -= 1;
+    steps -= taken;
+    streak = false;
   };
   const result = (localMinimum: boolean): DescentResult<T, N, R> => ({
     node: level.node,
@@ -127,28 +134,58 @@ export async function descend<T, N, R>(options: DescentOptions<T, N, R>): Promis
       await settle();
       return result(false);
     }
-    const room = width - (pending === undefined ? 0 : 1);
-    const batch = level.children.slice(level.tried, level.tried + Math.max(1, room));
-    if (batch.length === 0) {
+    const room = Math.max(1, width - (pending === undefined ? 0 : 1));
+    const untried = level.children.slice(level.tried);
+    if (untried.length === 0) {
       if (pending === undefined) return result(true);
       await settle();
       continue;
     }
+    const chain = [untried[0]];
+    const depth = streak ? Math.ceil(room / 2) : 1;
+    while (chain.length < depth) {
+      const next = options.children(chain[chain.length - 1].node)[0];
+      if (next === undefined) break;
+      chain.push(next);
+    }
+    const siblings = untried.slice(1, 1 + room - chain.length);
+    const batch = [...chain, ...siblings];
     const current = level;
-    current.tried += batch.length;
+    current.tried += 1 + siblings.length;
     candidatesRun += batch.length;
     const confirming = settle();
     const failures = await Promise.all(batch.map((candidate) => options.evaluate(candidate.value)));
     await confirming;
     // The node these ran below was flaky: they are children of a node that is not a counterexample.
     if (level !== current) continue;
-    const index = failures.findIndex((failure) => failure !== undefined);
-    if (index < 0) continue;
-    const found = batch[index];
-    const failure = failures[index] as R;
-    level = levelOf(found.node, { value: found.value, failure });
-    steps += 1;
-    if (options.confirm) pending = { confirmed: options.confirm(found.value, failure), parent: current };
+    let reached = -1;
+    while (reached + 1 < chain.length && failures[reached + 1] !== undefined) reached += 1;
+    let taken: number;
+    let next: Level<T, N, R>;
+    if (reached >= 0) {
+      const found = chain[reached];
+      next = levelOf(found.node, { value: found.value, failure: failures[reached] as R });
+      // The chain's next link is this node's first child, and it passed.
+      if (reached + 1 < chain.length) next.tried = 1;
+      taken = reached + 1;
+      streak = true;
+    } else {
+      const index = failures.findIndex((failure, i) => i >= chain.length && failure !== undefined);
+      streak = false;
+      if (index < 0) continue;
+      const found = batch[index];
+      next = levelOf(found.node, { value: found.value, failure: failures[index] as R });
+      taken = 1;
+    }
+    level = next;
+    steps += taken;
+    const smallest = next.smallest;
+    if (options.confirm && smallest)
+      pending = {
+        confirmed: options.confirm(smallest.value, smallest.failure),
+        parent: current,
+        steps: taken,
+      };
   }
 }
 

@@ -175,6 +175,50 @@ describe('descend', () => {
   });
 });
 
+describe('descend, running ahead', () => {
+  // A line of nodes 20 → 19 → … → 0 where every node below 20 fails: each node's first child is the next.
+  const children = (node: number) =>
+    node === 0 ? [] : [node - 1, node + 100, node + 200].map((value) => ({ value, node: value }));
+  const evaluate = async (candidate: number) => (candidate < 20 ? { failed: candidate } : undefined);
+
+  it('down a line of failing first children, half of each batch runs ahead: several steps a batch, same end', async () => {
+    let batches = 0;
+    const ahead = await descend({
+      root: 20,
+      children,
+      evaluate,
+      width: 6,
+      stop: () => {
+        batches += 1;
+        return false;
+      },
+    });
+    expect(ahead.node).toBe(0);
+    expect(ahead.steps).toBe(20);
+    expect(ahead.localMinimum).toBe(true);
+    // One batch per step would be 20 (plus the last, whose candidates all pass); three steps a batch once ahead.
+    expect(batches).toBeLessThan(12);
+  });
+
+  it('where the chain stops failing, the descent goes on from the last failing link, past the passing child', async () => {
+    const tried: number[] = [];
+    const tree = await descend({
+      root: 20,
+      children,
+      evaluate: async (candidate: number) => {
+        tried.push(candidate);
+        return candidate < 20 && candidate !== 16 ? { failed: candidate } : undefined;
+      },
+      width: 6,
+      stop: () => false,
+    });
+    // 16 passes: below 17 the next candidates are 117 and 217 (both pass), so 17 is the local minimum.
+    expect(tree.node).toBe(17);
+    expect(tree.localMinimum).toBe(true);
+    expect(tried.filter((value) => value === 16)).toHaveLength(1);
+  });
+});
+
 describe('costOrdered', () => {
   const cost = (value: Value): number =>
     value.periodSeconds + value.containers.reduce((sum, c) => sum + c.grace, 0);
