@@ -7,13 +7,14 @@
  *   egress and the destination's ingress both allow it;
  * - a side that no policy selects for a direction MUST be open in that direction;
  * - a side that policies select MUST allow exactly the union of their rules (peers, ports,
- *   named ports, endPort ranges, ipBlocks with their excepts).
+ *   named ports, endPort ranges, ipBlocks with their excepts; an SCTP port admits no TCP or UDP;
+ *   namespaces also match on the `kubernetes.io/metadata.name` label the API server sets).
  *
  * Generator: generators/networkpolicy.ts networkPolicyScenario (1–3 policies, unfocused: every
  *   scenario judges the whole matrix).
  * Model rule: model/networkpolicy/expect.ts expectNetworkPolicy — rules networkpolicy.not-isolated,
  *   networkpolicy.rule-allows, networkpolicy.end-port-range, networkpolicy.ingress-isolation,
- *   networkpolicy.egress-isolation (docs/semantics.md, NetworkPolicy).
+ *   networkpolicy.egress-isolation and their -shared-policy variants (docs/semantics.md, NetworkPolicy).
  * Observation: harness/observe/networkpolicy.ts observeNetworkPolicy (the last probe of each cell
  *   from harness/netpol/probe-matrix.ts).
  * Verdict: every non-loopback cell "<ns>/<pod>-><ns>/<pod>:<port>/<protocol>" (pattern "*->*").
