@@ -337,8 +337,8 @@ export class FakeCluster implements ClusterPort {
       record.namespace.status = { phase: 'Terminating' };
       const deletion = this.namespaceDeletion;
       if (deletion.mode === 'stuck') return;
-      // The namespace controller discovers and deletes every resource type in turn: a real v1.26.1
-      // node took 5.1–6.9 s for a kubeprop namespace whose pods had stopped (harness/fake/latency.ts).
+      // The namespace controller discovers and deletes every resource type in turn: 5.7–20.4 s on the
+      // real v1.26.1 node at 6 slots (harness/fake/latency.ts NAMESPACE_DELETION_SECONDS).
       const delay =
         deletion.mode === 'slow'
           ? deletion.delayMs
@@ -1304,6 +1304,7 @@ export class FakeCluster implements ClusterPort {
     let eventSeq = 0;
     return {
       clock: this.clock,
+      serverVersion: () => ({ ...this.version }),
       nodes: () => this.nodes.map((n) => deepCopy(n)),
       setPodStatus: (namespace: string, name: string, next: V1PodStatus) => {
         const record = podRecord(namespace, name);

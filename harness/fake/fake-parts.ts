@@ -7,6 +7,7 @@ import type {
   V1PodStatus,
   V1Status,
 } from '@kubernetes/client-node';
+import type { ServerVersion } from '../../model/capabilities';
 import type { Clock } from '../clock';
 import type { ManagedObject } from '../cluster-port';
 
@@ -39,6 +40,8 @@ export interface KubeletContext {
   readPod(namespace: string, name: string): V1Pod | undefined;
   /** Optional: every NetworkPolicy in the store, for the simulated data plane behind exec. */
   networkPolicies?(): V1NetworkPolicy[];
+  /** Optional: the release the control plane serves (the kubelet is the same release); latest when absent. */
+  serverVersion?(): ServerVersion;
   /** Optional: a namespace (its labels select NetworkPolicy peers). */
   namespace?(name: string): V1Namespace | undefined;
 }

@@ -28,6 +28,18 @@ describe('termination properties on the fake cluster', () => {
     },
   );
 
+  it('grace-zero passes on a conforming v1.26 cluster, whose kubelet takes a zero grace as the spec period', async () => {
+    // pod_workers.go calculateEffectiveGracePeriod before 1.27; the fake once killed after 1 s on every release.
+    const run = await runOnFake(graceZero, {
+      runs: 10,
+      seed: 1,
+      serverVersion: parseServerVersion('v1.26.1'),
+      kubelet: { lostOnDeleteShare: 0 },
+    });
+    expect(failures(run)).toEqual([]);
+    expect(run.end.verdict).toBe('pass');
+  });
+
   it('grace-zero-prestop-skipped (the 1.22–1.27 kubelets) fails grace-zero on its own rule, known on those releases only', async () => {
     const run = await runOnFake(
       { ...graceZero },

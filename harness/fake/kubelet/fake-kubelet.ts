@@ -45,8 +45,8 @@ const SCHEDULE_SECONDS = 0.015;
  */
 const WORKER_START_SECONDS = 0.75;
 /**
- * Pod start is drawn up to its p99 (4.3 s): the one start of 15.7 s in the real run's 100 is left out,
- * so that default runs stay quick; such a start delays the observe windows it falls in (harness/observe/
+ * Pod start is drawn up to its p99 (binding → start 10.5 s in run10, harness/fake/latency.ts): the
+ * slowest 1 % (up to 11.1 s) is left out, so that default runs stay quick; such a start delays the observe windows it falls in (harness/observe/
  * watch-window.ts), which busySchedulingSeconds exercises.
  */
 const POD_START_UP_TO = 0.99;

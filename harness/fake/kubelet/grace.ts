@@ -1,10 +1,20 @@
 /** Grace-period arithmetic of the kubelet's container kill path, in seconds. */
+import { atLeast, type ServerVersion } from '../../../model/capabilities';
 
 /** pkg/kubelet/kuberuntime/kuberuntime_manager.go minimumGracePeriodInSeconds. */
 export const MINIMUM_GRACE_SECONDS = 2;
 
-/** The kubelet never uses less than 1 s for a pod kill (pkg/kubelet/pod_workers.go calculateEffectiveGracePeriod). */
-export function effectivePodGrace(gracePeriodSeconds: number): number {
+/**
+ * The kubelet never uses less than 1 s for a pod kill (pkg/kubelet/pod_workers.go
+ * calculateEffectiveGracePeriod); model/termination-plan.ts kubeletGraceSeconds has the release change.
+ */
+export function effectivePodGrace(
+  gracePeriodSeconds: number,
+  specGraceSeconds: number,
+  version: ServerVersion,
+): number {
+  // Before 1.27 the pod worker took a zero deletionGracePeriodSeconds as unset and used the spec's period.
+  if (gracePeriodSeconds === 0 && !atLeast(version, 27)) return Math.max(1, specGraceSeconds);
   return Math.max(1, gracePeriodSeconds);
 }
 

@@ -1,6 +1,7 @@
 import type { V1Pod } from '@kubernetes/client-node';
 import { serverHttpPort } from '../../agnhost-program';
 import { agnhostGrpcStatus, netexecLogLine } from './agnhost';
+import { LATEST_VERSION } from '../../../model/capabilities';
 import { LOST_CONTAINER_REASON } from '../../lost-container';
 import { HEARTBEAT_SECONDS, formatMarker, type MarkerName } from '../../markers';
 import type { HookHandler, HookScheme, PodScenario, ProbeKind, ProbeSpec } from '../../../model/scenario';
@@ -953,7 +954,11 @@ export class PodWorker {
     if (this.deleting) return;
     this.deleting = true;
     this.deletionGraceSeconds = gracePeriodSeconds;
-    const grace = effectivePodGrace(gracePeriodSeconds);
+    const grace = effectivePodGrace(
+      gracePeriodSeconds,
+      this.podGrace(),
+      this.options.context.serverVersion?.() ?? LATEST_VERSION,
+    );
     const apps = this.appContainers.filter((c) => c.alive);
     const sidecars = this.initContainers.filter((c) => c.alive && c.role === 'sidecar');
     const regularInits = this.initContainers.filter((c) => c.alive && c.role === 'init');
