@@ -304,6 +304,7 @@ export function programScript(
     `listen() { ( while [ -f "$D/$2" ]; do nc -l -p "$1" -e true & echo $! > "$D/nc-$1"; wait $!; done ) & BG="$BG $!"; }`,
     // The handler is in place before any marker is written.
     ...sigtermTrap(container),
+    `say ${MARKERS.boot}`,
     'mkdir -p "$D/www/cgi-bin"',
     PID_FILE_WRITE,
     `( while :; do say ${MARKERS.tick}; sleep ${HEARTBEAT_SECONDS}; done ) & HB=$!`,

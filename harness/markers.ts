@@ -5,6 +5,8 @@
  * Format: "kp <marker>[ <argument>]".
  */
 export const MARKERS = {
+  /** The program's first line: a new container instance begins (its start delay still to come). */
+  boot: 'boot',
   started: 'started',
   /** Heartbeat every HEARTBEAT_SECONDS: the last one bounds the instant of a SIGKILL from below. */
   tick: 'tick',

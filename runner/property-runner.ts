@@ -286,7 +286,8 @@ export async function runProperty<F extends Family>(
       const confirm = async (scenario: ScenarioOf<F>, failure: CaseReport): Promise<boolean> =>
         failsTheSame(await timed(scenario, `${failure.id}-again`, { number: 2, retryOf: failure.id })) !==
         undefined;
-      const stop = (): boolean => signal.aborted || clock.now() + longestCaseMs >= shrinkDeadline;
+      // Half again the longest case: a batch of several ends with its slowest (grace-zero's overran by 16 s).
+      const stop = (): boolean => signal.aborted || clock.now() + 1.5 * longestCaseMs >= shrinkDeadline;
       const cost = options.caseCost ?? (() => 0);
       hooks.onShrinkStart?.(shrinkDeadline);
       const tree = await descend({

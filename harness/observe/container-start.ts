@@ -2,7 +2,7 @@ import type { ContainerScenario } from '../../model/scenario';
 import type { Trace } from '../../model/trace';
 import { MARKERS } from '../markers';
 import { apiInterval, point, type Interval } from './intervals';
-import { markersByContainer, runsOf } from './markers-by-container';
+import { firstMarker, markersByContainer, runsOf } from './markers-by-container';
 import { containerStatus, type PodView } from './pod-history';
 import { toMillis } from './time';
 
@@ -36,7 +36,7 @@ export function firstStart(
   container: ContainerScenario,
 ): Interval | undefined {
   const runs = runsOf(markersByContainer(trace, podName).get(container.name) ?? []);
-  const started = runs.find((run) => run[0]?.marker === MARKERS.started)?.[0];
+  const started = runs.map((run) => firstMarker(run, MARKERS.started)).find((line) => line !== undefined);
   const marker = started && point(started.time - container.behaviour.startDelaySeconds * 1000);
   const api = firstInstanceStartedAt(history, container.name);
   if (!api) return marker;

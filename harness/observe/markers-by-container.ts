@@ -26,11 +26,16 @@ export function markersByContainer(trace: Trace, podName: string): Map<string, M
   return byContainer;
 }
 
-/** The lines of one container instance each: a `started` marker opens a new run. */
+/**
+ * The lines of one container instance each: a `boot` marker, the program's first line, opens a new run.
+ * Records from before the program wrote it open runs at `started` instead, so what an instance wrote
+ * during its start delay (a SIGTERM, a preStop) falls to the instance before it there.
+ */
 export function runsOf(lines: MarkerLine[]): MarkerLine[][] {
+  const opener = lines.some((line) => line.marker === MARKERS.boot) ? MARKERS.boot : MARKERS.started;
   const runs: MarkerLine[][] = [];
   for (const line of lines) {
-    if (line.marker === MARKERS.started || runs.length === 0) runs.push([]);
+    if (line.marker === opener || runs.length === 0) runs.push([]);
     runs[runs.length - 1].push(line);
   }
   return runs;

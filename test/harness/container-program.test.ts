@@ -250,7 +250,7 @@ describe('running with /bin/sh', () => {
     // The main flow sleeps 60 s at a time: only the background-sleep + wait loop can react this fast.
     expect(sigterm.at - sentAt).toBeLessThan(400);
     expect(exit.at - sigterm.at).toBeGreaterThanOrEqual(450);
-    expect(markers(r)).toEqual(['kp started', 'kp sigterm', 'kp exit 7']);
+    expect(markers(r)).toEqual(['kp boot', 'kp started', 'kp sigterm', 'kp exit 7']);
   });
 
   it('ignores SIGTERM and keeps its heartbeat until SIGKILL', async () => {
@@ -270,7 +270,7 @@ describe('running with /bin/sh', () => {
     await r.waitFor('kp started');
     r.child.kill('SIGTERM');
     expect(await r.exited).toEqual({ code: null, signal: 'SIGTERM' });
-    expect(markers(r)).toEqual(['kp started']);
+    expect(markers(r)).toEqual(['kp boot', 'kp started']);
   });
 
   it('plays its timeline in order, switches the signal files and exits with its code', async () => {
@@ -291,6 +291,7 @@ describe('running with /bin/sh', () => {
     expect(fs.existsSync(path.join(dir, 'ready'))).toBe(true);
     expect(await r.exited).toEqual({ code: 3, signal: null });
     expect(markers(r)).toEqual([
+      'kp boot',
       'kp started',
       'kp write 1',
       'kp startup-on',
@@ -311,7 +312,7 @@ describe('running with /bin/sh', () => {
   it('allocates memory when asked, after the started marker', async () => {
     const r = run(container({ allocateMemoryMi: 1, exitAfter: { seconds: 0.2, exitCode: 0 } }), tempDir());
     expect(await r.exited).toEqual({ code: 0, signal: null });
-    expect(markers(r)).toEqual(['kp started', 'kp alloc 1', 'kp exit 0']);
+    expect(markers(r)).toEqual(['kp boot', 'kp started', 'kp alloc 1', 'kp exit 0']);
   });
 
   it('lets an exec hook write its markers into the main program output and exit with its code', async () => {
@@ -326,7 +327,7 @@ describe('running with /bin/sh', () => {
     const hook = spawnSync(shell, [flag, command]);
     expect(hook.status).toBe(4);
     await r.waitFor('kp prestop-end 4');
-    expect(markers(r)).toEqual(['kp started', 'kp prestop-start', 'kp prestop-end 4']);
+    expect(markers(r)).toEqual(['kp boot', 'kp started', 'kp prestop-start', 'kp prestop-end 4']);
   });
 
   it('answers exec probes from the signal files', () => {

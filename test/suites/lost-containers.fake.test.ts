@@ -1,7 +1,7 @@
 import { prestopThenSigterm } from '../../suites/termination/prestop-then-sigterm.property';
 import { sigtermHandled } from '../../suites/termination/sigterm-handled.property';
 import type { PropertyDefinition } from '../../runner/property-definition';
-import { failures, runOnFake } from './fake-run';
+import { runOnFake } from './fake-run';
 
 /**
  * A real v1.26.1 node sometimes removed a deleted pod's killed containers before the kubelet posted

@@ -363,11 +363,12 @@ export class PodWorker {
       this.after(seconds, () => {
         if (generation === c.generation && c.alive) fn();
       });
+    // The program writes `boot` and ticks from its first instant (harness/container-program.ts), so a
+    // record without a pause shows a marker that never came was never written, start delay included.
+    this.log(c, 'boot');
+    this.heartbeat(c, generation);
     at(behaviour.startDelaySeconds, () => {
       this.log(c, 'started');
-      // The program ticks from its start on (harness/container-program.ts), so a record without a
-      // pause shows a marker that never came was never written.
-      this.heartbeat(c, generation);
       if (behaviour.allocateMemoryMi !== undefined) {
         this.log(c, 'alloc', behaviour.allocateMemoryMi);
         const limit = containerAmounts(c.spec).limits.memory;

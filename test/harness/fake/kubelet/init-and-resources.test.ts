@@ -108,7 +108,7 @@ describe('simulated kubelet: resources', () => {
     const pod = runPod(oom, 10);
     expect(pod.container()?.state?.terminated).toMatchObject({ exitCode: 137, reason: 'OOMKilled' });
     expect(pod.context.lastStatus()).toMatchObject({ phase: 'Failed', qosClass: 'Guaranteed' });
-    expect(pod.context.logs('c').map((l) => l.text)).toEqual(['kp started', 'kp alloc 80']);
+    expect(pod.context.logs('c').map((l) => l.text)).toEqual(['kp boot', 'kp started', 'kp alloc 80']);
   });
 
   it('with oom-as-error the reason is Error', () => {
@@ -199,7 +199,8 @@ describe('simulated kubelet: resources', () => {
           }),
         ],
       });
-    const kubelet = createFakeKubelet({ seed: 3 });
+    // Uncalibrated: the scheduler decides within milliseconds, so 3 s see both decisions whatever the draw.
+    const kubelet = createFakeKubelet({ seed: 3, calibrated: false });
     const fits = runPod(dongles('fits', 2), 3, { context, kubelet });
     runPod(dongles('toomany', 3), 3, { context, kubelet });
     expect(context.events('FailedScheduling')[0].message).toContain('1 Insufficient example.com/dongle');

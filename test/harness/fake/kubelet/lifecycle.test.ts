@@ -31,6 +31,7 @@ describe('simulated kubelet: hooks', () => {
     const runningAt = firstRunningAt(timedStatuses(pod.context.record)) ?? NaN;
     expect(runningAt).toBeGreaterThan(pod.context.logAt('kp poststart-end 0') ?? Infinity);
     expect(pod.context.logs('c').map((l) => l.text)).toEqual([
+      'kp boot',
       'kp started',
       'kp poststart-start',
       'kp poststart-end 0',

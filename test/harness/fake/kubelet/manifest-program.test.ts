@@ -60,7 +60,7 @@ describe('fake kubelet: the program as its manifest says', () => {
     context.clock.runFor(3000);
     kubelet.podDeleting(context.readPod('ns', 'p')!, 5, context);
     context.clock.runFor(9000);
-    expect(context.logs('c').map((l) => l.text)).toEqual(['kp started', 'kp sigterm']);
+    expect(context.logs('c').map((l) => l.text)).toEqual(['kp boot', 'kp started', 'kp sigterm']);
     expect(context.events('Killing')).toHaveLength(1);
   });
 });

@@ -75,12 +75,12 @@ const startupFails: PodScenario = podScenario({
   ],
 });
 
-/** Each instance's start and exit (its last heartbeat), seconds of virtual time. */
+/** Each instance's start (its boot marker) and exit (its last heartbeat), seconds of virtual time. */
 function instances(seed: number, seconds: number): { start: number; exit: number }[] {
   const { context } = runPod(startupFails, seconds, { seed });
   const out: { start: number; exit: number }[] = [];
   for (const line of context.logs('c', true)) {
-    if (line.text === 'kp started') out.push({ start: line.at / S, exit: line.at / S });
+    if (line.text === 'kp boot') out.push({ start: line.at / S, exit: line.at / S });
     else if (line.text === 'kp tick' && out.length > 0) out[out.length - 1].exit = line.at / S;
   }
   return out;

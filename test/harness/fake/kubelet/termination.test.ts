@@ -35,7 +35,7 @@ describe('simulated kubelet: termination', () => {
     const terminated = context.statuses().at(-1)?.containerStatuses?.[0].state?.terminated;
     expect(terminated).toMatchObject({ exitCode: 137, reason: 'Error' });
     expect(context.terminatedAt()).toBeDefined();
-    expect(context.logs('c').map((l) => l.text)).toEqual(['kp started', 'kp sigterm']);
+    expect(context.logs('c').map((l) => l.text)).toEqual(['kp boot', 'kp started', 'kp sigterm']);
   });
 
   it('with the sigkill-early defect the SIGKILL lands a second early', () => {
@@ -63,7 +63,7 @@ describe('simulated kubelet: termination', () => {
     pod.remove();
     pod.run(10);
     const { context } = pod;
-    expect(context.logs('c').map((l) => l.text)).toEqual(['kp started', 'kp sigterm', 'kp exit 7']);
+    expect(context.logs('c').map((l) => l.text)).toEqual(['kp boot', 'kp started', 'kp sigterm', 'kp exit 7']);
     const gap = ((context.logAt('kp exit 7') ?? NaN) - (context.logAt('kp sigterm') ?? NaN)) / 1000;
     expect(gap).toBeCloseTo(1, 5);
     expect(context.statuses().at(-1)?.containerStatuses?.[0].state?.terminated).toMatchObject({
@@ -98,7 +98,7 @@ describe('simulated kubelet: termination', () => {
     pod.remove();
     pod.run(10);
     const texts = pod.context.logs('c').map((l) => l.text);
-    expect(texts).toEqual(['kp started', 'kp prestop-start', 'kp prestop-end 0', 'kp sigterm', 'kp exit 7']);
+    expect(texts).toEqual(['kp boot', 'kp started', 'kp prestop-start', 'kp prestop-end 0', 'kp sigterm', 'kp exit 7']);
     const sigtermAfterKill =
       ((pod.context.logAt('kp sigterm') ?? NaN) - (pod.context.eventAt('Killing') ?? NaN)) / 1000;
     expect(sigtermAfterKill).toBeGreaterThanOrEqual(2);
@@ -132,7 +132,7 @@ describe('simulated kubelet: termination', () => {
     const pod = runPod(scenario, 3, { defects: ['prestop-skipped'] });
     pod.remove();
     pod.run(40);
-    expect(pod.context.logs('c').map((l) => l.text)).toEqual(['kp started', 'kp sigterm']);
+    expect(pod.context.logs('c').map((l) => l.text)).toEqual(['kp boot', 'kp started', 'kp sigterm']);
   });
 
   it('grace 0 still sends SIGTERM and kills 2 s later (delete-grace-zero)', () => {
