@@ -63,7 +63,12 @@ describe('simulated kubelet: termination', () => {
     pod.remove();
     pod.run(10);
     const { context } = pod;
-    expect(context.logs('c').map((l) => l.text)).toEqual(['kp boot', 'kp started', 'kp sigterm', 'kp exit 7']);
+    expect(context.logs('c').map((l) => l.text)).toEqual([
+      'kp boot',
+      'kp started',
+      'kp sigterm',
+      'kp exit 7',
+    ]);
     const gap = ((context.logAt('kp exit 7') ?? NaN) - (context.logAt('kp sigterm') ?? NaN)) / 1000;
     expect(gap).toBeCloseTo(1, 5);
     expect(context.statuses().at(-1)?.containerStatuses?.[0].state?.terminated).toMatchObject({
@@ -98,7 +103,14 @@ describe('simulated kubelet: termination', () => {
     pod.remove();
     pod.run(10);
     const texts = pod.context.logs('c').map((l) => l.text);
-    expect(texts).toEqual(['kp boot', 'kp started', 'kp prestop-start', 'kp prestop-end 0', 'kp sigterm', 'kp exit 7']);
+    expect(texts).toEqual([
+      'kp boot',
+      'kp started',
+      'kp prestop-start',
+      'kp prestop-end 0',
+      'kp sigterm',
+      'kp exit 7',
+    ]);
     const sigtermAfterKill =
       ((pod.context.logAt('kp sigterm') ?? NaN) - (pod.context.eventAt('Killing') ?? NaN)) / 1000;
     expect(sigtermAfterKill).toBeGreaterThanOrEqual(2);
