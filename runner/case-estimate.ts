@@ -38,6 +38,8 @@ const TYPICAL_WAIT_SECONDS: Record<WaitCondition['kind'], number> = {
  * mean 23.2 s (run10, "quota discovery of a new resource", n 4).
  */
 const QUOTA_DISCOVERY_SECONDS = 23;
+/** terminationGracePeriodSeconds when the pod spec leaves it unset (pkg/apis/core/v1 defaults). */
+const DEFAULT_POD_GRACE_SECONDS = 30;
 /** The kubelet's reaction to a delete plus the status reaching the watch, seconds. */
 const STOP_REACTION_SECONDS = 1;
 /**
@@ -92,7 +94,12 @@ export function plannedCaseMs(steps: readonly PlanStep[]): number {
         break;
       case 'deletePod':
         now += API_CALL_SECONDS;
-        deletedGrace = step.gracePeriodSeconds ?? graceOf.get(step.target.pod);
+        // A zero grace is the spec's period on kubelets before 1.27, and may be on later ones
+        // (model/termination-plan.ts kubeletGraceSeconds).
+        deletedGrace =
+          step.gracePeriodSeconds === 0
+            ? (graceOf.get(step.target.pod) ?? DEFAULT_POD_GRACE_SECONDS)
+            : (step.gracePeriodSeconds ?? graceOf.get(step.target.pod));
         break;
       case 'wait': {
         const stop = step.condition.kind === 'podStopped' || step.condition.kind === 'podGone';

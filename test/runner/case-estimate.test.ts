@@ -24,4 +24,26 @@ describe('plannedCaseMs', () => {
     expect(updated / 1000).toBeLessThan(53);
     expect(matrix).toBeGreaterThan(updated);
   });
+
+  test("a pod deleted with a zero grace is planned for its spec's period (the kubelet's before 1.27), the 30 s default when unset", () => {
+    const pod = (grace?: number): PlanStep => ({
+      kind: 'create',
+      object: {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'pod' },
+        spec: { terminationGracePeriodSeconds: grace, containers: [{ name: 'c', image: 'busybox' }] },
+      },
+    });
+    const zeroDelete = (grace?: number): PlanStep[] => [
+      pod(grace),
+      { kind: 'deletePod', target: { pod: 'pod' }, gracePeriodSeconds: 0 },
+      { kind: 'wait', condition: { kind: 'podStopped', target: { pod: 'pod' } }, deadlineSeconds: 60 },
+    ];
+    const six = plannedCaseMs(zeroDelete(6)) / 1000;
+    const unset = plannedCaseMs(zeroDelete()) / 1000;
+    expect(six).toBeGreaterThan(6);
+    expect(six).toBeLessThan(10);
+    expect(unset).toBeGreaterThan(30);
+  });
 });
