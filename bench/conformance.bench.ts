@@ -243,7 +243,12 @@ export async function run(): Promise<BenchResult[]> {
   const { concurrency, total, byFamily, verdicts, hostMs } = await simulate({
     nodes: NODES,
     serverVersion: LATEST_VERSION,
-    capabilities: { ...defaultCapabilities(LATEST_VERSION), networkPolicyEnforced: true },
+    // The fake runs agnhost programs as a cluster with the server image does (test/support/fake-target.ts).
+    capabilities: {
+      ...defaultCapabilities(LATEST_VERSION),
+      networkPolicyEnforced: true,
+      serverImage: 'agnhost:bench',
+    },
     properties: PROPERTIES,
     seed: SEED,
   });
