@@ -36,6 +36,8 @@ interface PropertyProgress {
   planned: number;
   done: number;
   doneMs: number;
+  /** The done cases' durations, ms. */
+  doneDurationsMs: number[];
   /** Start instants of the cases in flight, oldest first. */
   started: number[];
   expectedCaseMs?: number;
@@ -109,7 +111,9 @@ export class Progress {
     if (timing?.extra === true) entry.extra += 1;
     else {
       entry.done += 1;
-      entry.doneMs += timing?.durationMs ?? this.clock.now() - (startedAt ?? this.startedAt);
+      const durationMs = timing?.durationMs ?? this.clock.now() - (startedAt ?? this.startedAt);
+      entry.doneMs += durationMs;
+      entry.doneDurationsMs.push(durationMs);
     }
     if (outcome === 'fail') this.failures += 1;
     this.lastCaseEnd = this.clock.now();
@@ -175,6 +179,7 @@ export class Progress {
         planned: p.planned,
         done: p.done,
         doneMs: p.doneMs,
+        doneDurationsMs: p.doneDurationsMs,
         inFlightMs: p.started.map((start) => now - start),
         expectedCaseMs: p.expectedCaseMs,
       })),
@@ -192,7 +197,7 @@ export class Progress {
   private entry(key: string, family: string): PropertyProgress {
     let entry = this.properties.get(key);
     if (!entry) {
-      entry = { family, planned: 0, done: 0, doneMs: 0, started: [], extra: 0 };
+      entry = { family, planned: 0, done: 0, doneMs: 0, doneDurationsMs: [], started: [], extra: 0 };
       this.properties.set(key, entry);
     }
     return entry;

@@ -222,6 +222,47 @@ describe('estimateRemainingMs', () => {
     expect(estimateRemainingMs(over, 1, { spread: 0.25, afterLastCaseMs: 0 })).toBeCloseTo(8_000, -1);
   });
 
+  test("a case in flight has what the property's done cases that ran longer had left, blended with its spread", () => {
+    // updated-reachability at 525 s of run11: two cases 31 s in, the two done took 38.4 and 41.6 s.
+    // By the ±35 % spread alone each could run to 54 s (up to 23 s more): about 15 s for the later.
+    const inFlight = {
+      planned: 4,
+      done: 2,
+      doneMs: 80_000,
+      inFlightMs: [31_000, 31_000],
+      expectedCaseMs: 40_000,
+    };
+    const options = { spread: 0.35, afterLastCaseMs: 0 };
+    const bySpread = estimateRemainingMs([property(inFlight)], 6, options) ?? NaN;
+    expect(bySpread / 1000).toBeCloseTo(15.3, 0);
+    // The done ones had 7.4-10.6 s left at 31 s, weighed 2 to the spread's 2 (the case itself and the
+    // other one in flight as long): each ends in 3.7-16.8 s, the later of the two at 12.4 s.
+    const withDone = estimateRemainingMs(
+      [property({ ...inFlight, doneDurationsMs: [38_400, 41_600] })],
+      6,
+      options,
+    );
+    expect((withDone ?? NaN) / 1000).toBeCloseTo(12.4, 0);
+    // A done case shorter than the time in flight says nothing about it; nor does one longer case alone
+    // (a point, not a spread), nor done cases while more of the property's cases run as long (censored).
+    for (const doneDurationsMs of [[20_000, 30_000], [41_600]]) {
+      const done = estimateRemainingMs([property({ ...inFlight, doneDurationsMs })], 6, options);
+      expect(done).toBeCloseTo(bySpread, 0);
+    }
+    const censored = estimateRemainingMs(
+      [
+        property({
+          ...inFlight,
+          doneDurationsMs: [38_400, 41_600],
+          inFlightMs: [31_000, 31_000, 31_000, 31_000],
+        }),
+      ],
+      6,
+      options,
+    );
+    expect(censored).toBeGreaterThan(withDone ?? NaN);
+  });
+
   test("several slots ending together: the expected latest of them, later than each one's mean", () => {
     // Four 80 s cases at once, each 60–100 s: the latest of four uniform ends is 60 + 40 × 4/5 = 92 s.
     const four = [property({ planned: 4, inFlightMs: [0, 0, 0, 0], expectedCaseMs: 80_000 })];

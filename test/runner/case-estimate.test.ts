@@ -1,5 +1,9 @@
+import { join } from 'node:path';
+import { readTimeline } from '../../bench/eta-replay';
 import type { PlanStep } from '../../harness/plan';
-import { plannedCaseMs } from '../../runner/case-estimate';
+import { DEFAULT_MODEL_OPTIONS } from '../../model/expectation';
+import { plannedCaseMs, scenarioCaseMs } from '../../runner/case-estimate';
+import { PROPERTIES } from '../../suites/registry';
 
 /** The NetworkPolicy topology's start, the enforcer's wait, then `probing`: a case's plan as harness/plan.ts makes it. */
 function netpolPlan(probing: PlanStep[]): PlanStep[] {
@@ -45,5 +49,29 @@ describe('plannedCaseMs', () => {
     expect(six).toBeGreaterThan(6);
     expect(six).toBeLessThan(10);
     expect(unset).toBeGreaterThan(30);
+  });
+});
+
+describe('scenarioCaseMs', () => {
+  // run11's scenarios and capabilities (v1.26.1): updated-reachability's four cases took 35-42 s there.
+  const run11 = readTimeline(join(__dirname, '../fixtures/real-runs/v1.26.1-seed1-run11.timeline.json.gz'));
+  const planned = (id: string): number[] => {
+    const definition = PROPERTIES.find((d) => d.id === id);
+    if (definition === undefined) throw new Error(`no property ${id}`);
+    return run11.scenarios[id].map((scenario) =>
+      scenarioCaseMs(definition, scenario, run11.capabilities, DEFAULT_MODEL_OPTIONS),
+    );
+  };
+
+  test('an updated-reachability scenario is planned with its policy change, as the executor runs it: two update phases, not the whole matrix', () => {
+    const updated = planned('networkpolicy/updated-reachability');
+    expect(updated).toHaveLength(4);
+    for (const ms of updated) {
+      expect(ms / 1000).toBeGreaterThan(35);
+      expect(ms / 1000).toBeLessThan(46);
+    }
+    expect(Math.min(...planned('networkpolicy/reachability-matrix'))).toBeGreaterThan(
+      Math.max(...updated) + 20_000,
+    );
   });
 });
