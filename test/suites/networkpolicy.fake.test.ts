@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { V1NetworkPolicy, V1Pod } from '@kubernetes/client-node';
-import { DEFAULT_MODEL_OPTIONS } from '../../model/expectation';
+import { DEFAULT_MODEL_OPTIONS, type Expectation } from '../../model/expectation';
 import { expectNetworkPolicy } from '../../model/networkpolicy/expect';
 import type { NetworkPolicyScenario } from '../../model/scenario/families';
 import { NAMESPACE_NAME_LABEL_KEY } from '../../model/networkpolicy/topology';
@@ -10,7 +10,7 @@ import type { NetworkPolicySpec, Selector } from '../../model/scenario/policies'
 import type { FakeDefect } from '../../harness/fake/defects';
 import { NETPOL_ENFORCEMENT_LAG_MS } from '../../harness/fake/fake-cluster';
 import { NETPOL_ENFORCEMENT_SETTLE_SECONDS } from '../../harness/plan';
-import { runCase } from '../../harness/run-case';
+import { runCase, type CaseRun } from '../../harness/run-case';
 import { attemptStatuses } from '../../reporting/property-verdict';
 import type { CaseReport } from '../../reporting/report-types';
 import { runConformance, type ConformanceOptions } from '../../runner/conformance-run';
@@ -24,12 +24,30 @@ import { reachabilityMatrix } from '../../suites/networkpolicy/reachability-matr
 import { updatedReachability } from '../../suites/networkpolicy/updated-reachability.property';
 import { expectUpdatedReachability } from '../../model/networkpolicy/expect-updated';
 import { observeUpdatedReachability } from '../../harness/observe/networkpolicy';
-import { fakeTarget } from '../support/fake-target';
+import { fakeTarget, type FakeTarget } from '../support/fake-target';
 
 const SEED = 20240611;
 const RUNS = 8;
 /** Virtual time makes a case take well under a second; the margin is for loaded machines. */
 const FAKE_RUN_TIMEOUT_MS = 120_000;
+
+/** Runs one case on a fake target as the run's executor does, with the property's case deadline. */
+function runOnTarget(
+  target: FakeTarget,
+  scenario: NetworkPolicyScenario,
+  expectation: Expectation,
+  ids: { runId: string; caseId: string; property: PropertyDefinition<'networkpolicy'> },
+): Promise<CaseRun> {
+  return runCase(target.fake, scenario, expectation, {
+    runId: ids.runId,
+    caseId: ids.caseId,
+    image: 'busybox:test',
+    clock: target.clock,
+    signal: target.signal,
+    caseDeadlineSeconds: ids.property.budget.caseSeconds,
+    cleanup: target.cleanup,
+  });
+}
 
 let reportRoot: string;
 beforeAll(() => {
@@ -132,14 +150,10 @@ describe('the NetworkPolicy case runs through the mapper and the prober', () => 
   test('ipBlocks resolve to the running pods and every cell is probed once', async () => {
     const target = fakeTarget();
     const expectation = expectNetworkPolicy(scenario, target.cluster.capabilities, DEFAULT_MODEL_OPTIONS);
-    const run = await runCase(target.fake, scenario, expectation, {
+    const run = await runOnTarget(target, scenario, expectation, {
       runId: 'wiring',
       caseId: 'ipblock',
-      image: 'busybox:test',
-      clock: target.clock,
-      signal: target.signal,
-      caseDeadlineSeconds: reachabilityMatrix.budget.caseSeconds,
-      cleanup: target.cleanup,
+      property: reachabilityMatrix,
     });
     expect(run.inconclusive).toBeUndefined();
     expect(run.namespaces).toHaveLength(3);
@@ -269,14 +283,10 @@ describe('seeded defect netpol-end-port-ignored (kube-router v1.2.2 on a real v1
   test('fails exactly the end-port-range cells, which the shipped kube-router known-issues file covers', async () => {
     const target = fakeTarget({ defects: ['netpol-end-port-ignored'] });
     const expectation = expectNetworkPolicy(scenario, target.cluster.capabilities, DEFAULT_MODEL_OPTIONS);
-    const run = await runCase(target.fake, scenario, expectation, {
+    const run = await runOnTarget(target, scenario, expectation, {
       runId: 'end-port',
       caseId: 'end-port-ignored',
-      image: 'busybox:test',
-      clock: target.clock,
-      signal: target.signal,
-      caseDeadlineSeconds: reachabilityMatrix.budget.caseSeconds,
-      cleanup: target.cleanup,
+      property: reachabilityMatrix,
     });
     const verdict = judgeCase(
       expectation,
@@ -375,14 +385,10 @@ describe('networkpolicy/updated-reachability on the fake', () => {
       target.cluster.capabilities,
       DEFAULT_MODEL_OPTIONS,
     );
-    const run = await runCase(target.fake, scenario, expectation, {
+    const run = await runOnTarget(target, scenario, expectation, {
       runId: 'update',
       caseId: 'delete-policy',
-      image: 'busybox:test',
-      clock: target.clock,
-      signal: target.signal,
-      caseDeadlineSeconds: updatedReachability.budget.caseSeconds,
-      cleanup: target.cleanup,
+      property: updatedReachability,
     });
     expect(run.inconclusive).toBeUndefined();
     const observation = observeUpdatedReachability(run.trace, scenario);
@@ -435,14 +441,10 @@ describe('networkpolicy/updated-reachability on the fake', () => {
         target.cluster.capabilities,
         DEFAULT_MODEL_OPTIONS,
       );
-      const run = await runCase(target.fake, relabel, expectation, {
+      const run = await runOnTarget(target, relabel, expectation, {
         runId: 'relabel',
         caseId: 'label-pod',
-        image: 'busybox:test',
-        clock: target.clock,
-        signal: target.signal,
-        caseDeadlineSeconds: updatedReachability.budget.caseSeconds,
-        cleanup: target.cleanup,
+        property: updatedReachability,
       });
       const verdict = judgeCase(
         expectation,
