@@ -78,6 +78,20 @@ export function parseTimestampedLogLine(line: string): LogLine | undefined {
  * rejections of create() are results (with the API's Status), because they are what the
  * properties observe.
  */
+/**
+ * A write the API server answered with a refusal that is the observation (an admission denial, or one of
+ * `answers`, e.g. validation's 422): its Status and warnings. Anything else is an error of the call.
+ */
+function refusal(error: unknown, what: string, answers: readonly number[]): CreateResult {
+  if (!(error instanceof ApiException)) throw toClusterError(error, what);
+  const code = Number(error.code);
+  const body = statusFromBody(error.body, code);
+  const admissionDenial = code === 403 && !isRbacDenial(body);
+  if (admissionDenial || answers.includes(code))
+    return { ok: false, status: code, body, warnings: warningsFromHeaders(error.headers) };
+  throw toClusterError(error, what);
+}
+
 export class KubeCluster implements ClusterPort {
   private readonly core: CoreV1Api;
   private readonly networking: NetworkingV1Api;
@@ -185,12 +199,7 @@ export class KubeCluster implements ClusterPort {
         warnings: warningsFromHeaders(info.headers),
       };
     } catch (error) {
-      if (!(error instanceof ApiException)) throw toClusterError(error, what);
-      const code = Number(error.code);
-      const body = statusFromBody(error.body, code);
-      const rejected = (code === 403 && !isRbacDenial(body)) || code === 404 || code === 422;
-      if (rejected) return { ok: false, status: code, body, warnings: warningsFromHeaders(error.headers) };
-      throw toClusterError(error, what);
+      return refusal(error, what, [404, 422]);
     }
   }
 
@@ -662,13 +671,7 @@ export class KubeCluster implements ClusterPort {
       const response = await this.send(namespace, object, dryRun);
       return { ok: true, object: response.object, warnings: warningsFromHeaders(response.headers) };
     } catch (error) {
-      if (!(error instanceof ApiException)) throw toClusterError(error, what);
-      const code = Number(error.code);
-      const body = statusFromBody(error.body, code);
-      const warnings = warningsFromHeaders(error.headers);
-      const admissionDenial = code === 403 && !isRbacDenial(body);
-      if (admissionDenial || code === 422 || code === 400) return { ok: false, status: code, body, warnings };
-      throw toClusterError(error, what);
+      return refusal(error, what, [400, 422]);
     }
   }
 
