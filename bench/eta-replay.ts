@@ -3,6 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import type { Capabilities } from '../model/capabilities';
 import { DEFAULT_MODEL_OPTIONS } from '../model/expectation';
 import type { Scenario } from '../model/scenario';
+import { sharedClusterState } from '../harness/shared-cluster-state';
 import { Progress } from '../reporting/progress';
 import { scenarioCaseMs } from '../runner/case-estimate';
 import { isPlannedCase } from '../runner/property-runner';
@@ -142,9 +143,17 @@ export function replayEta(timeline: RunTimeline, definitions: readonly PropertyD
               sum + scenarioCaseMs(definition, scenario, timeline.capabilities, DEFAULT_MODEL_OPTIONS),
             0,
           ) / scenarios.length;
-    progress.plan(property.family, property.runsPlanned, { id: property.id, expectedCaseMs: planned });
+    progress.plan(property.family, property.runsPlanned, {
+      id: property.id,
+      expectedCaseMs: planned,
+      lockKeys: scenarios.map((scenario) => sharedClusterState(scenario)),
+    });
   }
   const familyOf = new Map(timeline.properties.map((p) => [p.id, p.family]));
+  const scenarioOf = (c: TimelineCase): Scenario | undefined => {
+    const index = /-r(\d+)(?:-|$)/.exec(c.id)?.[1];
+    return index === undefined ? undefined : timeline.scenarios[c.propertyId]?.[Number(index)];
+  };
   const events = timeline.cases.flatMap((c) => [
     { at: c.startMs, start: true, c },
     { at: c.startMs + c.durationMs, start: false, c },
@@ -156,10 +165,20 @@ export function replayEta(timeline: RunTimeline, definitions: readonly PropertyD
     now = at;
     const family = familyOf.get(c.propertyId) ?? c.propertyId.split('/')[0];
     if (start) {
-      progress.caseStarted(family, c.propertyId);
+      const scenario = scenarioOf(c);
+      progress.caseStarted(family, c.propertyId, {
+        caseId: c.id,
+        planned: isPlannedCase({ id: c.id, attempt: { number: c.attempt } }),
+        lockKeys: scenario === undefined ? [] : sharedClusterState(scenario),
+      });
     } else {
       const extra = !isPlannedCase({ id: c.id, attempt: { number: c.attempt } });
-      progress.caseDone(family, 'pass', { propertyId: c.propertyId, durationMs: c.durationMs, extra });
+      progress.caseDone(family, 'pass', {
+        propertyId: c.propertyId,
+        durationMs: c.durationMs,
+        extra,
+        caseId: c.id,
+      });
     }
     const eta = progress.remainingMs();
     if (eta !== undefined) points.push({ elapsedMs: at, etaMs: eta, actualMs: end - at });

@@ -11,6 +11,10 @@ export interface EtaProperty {
   doneDurationsMs?: readonly number[];
   /** How long each case now in flight has been running, ms. */
   inFlightMs: readonly number[];
+  /** The lock keys each case in flight holds (runner/keyed-locks.ts), parallel to inFlightMs. */
+  inFlightLockKeys?: readonly (readonly string[])[];
+  /** The lock keys of each case not yet started, in run order (none listed: no lock). */
+  queuedLockKeys?: readonly (readonly string[])[];
   /** The plan's expected case duration, known before the run (runner/case-estimate.ts), ms. */
   expectedCaseMs?: number;
 }
@@ -168,11 +172,28 @@ export interface EtaOptions {
 }
 
 /**
- * The remaining wall time of the run, ms: the cases in flight finish as inFlightLeftMs expects, then
+ * The slot a case that may start only at `ready` (its locks free then) takes: the one that frees
+ * latest by then, so that the slots freeing earlier stay for the cases that need no lock (the runner
+ * takes locks before slots: a waiting case holds none); else the one that frees first.
+ */
+function slotFor(slots: readonly SlotEnd[], ready: number): SlotEnd {
+  const earliest = slots.reduce((first, candidate) => (candidate.mean < first.mean ? candidate : first));
+  if (ready <= earliest.mean) return earliest;
+  return slots.reduce((best, candidate) =>
+    candidate.mean <= ready && candidate.mean > best.mean ? candidate : best,
+  );
+}
+
+/**
+ * The remaining wall time of the run, ms: the cases in flight finish as inFlightEnd expects, then
  * the cases not yet started (planned − done − in flight, per property in run order) go, one at a
  * time, to the slot that frees first, as runner/slots.ts hands slots to earlier properties first.
- * The last slot to free, plus the last case's cleanup, is the end (or a cleanup already running, if
- * later). Undefined when a property with work left has no estimate yet.
+ * A case that takes a lock starts no earlier than the last case holding that lock ends: the
+ * resources cases that share the node's eviction manager or extended capacity run one after
+ * another whatever the slots (on the v1.26.1 node their chain ended the run 10-12 s after a slot
+ * model said, 26-29 % of the time left then). The last slot to free, plus the last case's cleanup,
+ * is the end (or a cleanup already running, if later). Undefined when a property with work left has
+ * no estimate yet.
  */
 export function estimateRemainingMs(
   properties: readonly EtaProperty[],
@@ -182,6 +203,11 @@ export function estimateRemainingMs(
   const spread = options.spread ?? SPREAD;
   const estimates = caseEstimatesMs(properties);
   const slots: SlotEnd[] = [];
+  /** When each lock is free again, ms from now (its last holder's expected end). */
+  const lockFree = new Map<string, number>();
+  const hold = (keys: readonly string[], until: number): void => {
+    for (const key of keys) lockFree.set(key, Math.max(lockFree.get(key) ?? 0, until));
+  };
   let work = false;
   for (const [index, p] of properties.entries()) {
     const estimate = estimates[index];
@@ -189,8 +215,11 @@ export function estimateRemainingMs(
     if (queued + p.inFlightMs.length === 0) continue;
     if (estimate === undefined) return undefined;
     work = true;
-    for (const elapsed of p.inFlightMs)
-      slots.push(inFlightEnd(estimate, elapsed, spread, p.doneDurationsMs ?? [], p.inFlightMs));
+    for (const [i, elapsed] of p.inFlightMs.entries()) {
+      const slot = inFlightEnd(estimate, elapsed, spread, p.doneDurationsMs ?? [], p.inFlightMs);
+      hold(p.inFlightLockKeys?.[i] ?? [], slot.mean);
+      slots.push(slot);
+    }
   }
   const cleanups = Math.max(0, ...(options.cleanupsLeftMs ?? []));
   if (!work) return cleanups;
@@ -199,11 +228,14 @@ export function estimateRemainingMs(
     const estimate = estimates[index] ?? 0;
     const queued = Math.max(0, p.planned - p.done - p.inFlightMs.length);
     for (let i = 0; i < queued; i++) {
-      const slot = slots.reduce((first, candidate) => (candidate.mean < first.mean ? candidate : first));
-      const from = slot.mean;
+      const keys = p.queuedLockKeys?.[i] ?? [];
+      const ready = Math.max(0, ...keys.map((key) => lockFree.get(key) ?? 0));
+      const slot = slotFor(slots, ready);
+      const from = Math.max(slot.mean, ready);
       slot.mean = from + estimate;
       slot.low = from + estimate * (1 - spread);
       slot.high = from + estimate * (1 + spread);
+      hold(keys, slot.mean);
     }
   }
   return Math.max(cleanups, expectedLastEnd(slots) + (options.afterLastCaseMs ?? END_OF_RUN_MS));

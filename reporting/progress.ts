@@ -29,6 +29,23 @@ export interface PlannedProperty {
   id: string;
   /** The plan's expected case duration (runner/case-estimate.ts expectedCaseMs), ms. */
   expectedCaseMs?: number;
+  /** The lock keys each planned case will take, in run order (runner/case-estimate.ts plannedLockKeys). */
+  lockKeys?: readonly (readonly string[])[];
+}
+
+/** A case that took a slot, as the runner announces it. */
+export interface StartedCase {
+  caseId: string;
+  /** An exploration case of the plan (runner/property-runner.ts isPlannedCase). */
+  planned: boolean;
+  /** The locks it holds (runner/keyed-locks.ts). */
+  lockKeys: readonly string[];
+}
+
+interface CaseInFlight {
+  at: number;
+  caseId?: string;
+  lockKeys: readonly string[];
 }
 
 interface PropertyProgress {
@@ -38,8 +55,10 @@ interface PropertyProgress {
   doneMs: number;
   /** The done cases' durations, ms. */
   doneDurationsMs: number[];
-  /** Start instants of the cases in flight, oldest first. */
-  started: number[];
+  /** The cases in flight, oldest first. */
+  started: CaseInFlight[];
+  /** The lock keys of the planned cases not yet started, in run order. */
+  queuedLockKeys: (readonly string[])[];
   expectedCaseMs?: number;
   /** Confirmation re-runs and shrink candidates done. */
   extra: number;
@@ -86,11 +105,19 @@ export class Progress {
     const entry = this.entry(property?.id ?? family, family);
     entry.planned += cases;
     if (property?.expectedCaseMs !== undefined) entry.expectedCaseMs = property.expectedCaseMs;
+    if (property?.lockKeys !== undefined) entry.queuedLockKeys.push(...property.lockKeys);
   }
 
   /** A case took a slot (exploration, confirmation or shrink run). */
-  caseStarted(family: string, propertyId?: string): void {
-    this.entry(propertyId ?? family, family).started.push(this.clock.now());
+  caseStarted(family: string, propertyId?: string, started?: StartedCase): void {
+    const entry = this.entry(propertyId ?? family, family);
+    entry.started.push({ at: this.clock.now(), caseId: started?.caseId, lockKeys: started?.lockKeys ?? [] });
+    if (started?.planned !== true) return;
+    // Its place in the plan: the first queued case that takes the same locks.
+    const same = (keys: readonly string[]): boolean =>
+      keys.length === started.lockKeys.length && keys.every((key) => started.lockKeys.includes(key));
+    const index = entry.queuedLockKeys.findIndex(same);
+    entry.queuedLockKeys.splice(Math.max(0, index), 1);
   }
 
   startProperty(id: string): void {
@@ -102,10 +129,11 @@ export class Progress {
   caseDone(
     family: string,
     outcome: FieldOutcome,
-    timing?: { propertyId: string; durationMs: number; extra?: boolean },
+    timing?: { propertyId: string; durationMs: number; extra?: boolean; caseId?: string },
   ): void {
     const entry = this.entry(timing?.propertyId ?? family, family);
-    const startedAt = entry.started.shift();
+    const own = entry.started.findIndex((c) => c.caseId !== undefined && c.caseId === timing?.caseId);
+    const startedAt = entry.started.splice(Math.max(0, own), 1)[0]?.at;
     // Confirmation re-runs and shrink candidates are not of the plan: counted apart, so that the
     // planned cases still to come keep their place in the ETA.
     if (timing?.extra === true) entry.extra += 1;
@@ -180,7 +208,9 @@ export class Progress {
         done: p.done,
         doneMs: p.doneMs,
         doneDurationsMs: p.doneDurationsMs,
-        inFlightMs: p.started.map((start) => now - start),
+        inFlightMs: p.started.map((c) => now - c.at),
+        inFlightLockKeys: p.started.map((c) => c.lockKeys),
+        queuedLockKeys: p.queuedLockKeys,
         expectedCaseMs: p.expectedCaseMs,
       })),
       this.options.concurrency ?? 1,
@@ -197,7 +227,16 @@ export class Progress {
   private entry(key: string, family: string): PropertyProgress {
     let entry = this.properties.get(key);
     if (!entry) {
-      entry = { family, planned: 0, done: 0, doneMs: 0, doneDurationsMs: [], started: [], extra: 0 };
+      entry = {
+        family,
+        planned: 0,
+        done: 0,
+        doneMs: 0,
+        doneDurationsMs: [],
+        started: [],
+        queuedLockKeys: [],
+        extra: 0,
+      };
       this.properties.set(key, entry);
     }
     return entry;

@@ -193,3 +193,22 @@ export function expectedCaseMs(
     return undefined;
   }
 }
+
+/**
+ * The lock keys (harness/shared-cluster-state.ts) of a property's exploration cases, in run order:
+ * the same scenarios the runner will explore, so the ETA knows which cases wait for each other.
+ */
+export function plannedLockKeys(
+  definition: PropertyDefinition,
+  capabilities: Capabilities,
+  options: { seed: number; numRuns: number },
+): string[][] {
+  if (options.numRuns <= 0) return [];
+  try {
+    return fc
+      .sample(definition.arbitrary(capabilities), { seed: options.seed, numRuns: options.numRuns })
+      .map((scenario) => sharedClusterState(scenario));
+  } catch {
+    return [];
+  }
+}

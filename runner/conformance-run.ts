@@ -5,10 +5,12 @@ import type { Clock } from '../harness/clock';
 import type { CleanupReport } from '../harness/cleanup';
 import type { CaseReport, ClusterInfo, ReportHeader, RunOptions } from '../reporting/report-types';
 import { ReportWriter } from '../reporting/report-writer';
+import type { StartedCase } from '../reporting/progress';
+import { sharedClusterState } from '../harness/shared-cluster-state';
 import type { CaseExecutor } from './case-executor';
 import { knownIssueForFailure, knownIssueForProperty, type KnownIssue } from './known-issues';
 import type { PropertyDefinition } from './property-definition';
-import { runProperty, type PropertyOutcome } from './property-runner';
+import { isPlannedCase, runProperty, type PropertyOutcome } from './property-runner';
 import { writeReproducer } from './reproducer';
 import { scenarioCaseMs } from './case-estimate';
 import { runEfficiency, type RunEfficiency } from './run-efficiency';
@@ -72,7 +74,7 @@ export interface ConformanceHooks {
   onWriter?(writer: ReportWriter): void;
   onPropertyStart?(definition: PropertyDefinition, index: number, total: number): void;
   /** A case of the property took a slot (exploration, confirmation or shrink run). */
-  onCaseStart?(definition: PropertyDefinition): void;
+  onCaseStart?(definition: PropertyDefinition, started: StartedCase): void;
   onCase?(
     definition: PropertyDefinition,
     outcome: 'pass' | 'fail' | 'inconclusive',
@@ -161,7 +163,11 @@ export async function runConformance(
       definition,
       generatingFrom,
       (scenario, caseId, attempt) => {
-        hooks.onCaseStart?.(definition);
+        hooks.onCaseStart?.(definition, {
+          caseId,
+          planned: isPlannedCase({ id: caseId, attempt }),
+          lockKeys: sharedClusterState(scenario),
+        });
         return executor(scenario, caseId, attempt);
       },
       {

@@ -6,7 +6,7 @@ import { runConformance, type ConformanceResult } from '../../runner/conformance
 import { isPlannedCase } from '../../runner/property-runner';
 import { DEFAULT_IMAGE, DEFAULT_SERVER_IMAGE } from '../../runner/defaults';
 import type { CliDeps } from '../cli-deps';
-import { expectedCaseMs } from '../../runner/case-estimate';
+import { expectedCaseMs, plannedLockKeys } from '../../runner/case-estimate';
 import { runConcurrency } from '../../runner/concurrency';
 import { describeEfficiency } from '../../runner/run-efficiency';
 import { parseRunOptions, type RawRunOptions, type RunSettings } from '../run-options';
@@ -86,6 +86,7 @@ async function conduct(
         numRuns,
         modelOptions,
       }),
+      lockKeys: plannedLockKeys(definition, capabilities, { seed: settings.seed, numRuns }),
     });
   }
   errLine(
@@ -121,12 +122,14 @@ async function conduct(
           // An interrupt ends the process from its handler: the report must be complete before that.
           onWriter: (writer) => session.beforeInterruptExit(() => writer.finalize()),
           onPropertyStart: (definition) => progress.startProperty(definition.id),
-          onCaseStart: (definition) => progress.caseStarted(definition.family, definition.id),
+          onCaseStart: (definition, started) =>
+            progress.caseStarted(definition.family, definition.id, started),
           onCase: (definition, outcome, report) =>
             progress.caseDone(definition.family, outcome, {
               propertyId: definition.id,
               durationMs: report.durationMs,
               extra: !isPlannedCase(report),
+              caseId: report.id,
             }),
           onShrinkQueued: (definition, budgetMs) => progress.shrinkQueued(definition.id, budgetMs),
           onShrinkStart: (definition, deadlineMs) => progress.shrinkStarted(definition.id, deadlineMs),

@@ -2,24 +2,68 @@ import { join } from 'node:path';
 import { etaErrors, readTimeline, replayEta } from '../../bench/eta-replay';
 import { PROPERTIES } from '../../suites/registry';
 
-/**
- * [name, fixture, the elapsed seconds of the ETAs after two minutes that are not within 25 %]. run11's
- * one, at 493.4 s, is 25.04 % high (59.0 s for 47.2 s): resources/extended-not-overcommittable's
- * cases run one at a time under their node-capacity lock, and the ETA, not told which cases take a
- * lock (cli/commands/run.ts plans an expected duration only), gives its two queued cases the slots
- * that free first, so the two last updated-reachability cases start 10 s later than they did.
- */
-const RUNS: readonly (readonly [string, string, readonly number[]])[] = [
-  // v1.26.1, seed 1, 215 cases at 6 slots, 530 s; its last case ended 7.0 s before the run did.
-  ['run10', 'v1.26.1-seed1-run10.timeline.json.gz', []],
-  // v1.26.1, seed 1, 211 cases at 4 slots, 748 s; 5.9 s after its last case.
-  ['run7', 'v1.26.1-seed1-run7.timeline.json.gz', []],
-  // v1.26.1, seed 1, 219 cases at 6 slots with networkpolicy/updated-reachability, 541 s; 5.8 s after
-  // its last case. Its live ETA was 12-88 % high after two minutes.
-  ['run11', 'v1.26.1-seed1-run11.timeline.json.gz', [493.4]],
+interface ReplayedRun {
+  name: string;
+  file: string;
+  /** The properties the run skipped (unsupported by its cases' basis). */
+  skipped: readonly string[];
+  /**
+   * Where ETAs after two minutes may be off by more than 25 %: only while at most `lastSeconds` of the
+   * run are left, and then by at most `seconds`. Undefined: nowhere.
+   */
+  tail?: { lastSeconds: number; seconds: number };
+}
+
+const V126_SKIPPED = ['termination/sidecars-last', 'init/sidecars'];
+/** Cases generated for v1.23: no gRPC probes there. */
+const V123_SKIPPED = [
+  'termination/sidecars-last',
+  'probes/grpc-unserved-fails',
+  'probes/grpc-serving',
+  'init/sidecars',
 ];
 
-describe.each(RUNS)('the ETA replayed against the real %s', (_, file, beyond) => {
+const RUNS: readonly ReplayedRun[] = [
+  // v1.26.1, seed 1, 215 cases at 6 slots, 530 s; its last case ended 7.0 s before the run did.
+  {
+    name: 'run10',
+    file: 'v1.26.1-seed1-run10.timeline.json.gz',
+    skipped: V126_SKIPPED,
+  },
+  // v1.26.1, seed 1, 211 cases at 4 slots, 748 s; 5.9 s after its last case.
+  {
+    name: 'run7',
+    file: 'v1.26.1-seed1-run7.timeline.json.gz',
+    skipped: V126_SKIPPED,
+  },
+  // v1.26.1, seed 1, 219 cases at 6 slots with networkpolicy/updated-reachability, 541 s; 5.8 s after
+  // its last case. Its live ETA was 12-88 % high after two minutes. Until the ETA knew which cases
+  // take a lock, 493.4 s was 25.04 % high: resources/extended-not-overcommittable's cases run one at
+  // a time under their node-capacity lock, and the ETA gave its queued cases the slots that free first.
+  {
+    name: 'run11',
+    file: 'v1.26.1-seed1-run11.timeline.json.gz',
+    skipped: V126_SKIPPED,
+  },
+  // v1.23.13, seed 1, cases for v1.23, 500 s. Without the locks 38 ETAs around 288 s were up to 27.6 %
+  // low, for the same reason (the eviction and capacity chains of the resources family).
+  {
+    name: 'v123-s6',
+    file: 'v1.23.13-seed1-s6.timeline.json.gz',
+    skipped: V123_SKIPPED,
+  },
+  // v1.26.1, seed 1, the same v1.23 cases, 477 s. In its last 40 s the final three
+  // networkpolicy/updated-reachability cases took 41-55 s where the plan (40.7 s) and the property's
+  // first case (34.9 s) said 36 s: the ETA was 8-10 s short of 29-37 s left (up to 28 % low).
+  {
+    name: 'v126-s6-same',
+    file: 'v1.26.1-seed1-s6-v123-cases.timeline.json.gz',
+    skipped: V123_SKIPPED,
+    tail: { lastSeconds: 40, seconds: 11 },
+  },
+];
+
+describe.each(RUNS)('the ETA replayed against the real $name', ({ file, skipped, tail }) => {
   const timeline = readTimeline(join(__dirname, '../fixtures/real-runs', file));
   const points = replayEta(timeline, PROPERTIES);
 
@@ -34,17 +78,19 @@ describe.each(RUNS)('the ETA replayed against the real %s', (_, file, beyond) =>
     expect(Math.abs(last.etaMs - last.actualMs) / last.actualMs).toBeLessThanOrEqual(0.25);
   });
 
-  test('after two minutes every ETA is within 25 % of the time the run really had left, but the known ones', () => {
-    const errors = etaErrors(points, 120_000).map(Math.abs);
-    expect(errors.length).toBeGreaterThan(300);
+  test('after two minutes every ETA is within 25 % of the time the run really had left (but in a stated tail)', () => {
+    expect(etaErrors(points, 120_000).length).toBeGreaterThan(300);
     const late = points.filter(
       (point) =>
         point.elapsedMs >= 120_000 &&
         point.actualMs > 0 &&
         Math.abs(point.etaMs - point.actualMs) / point.actualMs > 0.25,
     );
-    expect(late.map((point) => Math.round(point.elapsedMs / 100) / 10)).toEqual(beyond);
-    expect(Math.max(...errors)).toBeLessThanOrEqual(0.26);
+    if (tail === undefined) expect(late).toEqual([]);
+    for (const point of late) {
+      expect(point.actualMs).toBeLessThanOrEqual((tail?.lastSeconds ?? 0) * 1000);
+      expect(Math.abs(point.etaMs - point.actualMs)).toBeLessThanOrEqual((tail?.seconds ?? 0) * 1000);
+    }
   });
 
   test('after two minutes the median ETA error is under 10 %', () => {
@@ -55,8 +101,8 @@ describe.each(RUNS)('the ETA replayed against the real %s', (_, file, beyond) =>
   });
 
   test('skipped properties are planned without cases, as the CLI plans them', () => {
-    const skipped = timeline.properties.filter((p) => p.runsPlanned === 0).map((p) => p.id);
-    expect(skipped).toEqual(['termination/sidecars-last', 'init/sidecars']);
+    const unplanned = timeline.properties.filter((p) => p.runsPlanned === 0).map((p) => p.id);
+    expect(unplanned).toEqual(skipped);
     expect(timeline.cases.some((c) => skipped.includes(c.propertyId))).toBe(false);
   });
 });

@@ -269,4 +269,41 @@ describe('estimateRemainingMs', () => {
     expect(estimateRemainingMs(four, 4, { spread: 0.25, afterLastCaseMs: 0 })).toBeCloseTo(92_000, -2);
     expect(estimateRemainingMs(four, 4, exact)).toBe(80_000);
   });
+
+  test('cases that take the same lock run one after another, whatever the free slots', () => {
+    // Six slots, one case in flight 5 s under lock L, three more queued under L, 10 s each.
+    const locked = property({
+      planned: 4,
+      inFlightMs: [5_000],
+      inFlightLockKeys: [['L']],
+      queuedLockKeys: [['L'], ['L'], ['L']],
+      expectedCaseMs: 10_000,
+    });
+    const chained = property({ ...locked, inFlightMs: [5_000], expectedCaseMs: 10_000 });
+    // The case in flight ends at 5 s (10 s estimate), then 10 s per queued case: 35 s.
+    expect(estimateRemainingMs([chained], 6, exact)).toBe(35_000);
+    // Other locks, and cases without one, do not wait: all three queued cases start now or at 5 s.
+    expect(estimateRemainingMs([{ ...chained, queuedLockKeys: [['M'], [], ['M']] }], 6, exact)).toBe(20_000);
+  });
+
+  test("a locked case leaves the slots that free first to the next property's cases", () => {
+    // Two slots: A is free now, B frees at 30 s, when lock L (held by B's case) is free. The queued L
+    // case waits for 30 s and takes B; the next property's 40 s case takes A now.
+    const holder = property({
+      planned: 3,
+      inFlightMs: [0, 0],
+      inFlightLockKeys: [[], ['L']],
+      queuedLockKeys: [['L']],
+      expectedCaseMs: 20_000,
+      doneDurationsMs: [],
+    });
+    const inFlight = [
+      { ...holder, planned: 1, inFlightMs: [20_000], inFlightLockKeys: [[]], queuedLockKeys: [] },
+      { ...holder, planned: 2, inFlightMs: [0], inFlightLockKeys: [['L']], expectedCaseMs: 30_000 },
+    ];
+    const next = property({ family: 'quota', planned: 1, expectedCaseMs: 40_000 });
+    // L case: 30 s → 60 s on B; next property: 0 → 40 s on A. The run ends at 60 s (70 s if the L
+    // case had taken A, idle until 30 s, and the next one B).
+    expect(estimateRemainingMs([...inFlight, next], 2, exact)).toBe(60_000);
+  });
 });

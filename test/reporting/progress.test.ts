@@ -121,4 +121,29 @@ describe('Progress', () => {
     clock.advance(6_000);
     expect(progress.remainingMs()).toBe(0);
   });
+
+  it('knows which planned cases take a lock: those queued under one wait for each other', () => {
+    const clock = fakeClock();
+    const options = { concurrency: 4, cleanupMs: 0 };
+    const progress = new Progress(fakeStream(true), clock, options);
+    const L = ['node eviction manager'];
+    progress.plan('resources', 3, { id: 'resources/a', expectedCaseMs: 10_000, lockKeys: [L, [], L] });
+    // r1 (no lock) and r0 (lock L) start; r2 (lock L) must wait for r0: about 20 s in all.
+    progress.caseStarted('resources', 'resources/a', { caseId: 'a-r1', planned: true, lockKeys: [] });
+    progress.caseStarted('resources', 'resources/a', { caseId: 'a-r0', planned: true, lockKeys: L });
+    expect(progress.remainingMs()).toBeGreaterThanOrEqual(20_000);
+    // Without the locks the plan shares the three cases among the four slots: about 10 s.
+    const unlocked = new Progress(fakeStream(true), fakeClock(), options);
+    unlocked.plan('resources', 3, { id: 'resources/a', expectedCaseMs: 10_000 });
+    unlocked.caseStarted('resources', 'resources/a', { caseId: 'a-r1', planned: true, lockKeys: [] });
+    unlocked.caseStarted('resources', 'resources/a', { caseId: 'a-r0', planned: true, lockKeys: [] });
+    expect(unlocked.remainingMs()).toBeLessThan(14_000);
+    // r0 ends after 2 s: the property's cases are now expected at 4 s (2 s observed, blended with the
+    // plan rescaled by it). Matched by its id, the case still in flight is r1 (no lock), so L is free
+    // and r2 starts now: 4.0 s left. Had the oldest case been taken for the one that ended, L would
+    // look held by a case 2 s in, and r2 would end after 2 + 4 = 6 s.
+    clock.advance(2_000);
+    progress.caseDone('resources', 'pass', { propertyId: 'resources/a', durationMs: 2_000, caseId: 'a-r0' });
+    expect(progress.remainingMs()).toBeLessThan(5_000);
+  });
 });

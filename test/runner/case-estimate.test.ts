@@ -2,7 +2,12 @@ import { join } from 'node:path';
 import { readTimeline } from '../../bench/eta-replay';
 import type { PlanStep } from '../../harness/plan';
 import { DEFAULT_MODEL_OPTIONS } from '../../model/expectation';
-import { plannedCaseMs, scenarioCaseMs } from '../../runner/case-estimate';
+import { plannedCaseMs, plannedLockKeys, scenarioCaseMs } from '../../runner/case-estimate';
+import {
+  EVICTION_MANAGER_KEY,
+  EXTENDED_CAPACITY_KEY,
+  sharedClusterState,
+} from '../../harness/shared-cluster-state';
 import { PROPERTIES } from '../../suites/registry';
 
 /** The NetworkPolicy topology's start, the enforcer's wait, then `probing`: a case's plan as harness/plan.ts makes it. */
@@ -73,5 +78,33 @@ describe('scenarioCaseMs', () => {
     expect(Math.min(...planned('networkpolicy/reachability-matrix'))).toBeGreaterThan(
       Math.max(...updated) + 20_000,
     );
+  });
+});
+
+describe('plannedLockKeys', () => {
+  // run11 (seed 1, v1.26.1): the resources cases it ran, and the locks they took.
+  const run11 = readTimeline(join(__dirname, '../fixtures/real-runs/v1.26.1-seed1-run11.timeline.json.gz'));
+
+  test.each(['resources/extended-not-overcommittable', 'resources/ephemeral-eviction', 'probes/http-status'])(
+    "%s: the locks of the run's own cases, in case order, planned from the seed before the run",
+    (id) => {
+      const definition = PROPERTIES.find((d) => d.id === id);
+      if (definition === undefined) throw new Error(`no property ${id}`);
+      const ran = run11.scenarios[id].map((scenario) => sharedClusterState(scenario));
+      const runsPlanned = run11.properties.find((p) => p.id === id)?.runsPlanned ?? 0;
+      expect(plannedLockKeys(definition, run11.capabilities, { seed: 1, numRuns: runsPlanned })).toEqual(ran);
+    },
+  );
+
+  test('the lock-taking properties take theirs on every case; others none', () => {
+    const keysOf = (id: string): string[][] =>
+      run11.scenarios[id].map((scenario) => sharedClusterState(scenario));
+    expect(
+      keysOf('resources/extended-not-overcommittable').every((keys) => keys.includes(EXTENDED_CAPACITY_KEY)),
+    ).toBe(true);
+    expect(keysOf('resources/ephemeral-eviction').every((keys) => keys.includes(EVICTION_MANAGER_KEY))).toBe(
+      true,
+    );
+    expect(keysOf('probes/http-status').every((keys) => keys.length === 0)).toBe(true);
   });
 });
