@@ -2,6 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { customResourceApplyLines } from '../generators/manifests/custom-resource';
 import { hookHandlerApplyLines } from '../generators/manifests/hook-handler-pod';
+import { networkPolicyManifests } from '../generators/manifests/networkpolicy';
+import { netpolChangeCommand } from '../generators/manifests/networkpolicy-change-command';
 import { manifestYaml } from '../generators/manifests/manifest-yaml';
 import { podSecurityNamespaceLabels } from '../generators/manifests/policy-manifests';
 import type { WireObject } from '../generators/manifests/wire-form';
@@ -74,6 +76,27 @@ function withoutKeepFinalizer(object: ManagedObject): ManagedObject {
   return { ...object, metadata };
 }
 
+/**
+ * The mid-case change of a networkpolicy/updated-reachability case as a kubectl command, with the
+ * case's namespace names and labels (the objects carry them): the executor makes it after the first
+ * probes, so a reproducer without it shows only the first phase.
+ */
+function netpolChangeLine(scenario: Scenario, objects: readonly ManagedObject[]): string | undefined {
+  if (scenario.family !== 'networkpolicy' || scenario.mutation === undefined) return undefined;
+  const first = objects.find((object) => object.metadata?.namespace?.endsWith(`-${NETPOL_NAMESPACES[0]}`));
+  const namespace = first?.metadata?.namespace;
+  if (namespace === undefined) return undefined;
+  const own = first?.metadata?.labels ?? {};
+  const labels = Object.fromEntries(MANAGED_KEYS.filter((key) => key in own).map((key) => [key, own[key]]));
+  const { change } = networkPolicyManifests(scenario, {
+    image: 'unused: only the change is taken',
+    namespacePrefix: namespace.slice(0, -(NETPOL_NAMESPACES[0].length + 1)),
+    labels,
+    caseId: own[CASE_ID_LABEL] ?? '',
+  });
+  return change === undefined ? undefined : netpolChangeCommand(change);
+}
+
 function hasResolvedIpBlocks(objects: readonly ManagedObject[]): boolean {
   return objects.some((object) => object.metadata?.annotations?.[IP_BLOCKS_ANNOTATION] !== undefined);
 }
@@ -120,6 +143,7 @@ export function renderReproducer(input: ReproducerInput): string {
   const namespace = objects.find((object) => object.metadata?.namespace)?.metadata?.namespace ?? 'default';
   const failing = minimal.verdict.diff.filter((field) => field.outcome !== 'pass');
   const remove = deleteCommand(minimal.scenario, namespace);
+  const change = netpolChangeLine(minimal.scenario, objects);
   const header = [
     `kubeprop reproducer for ${input.propertyId} (server ${input.serverVersion})`,
     input.statement,
@@ -129,6 +153,13 @@ export function renderReproducer(input: ReproducerInput): string {
     ...hookHandlerApplyLines(objects, namespace),
     ...customResourceApplyLines(objects),
     ...(remove === undefined ? [] : [`then:   ${remove}   (after the pod is Running)`]),
+    ...(change === undefined
+      ? []
+      : [
+          'probe:  every cell once (the first phase), then',
+          `change: ${change}`,
+          '        wait 3 s for the enforcer and probe again (the second phase)',
+        ]),
     ...(hasResolvedIpBlocks(objects)
       ? [
           `ipBlock CIDRs are the pod IPs of the run (annotation ${IP_BLOCKS_ANNOTATION}: which pod each stands for);`,

@@ -8,6 +8,8 @@ import type { CaseReport } from '../../reporting/report-types';
 import { renderReproducer } from '../../runner/reproducer';
 import type { PropertyDefinition } from '../../runner/property-definition';
 import { reachabilityMatrix } from '../../suites/networkpolicy/reachability-matrix.property';
+import { updatedReachability } from '../../suites/networkpolicy/updated-reachability.property';
+import type { NetpolMutation } from '../../model/scenario/policies';
 import { enforceRejectsViolations } from '../../suites/podsecurity/enforce-rejects-violations.property';
 import { defaultsApplied } from '../../suites/limitrange/defaults-applied.property';
 import { graceOverride } from '../../suites/termination/grace-override.property';
@@ -165,5 +167,72 @@ describe('renderReproducer', () => {
     });
     expect(text).toContain('# not shrunk: it fails known rules only');
     expect(text).not.toContain('time limit');
+  });
+
+  describe('networkpolicy/updated-reachability: the mid-case change as a kubectl command with the case names', () => {
+    const policy = ipBlockScenario.policies[1];
+    const changed: NetpolMutation = {
+      kind: 'updatePolicy',
+      policy: {
+        ...policy,
+        ingress: [{ peers: [{ kind: 'pod', podSelector: { matchLabels: { pod: 'b' } } }], ports: [] }],
+      },
+    };
+    const scenarioWith = (mutation: NetpolMutation): NetworkPolicyScenario => ({
+      family: 'networkpolicy',
+      policies: [policy],
+      mutation,
+    });
+    const rendered = async (
+      mutation: NetpolMutation,
+    ): Promise<{ text: string; names: string[]; change: string }> => {
+      const minimal = await caseOn(updatedReachability, scenarioWith(mutation));
+      const text = reproducerOf(updatedReachability, minimal);
+      expect(manifestProblems(text)).toEqual([]);
+      const names = documents(text)
+        .filter((d) => d.kind === 'Namespace')
+        .map((d) => d.metadata?.name ?? '');
+      const change = /^# change: (.*)$/m.exec(text)?.[1] ?? '';
+      return { text, names, change };
+    };
+
+    it('a label on a pod or a namespace: kubectl label, in the namespaces the file creates', async () => {
+      const pod = await rendered({ kind: 'labelPod', namespace: 'y', pod: 'b' });
+      const y = pod.names.find((name) => name.endsWith('-y'));
+      expect(pod.change).toBe(`kubectl label pod b -n ${y} updated=yes`);
+      const ns = await rendered({ kind: 'labelNamespace', namespace: 'z' });
+      expect(ns.change).toBe(
+        `kubectl label namespace ${ns.names.find((name) => name.endsWith('-z'))} updated=yes`,
+      );
+      expect(ns.text).toMatch(/^# probe: {2}every cell once/m);
+    });
+
+    it('a policy deleted: kubectl delete in its namespace', async () => {
+      const { change, names } = await rendered({ kind: 'deletePolicy', name: 'p1' });
+      expect(change).toBe(`kubectl delete networkpolicy p1 -n ${names.find((name) => name.endsWith('-y'))}`);
+    });
+
+    it('a policy updated: a JSON patch of its whole spec in wire form, selectors scoped to the case as applied', async () => {
+      const { change, text } = await rendered(changed);
+      const match = /^kubectl patch networkpolicy p1 -n (\S+) --type=json -p '(.*)'$/.exec(change);
+      expect(match).not.toBeNull();
+      const [op] = JSON.parse(match?.[2] ?? '[]') as {
+        op: string;
+        path: string;
+        value: Record<string, unknown>;
+      }[];
+      expect(op).toMatchObject({ op: 'replace', path: '/spec' });
+      const ingress = op.value.ingress as Record<string, unknown>[];
+      expect(Object.keys(ingress[0])).toEqual(['from']);
+      // The policy keeps its pod selector, as applied; the new peer selects pod b of its namespace.
+      const [applied] = documents(text).filter((d) => d.kind === 'NetworkPolicy');
+      expect(op.value.podSelector).toEqual((applied.spec as { podSelector: unknown }).podSelector);
+      expect(ingress[0].from).toEqual([{ podSelector: { matchLabels: { pod: 'b' } } }]);
+    });
+
+    it('the reachability matrix, which changes nothing mid-case, has no change line', async () => {
+      const text = reproducerOf(reachabilityMatrix, await caseOn(reachabilityMatrix, ipBlockScenario));
+      expect(text).not.toMatch(/^# change:/m);
+    });
   });
 });
