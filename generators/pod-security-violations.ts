@@ -96,6 +96,12 @@ const withHostProcess = (capabilities: Capabilities): boolean => atLeast(capabil
  */
 const withSeccompAnnotationSync = (capabilities: Capabilities): boolean => !atLeast(capabilities.version, 27);
 
+/**
+ * procMount Unmasked reaches Pod Security only where the server keeps it (the ProcMountType gate on, on a
+ * server before 1.30, which then also wants hostUsers: false): model/capabilities.ts procMount, probed.
+ */
+const keepsUnmasked = (capabilities: Capabilities): boolean => capabilities.procMount;
+
 /** Host ports sit far above the planned container ports (generators/port-plan.ts); one per container. */
 const HOST_PORT = 30080;
 const INIT_HOST_PORT = 30081;
@@ -331,6 +337,32 @@ export const POD_SECURITY_VIOLATIONS: readonly PodSecurityViolation[] = [
     violates: ['seLinuxOptions'],
     fixtures: ['seLinuxOptions v1.0 fail 4'],
     apply: (pod) => onPod(pod, (s) => ({ ...s, seLinuxRole: 'somevalue' })),
+  },
+  {
+    id: 'procMount',
+    check: 'procMount',
+    violates: ['procMount'],
+    fixtures: ['procMount v1.0 fail 0'],
+    apply: (pod) => onFirstContainer(pod, (s) => ({ ...s, procMount: 'Unmasked' })),
+    available: keepsUnmasked,
+  },
+  {
+    id: 'procMount-init',
+    check: 'procMount',
+    violates: ['procMount'],
+    fixtures: ['procMount v1.0 fail 1'],
+    needsInitContainer: true,
+    apply: (pod) => onInitContainer(pod, (s) => ({ ...s, procMount: 'Unmasked' })),
+    available: keepsUnmasked,
+  },
+  {
+    id: 'procMount-every',
+    check: 'procMount',
+    // Every container, init first in the detail (policy/visitor.go visitContainers).
+    violates: ['procMount'],
+    fixtures: [],
+    apply: (pod) => onEveryContainer(pod, (s) => ({ ...s, procMount: 'Unmasked' })),
+    available: keepsUnmasked,
   },
   {
     id: 'seccompProfile_baseline',
@@ -688,11 +720,7 @@ export const POD_SECURITY_VIOLATIONS: readonly PodSecurityViolation[] = [
  * (test/fixtures/upstream/pod-security-fixtures.txt) names a shape's `fixtures` or a passing placement
  * (pod-security-compliant.ts POD_SECURITY_PASSING_SHAPES); test/docs/upstream-coverage.test.ts holds it so.
  */
-export const UNEXPRESSED_FIXTURE_CASES: Readonly<Record<string, string>> = {
-  'procMount v1.0 fail 0':
-    'procMount Unmasked is kept only with the ProcMountType feature gate (alpha, off in 1.26; later also hostUsers: false), so the API server drops it and the pod passes',
-  'procMount v1.0 fail 1': 'as procMount fail 0 (init container)',
-};
+export const UNEXPRESSED_FIXTURE_CASES: Readonly<Record<string, string>> = {};
 
 /** The fixture cases the shapes reproduce. */
 export function generatedFixtureCases(): string[] {

@@ -9,7 +9,7 @@ import type { ClusterPort, ManagedObject } from './cluster-port';
  * it), the kubelet's GRPCContainerProbe gate alone decides (prober.go runProbe: "missing probe
  * handler" when off, as a v1.23.13 node answered a kept field), so its version default holds.
  */
-export type ProbedCapability = 'sidecars' | 'sleepAction' | 'sleepZero' | 'probeGrace';
+export type ProbedCapability = 'sidecars' | 'sleepAction' | 'sleepZero' | 'probeGrace' | 'procMount';
 
 /**
  * kept: admitted with the field intact. dropped: admitted without it (feature gate off, or a server
@@ -60,6 +60,8 @@ interface FeatureProbe {
   pod: ManagedObject;
   /** Whether the admitted pod still carries the feature's field. */
   kept(pod: V1Pod): boolean;
+  /** Whether a rejection shows the field kept: admission, which runs after the drop, refused it. */
+  keptIfRefused?(message: string): boolean;
 }
 
 /**
@@ -96,13 +98,21 @@ const PROBES: Record<ProbedCapability, FeatureProbe> = {
     }),
     kept: (pod) => pod.spec?.containers[0]?.livenessProbe?.terminationGracePeriodSeconds === 7,
   },
+  // KEP-4265: with the ProcMountType gate off the server sets Unmasked back to Default
+  // (dropDisabledProcMountField); from 1.30 validation rejects it on a pod without hostUsers: false.
+  procMount: {
+    pod: probePod('procMount', { containers: [{ ...main, securityContext: { procMount: 'Unmasked' } }] }),
+    kept: (pod) => pod.spec?.containers[0]?.securityContext?.procMount === 'Unmasked',
+    // A cluster-wide Pod Security default (AdmissionConfiguration defaults) may enforce baseline on "default".
+    keptIfRefused: (message) => message.includes('violates PodSecurity') && message.includes('procMount'),
+  },
 };
 
 async function probe(port: ClusterPort, feature: FeatureProbe): Promise<ProbeOutcome> {
   if (!port.dryRunCreate) return 'unprobed';
   try {
     const result = await port.dryRunCreate(PROBE_NAMESPACE, feature.pod);
-    if (!result.ok) return 'rejected';
+    if (!result.ok) return feature.keptIfRefused?.(result.body.message ?? '') ? 'kept' : 'rejected';
     return result.object.kind === 'Pod' && feature.kept(result.object) ? 'kept' : 'dropped';
   } catch {
     // Forbidden, unreachable mid-way, ...: no evidence either way, keep the version default.

@@ -19,6 +19,8 @@ export interface Capabilities {
   grpcProbes: boolean;
   /** probe-level terminationGracePeriodSeconds. */
   probeGrace: boolean;
+  /** `securityContext.procMount: Unmasked` kept on a pod that leaves hostUsers unset (ProcMountType gate). */
+  procMount: boolean;
   /** Whether the CNI enforces NetworkPolicy (a canary policy denied traffic); undefined when not yet probed. */
   networkPolicyEnforced?: boolean;
   /** Why the canary could not tell (its own probe failed without any policy): enforcement is unknown. */
@@ -55,6 +57,13 @@ export function atLeast(version: ServerVersion, minor: number): boolean {
  * PodLifecycleSleepActionAllowZero beta+default 1.33; GRPCContainerProbe beta+default 1.24, GA 1.27;
  * ProbeTerminationGracePeriod beta 1.22, on by default from 1.25 (pkg/features/kube_features.go v1.26.1: "Default to
  * true in beta 1.25"), GA 1.28).
+ *
+ * procMount is off by default on every release. Through 1.32 the ProcMountType gate is off by default
+ * (pkg/features/kube_features.go: alpha off 1.12, beta off 1.31, beta on 1.33), and then the API server sets
+ * Unmasked back to Default (pkg/api/pod/util.go dropDisabledProcMountField). From 1.30 validation rejects Unmasked
+ * unless the pod sets `hostUsers: false` (kubernetes PR #123520, CHANGELOG-1.30 "now requires setting
+ * spec.hostUsers=false as well"), which no scenario does. So only a 1.22–1.29 server with the gate turned on
+ * keeps it, which harness/capabilities.ts probes.
  */
 export function defaultCapabilities(version: ServerVersion): Capabilities {
   return {
@@ -64,6 +73,7 @@ export function defaultCapabilities(version: ServerVersion): Capabilities {
     sleepZero: atLeast(version, 33),
     grpcProbes: atLeast(version, 24),
     probeGrace: atLeast(version, 25),
+    procMount: false,
   };
 }
 

@@ -11,6 +11,7 @@ export const GENERATION_FEATURES = [
   'sleepZero',
   'grpcProbes',
   'probeGrace',
+  'procMount',
 ] as const;
 export type GenerationFeature = (typeof GENERATION_FEATURES)[number];
 

@@ -102,6 +102,8 @@ export const FAKE_DEFECTS = {
   'podsecurity-seccomp-annotations-ignored': 'podsecurity',
   /** Pod Security has no windowsHostProcess check: hostProcess pods pass baseline. */
   'podsecurity-hostprocess-ignored': 'podsecurity',
+  /** Pod Security has no procMount check: Unmasked containers pass baseline. */
+  'podsecurity-procmount-ignored': 'podsecurity',
   /** NetworkPolicy egress rules are not enforced. */
   'netpol-egress-ignored': 'networkpolicy',
   /** NetworkPolicy endPort is dropped: a port entry allows its port only (kube-router before v1.3.0). */

@@ -6,6 +6,9 @@ import {
   PROBE_NAMESPACE,
 } from '../../harness/capabilities';
 import { ClusterError } from '../../harness/cluster-error';
+import { createFakeAdmission } from '../../harness/fake/admission';
+import { FakeCluster } from '../../harness/fake/fake-cluster';
+import { parseServerVersion } from '../../model/capabilities';
 import type { CreateResult, ManagedObject } from '../../harness/cluster-port';
 import { StubPort } from './support/stub-port';
 
@@ -62,7 +65,7 @@ describe('detectCapabilities', () => {
     expect(detected.capabilities.sidecars).toBe(true);
     expect(detected.probes.sidecars).toBe('kept');
     expect(seen.every(([namespace]) => namespace === PROBE_NAMESPACE)).toBe(true);
-    expect(seen).toHaveLength(4);
+    expect(seen).toHaveLength(5);
   });
 
   test('gRPC probes follow the version: a v1.23 server keeps the grpc field with the kubelet gate off', async () => {
@@ -90,6 +93,7 @@ describe('detectCapabilities', () => {
       sleepAction: 'kept',
       sleepZero: 'rejected',
       probeGrace: 'kept',
+      procMount: 'kept',
     });
     expect(detected.capabilities).toMatchObject({
       sidecars: false,
@@ -106,7 +110,7 @@ describe('detectCapabilities', () => {
     const defaults = await detectCapabilities(port);
     // 1.28: sidecars alpha (off), sleep action not yet there, probe grace GA.
     expect(defaults.capabilities).toMatchObject({ sidecars: false, sleepAction: false, probeGrace: true });
-    expect(Object.values(defaults.probes)).toEqual(Array(4).fill('unprobed'));
+    expect(Object.values(defaults.probes)).toEqual(Array(5).fill('unprobed'));
 
     port.dryRun = async () => {
       throw new ClusterError('forbidden', 'no', 403);
@@ -129,6 +133,56 @@ describe('detectCapabilities', () => {
       containerRuntimeVersion: 'containerd://2.1.4',
       kubeletVersion: 'v1.34.0',
     });
+  });
+});
+
+describe('the procMount probe', () => {
+  test('a Pod Security rejection that names procMount shows the field kept; a validation error does not', async () => {
+    const port = new StubPort();
+    port.version = { major: 1, minor: 26, gitVersion: 'v1.26.1' };
+    const refusing = (status: number, message: string) => async (): Promise<CreateResult> => ({
+      ok: false,
+      status,
+      body: { code: status, message },
+      warnings: [],
+    });
+    // A cluster-wide baseline default on "default" (AdmissionConfiguration defaults).
+    port.dryRun = refusing(
+      403,
+      'pods "kubeprop-probe-procmount" is forbidden: violates PodSecurity "baseline:latest": procMount (container "c" must not set securityContext.procMount to "Unmasked")',
+    );
+    expect((await detectCapabilities(port)).probes.procMount).toBe('kept');
+    port.dryRun = refusing(
+      422,
+      'Pod "kubeprop-probe-procmount" is invalid: spec.containers[0].securityContext.procMount: Invalid value: "Unmasked": `hostUsers` must be false to use `Unmasked`',
+    );
+    const rejected = await detectCapabilities(port);
+    expect(rejected.probes.procMount).toBe('rejected');
+    expect(rejected.capabilities.procMount).toBe(false);
+  });
+
+  /** The fake API server with its admission chain and the given ProcMountType gate, "default" created. */
+  async function fakeOn(version: string, procMountType?: boolean): Promise<FakeCluster> {
+    const serverVersion = parseServerVersion(version);
+    const fake = new FakeCluster({
+      serverVersion,
+      admission: createFakeAdmission({ serverVersion, procMountType }),
+    });
+    await fake.createNamespace({ metadata: { name: PROBE_NAMESPACE } });
+    return fake;
+  }
+
+  test.each([
+    // 1.26: the gate is alpha and off by default, so Unmasked goes back to Default.
+    ['v1.26.1', undefined, 'dropped', false],
+    ['v1.26.1', true, 'kept', true],
+    // 1.33: on by default, but from 1.30 Unmasked needs hostUsers: false, which the probe does not set.
+    ['v1.33.0', undefined, 'rejected', false],
+    ['v1.29.0', false, 'dropped', false],
+  ] as const)('on a fake %s with the gate %s: %s', async (version, gate, outcome, capability) => {
+    const detected = await detectCapabilities(await fakeOn(version, gate));
+    expect(detected.probes.procMount).toBe(outcome);
+    expect(detected.capabilities.procMount).toBe(capability);
   });
 });
 

@@ -41,6 +41,8 @@ export async function runOnFake(
     kubelet?: FakeKubeletOptions;
     /** The release the fake serves (default: the latest). */
     serverVersion?: ServerVersion;
+    /** The fake API server's ProcMountType gate (default: its default on that release). */
+    procMountType?: boolean;
   },
 ): Promise<FakeRun> {
   const modelOptions = { slackSeconds: options.slackSeconds ?? DEFAULT_MODEL_OPTIONS.slackSeconds };
@@ -51,6 +53,7 @@ export async function runOnFake(
     keepTraces: options.keepTraces,
     serverImage: options.serverImage,
     serverVersion: options.serverVersion,
+    procMountType: options.procMountType,
     ...(options.kubelet
       ? {
           cluster: {

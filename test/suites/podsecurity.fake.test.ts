@@ -73,6 +73,48 @@ describe('podsecurity properties on the fake cluster', () => {
     },
   );
 
+  /** The test node's setup: 1.26 with the ProcMountType gate on, so the server keeps procMount Unmasked. */
+  const unmaskedCases = (run: Awaited<ReturnType<typeof runOnFake>>) =>
+    run.cases.filter((c) => JSON.stringify(c.objects).includes('"procMount":"Unmasked"'));
+
+  it.each(PODSECURITY_PROPERTIES.map((p) => [p.id, p] as const))(
+    '%s passes on a conforming 1.26 cluster with ProcMountType on, procMount Unmasked among its cases',
+    async (_id, definition) => {
+      // Seed 9 draws its first Unmasked pods from about the 46th case on.
+      const run = await runOnFake(definition, {
+        runs: 100,
+        seed: 9,
+        serverVersion: v126,
+        procMountType: true,
+      });
+      expect(failures(run)).toEqual([]);
+      expect(run.end.verdict).toBe('pass');
+      const unmasked = unmaskedCases(run);
+      expect(unmasked.length).toBeGreaterThan(0);
+      // Judged, not vacuous: some case expects procMount among the failed checks of a baseline or restricted mode.
+      expect(unmasked.some((c) => JSON.stringify(c.expectation).includes('"procMount"'))).toBe(true);
+    },
+  );
+
+  it('on a 1.26 cluster with ProcMountType off, no case sets procMount Unmasked', async () => {
+    const run = await runOnFake(enforceRejectsViolations, { runs: 100, seed: 9, serverVersion: v126 });
+    expect(run.end.verdict).toBe('pass');
+    expect(unmaskedCases(run)).toEqual([]);
+  });
+
+  it('podsecurity-procmount-ignored fails enforce-rejects-violations on 1.26 with ProcMountType on, shrunk to an Unmasked pod', async () => {
+    const run = await runOnFake(enforceRejectsViolations, {
+      runs: 150,
+      seed: 9,
+      defects: ['podsecurity-procmount-ignored'],
+      serverVersion: v126,
+      procMountType: true,
+    });
+    const { minimal, failedFields } = expectCaughtAndShrunk(run);
+    expect(JSON.stringify(minimal)).toContain('"procMount":"Unmasked"');
+    expect(failedFields.some((f) => f === 'pod.admitted' || f === 'pod.enforce.violations')).toBe(true);
+  });
+
   it.each([
     ['podsecurity-apparmor-annotations-ignored', 'appArmorAnnotation'],
     ['podsecurity-seccomp-annotations-ignored', 'seccompAnnotation'],

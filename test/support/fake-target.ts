@@ -4,6 +4,7 @@ import type { Family } from '../../model/scenario';
 import { CleanupRegistry } from '../../harness/cleanup';
 import { createFakeAdmission, createQuotaUsage } from '../../harness/fake/admission';
 import type { FakeDefect } from '../../harness/fake/defects';
+import { procMountTypeDefault, unmaskedKept } from '../../harness/fake/admission/proc-mount';
 import { FakeCluster, type FakeClusterOptions } from '../../harness/fake/fake-cluster';
 import { createFakeKubelet } from '../../harness/fake/kubelet/fake-kubelet';
 import { AutoAdvancingClock } from '../../harness/fake/virtual-clock';
@@ -25,6 +26,8 @@ export interface FakeTargetOptions {
   keepTraces?: boolean;
   /** The server image the fake runs agnhost programs from (default "agnhost:test"); null: none. */
   serverImage?: string | null;
+  /** The fake API server's ProcMountType gate (default: its default on the server version). */
+  procMountType?: boolean;
 }
 
 export interface FakeTarget extends ConformanceTarget {
@@ -41,17 +44,20 @@ export function fakeTarget(options: FakeTargetOptions = {}): FakeTarget {
   const clock = new AutoAdvancingClock();
   const version = options.serverVersion ?? LATEST_VERSION;
   const defects = options.defects ?? [];
+  const gate = options.procMountType ?? procMountTypeDefault(version);
   const fake = new FakeCluster({
     clock,
     serverVersion: version,
     kubelet: createFakeKubelet({ defects, seed: options.seed ?? 1 }),
-    admission: createFakeAdmission({ defects, serverVersion: version }),
+    admission: createFakeAdmission({ defects, serverVersion: version, procMountType: gate }),
     quotaUsage: createQuotaUsage({ defects }),
     defects,
     ...options.cluster,
   });
   const capabilities = {
     ...defaultCapabilities(version),
+    // What the capability probe finds on this fake (test/harness/capabilities.test.ts).
+    procMount: unmaskedKept(gate, version),
     networkPolicyEnforced: options.networkPolicyEnforced ?? true,
     ...(options.serverImage === null
       ? { serverImageProblem: 'none (--server-image none)' }

@@ -44,6 +44,7 @@ function defectiveSubject(subject: PodSecuritySubject, defects: DefectSet): PodS
   if (defects.has('podsecurity-seccomp-annotations-ignored')) drop.push('seccompAnnotation');
   if (defects.has('podsecurity-hostprocess-ignored')) drop.push('windowsHostProcess');
   if (defects.has('podsecurity-apparmor-annotations-ignored')) dropContainer.push('appArmorAnnotation');
+  if (defects.has('podsecurity-procmount-ignored')) dropContainer.push('procMount');
   if (drop.length === 0 && dropContainer.length === 0) return subject;
   const without = <T extends object>(security: T | undefined, keys: string[]): T | undefined =>
     security && (Object.fromEntries(Object.entries(security).filter(([key]) => !keys.includes(key))) as T);
@@ -70,8 +71,9 @@ function wouldViolate(outcome: ModeOutcome): string {
  * plugin/pkg/admission/security/podsecurity/admission.go Validate → audit.AddAuditAnnotations).
  * The fake's own part is the admission response and its defects: `podsecurity-enforce-ignored`
  * turns a rejection into a warning, `podsecurity-audit-ignored` drops the audit annotations, and
- * `podsecurity-apparmor-annotations-ignored`, `podsecurity-seccomp-annotations-ignored` and
- * `podsecurity-hostprocess-ignored` evaluate the pod without what they name.
+ * `podsecurity-apparmor-annotations-ignored`, `podsecurity-seccomp-annotations-ignored`,
+ * `podsecurity-hostprocess-ignored` and `podsecurity-procmount-ignored` evaluate the pod without what
+ * they name.
  */
 export function podSecurityAdmission(
   defects: DefectSet,

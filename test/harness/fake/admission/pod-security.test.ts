@@ -129,6 +129,7 @@ describe('fake validation of extended resources', () => {
   it('the admission chain has every plugin in API server order', () => {
     expect(createFakeAdmission().map((p) => p.name)).toEqual([
       'LimitRanger',
+      'ProcMountType',
       'Validation',
       'PodSecurity',
       'ResourceQuota',
