@@ -99,10 +99,11 @@ export type PlanStep =
   /** Advertises an extended resource on one node (restored by cleanup). */
   | { kind: 'patchNodeCapacity'; resource: string; count: number }
   /**
-   * Probes the NetworkPolicy reachability matrix from every topology pod: every cell, or (`update`) the
-   * cells of networkpolicy/updated-reachability (model/networkpolicy/expect-updated.ts UPDATE_CELLS).
+   * Probes the NetworkPolicy reachability matrix from every topology pod: every cell (the SCTP ones
+   * when `sctp`: the pods serve SCTP), or (`update`) the cells of networkpolicy/updated-reachability
+   * (model/networkpolicy/expect-updated.ts UPDATE_CELLS).
    */
-  | { kind: 'probeReachability'; cells?: 'update' }
+  | { kind: 'probeReachability'; cells?: 'update'; sctp?: boolean }
   /** Makes the scenario's NetworkPolicy mutation: a policy replaced or deleted, labels added. */
   | { kind: 'changeNetpol'; change: NetpolChange }
   /** Reads the API server audit log until the pod's create is in it (Pod Security audit mode). */
@@ -563,7 +564,13 @@ function networkPolicyPlan(manifests: CaseManifests): PlanStep[] {
     settle('the NetworkPolicy enforcer programs the policies'),
   ];
   const change = manifests.netpolChange;
-  if (change === undefined) return [...start, { kind: 'probeReachability' }];
+  // The cells are what the topology serves: SCTP ones when the pods declare an SCTP port.
+  const sctp = pods.some(
+    (pod) =>
+      pod.kind === 'Pod' &&
+      (pod.spec?.containers ?? []).some((c) => c.ports?.some((p) => p.protocol === 'SCTP')),
+  );
+  if (change === undefined) return [...start, { kind: 'probeReachability', ...(sctp && { sctp }) }];
   // Upstream's update tests probe, change, and probe again after the same wait (ValidateOrFail).
   return [
     ...start,

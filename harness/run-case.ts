@@ -15,6 +15,7 @@ import type { Expectation } from '../model/expectation';
 import { CASE_ID_LABEL, KEEP_FINALIZER, PATCHED_LABEL } from '../model/labels';
 import { assertedCells, type NetpolCell, type PodId } from '../model/networkpolicy/topology';
 import { UPDATE_CELLS } from '../model/networkpolicy/expect-updated';
+import { netpolSctpImage } from '../model/networkpolicy/sctp';
 import { NETPOL_NAMESPACES, type Scenario } from '../model/scenario';
 import type { Trace, TraceEntry } from '../model/trace';
 import { awaitPodCreateAudit } from './audit-log-wait';
@@ -132,6 +133,8 @@ function layoutOf(scenario: Scenario, options: RunCaseOptions): CaseLayout {
   if (scenario.family === 'networkpolicy') {
     const netpol = networkPolicyManifests(scenario, {
       image: options.image,
+      // SCTP is served (and probed) when the run carries it: model/networkpolicy/sctp.ts.
+      sctpImage: options.capabilities && netpolSctpImage(options.capabilities),
       namespacePrefix: topologyPrefix(options.runId, options.caseId),
       labels,
       caseId: labels[CASE_ID_LABEL],
@@ -393,7 +396,9 @@ class CaseExecution {
       case 'patchNodeCapacity':
         return this.patchNodeCapacity(step.resource, step.count);
       case 'probeReachability':
-        return this.probeReachability(step.cells === 'update' ? UPDATE_CELLS : assertedCells());
+        return this.probeReachability(
+          step.cells === 'update' ? UPDATE_CELLS : assertedCells(step.sctp === true),
+        );
       case 'changeNetpol':
         return this.changeNetpol(step.change);
       case 'readAuditEvents':

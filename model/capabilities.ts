@@ -26,6 +26,13 @@ export interface Capabilities {
   /** Why the canary could not tell (its own probe failed without any policy): enforcement is unknown. */
   networkPolicyProbeBroken?: string;
   /**
+   * Whether SCTP connections get through between pods (the canary's SCTP positive control connected, with
+   * the server image); undefined when not probed. Without it the NetworkPolicy topology serves no SCTP.
+   */
+  sctpTraffic?: boolean;
+  /** Why there is no SCTP traffic (the control's failure, e.g. a kernel without SCTP), or why it was not checked. */
+  sctpTrafficProblem?: string;
+  /**
    * The server image (`--server-image`, agnhost) as the nodes ran it in the preflight; undefined: none, and the
    * properties that need it are skipped (model/server-image.ts serverImageUnsupported).
    */

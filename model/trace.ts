@@ -59,7 +59,7 @@ export type TraceEntry =
       from: string;
       to: string;
       port: number;
-      protocol: 'TCP' | 'UDP';
+      protocol: 'TCP' | 'UDP' | 'SCTP';
       connected: boolean;
     }
   | { kind: 'waitDone'; t: number; what: string }

@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { manifestsFor, type CaseManifests } from '../generators/manifests';
 import { networkPolicyManifests } from '../generators/manifests/networkpolicy';
 import type { Capabilities } from '../model/capabilities';
+import { netpolSctpImage } from '../model/networkpolicy/sctp';
+import { assertedCells } from '../model/networkpolicy/topology';
 import type { ModelOptions } from '../model/expectation';
 import type { Scenario } from '../model/scenario';
 import { planCase, type PlanStep, type WaitCondition } from '../harness/plan';
@@ -53,11 +55,14 @@ const CASE_SETUP_SECONDS = 0.39;
  */
 const API_CALL_SECONDS = 0.12;
 /**
- * The reachability matrix (harness/netpol/probe-matrix.ts: an exec per cell, denied cells waiting out
- * their timeouts and a retry), after the plan's 3 s for the enforcer: 44–68 s from the last policy to
- * the last cell on the v1.26.1 node with kube-router, mean 54.4 s (run10, "reachability matrix", n 4).
+ * The reachability matrix without SCTP, 216 cells (harness/netpol/probe-matrix.ts: an exec per cell,
+ * denied cells waiting out their timeouts and a retry), after the plan's 3 s for the enforcer: 44–68 s
+ * from the last policy to the last cell on the v1.26.1 node with kube-router, mean 54.4 s (run10,
+ * "reachability matrix", n 4). With SCTP its 72 more cells are planned at the same rate: an SCTP probe
+ * waits out the same 1 s when denied (agnhost connect --timeout=1s).
  */
 const PROBE_MATRIX_SECONDS = 51.4;
+const PROBE_MATRIX_CELLS = assertedCells(false).length;
 /**
  * One phase of networkpolicy/updated-reachability (72 cells on 80/TCP): its 24 live cases on the v1.26.1
  * node took 24–53 s, mean 38 s, of which the topology's start (17 s) and the two 3 s enforcer waits
@@ -122,7 +127,10 @@ export function plannedCaseMs(steps: readonly PlanStep[]): number {
         now = Math.max(now, (step.from === 'now' ? now : podCreatedAt) + step.seconds);
         break;
       case 'probeReachability':
-        now += step.cells === 'update' ? UPDATE_MATRIX_SECONDS : PROBE_MATRIX_SECONDS;
+        now +=
+          step.cells === 'update'
+            ? UPDATE_MATRIX_SECONDS
+            : (PROBE_MATRIX_SECONDS * assertedCells(step.sctp === true).length) / PROBE_MATRIX_CELLS;
         break;
       case 'awaitQuotaDiscovery':
         now += QUOTA_DISCOVERY_SECONDS;
@@ -134,12 +142,19 @@ export function plannedCaseMs(steps: readonly PlanStep[]): number {
   return Math.round(now * 1000);
 }
 
-function manifestsOf(scenario: Scenario, image: string, serverImage: string | undefined): CaseManifests {
+function manifestsOf(scenario: Scenario, image: string, capabilities: Capabilities): CaseManifests {
   const labels = {};
   // A scenario with a server program (or an HTTPS hook handler) has its manifests only with the server image.
   if (scenario.family !== 'networkpolicy')
-    return manifestsFor(scenario, { image, serverImage, namespace: 'ns', labels });
-  const netpol = networkPolicyManifests(scenario, { image, namespacePrefix: 'ns', labels, caseId: 'c' });
+    return manifestsFor(scenario, { image, serverImage: capabilities.serverImage, namespace: 'ns', labels });
+  // The topology serves SCTP, and so its matrix has the SCTP cells, when the run carries SCTP.
+  const netpol = networkPolicyManifests(scenario, {
+    image,
+    sctpImage: netpolSctpImage(capabilities),
+    namespacePrefix: 'ns',
+    labels,
+    caseId: 'c',
+  });
   // As harness/run-case.ts builds them: with the policy change, a case is planned as its two update
   // phases, not the whole matrix.
   return {
@@ -162,9 +177,7 @@ export function scenarioCaseMs(
   const expectation = definition.expect(scenario, capabilities, modelOptions);
   const locked = sharedClusterState(scenario).length > 0 ? LOCKED_CLEANUP_SECONDS * 1000 : 0;
   return (
-    plannedCaseMs(
-      planCase(scenario, expectation, manifestsOf(scenario, 'busybox', capabilities.serverImage)),
-    ) + locked
+    plannedCaseMs(planCase(scenario, expectation, manifestsOf(scenario, 'busybox', capabilities))) + locked
   );
 }
 

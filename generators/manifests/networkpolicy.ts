@@ -13,13 +13,16 @@ import {
   TOPOLOGY_PODS,
   namespaceLabels,
   podLabels,
+  type NetpolProtocol,
   type PodId,
+  type ServedPort,
   type TopologyPod,
 } from '../../model/networkpolicy/topology';
 import type { NetworkPolicyScenario } from '../../model/scenario/families';
 import {
   NETPOL_NAMESPACES,
   NETPOL_PORTS,
+  NETPOL_SCTP_PORTS,
   NETPOL_UPDATED_LABEL,
   type NetpolMutation,
   type NetpolNamespace,
@@ -32,6 +35,11 @@ import {
 
 export interface NetworkPolicyManifestOptions {
   image: string;
+  /**
+   * The server image, when the run carries SCTP (model/networkpolicy/sctp.ts netpolSctpCells): every pod
+   * then also serves NETPOL_SCTP_PORTS from it. Absent: no SCTP port is served.
+   */
+  sctpImage?: string;
   namespacePrefix: string;
   /** Labels every object gets (managed-by, run id, case id). */
   labels: Record<string, string>;
@@ -86,8 +94,15 @@ export function describeChange(change: NetpolChange): string {
   }
 }
 
-/** The container of every topology pod that probes run in (it has nc). */
+/** The container of every topology pod that TCP and UDP probes run in (it has nc). */
 export const PROBE_CONTAINER = 'cont-80-tcp';
+/** The container SCTP probes run in: a server-image container, which has `agnhost connect`. */
+export const SCTP_PROBE_CONTAINER = 'cont-80-sctp';
+
+/** The container a probe of `protocol` runs in. */
+export function probeContainer(protocol: NetpolProtocol): string {
+  return protocol === 'SCTP' ? SCTP_PROBE_CONTAINER : PROBE_CONTAINER;
+}
 
 /** The UDP servers answer every datagram with this word; a probe that reads it back connected. */
 export const UDP_REPLY = 'pong';
@@ -96,7 +111,7 @@ export function netpolNamespaceName(prefix: string, namespace: NetpolNamespace):
   return `${prefix}-${namespace}`;
 }
 
-function containerName(port: (typeof NETPOL_PORTS)[number]): string {
+function containerName(port: ServedPort): string {
   return `cont-${port.port}-${port.protocol.toLowerCase()}`;
 }
 
@@ -120,17 +135,39 @@ function serverContainer(port: (typeof NETPOL_PORTS)[number], image: string): V1
   };
 }
 
+/**
+ * An SCTP port served by `agnhost porter` from the server image (its entrypoint is /agnhost), as
+ * upstream's netpol model.go Container.Spec serves SCTP: SERVE_SCTP_PORT_<port> makes porter listen
+ * (test/images/agnhost/porter/porter.go serveSCTPPort).
+ */
+export function sctpServerContainer(port: (typeof NETPOL_SCTP_PORTS)[number], image: string): V1Container {
+  return {
+    name: containerName(port),
+    image,
+    imagePullPolicy: 'IfNotPresent',
+    args: ['porter'],
+    env: [{ name: `SERVE_SCTP_PORT_${port.port}`, value: 'foo' }],
+    ports: [{ containerPort: port.port, protocol: port.protocol, name: port.name }],
+  };
+}
+
 function podManifest(
   pod: TopologyPod,
   namespace: string,
   options: NetworkPolicyManifestOptions,
 ): NetpolPodManifest['object'] {
+  const sctpImage = options.sctpImage;
   return {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: { name: pod.pod, namespace, labels: { ...options.labels, ...podLabels(pod) } },
     spec: {
-      containers: NETPOL_PORTS.map((port) => serverContainer(port, options.image)),
+      containers: [
+        ...NETPOL_PORTS.map((port) => serverContainer(port, options.image)),
+        ...(sctpImage === undefined
+          ? []
+          : NETPOL_SCTP_PORTS.map((port) => sctpServerContainer(port, sctpImage))),
+      ],
       terminationGracePeriodSeconds: 1,
       automountServiceAccountToken: false,
       enableServiceLinks: false,

@@ -112,6 +112,10 @@ export const FAKE_DEFECTS = {
   'netpol-sctp-as-tcp': 'networkpolicy',
   /** A NetworkPolicy with an SCTP port is not enforced at all: the pods it selects stay open. */
   'netpol-sctp-policy-skipped': 'networkpolicy',
+  /** NetworkPolicy port entries with protocol SCTP admit nothing (SCTP into the pods they isolate is denied). */
+  'netpol-sctp-ports-dropped': 'networkpolicy',
+  /** A NetworkPolicy TCP port entry also admits SCTP to the same port (its rule leaves the protocol out). */
+  'netpol-tcp-port-admits-sctp': 'networkpolicy',
   /** NetworkPolicy namespaceSelectors do not see the `kubernetes.io/metadata.name` label the API server sets. */
   'netpol-namespace-name-label-ignored': 'networkpolicy',
   /** The NetworkPolicy data plane keeps the labels a pod was created with: a pod's label change is never seen. */

@@ -21,11 +21,13 @@ export interface NetpolEndpoint {
   ports: { name?: string; containerPort: number; protocol?: string }[];
 }
 
+export type Protocol = 'TCP' | 'UDP' | 'SCTP';
+
 export interface Connection {
   from: NetpolEndpoint;
   to: NetpolEndpoint;
   port: number;
-  protocol: 'TCP' | 'UDP';
+  protocol: Protocol;
 }
 
 export interface DataPlaneOptions {
@@ -37,6 +39,10 @@ export interface DataPlaneOptions {
   sctpAsTcp?: boolean;
   /** Seeded defect: a policy with an SCTP port entry is not programmed at all (its pods stay open). */
   skipSctpPolicies?: boolean;
+  /** Seeded defect: port entries with protocol SCTP are dropped (they admit nothing; the policy still isolates). */
+  dropSctpPorts?: boolean;
+  /** Seeded defect: a TCP port entry also admits SCTP to its port (a rule that leaves the protocol out). */
+  tcpPortAdmitsSctp?: boolean;
   /** Seeded defect: namespaceSelectors do not see the `kubernetes.io/metadata.name` label. */
   ignoreNamespaceNameLabel?: boolean;
 }
@@ -126,8 +132,10 @@ function peerMatches(
 /** Whether a rule's port entry covers the connection; named ports resolve on the destination pod. */
 function portMatches(entry: V1NetworkPolicyPort, connection: Connection, options: DataPlaneOptions): boolean {
   const given = entry.protocol ?? 'TCP';
+  if (options.dropSctpPorts && given === 'SCTP') return false;
   const protocol = options.sctpAsTcp && given === 'SCTP' ? 'TCP' : given;
-  if (protocol !== connection.protocol) return false;
+  const sctpThroughTcp = options.tcpPortAdmitsSctp && protocol === 'TCP' && connection.protocol === 'SCTP';
+  if (protocol !== connection.protocol && !sctpThroughTcp) return false;
   if (entry.port === undefined) return true;
   if (typeof entry.port === 'number') {
     const end = (options.ignoreEndPort ? undefined : entry.endPort) ?? entry.port;
@@ -204,21 +212,27 @@ export function connectionAllowed(
 export interface ProbeRequest {
   ip: string;
   port: number;
-  protocol: 'TCP' | 'UDP';
+  protocol: Protocol;
 }
 
 const NC_TCP = /^nc$/;
 const NC_UDP = /nc -u -w \d+ (\S+) (\d+)/;
+const AGNHOST_TARGET = /^\[?([^\]]+)\]?:(\d+)$/;
 
 /**
- * Reads the prober's commands (harness/netpol/probe-command.ts): `nc -z -w 1 <ip> <port>` for TCP and
- * `sh -c "echo ping | nc -u -w 1 <ip> <port>"` for UDP. Undefined for any other command.
+ * Reads the prober's commands (harness/netpol/probe-command.ts): `nc -z -w 1 <ip> <port>` for TCP,
+ * `sh -c "echo ping | nc -u -w 1 <ip> <port>"` for UDP, and `/agnhost connect <ip>:<port> --timeout=1s
+ * --protocol=sctp` for SCTP. Undefined for any other command.
  */
 export function parseProbeCommand(command: string[]): ProbeRequest | undefined {
   if (NC_TCP.test(command[0] ?? '') && command.includes('-z')) {
     const port = Number(command[command.length - 1]);
     const ip = command[command.length - 2];
     return Number.isInteger(port) && ip ? { ip, port, protocol: 'TCP' } : undefined;
+  }
+  if (command[0] === '/agnhost' && command[1] === 'connect' && command.includes('--protocol=sctp')) {
+    const target = AGNHOST_TARGET.exec(command[2] ?? '');
+    return target ? { ip: target[1], port: Number(target[2]), protocol: 'SCTP' } : undefined;
   }
   const script = command[0] === 'sh' && command[1] === '-c' ? command[2] : undefined;
   const match = script ? NC_UDP.exec(script) : null;
@@ -227,8 +241,20 @@ export function parseProbeCommand(command: string[]): ProbeRequest | undefined {
 
 /** What the probe command prints and exits with for a connection that did or did not get through. */
 export function probeOutput(request: ProbeRequest, connected: boolean): { exitCode: number; output: string } {
-  if (request.protocol === 'TCP') {
-    return connected ? { exitCode: 0, output: '' } : { exitCode: 1, output: 'nc: timed out\n' };
+  switch (request.protocol) {
+    case 'TCP':
+      return connected ? { exitCode: 0, output: '' } : { exitCode: 1, output: 'nc: timed out\n' };
+    case 'UDP':
+      return connected ? { exitCode: 0, output: `${UDP_REPLY}\n` } : { exitCode: 0, output: '' };
+    case 'SCTP':
+      // test/images/agnhost/connect/connect.go connectSCTP: silent on success, "TIMEOUT" when no association.
+      return connected ? { exitCode: 0, output: '' } : { exitCode: 1, output: 'TIMEOUT\n' };
   }
-  return connected ? { exitCode: 0, output: `${UDP_REPLY}\n` } : { exitCode: 0, output: '' };
 }
+
+/**
+ * `agnhost connect --protocol=sctp` on a kernel without SCTP: socket() fails with EPROTONOSUPPORT
+ * (connect.go connectSCTP prints "OTHER: <err>"), as on the v1.26.1 test node (kernel 6.18.44, no
+ * CONFIG_IP_SCTP).
+ */
+export const NO_SCTP_OUTPUT = { exitCode: 1, output: 'OTHER: protocol not supported\n' } as const;

@@ -1,5 +1,5 @@
 import { getMaxListeners, setMaxListeners } from 'node:events';
-import { PROBE_CONTAINER } from '../../generators/manifests/networkpolicy';
+import { probeContainer } from '../../generators/manifests/networkpolicy';
 import { cellName, type NetpolCell, type PodId } from '../../model/networkpolicy/topology';
 import type { TraceEntry } from '../../model/trace';
 import { systemClock, type Clock } from '../clock';
@@ -71,7 +71,12 @@ export async function probeMatrix(
 
   const attempt = async (cell: NetpolCell, from: ProbeTarget, to: ProbeTarget): Promise<boolean> => {
     const run = (): ReturnType<ClusterPort['exec']> =>
-      port.exec(from.namespace, from.pod, PROBE_CONTAINER, probeCommand(to.ip, cell.port, cell.protocol));
+      port.exec(
+        from.namespace,
+        from.pod,
+        probeContainer(cell.protocol),
+        probeCommand(to.ip, cell.port, cell.protocol),
+      );
     const result = cell.protocol === 'UDP' ? await udpQueue.run(`${to.id}:${cell.port}`, run) : await run();
     const connected = probeConnected(cell.protocol, result);
     trace.push({

@@ -10,10 +10,19 @@ import { parseProbeGap } from '../netpol/probe-record';
  * Reduces a NetworkPolicy case's trace to one field per asserted cell ("x/a->y/b:80/TCP"), the
  * same names the model uses. A cell's value is its last probe (the prober re-probes only denied
  * cells, so the last attempt decides); a cell whose last record is a failed probe, or that was
- * never probed, is missing and judged inconclusive.
+ * never probed, is missing and judged inconclusive. The SCTP cells are fields when the case probed
+ * SCTP (the run carried it); an SCTP cell the model expects and the trace lacks is judged missing.
  */
 export function observeNetworkPolicy(trace: Trace, _scenario: NetworkPolicyScenario): Observation {
-  return reduceProbes(trace, assertedCells(), () => undefined);
+  return reduceProbes(trace, assertedCells(probedSctp(trace)), () => undefined);
+}
+
+function probedSctp(trace: Trace): boolean {
+  return trace.some(
+    (entry) =>
+      (entry.kind === 'reachability' && entry.protocol === 'SCTP') ||
+      (entry.kind === 'gap' && parseProbeGap(entry.what)?.cell.endsWith('/SCTP') === true),
+  );
 }
 
 /**

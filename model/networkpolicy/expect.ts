@@ -3,6 +3,7 @@ import type { Expectation, FieldExpectation, ModelOptions } from '../expectation
 import type { NetworkPolicyScenario } from '../scenario/families';
 import { explainCell, reachability, type CellReachability, type DirectionDecision } from './matcher';
 import { NETPOL_RULES, type NetpolRuleId } from './rules';
+import { netpolSctpCells } from './sctp';
 import { assertedCells, cellName } from './topology';
 
 /** The rule a cell's expectation names: the side that denies it, or why it connects. */
@@ -31,17 +32,18 @@ export function ruleOf(cell: CellReachability): NetpolRuleId {
 
 /**
  * The expected reachability matrix: one field per non-loopback cell ("x/a->y/b:80/TCP") that
- * equals true (connects) or false (blocked). NetworkPolicy semantics have not changed since
+ * equals true (connects) or false (blocked); the SCTP cells only when the run carries SCTP
+ * (model/networkpolicy/sctp.ts). NetworkPolicy semantics have not changed since
  * networking.k8s.io/v1 (1.7) apart from endPort (GA 1.25), which the generator gates, so the model
  * does not depend on the server version.
  */
 export function expectNetworkPolicy(
   scenario: NetworkPolicyScenario,
-  _capabilities: Capabilities,
+  capabilities: Capabilities,
   _options: ModelOptions,
 ): Expectation {
   const fields: Record<string, FieldExpectation> = {};
-  for (const cell of reachability(scenario).cells) {
+  for (const cell of reachability(scenario, netpolSctpCells(capabilities)).cells) {
     if (!cell.asserted) continue;
     fields[cellName(cell)] = {
       expected: { kind: 'equals', value: cell.allowed },
@@ -52,5 +54,7 @@ export function expectNetworkPolicy(
   return { family: 'networkpolicy', fields };
 }
 
-/** The field names every NetworkPolicy case judges (for PropertyDefinition.fields). */
-export const NETPOL_FIELDS: readonly string[] = assertedCells().map(cellName);
+/** The field names every NetworkPolicy case judges without SCTP traffic. */
+export const NETPOL_FIELDS: readonly string[] = assertedCells(false).map(cellName);
+/** ... and with it. */
+export const NETPOL_SCTP_FIELDS: readonly string[] = assertedCells(true).map(cellName);

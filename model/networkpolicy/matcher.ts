@@ -155,10 +155,13 @@ export function cellReachability(scenario: NetworkPolicyScenario, cell: NetpolCe
   );
 }
 
-/** The full truth table of a scenario: every source × destination × port, with reasons (like Cyclonus's matcher). */
-export function reachability(scenario: NetworkPolicyScenario): ReachabilityTable {
+/**
+ * The full truth table of a scenario: every source × destination × served port (SCTP ones when `sctp`),
+ * with reasons (like Cyclonus's matcher).
+ */
+export function reachability(scenario: NetworkPolicyScenario, sctp: boolean): ReachabilityTable {
   const policies = scenario.policies.map((policy) => compile(policy, scenario.labelled));
-  return { cells: allCells().map((cell) => decideCell(policies, cell)) };
+  return { cells: allCells(sctp).map((cell) => decideCell(policies, cell)) };
 }
 
 /** One line on a direction's decision, for reports. */

@@ -1,17 +1,20 @@
-import { NETPOL_PORTS, type NetpolPort } from '../scenario/policies';
-import type { NetpolCell } from './topology';
+import type { NetpolPort } from '../scenario/policies';
+import { ALL_SERVED_PORTS, type NetpolCell } from './topology';
 
 /**
  * Whether one NetworkPolicyPort admits the cell's destination port.
  * Source: staging/src/k8s.io/api/networking/v1/types.go NetworkPolicyPort (protocol, port, endPort).
  */
 export function portMatches(policyPort: NetpolPort, cell: NetpolCell): boolean {
-  // protocol must equal the traffic's; the API defaults an absent protocol to TCP
-  // (pkg/apis/networking/v1/defaults.go SetDefaults_NetworkPolicyPort). So an SCTP entry never
-  // admits TCP or UDP, and a pod its policy selects stays isolated whether or not the plugin
-  // supports SCTP (test/e2e/network/netpol/network_policy.go "should not mistakenly treat
-  // 'protocol: SCTP' as 'protocol: TCP'", "should properly isolate pods that are selected by a
-  // policy allowing SCTP").
+  // protocol must equal the traffic's ("only traffic on the specified protocol AND port will be
+  // matched"); the API defaults an absent protocol to TCP (pkg/apis/networking/v1/defaults.go
+  // SetDefaults_NetworkPolicyPort). So an SCTP entry admits SCTP only, never TCP or UDP, and a pod
+  // its policy selects stays isolated whether or not the plugin supports SCTP
+  // (test/e2e/network/netpol/network_policy.go "should not mistakenly treat 'protocol: SCTP' as
+  // 'protocol: TCP'", "should properly isolate pods that are selected by a policy allowing SCTP");
+  // a TCP or UDP entry, or one without protocol, never admits SCTP ("using SCTP ... should enforce
+  // policy based on Ports"). Number, range and name apply to SCTP as to the others: the type has no
+  // protocol-specific field.
   if (policyPort.protocol !== cell.protocol) return false;
   // No port: every port of the protocol (types.go NetworkPolicyPort.Port "If not specified, this
   // matches all port names and numbers").
@@ -24,8 +27,11 @@ export function portMatches(policyPort: NetpolPort, cell: NetpolCell): boolean {
     return cell.port === policyPort.port;
   }
   // A named port resolves on the destination pod's container ports, with the given protocol
-  // (types.go: "a numerical or named port on a pod"); every topology pod serves NETPOL_PORTS.
-  const named = NETPOL_PORTS.find((p) => p.name === policyPort.port && p.protocol === policyPort.protocol);
+  // (types.go: "a numerical or named port on a pod"); every topology pod serves the same ports, and
+  // an SCTP name resolves only on a pod serving SCTP, which is when SCTP cells exist.
+  const named = ALL_SERVED_PORTS.find(
+    (p) => p.name === policyPort.port && p.protocol === policyPort.protocol,
+  );
   return named !== undefined && named.port === cell.port;
 }
 

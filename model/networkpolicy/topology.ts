@@ -3,6 +3,7 @@ import {
   NETPOL_NAMESPACES,
   NETPOL_PODS,
   NETPOL_PORTS,
+  NETPOL_SCTP_PORTS,
   NETPOL_UPDATED_LABEL,
   type NetpolNamespace,
   type NetpolPodName,
@@ -15,7 +16,7 @@ const updated = { [NETPOL_UPDATED_LABEL.key]: NETPOL_UPDATED_LABEL.value };
 
 /** A topology pod as "<namespace>/<pod>", e.g. "x/a" (upstream netpol e2e's PodString). */
 export type PodId = `${NetpolNamespace}/${NetpolPodName}`;
-export type NetpolProtocol = 'TCP' | 'UDP';
+export type NetpolProtocol = 'TCP' | 'UDP' | 'SCTP';
 
 /** Label keys of the topology: pods carry `pod: a|b|c`, namespaces `ns: x|y|z`. */
 export const POD_LABEL_KEY = 'pod';
@@ -89,18 +90,37 @@ export function isLoopback(cell: NetpolCell): boolean {
   return cell.from === cell.to;
 }
 
-const ALL_CELLS: readonly NetpolCell[] = TOPOLOGY_PODS.flatMap((from) =>
-  TOPOLOGY_PODS.flatMap((to) =>
-    NETPOL_PORTS.map((p): NetpolCell => ({ from: from.id, to: to.id, port: p.port, protocol: p.protocol })),
-  ),
-);
+/** A port every topology pod serves, its container port named `name`. */
+export interface ServedPort {
+  port: number;
+  protocol: NetpolProtocol;
+  name: string;
+}
+
+/** Every port a topology pod may serve: the named ports a policy can resolve. */
+export const ALL_SERVED_PORTS: readonly ServedPort[] = [...NETPOL_PORTS, ...NETPOL_SCTP_PORTS];
+
+/** The ports the topology serves: NETPOL_PORTS, plus NETPOL_SCTP_PORTS when the run carries SCTP. */
+export function servedPorts(sctp: boolean): readonly ServedPort[] {
+  return sctp ? ALL_SERVED_PORTS : NETPOL_PORTS;
+}
+
+function cellsOf(ports: readonly ServedPort[]): readonly NetpolCell[] {
+  return TOPOLOGY_PODS.flatMap((from) =>
+    TOPOLOGY_PODS.flatMap((to) =>
+      ports.map((p): NetpolCell => ({ from: from.id, to: to.id, port: p.port, protocol: p.protocol })),
+    ),
+  );
+}
+
+const CELLS = { withSctp: cellsOf(servedPorts(true)), withoutSctp: cellsOf(servedPorts(false)) };
 
 /** Every cell of the matrix: source × destination × served port, loopback included (built once). */
-export function allCells(): readonly NetpolCell[] {
-  return ALL_CELLS;
+export function allCells(sctp: boolean): readonly NetpolCell[] {
+  return sctp ? CELLS.withSctp : CELLS.withoutSctp;
 }
 
 /** The cells that are probed and judged: every cell except loopback. */
-export function assertedCells(): NetpolCell[] {
-  return ALL_CELLS.filter((cell) => !isLoopback(cell));
+export function assertedCells(sctp: boolean): NetpolCell[] {
+  return allCells(sctp).filter((cell) => !isLoopback(cell));
 }

@@ -72,11 +72,21 @@ export const NETPOL_PODS = ['a', 'b', 'c'] as const;
 export type NetpolNamespace = (typeof NETPOL_NAMESPACES)[number];
 export type NetpolPodName = (typeof NETPOL_PODS)[number];
 
-/** Every topology pod serves these ports; named ports are "serve-<port>-<proto>". */
+/** Every topology pod serves these ports (busybox); named ports are "serve-<port>-<proto>". */
 export const NETPOL_PORTS: readonly { port: number; protocol: 'TCP' | 'UDP'; name: string }[] = [
   { port: 80, protocol: 'TCP', name: 'serve-80-tcp' },
   { port: 81, protocol: 'TCP', name: 'serve-81-tcp' },
   { port: 80, protocol: 'UDP', name: 'serve-80-udp' },
+];
+
+/**
+ * Served too when the run carries SCTP traffic (model/networkpolicy/sctp.ts), from the server image
+ * (busybox has no SCTP), as upstream's "using SCTP" tests serve 80/SCTP with `agnhost porter`. 81/SCTP is
+ * left out: each served port is 72 more probes per case, and 80 against policy ports 79–82 already
+ * hits and misses.
+ */
+export const NETPOL_SCTP_PORTS: readonly { port: number; protocol: 'SCTP'; name: string }[] = [
+  { port: 80, protocol: 'SCTP', name: 'serve-80-sctp' },
 ];
 
 /**
@@ -100,7 +110,7 @@ export type NetpolPeer =
   | { kind: 'ipBlock'; cidr: string; except: string[] };
 
 export interface NetpolPort {
-  /** SCTP: the topology serves none, so an SCTP entry never admits a probe (model/networkpolicy/port-match.ts). */
+  /** SCTP admits SCTP cells only, which exist when the run carries SCTP (model/networkpolicy/port-match.ts). */
   protocol: 'TCP' | 'UDP' | 'SCTP';
   /** A number, a named port, or absent for all ports of the protocol. */
   port?: number | string;

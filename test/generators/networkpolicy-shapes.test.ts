@@ -68,6 +68,28 @@ const SHAPES: Record<string, () => boolean> = {
     policies.some((p) =>
       (p.ingress ?? []).some((r) => r.ports.length > 0 && r.ports.every((port) => port.protocol === 'SCTP')),
     ),
+  'SCTP named port (serve-80-sctp)': () =>
+    allRules.some((r) => r.ports.some((p) => p.protocol === 'SCTP' && p.port === 'serve-80-sctp')),
+  'SCTP protocol alone (every SCTP port)': () =>
+    allRules.some((r) => r.ports.some((p) => p.protocol === 'SCTP' && p.port === undefined)),
+  'SCTP endPort range over 80': () =>
+    allRules.some((r) =>
+      r.ports.some(
+        (p) => p.protocol === 'SCTP' && p.endPort !== undefined && (p.port as number) < 80 && p.endPort >= 80,
+      ),
+    ),
+  'using SCTP, Ports: an ingress rule from a namespace on one SCTP port number': () =>
+    policies.some((p) =>
+      (p.ingress ?? []).some(
+        (r) =>
+          r.peers.length === 1 &&
+          r.peers[0].kind === 'namespace' &&
+          r.ports.length === 1 &&
+          r.ports[0].protocol === 'SCTP' &&
+          typeof r.ports[0].port === 'number' &&
+          r.ports[0].endPort === undefined,
+      ),
+    ),
   'namespaceSelector matchLabels on kubernetes.io/metadata.name': () =>
     selectsByName((s) => s.matchLabels[NAMESPACE_NAME_LABEL_KEY] !== undefined),
   'namespaceSelector NotIn on kubernetes.io/metadata.name': () =>

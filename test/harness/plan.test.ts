@@ -78,6 +78,24 @@ describe('planCase', () => {
       NETPOL_ENFORCEMENT_SETTLE_SECONDS,
     );
     expect(NETPOL_ENFORCEMENT_SETTLE_SECONDS).toBeGreaterThanOrEqual(3);
+    expect(steps[steps.length - 1]).toEqual({ kind: 'probeReachability' });
+    // Pods serving SCTP (the run carries it): the SCTP cells are probed too.
+    const sctp = networkPolicyManifests(scenario, {
+      image: OPTIONS.image,
+      sctpImage: 'agnhost',
+      namespacePrefix: 'kp-case',
+      labels: {},
+      caseId: 'case',
+    });
+    const withSctp = planCase(
+      scenario,
+      { family: 'networkpolicy', fields: {} },
+      {
+        namespaceLabels: {},
+        objects: [...sctp.pods.map((p) => p.object), ...sctp.policies.map((p) => p.object)],
+      },
+    );
+    expect(withSctp[withSctp.length - 1]).toEqual({ kind: 'probeReachability', sctp: true });
   });
 
   test('termination: Service and pod, Running, the delay, delete with the override, stopped, final read', () => {

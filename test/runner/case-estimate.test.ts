@@ -79,6 +79,28 @@ describe('scenarioCaseMs', () => {
       Math.max(...updated) + 20_000,
     );
   });
+
+  test('where the run carries SCTP, a reachability-matrix case is planned with its 72 more cells: a third more probing', () => {
+    const definition = PROPERTIES.find((d) => d.id === 'networkpolicy/reachability-matrix');
+    if (definition === undefined) throw new Error('no reachability-matrix');
+    const withSctp = { ...run11.capabilities, serverImage: 'agnhost', sctpTraffic: true };
+    const noSctp = { ...withSctp, sctpTraffic: false };
+    for (const scenario of run11.scenarios[definition.id]) {
+      const extra =
+        (scenarioCaseMs(definition, scenario, withSctp, DEFAULT_MODEL_OPTIONS) -
+          scenarioCaseMs(definition, scenario, noSctp, DEFAULT_MODEL_OPTIONS)) /
+        1000;
+      // The 216-cell matrix is planned at 51.4 s (run10's mean): 288 cells at the same rate.
+      expect(extra).toBeCloseTo(51.4 / 3, 1);
+    }
+    // updated-reachability probes 80/TCP only, whatever the topology serves.
+    const updated = PROPERTIES.find((d) => d.id === 'networkpolicy/updated-reachability');
+    if (updated === undefined) throw new Error('no updated-reachability');
+    for (const scenario of run11.scenarios[updated.id])
+      expect(scenarioCaseMs(updated, scenario, withSctp, DEFAULT_MODEL_OPTIONS)).toBe(
+        scenarioCaseMs(updated, scenario, noSctp, DEFAULT_MODEL_OPTIONS),
+      );
+  });
 });
 
 describe('plannedLockKeys', () => {

@@ -5,8 +5,8 @@ import type { V1NetworkPolicy, V1Pod } from '@kubernetes/client-node';
 import { DEFAULT_MODEL_OPTIONS, type Expectation } from '../../model/expectation';
 import { expectNetworkPolicy } from '../../model/networkpolicy/expect';
 import type { NetworkPolicyScenario } from '../../model/scenario/families';
-import { NAMESPACE_NAME_LABEL_KEY } from '../../model/networkpolicy/topology';
-import type { NetworkPolicySpec, Selector } from '../../model/scenario/policies';
+import { NAMESPACE_NAME_LABEL_KEY, TOPOLOGY_PODS } from '../../model/networkpolicy/topology';
+import type { NetpolPort, NetworkPolicySpec, Selector } from '../../model/scenario/policies';
 import type { FakeDefect } from '../../harness/fake/defects';
 import { NETPOL_ENFORCEMENT_LAG_MS } from '../../harness/fake/fake-cluster';
 import { NETPOL_ENFORCEMENT_SETTLE_SECONDS } from '../../harness/plan';
@@ -46,6 +46,7 @@ function runOnTarget(
     signal: target.signal,
     caseDeadlineSeconds: ids.property.budget.caseSeconds,
     cleanup: target.cleanup,
+    capabilities: target.cluster.capabilities,
   });
 }
 
@@ -107,6 +108,30 @@ describe('networkpolicy properties against the conforming fake', () => {
       expect({ verdict: end.verdict, reason: end.reason }).toEqual({ verdict: 'pass', reason: undefined });
       expect(end.runsMade).toBe(RUNS);
       expect(result.failed).toBe(false);
+    },
+    FAKE_RUN_TIMEOUT_MS,
+  );
+
+  test(
+    'on a node without SCTP (like the v1.26.1 test node) the matrix passes on its TCP and UDP cells alone',
+    async () => {
+      const target = fakeTarget({ seed: 7, sctp: false });
+      const cases: CaseReport[] = [];
+      const outcome = await runProperty(
+        reachabilityMatrix,
+        target.cluster.capabilities,
+        target.executorFor(reachabilityMatrix),
+        { seed: SEED, numRuns: 3, concurrency: 3, clock: target.clock, signal: target.signal },
+        { onCase: (report) => cases.push(report) },
+      );
+      expect(outcome.end.verdict).toBe('pass');
+      expect(cases).toHaveLength(3);
+      for (const c of cases) {
+        expect(Object.keys(c.expectation.fields)).toHaveLength(216);
+        expect(c.objects.filter((o) => o.kind === 'Pod').every((o) => o.spec?.containers.length === 3)).toBe(
+          true,
+        );
+      }
     },
     FAKE_RUN_TIMEOUT_MS,
   );
@@ -184,10 +209,12 @@ describe('the NetworkPolicy case runs through the mapper and the prober', () => 
         probed.set(`${entry.from}->${entry.to}:${entry.port}/${entry.protocol}`, entry.connected);
       expect(entry.kind).not.toBe('gap');
     }
-    // 9 pods, 72 ordered pairs of distinct pods, 3 served ports each.
-    expect(probed.size).toBe(72 * 3);
+    // 9 pods, 72 ordered pairs of distinct pods, 4 served ports each (the fake node carries SCTP).
+    expect(probed.size).toBe(72 * 4);
     expect(probed.get('x/a->y/b:80/TCP')).toBe(true);
     expect(probed.get('x/a->y/b:80/UDP')).toBe(true);
+    expect(probed.get('x/a->y/b:80/SCTP')).toBe(true);
+    expect(probed.get('x/a->y/c:80/SCTP')).toBe(false);
     expect(probed.get('x/a->y/c:81/TCP')).toBe(false);
     expect(probed.get('x/a->x/b:80/TCP')).toBe(false);
     expect(probed.get('z/b->x/a:80/TCP')).toBe(false);
@@ -327,7 +354,24 @@ const usesNamespaceNameLabel = (selector: Selector): boolean =>
   (selector.matchExpressions ?? []).some((e) => e.key === NAMESPACE_NAME_LABEL_KEY);
 
 /** What the minimal counterexample of each defect must still contain: the feature the defect breaks. */
+/** Defects only SCTP cells can show. */
+const SCTP_ONLY: ReadonlySet<FakeDefect> = new Set([
+  'netpol-sctp-ports-dropped',
+  'netpol-tcp-port-admits-sctp',
+]);
+const hasSctpPort = (policy: NetworkPolicySpec): boolean =>
+  [...(policy.ingress ?? []), ...(policy.egress ?? [])].some((r) =>
+    r.ports.some((p) => p.protocol === 'SCTP'),
+  );
+const hasTcpPort = (policy: NetworkPolicySpec): boolean =>
+  [...(policy.ingress ?? []), ...(policy.egress ?? [])].some((r) =>
+    r.ports.some((p) => p.protocol === 'TCP'),
+  );
+
 const FEATURE_OF: Partial<Record<FakeDefect, (policy: NetworkPolicySpec) => boolean>> = {
+  // Seen only on SCTP cells: the fake node carries SCTP, so the topology serves 80/SCTP.
+  'netpol-sctp-ports-dropped': hasSctpPort,
+  'netpol-tcp-port-admits-sctp': hasTcpPort,
   'netpol-sctp-as-tcp': (policy) =>
     [...(policy.ingress ?? []), ...(policy.egress ?? [])].some((r) =>
       r.ports.some((p) => p.protocol === 'SCTP'),
@@ -363,8 +407,59 @@ describe.each(Object.keys(FEATURE_OF) as FakeDefect[])('seeded defect %s', (defe
       if (scenario === undefined) throw new Error('no minimal counterexample');
       expect(scenario.policies).toHaveLength(1);
       expect(FEATURE_OF[defect]?.(scenario.policies[0])).toBe(true);
+      if (SCTP_ONLY.has(defect)) {
+        const failed = outcome.end.counterexample?.failedFields ?? [];
+        expect(failed.length).toBeGreaterThan(0);
+        expect(failed.filter((field) => !field.field.endsWith(':80/SCTP'))).toEqual([]);
+      }
     },
     FAKE_RUN_TIMEOUT_MS,
+  );
+});
+
+describe('the SCTP-only defects on a node without SCTP', () => {
+  // The same shrunk shapes, on a topology without SCTP cells: nothing shows them, which is why the
+  // canary's SCTP control decides whether SCTP cells exist rather than assuming them.
+  const scenarioOf = (port: NetpolPort): NetworkPolicyScenario => ({
+    family: 'networkpolicy',
+    policies: [
+      {
+        name: 'p0',
+        namespace: 'x',
+        podSelector: { matchLabels: {} },
+        ingress: [{ peers: [], ports: [port] }],
+      },
+    ],
+  });
+  test.each([
+    ['netpol-sctp-ports-dropped', { protocol: 'SCTP', port: 80 }],
+    ['netpol-tcp-port-admits-sctp', { protocol: 'TCP', port: 80 }],
+  ] as [FakeDefect, NetpolPort][])(
+    '%s fails SCTP cells only, and only where they are probed',
+    async (defect, port) => {
+      const failures = async (sctp: boolean): Promise<string[]> => {
+        const target = fakeTarget({ defects: [defect], sctp });
+        const scenario = scenarioOf(port);
+        const expectation = expectNetworkPolicy(scenario, target.cluster.capabilities, DEFAULT_MODEL_OPTIONS);
+        const run = await runOnTarget(target, scenario, expectation, {
+          runId: 'sctp',
+          caseId: defect,
+          property: reachabilityMatrix,
+        });
+        const verdict = judgeCase(
+          expectation,
+          observeNetworkPolicy(run.trace, scenario),
+          reachabilityMatrix.fields,
+        );
+        return verdict.diff.filter((field) => field.outcome !== 'pass').map((field) => field.field);
+      };
+      // Into each of x's three pods on 80/SCTP, from each of the 8 other pods.
+      const intoX = TOPOLOGY_PODS.filter((p) => p.namespace === 'x').flatMap((to) =>
+        TOPOLOGY_PODS.filter((from) => from.id !== to.id).map((from) => `${from.id}->${to.id}:80/SCTP`),
+      );
+      expect((await failures(true)).sort()).toEqual(intoX.sort());
+      expect(await failures(false)).toEqual([]);
+    },
   );
 });
 

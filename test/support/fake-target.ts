@@ -28,6 +28,11 @@ export interface FakeTargetOptions {
   serverImage?: string | null;
   /** The fake API server's ProcMountType gate (default: its default on the server version). */
   procMountType?: boolean;
+  /**
+   * Whether the fake node's kernel has SCTP (default true). The capabilities say what the enforcement
+   * canary would: SCTP traffic when the node has it and a server image is given.
+   */
+  sctp?: boolean;
 }
 
 export interface FakeTarget extends ConformanceTarget {
@@ -48,7 +53,7 @@ export function fakeTarget(options: FakeTargetOptions = {}): FakeTarget {
   const fake = new FakeCluster({
     clock,
     serverVersion: version,
-    kubelet: createFakeKubelet({ defects, seed: options.seed ?? 1 }),
+    kubelet: createFakeKubelet({ defects, seed: options.seed ?? 1, sctp: options.sctp ?? true }),
     admission: createFakeAdmission({ defects, serverVersion: version, procMountType: gate }),
     quotaUsage: createQuotaUsage({ defects }),
     defects,
@@ -61,7 +66,12 @@ export function fakeTarget(options: FakeTargetOptions = {}): FakeTarget {
     networkPolicyEnforced: options.networkPolicyEnforced ?? true,
     ...(options.serverImage === null
       ? { serverImageProblem: 'none (--server-image none)' }
-      : { serverImage: options.serverImage ?? 'agnhost:test' }),
+      : {
+          serverImage: options.serverImage ?? 'agnhost:test',
+          ...(options.sctp === false
+            ? { sctpTraffic: false, sctpTrafficProblem: "the node's kernel has no SCTP" }
+            : { sctpTraffic: true }),
+        }),
   };
   const cleanup = new CleanupRegistry(fake, { clock });
   const signal = options.signal ?? new AbortController().signal;

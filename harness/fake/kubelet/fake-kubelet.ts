@@ -1,7 +1,13 @@
 import type { V1Pod } from '@kubernetes/client-node';
 import { DefectSet, type FakeDefect } from '../defects';
 import type { FakeKubelet, KubeletContext } from '../fake-parts';
-import { connectionAllowed, parseProbeCommand, probeOutput, type NetpolEndpoint } from '../netpol';
+import {
+  connectionAllowed,
+  NO_SCTP_OUTPUT,
+  parseProbeCommand,
+  probeOutput,
+  type NetpolEndpoint,
+} from '../netpol';
 import { BIND_TO_START_SECONDS, SCHEDULING_SECONDS, sampleSeconds } from '../latency';
 import { schedulePod } from '../scheduler';
 import { EventRecorder } from './event-recorder';
@@ -33,6 +39,11 @@ export interface FakeKubeletOptions {
    * LOST_ON_DELETE_SHARE by default).
    */
   lostOnDeleteShare?: number;
+  /**
+   * Whether the node's kernel has SCTP (default true, as one built with CONFIG_IP_SCTP): without it no
+   * SCTP socket opens, so `agnhost connect --protocol=sctp` fails, like on the v1.26.1 test node.
+   */
+  sctp?: boolean;
 }
 
 const DEFAULT_REACTION_SECONDS = 1;
@@ -81,6 +92,7 @@ export class SimulatedKubelet implements FakeKubelet {
   private readonly busySchedulingSeconds?: number;
   private readonly losses: SeededRandom;
   private readonly lostOnDeleteShare: number;
+  private readonly sctp: boolean;
   private readonly workers = new Map<string, PodWorker>();
   private readonly bound = new Map<string, V1Pod>();
   private readonly unschedulable = new Map<string, PendingPod>();
@@ -96,6 +108,7 @@ export class SimulatedKubelet implements FakeKubelet {
     this.busySchedulingSeconds = options.busySchedulingSeconds;
     this.losses = new SeededRandom((options.seed ?? 1) + LOSS_SEED_OFFSET);
     this.lostOnDeleteShare = options.lostOnDeleteShare ?? LOST_ON_DELETE_SHARE;
+    this.sctp = options.sctp ?? true;
   }
 
   podCreated(pod: V1Pod, context: KubeletContext): void {
@@ -125,12 +138,19 @@ export class SimulatedKubelet implements FakeKubelet {
   exec(
     namespace: string,
     pod: string,
-    _container: string,
+    container: string,
     command: string[],
   ): { exitCode: number; output: string } {
     const source = this.workers.get(key(namespace, pod));
     const request = parseProbeCommand(command);
-    if (!source || !request) return { exitCode: 127, output: `sh: ${command[0] ?? ''}: not found\n` };
+    const notFound = { exitCode: 127, output: `sh: ${command[0] ?? ''}: not found\n` };
+    if (!source || !request) return notFound;
+    if (request.protocol === 'SCTP') {
+      // /agnhost is in the server image only: its containers run the entrypoint, with args and no command.
+      const spec = source.containerSpec(container);
+      if (spec === undefined || spec.command !== undefined) return notFound;
+      if (!this.sctp) return { ...NO_SCTP_OUTPUT };
+    }
     const target = [...this.workers.values()].find((w) => w.podIP === request.ip && w.running);
     const served = target?.ports.some(
       (port) => port.containerPort === request.port && (port.protocol ?? 'TCP') === request.protocol,
@@ -149,6 +169,8 @@ export class SimulatedKubelet implements FakeKubelet {
         ignoreEndPort: this.defects.has('netpol-end-port-ignored'),
         sctpAsTcp: this.defects.has('netpol-sctp-as-tcp'),
         skipSctpPolicies: this.defects.has('netpol-sctp-policy-skipped'),
+        dropSctpPorts: this.defects.has('netpol-sctp-ports-dropped'),
+        tcpPortAdmitsSctp: this.defects.has('netpol-tcp-port-admits-sctp'),
         ignoreNamespaceNameLabel: this.defects.has('netpol-namespace-name-label-ignored'),
       },
     );

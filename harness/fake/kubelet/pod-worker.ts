@@ -1,4 +1,4 @@
-import type { V1Pod } from '@kubernetes/client-node';
+import type { V1Container, V1Pod } from '@kubernetes/client-node';
 import { serverHttpPort } from '../../agnhost-program';
 import { agnhostGrpcStatus, netexecLogLine } from './agnhost';
 import { LATEST_VERSION } from '../../../model/capabilities';
@@ -155,6 +155,11 @@ export class PodWorker {
 
   get labels(): Record<string, string> {
     return this.pod.metadata?.labels ?? {};
+  }
+
+  /** A container's spec, by name (exec reads which program a container runs). */
+  containerSpec(name: string): V1Container | undefined {
+    return [...this.initContainers, ...this.appContainers].find((c) => c.spec.name === name)?.spec;
   }
 
   get ports(): { name?: string; containerPort: number; protocol?: string }[] {

@@ -8,6 +8,7 @@ import { environmentProblem } from '../../../harness/errors';
 import { managedSelector } from '../../../harness/sweep';
 import { loadReport } from '../../../reporting/load-report';
 import { PROPERTIES } from '../../../suites/registry';
+import { createFakeKubelet } from '../../../harness/fake/kubelet/fake-kubelet';
 import { fakeCli, type FakeCli } from '../support/fake-cli';
 
 const NETPOL = 'networkpolicy/reachability-matrix';
@@ -42,6 +43,50 @@ function interruptAfterCreates(n: number) {
 }
 
 describe('kubeprop run against the fake cluster', () => {
+  test('SCTP cells follow the canary: probed where the node carries SCTP, left out with the reason where not', async () => {
+    const fieldCounts = async (cli: FakeCli): Promise<number[]> => {
+      const dir = reportDir();
+      const code = await runCli(
+        ['run', '--property', NETPOL, '--runs', '1', '--seed', '3', '--report', dir],
+        cli.deps,
+      );
+      expect(code).toBe(0);
+      const report = loadReport(join(dir, 'report.json'));
+      expect(report.properties[0].verdict).toBe('pass');
+      return report.properties[0].cases.map((c) => Object.keys(c.expectation.fields).length);
+    };
+    const withSctp = fakeCli();
+    expect(await fieldCounts(withSctp)).toEqual([288]);
+    expect(withSctp.stderr.join('')).toMatch(
+      /kubeprop: NetworkPolicy: SCTP cells probed \(SCTP connected after [\d.]+ s\)\n/,
+    );
+
+    // A node like the v1.26.1 test node: its kernel has no SCTP.
+    const noSctp = fakeCli({ cluster: { kubelet: createFakeKubelet({ seed: 1, sctp: false }) } });
+    expect(await fieldCounts(noSctp)).toEqual([216]);
+    expect(noSctp.stderr.join('')).toMatch(
+      /kubeprop: NetworkPolicy: no SCTP cells: no SCTP traffic: the node's kernel has no SCTP \(1 probes in [\d.]+ s; last: exit 1: OTHER: protocol not supported\)\n/,
+    );
+    const { capabilities } = loadReport(
+      join(noSctp.stdout.join('').match(/report: (.*)\n/)?.[1] ?? ''),
+    ).cluster;
+    expect(capabilities).toMatchObject({ networkPolicyEnforced: true, sctpTraffic: false });
+    expect(capabilities.sctpTrafficProblem).toMatch(/^the node's kernel has no SCTP/);
+
+    // Without a server image SCTP is not even tried.
+    const noImage = fakeCli();
+    const dir = reportDir();
+    await runCli(
+      ['run', '--property', NETPOL, '--runs', '1', '--server-image', 'none', '--report', dir],
+      noImage.deps,
+    );
+    expect(noImage.stderr.join('')).toContain(
+      'kubeprop: NetworkPolicy: no SCTP cells: SCTP needs the server image (none (--server-image none))',
+    );
+    const [property] = loadReport(join(dir, 'report.json')).properties;
+    expect(property.cases.map((c) => Object.keys(c.expectation.fields).length)).toEqual([216]);
+  }, 120_000);
+
   test('a healthy cluster: every selected property is reported, exit 0, cleaned up, report printed', async () => {
     const cli = fakeCli();
     const dir = reportDir();
@@ -112,7 +157,7 @@ describe('kubeprop run against the fake cluster', () => {
   }, 120_000);
 
   test('an interrupt mid-run: report.json is valid and marked interrupted, no namespace is left, exit 130', async () => {
-    const cli = fakeCli({ wrapPort: interruptAfterCreates(5) });
+    const cli = fakeCli({ wrapPort: interruptAfterCreates(8) });
     const dir = reportDir();
     const code = await runCli(
       ['run', '--property', NETPOL, '--runs', '4', '--seed', '2', '--concurrency', '2', '--report', dir],
@@ -126,8 +171,9 @@ describe('kubeprop run against the fake cluster', () => {
     expect(report.interrupted).toBe('interrupted');
     const [property] = report.properties;
     expect(property.id).toBe(NETPOL);
-    // The image check and the NetworkPolicy canary create 4 objects; 9 pods a case: the 5th create is
-    // inside the first case, so not every run was made.
+    // The two image checks (busybox, the server image) and the NetworkPolicy canary (TCP and SCTP
+    // pods, the policy) create 7 objects; 9 pods a case: the 8th create is inside the first case, so
+    // not every run was made.
     expect(property.runsMade).toBeLessThan(4);
     expect(property.verdict).not.toBe('pass');
     // Deletion was asked for every namespace; the canary's, deleted just before the interrupt, may

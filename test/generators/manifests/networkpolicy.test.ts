@@ -1,5 +1,10 @@
 import fc from 'fast-check';
-import { networkPolicyManifests, PROBE_CONTAINER } from '../../../generators/manifests/networkpolicy';
+import {
+  networkPolicyManifests,
+  PROBE_CONTAINER,
+  probeContainer,
+  SCTP_PROBE_CONTAINER,
+} from '../../../generators/manifests/networkpolicy';
 import { cidrContains } from '../../../generators/manifests/networkpolicy-cidr';
 import { resolveIpBlocks } from '../../../generators/manifests/networkpolicy-ip-blocks';
 import { networkPolicyScenario } from '../../../generators/networkpolicy';
@@ -79,6 +84,25 @@ describe('networkPolicyManifests', () => {
     ]);
     expect(pod.spec?.containers.map((c) => c.name)).toContain(PROBE_CONTAINER);
     expect(pod.spec?.containers.every((c) => c.image === 'busybox:1.36')).toBe(true);
+  });
+
+  it('with SCTP traffic, every pod also serves 80/SCTP from the server image with agnhost porter', () => {
+    const withSctp = networkPolicyManifests(scenario, { ...options, sctpImage: 'agnhost:2.43' });
+    for (const { object } of withSctp.pods) {
+      const sctp = object.spec?.containers.find((c) => c.name === SCTP_PROBE_CONTAINER);
+      expect(sctp).toEqual({
+        name: 'cont-80-sctp',
+        image: 'agnhost:2.43',
+        imagePullPolicy: 'IfNotPresent',
+        args: ['porter'],
+        env: [{ name: 'SERVE_SCTP_PORT_80', value: 'foo' }],
+        ports: [{ containerPort: 80, protocol: 'SCTP', name: 'serve-80-sctp' }],
+      });
+      expect(object.spec?.containers).toHaveLength(4);
+    }
+    expect(m.pods.every((p) => p.object.spec?.containers.length === 3)).toBe(true);
+    expect(probeContainer('SCTP')).toBe(SCTP_PROBE_CONTAINER);
+    expect(probeContainer('UDP')).toBe(PROBE_CONTAINER);
   });
 
   it('scopes every namespaceSelector to the case, leaves podSelectors alone', () => {

@@ -104,6 +104,38 @@ describe('fake NetworkPolicy data plane', () => {
       port: 80,
       protocol: 'UDP',
     });
+    expect(parseProbeCommand(probeCommand('10.1.2.3', 80, 'SCTP'))).toEqual({
+      ip: '10.1.2.3',
+      port: 80,
+      protocol: 'SCTP',
+    });
+    expect(parseProbeCommand(probeCommand('fd00::5', 80, 'SCTP'))).toEqual({
+      ip: 'fd00::5',
+      port: 80,
+      protocol: 'SCTP',
+    });
+  });
+
+  it('SCTP: an SCTP port admits SCTP only, a TCP port never; the seeded SCTP defects break exactly that', () => {
+    const sctpTarget = { ...xb, ports: [{ name: 'serve-80-sctp', containerPort: 80, protocol: 'SCTP' }] };
+    const sctp = (to = sctpTarget) => ({ from: ya, to, port: 80, protocol: 'SCTP' as const });
+    const sctpPort = policy('x', { podSelector: {}, ingress: [{ ports: [{ protocol: 'SCTP', port: 80 }] }] });
+    const tcpPort = policy('x', { podSelector: {}, ingress: [{ ports: [{ port: 80 }] }] });
+    const named = policy('x', {
+      podSelector: {},
+      ingress: [{ ports: [{ protocol: 'SCTP', port: 'serve-80-sctp' }] }],
+    });
+    expect(connectionAllowed(sctp(), [sctpPort])).toBe(true);
+    expect(connectionAllowed(sctp(), [named])).toBe(true);
+    expect(connectionAllowed({ ...sctp(), protocol: 'TCP' }, [sctpPort])).toBe(false);
+    expect(connectionAllowed(sctp(), [tcpPort])).toBe(false);
+    expect(connectionAllowed(sctp(), [sctpPort], { dropSctpPorts: true })).toBe(false);
+    expect(connectionAllowed(sctp(), [tcpPort], { tcpPortAdmitsSctp: true })).toBe(true);
+    // Each defect leaves TCP alone.
+    expect(connectionAllowed({ ...sctp(), protocol: 'TCP' }, [tcpPort], { dropSctpPorts: true })).toBe(true);
+    expect(connectionAllowed({ ...sctp(), protocol: 'TCP' }, [sctpPort], { tcpPortAdmitsSctp: true })).toBe(
+      false,
+    );
   });
 
   it('exec through the simulated kubelet answers from the store and the assigned pod IPs', () => {
@@ -130,5 +162,47 @@ describe('fake NetworkPolicy data plane', () => {
     });
     expect(kubelet.exec('ns', 'a', 'c', probeCommand(ipOf('b'), 80, 'TCP')).exitCode).not.toBe(0);
     expect(kubelet.exec('ns', 'b', 'c', probeCommand(ipOf('a'), 80, 'TCP')).exitCode).toBe(0);
+  });
+
+  /** Two pods whose agnhost container `s` serves 80/SCTP (no command: the image's entrypoint), and a busybox `c`. */
+  function sctpNode(sctp: boolean) {
+    const context = new TestKubeletContext();
+    context.namespaces.set('ns', { metadata: { name: 'ns', labels: { ns: 'x' } } });
+    const kubelet = createFakeKubelet({ sctp });
+    for (const name of ['a', 'b']) {
+      const pod = podFrom(podScenario({ name, labels: { pod: name }, containers: [containerScenario('c')] }));
+      const containers = pod.spec?.containers ?? [];
+      containers[0].command = ['sh', '-c', 'exec httpd -f -p 80'];
+      containers.push({
+        name: 's',
+        image: 'agnhost',
+        args: ['porter'],
+        ports: [{ name: 'serve-80-sctp', containerPort: 80, protocol: 'SCTP' }],
+      });
+      kubelet.podCreated(context.addPod(pod), context);
+    }
+    context.clock.runFor(5000);
+    const ipOf = (name: string) => context.lastStatus(name)?.podIP ?? '';
+    return { kubelet, ipOf };
+  }
+
+  it('SCTP through the simulated kubelet: agnhost connect in the server-image container, like the real node', () => {
+    const { kubelet, ipOf } = sctpNode(true);
+    expect(kubelet.exec('ns', 'a', 's', probeCommand(ipOf('b'), 80, 'SCTP'))).toEqual({
+      exitCode: 0,
+      output: '',
+    });
+    // Nothing serves 81/SCTP; busybox has no /agnhost.
+    expect(kubelet.exec('ns', 'a', 's', probeCommand(ipOf('b'), 81, 'SCTP')).exitCode).toBe(1);
+    expect(kubelet.exec('ns', 'a', 'c', probeCommand(ipOf('b'), 80, 'SCTP')).exitCode).toBe(127);
+  });
+
+  it('a node without SCTP answers as agnhost on a kernel without it: EPROTONOSUPPORT', () => {
+    const { kubelet, ipOf } = sctpNode(false);
+    expect(kubelet.exec('ns', 'a', 's', probeCommand(ipOf('b'), 80, 'SCTP'))).toEqual({
+      exitCode: 1,
+      output: 'OTHER: protocol not supported\n',
+    });
+    expect(kubelet.exec('ns', 'a', 'c', probeCommand(ipOf('b'), 80, 'TCP')).exitCode).not.toBe(0);
   });
 });

@@ -9,11 +9,13 @@ import {
   assertedCells,
   TOPOLOGY_PODS,
   type NetpolCell,
+  type NetpolProtocol,
   type PodId,
 } from '../../../model/networkpolicy/topology';
 import type { NetworkPolicyScenario } from '../../../model/scenario/families';
 import type { TraceEntry } from '../../../model/trace';
 import { judgeCase } from '../../../verdicts/case-verdict';
+import { reachabilityMatrix } from '../../../suites/networkpolicy/reachability-matrix.property';
 import { parseProbe, StubCluster, VirtualClock, type ExecHandler } from './stub-cluster';
 
 const topology: ProbeTarget[] = TOPOLOGY_PODS.map((p, i) => ({
@@ -34,11 +36,12 @@ function network(connected: (cell: NetpolCell) => boolean): ExecHandler {
     if (!from || !to) throw new Error(`unknown pod ${namespace}/${pod} or IP ${probe.ip}`);
     const ok = connected({ from: from.id, to: to.id, port: probe.port, protocol: probe.protocol });
     if (probe.protocol === 'TCP') return { exitCode: ok ? 0 : 1, output: '' };
+    if (probe.protocol === 'SCTP') return { exitCode: ok ? 0 : 1, output: ok ? '' : 'TIMEOUT\n' };
     return { exitCode: 0, output: ok ? 'pong\n' : '' };
   };
 }
 
-const cell = (from: PodId, to: PodId, port = 80, protocol: 'TCP' | 'UDP' = 'TCP'): NetpolCell => ({
+const cell = (from: PodId, to: PodId, port = 80, protocol: NetpolProtocol = 'TCP'): NetpolCell => ({
   from,
   to,
   port,
@@ -70,6 +73,23 @@ describe('probeMatrix', () => {
         protocol: 'TCP',
         connected: true,
       },
+    ]);
+  });
+
+  it('probes SCTP with agnhost connect from the server-image container, as upstream does', async () => {
+    const calls: string[] = [];
+    const port = new StubCluster(async (namespace, pod, container, command) => {
+      calls.push(`${namespace}/${pod}/${container}: ${command.join(' ')}`);
+      return { exitCode: calls.length === 1 ? 0 : 1, output: calls.length === 1 ? '' : 'TIMEOUT\n' };
+    });
+    const trace = await run(port, [cell('x/a', 'y/b', 80, 'SCTP'), cell('x/a', 'y/c', 80, 'SCTP')], 0);
+    expect(calls).toEqual([
+      'kp-c1-x/a/cont-80-sctp: /agnhost connect 10.244.0.14:80 --timeout=1s --protocol=sctp',
+      'kp-c1-x/a/cont-80-sctp: /agnhost connect 10.244.0.15:80 --timeout=1s --protocol=sctp',
+    ]);
+    expect(trace.map((e) => e.kind === 'reachability' && `${e.to}:${e.protocol}:${e.connected}`)).toEqual([
+      'y/b:SCTP:true',
+      'y/c:SCTP:false',
     ]);
   });
 
@@ -199,7 +219,7 @@ describe('offline end to end: model → probes on a stub network → observation
   });
 
   async function judge(conforming: (cell: NetpolCell) => boolean) {
-    const trace: TraceEntry[] = await run(new StubCluster(network(conforming)), assertedCells());
+    const trace: TraceEntry[] = await run(new StubCluster(network(conforming)), assertedCells(false));
     return judgeCase(expectation, observeNetworkPolicy(trace, scenario), NETPOL_FIELDS);
   }
 
@@ -218,5 +238,43 @@ describe('offline end to end: model → probes on a stub network → observation
     expect(
       failed.every((d) => d.field.startsWith('x/a->') && d.rule === 'networkpolicy.egress-isolation'),
     ).toBe(true);
+  });
+
+  describe('with SCTP traffic (the canary saw SCTP connect, a server image runs)', () => {
+    const withSctp = { ...defaultCapabilities(LATEST_VERSION), serverImage: 'agnhost', sctpTraffic: true };
+    const sctpExpectation = expectNetworkPolicy(scenario, withSctp, DEFAULT_MODEL_OPTIONS);
+
+    async function judgeSctp(conforming: (cell: NetpolCell) => boolean, cells = assertedCells(true)) {
+      const trace: TraceEntry[] = await run(new StubCluster(network(conforming)), cells);
+      return judgeCase(sctpExpectation, observeNetworkPolicy(trace, scenario), reachabilityMatrix.fields);
+    }
+
+    it('judges 288 cells, 72 of them 80/SCTP; a conforming CNI passes them all', async () => {
+      const verdict = await judgeSctp((c) => cellReachability(scenario, c).allowed);
+      expect(verdict.outcome).toBe('pass');
+      expect(verdict.diff).toHaveLength(288);
+      expect(verdict.diff.filter((d) => d.field.endsWith(':80/SCTP'))).toHaveLength(72);
+    });
+
+    it('a CNI that applies no egress policy to SCTP fails exactly the 80/SCTP cells x/a may not send', async () => {
+      // x/a may send to 81/TCP only (serve-81-tcp), so its 80/SCTP to the 8 other pods is denied by egress.
+      const verdict = await judgeSctp((c) =>
+        c.protocol === 'SCTP'
+          ? cellReachability(scenario, c).ingress.allowed
+          : cellReachability(scenario, c).allowed,
+      );
+      const failed = verdict.diff.filter((d) => d.outcome === 'fail');
+      expect(failed.map((d) => d.field).sort()).toEqual(
+        TOPOLOGY_PODS.filter((p) => p.id !== 'x/a').map((p) => `x/a->${p.id}:80/SCTP`),
+      );
+      expect(failed.every((d) => d.rule === 'networkpolicy.egress-isolation')).toBe(true);
+    });
+
+    it('SCTP cells the case never probed are inconclusive, never passed', async () => {
+      const verdict = await judgeSctp(() => true, assertedCells(false));
+      const sctp = verdict.diff.filter((d) => d.field.endsWith('/SCTP'));
+      expect(sctp).toHaveLength(72);
+      expect(sctp.every((d) => d.outcome === 'inconclusive')).toBe(true);
+    });
   });
 });

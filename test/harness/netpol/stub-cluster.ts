@@ -102,8 +102,16 @@ export class StubCluster implements ClusterPort {
 }
 
 /** What a probe command asks: TCP `nc -z -w 1 IP PORT` or UDP `sh -c 'echo ping | nc -u -w 1 IP PORT'`. */
-export function parseProbe(command: string[]): { ip: string; port: number; protocol: 'TCP' | 'UDP' } {
+export function parseProbe(command: string[]): {
+  ip: string;
+  port: number;
+  protocol: 'TCP' | 'UDP' | 'SCTP';
+} {
   if (command[0] === 'nc') return { ip: command[4], port: Number(command[5]), protocol: 'TCP' };
+  if (command[0] === '/agnhost') {
+    const [ip, port] = command[2].split(':');
+    return { ip, port: Number(port), protocol: 'SCTP' };
+  }
   const words = command[2].split(' ');
   return { ip: words[words.length - 2], port: Number(words[words.length - 1]), protocol: 'UDP' };
 }

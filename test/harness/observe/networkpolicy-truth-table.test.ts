@@ -59,4 +59,17 @@ describe('truth tables', () => {
       'y/a     X   .   X   -   .   .   .   .   ?',
     );
   });
+
+  it('compares the 80/SCTP grid too when the expectation has SCTP cells', () => {
+    const withSctp = expectNetworkPolicy(
+      scenario,
+      { ...defaultCapabilities(LATEST_VERSION), serverImage: 'agnhost', sctpTraffic: true },
+      DEFAULT_MODEL_OPTIONS,
+    );
+    const observation: Observation = { fields: {}, timeline: [], anchors: {} };
+    const text = formatComparison(withSctp, observation);
+    expect(text.split('\n\n')).toHaveLength(4);
+    expect(grid(text, '80/SCTP')[1]).toBe('x/a     -   ?   ?   ?   ?   ?   ?   ?   ?');
+    expect(formatComparison(expectation, observation).split('\n\n')).toHaveLength(3);
+  });
 });

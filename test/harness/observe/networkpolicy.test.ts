@@ -1,6 +1,6 @@
 import { observeNetworkPolicy } from '../../../harness/observe/networkpolicy';
 import { probeGap } from '../../../harness/netpol/probe-record';
-import { NETPOL_FIELDS } from '../../../model/networkpolicy/expect';
+import { NETPOL_FIELDS, NETPOL_SCTP_FIELDS } from '../../../model/networkpolicy/expect';
 import type { NetworkPolicyScenario } from '../../../model/scenario/families';
 import type { TraceEntry } from '../../../model/trace';
 
@@ -11,7 +11,7 @@ const probe = (
   to: string,
   connected: boolean,
   port = 80,
-  protocol: 'TCP' | 'UDP' = 'TCP',
+  protocol: 'TCP' | 'UDP' | 'SCTP' = 'TCP',
 ): TraceEntry => ({
   kind: 'reachability',
   t,
@@ -27,6 +27,15 @@ describe('observeNetworkPolicy', () => {
     const observation = observeNetworkPolicy([], scenario);
     expect(Object.keys(observation.fields).sort()).toEqual([...NETPOL_FIELDS].sort());
     expect(observation.fields['x/a->y/b:80/UDP']).toEqual({ kind: 'missing', reason: 'cell not probed' });
+  });
+
+  it('has the SCTP cells as fields when the case probed SCTP (the run carried it), by probe or failed probe', () => {
+    const probed = observeNetworkPolicy([probe(1, 'x/a', 'y/b', true, 80, 'SCTP')], scenario);
+    expect(Object.keys(probed.fields).sort()).toEqual([...NETPOL_SCTP_FIELDS].sort());
+    expect(probed.fields['x/a->y/b:80/SCTP']).toEqual({ kind: 'value', value: true });
+    expect(probed.fields['x/a->y/c:80/SCTP']).toEqual({ kind: 'missing', reason: 'cell not probed' });
+    const failed = observeNetworkPolicy([probeGap(1, 'x/a->y/b:80/SCTP', 'exec failed')], scenario);
+    expect(Object.keys(failed.fields)).toHaveLength(288);
   });
 
   it('takes the last attempt of a cell', () => {

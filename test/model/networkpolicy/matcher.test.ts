@@ -1,5 +1,7 @@
 import { ALL_PODS_CIDR, podCidr } from '../../../model/networkpolicy/ip-block';
+import { ruleOf } from '../../../model/networkpolicy/expect';
 import { cellReachability, explainCell, reachability } from '../../../model/networkpolicy/matcher';
+import type { NetpolPort } from '../../../model/scenario/policies';
 import {
   all,
   allowed,
@@ -259,6 +261,39 @@ describe('endPort ranges are inclusive', () => {
   });
 });
 
+describe('SCTP cells follow the same port rules, by protocol', () => {
+  const only = (port: NetpolPort) => scenario(policy({ name: 'p', ingress: [rule([], [port])] }));
+  it('an SCTP port admits 80/SCTP only; a TCP, UDP or protocol-less (TCP) port never SCTP', () => {
+    const sctp = only({ protocol: 'SCTP', port: 80 });
+    expect(allowed(sctp, 'y/a', 'x/a', 80, 'SCTP')).toBe(true);
+    expect(allowed(sctp, 'y/a', 'x/a', 80, 'TCP')).toBe(false);
+    expect(allowed(sctp, 'y/a', 'x/a', 80, 'UDP')).toBe(false);
+    for (const protocol of ['TCP', 'UDP'] as const) {
+      expect(allowed(only({ protocol, port: 80 }), 'y/a', 'x/a', 80, 'SCTP')).toBe(false);
+      expect(allowed(only({ protocol }), 'y/a', 'x/a', 80, 'SCTP')).toBe(false);
+    }
+    expect(allowed(only({ protocol: 'SCTP', port: 81 }), 'y/a', 'x/a', 80, 'SCTP')).toBe(false);
+  });
+  it('protocol SCTP alone admits every SCTP port and nothing else', () => {
+    const s = only({ protocol: 'SCTP' });
+    expect(allowed(s, 'y/a', 'x/a', 80, 'SCTP')).toBe(true);
+    expect(allowed(s, 'y/a', 'x/a', 81, 'TCP')).toBe(false);
+  });
+  it('serve-80-sctp resolves by name and protocol: 80/SCTP only', () => {
+    expect(allowed(only({ protocol: 'SCTP', port: 'serve-80-sctp' }), 'y/a', 'x/a', 80, 'SCTP')).toBe(true);
+    expect(allowed(only({ protocol: 'SCTP', port: 'serve-80-sctp' }), 'y/a', 'x/a', 80, 'TCP')).toBe(false);
+    expect(allowed(only({ protocol: 'TCP', port: 'serve-80-sctp' }), 'y/a', 'x/a', 80, 'SCTP')).toBe(false);
+    expect(allowed(only({ protocol: 'SCTP', port: 'serve-80-tcp' }), 'y/a', 'x/a', 80, 'SCTP')).toBe(false);
+  });
+  it('an SCTP endPort range covers 80/SCTP when it spans it, and is its own rule', () => {
+    const s = only({ protocol: 'SCTP', port: 79, endPort: 81 });
+    expect(allowed(s, 'y/a', 'x/a', 80, 'SCTP')).toBe(true);
+    expect(allowed(only({ protocol: 'SCTP', port: 81, endPort: 82 }), 'y/a', 'x/a', 80, 'SCTP')).toBe(false);
+    const cell = cellReachability(s, { from: 'y/a', to: 'x/a', port: 80, protocol: 'SCTP' });
+    expect(ruleOf(cell)).toBe('networkpolicy.end-port-range');
+  });
+});
+
 describe('deny-all and allow-all', () => {
   it('an empty ingress list denies all ingress', () => {
     const s = scenario(policy({ name: 'deny', ingress: [] }));
@@ -381,9 +416,17 @@ describe('reasons name the rule, like Cyclonus', () => {
     );
   });
   it('the table covers 9 × 9 pods × 3 ports and marks only loopback as not asserted', () => {
-    const table = reachability(scenario(policy({ name: 'p', ingress: [] })));
+    const table = reachability(scenario(policy({ name: 'p', ingress: [] })), false);
     expect(table.cells).toHaveLength(243);
     expect(table.cells.filter((c) => !c.asserted).every((c) => c.from === c.to)).toBe(true);
     expect(table.cells.filter((c) => !c.asserted)).toHaveLength(27);
+  });
+  it('with SCTP traffic the table has a fourth port, 80/SCTP', () => {
+    const table = reachability(scenario(policy({ name: 'p', ingress: [] })), true);
+    expect(table.cells).toHaveLength(324);
+    expect(table.cells.filter((c) => c.protocol === 'SCTP' && c.asserted)).toHaveLength(72);
+    expect(new Set(table.cells.filter((c) => c.protocol === 'SCTP').map((c) => c.port))).toEqual(
+      new Set([80]),
+    );
   });
 });

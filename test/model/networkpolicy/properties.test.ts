@@ -3,12 +3,12 @@ import { networkPolicyScenario } from '../../../generators/networkpolicy';
 import { netpolPolicy } from '../../../generators/networkpolicy-policy';
 import { defaultCapabilities, LATEST_VERSION } from '../../../model/capabilities';
 import { DEFAULT_MODEL_OPTIONS } from '../../../model/expectation';
-import { expectNetworkPolicy, NETPOL_FIELDS } from '../../../model/networkpolicy/expect';
+import { expectNetworkPolicy, NETPOL_FIELDS, NETPOL_SCTP_FIELDS } from '../../../model/networkpolicy/expect';
 import { reachability, type CellReachability } from '../../../model/networkpolicy/matcher';
 import { effectivePolicyTypes } from '../../../model/networkpolicy/policy-types';
 import { cellName } from '../../../model/networkpolicy/topology';
 import type { NetworkPolicyScenario } from '../../../model/scenario/families';
-import type { NetworkPolicySpec } from '../../../model/scenario/policies';
+import type { NetpolPort, NetpolRule, NetworkPolicySpec } from '../../../model/scenario/policies';
 
 const capabilities = defaultCapabilities(LATEST_VERSION);
 const scenarios = networkPolicyScenario(capabilities);
@@ -22,7 +22,7 @@ const extraPolicy = netpolPolicy({
 const runs = { numRuns: 150 };
 
 function matrix(s: NetworkPolicyScenario): boolean[] {
-  return reachability(s).cells.map((c) => c.allowed);
+  return reachability(s, true).cells.map((c) => c.allowed);
 }
 
 function withPolicies(s: NetworkPolicyScenario, policies: NetworkPolicySpec[]): NetworkPolicyScenario {
@@ -33,8 +33,8 @@ describe('NetworkPolicy model: metamorphic properties', () => {
   it('adding a policy never closes a side that was already isolated and allowed (rules only add)', () => {
     fc.assert(
       fc.property(scenarios, extraPolicy, (s, extra) => {
-        const before = reachability(s).cells;
-        const after = reachability(withPolicies(s, [...s.policies, extra])).cells;
+        const before = reachability(s, true).cells;
+        const after = reachability(withPolicies(s, [...s.policies, extra]), true).cells;
         const sideKept = (b: CellReachability['egress'], a: CellReachability['egress']): boolean =>
           !(b.isolatedBy.length > 0 && b.allowed) || a.allowed;
         return before.every(
@@ -48,8 +48,8 @@ describe('NetworkPolicy model: metamorphic properties', () => {
   it('adding a policy never opens a cell whose sides it does not select', () => {
     fc.assert(
       fc.property(scenarios, extraPolicy, (s, extra) => {
-        const before = reachability(s).cells;
-        const after = reachability(withPolicies(s, [...s.policies, extra])).cells;
+        const before = reachability(s, true).cells;
+        const after = reachability(withPolicies(s, [...s.policies, extra]), true).cells;
         return before.every((b, i) => {
           const a = after[i];
           const touched =
@@ -150,14 +150,14 @@ describe('NetworkPolicy model: metamorphic properties', () => {
   it('a cell is decided only by policies in the source and destination namespaces', () => {
     fc.assert(
       fc.property(scenarios, (s) => {
-        const full = reachability(s).cells;
+        const full = reachability(s, true).cells;
         for (const cell of full.filter((_, i) => i % 7 === 0)) {
           const namespaces = new Set([cell.from.split('/')[0], cell.to.split('/')[0]]);
           const local = withPolicies(
             s,
             s.policies.filter((p) => namespaces.has(p.namespace)),
           );
-          const again = reachability(local).cells.find((c) => cellName(c) === cellName(cell));
+          const again = reachability(local, true).cells.find((c) => cellName(c) === cellName(cell));
           expect(again?.allowed).toBe(cell.allowed);
         }
       }),
@@ -165,9 +165,47 @@ describe('NetworkPolicy model: metamorphic properties', () => {
     );
   });
 
-  it('the expectation has exactly the non-loopback cells, each a boolean with a reason', () => {
+  it('80/SCTP is decided as 80/TCP is with the two protocols swapped in every port entry', () => {
+    // The model has no SCTP-specific rule: protocol, number, range and name apply alike (types.go
+    // NetworkPolicyPort). Swapping SCTP and TCP, named ports with them, maps one cell onto the other.
+    const swapped = (port: NetpolPort): NetpolPort => {
+      const protocol = port.protocol === 'SCTP' ? 'TCP' : port.protocol === 'TCP' ? 'SCTP' : 'UDP';
+      const name =
+        typeof port.port === 'string'
+          ? port.port.replace(/-(tcp|sctp)$/, `-${protocol.toLowerCase()}`)
+          : port.port;
+      return { ...port, protocol, ...(name !== undefined && { port: name }) };
+    };
+    const swapRule = (rule: NetpolRule): NetpolRule => ({ ...rule, ports: rule.ports.map(swapped) });
     fc.assert(
       fc.property(scenarios, (s) => {
+        const swappedScenario = withPolicies(
+          s,
+          s.policies.map((p) => ({
+            ...p,
+            ingress: p.ingress?.map(swapRule),
+            egress: p.egress?.map(swapRule),
+          })),
+        );
+        const sctp = reachability(s, true).cells.filter((c) => c.protocol === 'SCTP');
+        const tcp = new Map(
+          reachability(swappedScenario, true)
+            .cells.filter((c) => c.protocol === 'TCP' && c.port === 80)
+            .map((c) => [`${c.from}->${c.to}`, c.allowed]),
+        );
+        return sctp.every((c) => tcp.get(`${c.from}->${c.to}`) === c.allowed);
+      }),
+      runs,
+    );
+  });
+
+  it('the expectation has exactly the non-loopback cells, each a boolean with a reason', () => {
+    const withSctp = { ...capabilities, serverImage: 'agnhost', sctpTraffic: true };
+    fc.assert(
+      fc.property(scenarios, (s) => {
+        expect(Object.keys(expectNetworkPolicy(s, withSctp, DEFAULT_MODEL_OPTIONS).fields).sort()).toEqual(
+          [...NETPOL_SCTP_FIELDS].sort(),
+        );
         const e = expectNetworkPolicy(s, capabilities, DEFAULT_MODEL_OPTIONS);
         expect(Object.keys(e.fields).sort()).toEqual([...NETPOL_FIELDS].sort());
         for (const field of Object.values(e.fields)) {

@@ -490,4 +490,52 @@ describe('upstream netpol e2e (network_policy.go)', () => {
       .expectPeer({ ns: 'z' }, { ns: 'x', pod: 'a' }, false);
     expect(mismatches(s, 80, 'UDP', r)).toEqual([]);
   });
+
+  // "NetworkPolicy between server and client using SCTP" ([Feature:SCTPConnectivity]): judged on the
+  // 80/SCTP cells the topology serves where the cluster carries SCTP. Upstream's Ports variant uses
+  // port 81; this topology serves SCTP on 80 only, as UDP.
+  it("using SCTP: should support a 'default-deny-ingress' policy", () => {
+    const s = scenario(upstreamPolicy({ name: 'deny-all', ingress: [] }));
+    expect(mismatches(s, 80, 'SCTP', new UpstreamReachability().expectPeer({}, { ns: 'x' }, false))).toEqual(
+      [],
+    );
+  });
+
+  it('using SCTP: should enforce policy based on Ports', () => {
+    const s = scenario(
+      upstreamPolicy({
+        name: 'allow-ingress-on-port-81-ns-x',
+        podSelector: podIs('a'),
+        ingress: [rule([nsPeer(nsIs('y'))], [{ protocol: 'SCTP', port: 80 }])],
+      }),
+    );
+    const r = new UpstreamReachability()
+      .expectPeer({ ns: 'x' }, { ns: 'x', pod: 'a' }, false)
+      .expectPeer({ ns: 'z' }, { ns: 'x', pod: 'a' }, false);
+    expect(mismatches(s, 80, 'SCTP', r)).toEqual([]);
+    // The SCTP port admits no TCP or UDP, and a TCP port of the same number admits no SCTP.
+    expect(mismatches(s, 80, 'TCP', new UpstreamReachability().expectAllIngress('x/a', false))).toEqual([]);
+    const tcpOnly = scenario(
+      upstreamPolicy({
+        name: 'allow-ingress-on-tcp-80',
+        podSelector: podIs('a'),
+        ingress: [rule([nsPeer(nsIs('y'))], [{ protocol: 'TCP', port: 80 }])],
+      }),
+    );
+    expect(
+      mismatches(tcpOnly, 80, 'SCTP', new UpstreamReachability().expectAllIngress('x/a', false)),
+    ).toEqual([]);
+  });
+
+  it('using SCTP: should enforce policy to allow traffic only from a pod in a different namespace based on PodSelector and NamespaceSelector', () => {
+    const s = scenario(
+      upstreamPolicy({
+        name: 'allow-ns-y-pod-a-via-namespace-pod-selector',
+        podSelector: podIs('a'),
+        ingress: [rule([bothPeer(podIs('a'), nsIs('y'))])],
+      }),
+    );
+    const r = new UpstreamReachability().expectAllIngress('x/a', false).expect('y/a', 'x/a', true);
+    expect(mismatches(s, 80, 'SCTP', r)).toEqual([]);
+  });
 });
