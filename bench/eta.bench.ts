@@ -8,6 +8,7 @@ export const ETA_SOURCES = [
   'test/fixtures/real-runs/v1.26.1-seed1-run7.timeline.json.gz',
   'test/fixtures/real-runs/v1.26.1-seed1-run10.timeline.json.gz',
   'test/fixtures/real-runs/v1.26.1-seed1-run11.timeline.json.gz',
+  'test/fixtures/real-runs/v1.26.1-seed1-run13.timeline.json.gz',
   'test/fixtures/real-runs/v1.23.13-seed1-s6.timeline.json.gz',
   'test/fixtures/real-runs/v1.26.1-seed1-s6-v123-cases.timeline.json.gz',
 ];
