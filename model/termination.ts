@@ -101,15 +101,16 @@ export function containerStopFields(
   }
   const kill = plan.sigkillAfterSigterm;
   const ending = plan.ending;
+  const killRule = preStop
+    ? 'termination.prestop-counts-against-grace'
+    : grace.min < MINIMUM_GRACE_SECONDS
+      ? 'termination.minimum-grace'
+      : 'termination.sigkill-after-grace';
   if (ending.kind === 'sigkill') {
     // killContainer: StopContainer gets the grace left after preStop, raised to 2 s.
     fields[`${c}.sigkillAfterSigtermSeconds`] = {
       expected: timingWindow(kill.min, kill.max + NODE_LATENCY_SECONDS, runtime),
-      rule: preStop
-        ? 'termination.prestop-counts-against-grace'
-        : grace.min < MINIMUM_GRACE_SECONDS
-          ? 'termination.minimum-grace'
-          : 'termination.sigkill-after-grace',
+      rule: killRule,
       because: `grace ${spanText(grace)}${preStop ? ' less the preStop' : ''}, at least 2 s: SIGKILL ${spanText(kill)} after SIGTERM`,
     };
   } else if (ending.kind === 'exit') {
@@ -126,20 +127,26 @@ export function containerStopFields(
       because: 'no SIGTERM handler: the default action ends the process at once',
     };
   }
+  // A trapped SIGTERM that would exit after the SIGKILL: which comes first, and so the exit code and
+  // reason, is the kill timing's rule (a kubelet that kills later lets the program exit with its code).
+  const killedFirst =
+    ending.kind === 'sigkill' && container.behaviour.sigterm.kind === 'exit'
+      ? `, as the SIGKILL ${spanText(kill)} after SIGTERM comes before the program's exit ${container.behaviour.sigterm.afterSeconds} s after it (${killRule})`
+      : undefined;
   fields[`${c}.exitCode`] = {
     expected:
       plan.exitCodes.length === 1
         ? { kind: 'equals', value: plan.exitCodes[0] }
         : { kind: 'oneOf', values: plan.exitCodes },
-    rule: 'termination.exit-code',
-    because: `${ending.kind === 'sigkill' ? 'SIGKILL: 128+9' : ending.kind === 'sigterm' ? 'killed by SIGTERM: 128+15' : 'trapped SIGTERM: the program chooses the code'}${ending.kind === 'race' ? ', unless SIGKILL comes first' : ''}`,
+    rule: killedFirst === undefined ? 'termination.exit-code' : killRule,
+    because: `${ending.kind === 'sigkill' ? 'SIGKILL: 128+9' : ending.kind === 'sigterm' ? 'killed by SIGTERM: 128+15' : 'trapped SIGTERM: the program chooses the code'}${ending.kind === 'race' ? ', unless SIGKILL comes first' : ''}${killedFirst ?? ''}`,
   };
   const reasons = [...new Set(plan.exitCodes.map(terminatedReason))];
   fields[`${c}.terminatedReason`] = {
     expected:
       reasons.length === 1 ? { kind: 'equals', value: reasons[0] } : { kind: 'oneOf', values: reasons },
-    rule: 'termination.terminated-reason',
-    because: `containerd: Completed for exit 0, Error otherwise (exit ${plan.exitCodes.join(' or ')})`,
+    rule: killedFirst === undefined ? 'termination.terminated-reason' : killRule,
+    because: `containerd: Completed for exit 0, Error otherwise (exit ${plan.exitCodes.join(' or ')})${killedFirst ?? ''}`,
   };
   return preStop && apiGrace === 0 ? underGraceZeroRule(fields) : fields;
 }

@@ -92,6 +92,30 @@ describe('rule of each termination field (docs/semantics.md Termination table)',
     });
   });
 
+  it('a trapped exit that the SIGKILL comes before: exit code and reason under the kill timing rule', () => {
+    // The program would exit 5 s after SIGTERM; grace 3 s less a 2 s preStop, at least 2 s: SIGKILL at 2 s.
+    // A kubelet that kills a whole period after SIGTERM (kubernetes#115817) lets it exit 0: that failure
+    // is the kill timing's, so it carries that rule (and its known issue), not a generic exit-code rule.
+    const late = container(
+      'c',
+      { lifecycle: { preStop: { kind: 'exec', durationSeconds: 2, exitCode: 0 } } },
+      { sigterm: { kind: 'exit', afterSeconds: 5, exitCode: 0 } },
+    );
+    const e = expectTermination(deleteOf([late], 3), v126, options);
+    for (const field of ['c.sigkillAfterSigtermSeconds', 'c.exitCode', 'c.terminatedReason'])
+      expect(e.fields[field].rule).toBe('termination.prestop-counts-against-grace');
+    expect(e.fields['c.exitCode'].expected).toEqual({ kind: 'equals', value: 137 });
+    // Without a preStop, grace 30: the plain kill rule; a program that ignores SIGTERM: the generic rules.
+    const noHook = container('c', {}, { sigterm: { kind: 'exit', afterSeconds: 40, exitCode: 0 } });
+    expect(expectTermination(deleteOf([noHook], 30), v126, options).fields['c.exitCode'].rule).toBe(
+      'termination.sigkill-after-grace',
+    );
+    const ignores = container('c', {}, { sigterm: { kind: 'ignore' } });
+    expect(expectTermination(deleteOf([ignores], 30), v126, options).fields['c.exitCode'].rule).toBe(
+      'termination.exit-code',
+    );
+  });
+
   it('the recorded deletion grace: from DeleteOptions over the spec', () => {
     const e = expectTermination(deleteOf([container('c')], 30, 4), v126, options);
     expect(e.fields['pod.deletionGracePeriodSeconds']).toMatchObject({
