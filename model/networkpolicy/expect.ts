@@ -25,6 +25,8 @@ export function ruleOf(cell: CellReachability): NetpolRuleId {
   // Its own rule, so that an implementation without endPort can be listed as a known issue
   // (--known-issues) without hiding other failures of rule-allows.
   if (cell.egress.onlyByEndPort || cell.ingress.onlyByEndPort) return NETPOL_RULES.endPortRange;
+  if (cell.egress.onlyByNamedPortToIpBlock || cell.ingress.onlyByNamedPortToIpBlock)
+    return NETPOL_RULES.namedPortIpBlock;
   return cell.egress.isolatedBy.length > 0 || cell.ingress.isolatedBy.length > 0
     ? NETPOL_RULES.ruleAllows
     : NETPOL_RULES.notIsolated;

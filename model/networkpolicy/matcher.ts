@@ -2,7 +2,7 @@ import type { NetworkPolicyScenario } from '../scenario/families';
 import type { NetpolRule, NetworkPolicySpec } from '../scenario/policies';
 import { peersMatch } from './peer-match';
 import { effectivePolicyTypes, type PolicyDirection } from './policy-types';
-import { portsMatch, portsMatchWithoutEndPort } from './port-match';
+import { portsMatch, portsMatchByNumber, portsMatchWithoutEndPort } from './port-match';
 import { selectorMatches } from './selector';
 import {
   TOPOLOGY_PODS,
@@ -28,6 +28,11 @@ export interface DirectionDecision {
   allowingPolicies: string[];
   /** Allowed on an isolated side only because a rule's endPort widens its port into a range. */
   onlyByEndPort: boolean;
+  /**
+   * Egress allowed only by a rule whose named port resolves on a destination pod that the rule reaches
+   * through an ipBlock peer (no pod peer of the rule, and no numeric port of it, allows the cell).
+   */
+  onlyByNamedPortToIpBlock: boolean;
 }
 
 export interface CellReachability extends NetpolCell {
@@ -51,6 +56,8 @@ interface CompiledRule {
   rule: NetpolRule;
   /** Remote pods the rule's peers select (peers depend only on the pod, not the cell). */
   peers: ReadonlySet<PodId>;
+  /** Those its pod and namespace peers select (an empty peer list selects every pod). */
+  podPeers: ReadonlySet<PodId>;
 }
 
 interface CompiledPolicy {
@@ -67,16 +74,20 @@ interface CompiledPolicy {
  * access to updated pod").
  */
 function compile(policy: NetworkPolicySpec, labelled: Labelled): CompiledPolicy {
+  const matching = (peers: NetpolRule['peers']): Set<PodId> =>
+    new Set(
+      TOPOLOGY_PODS.filter((p) => peersMatch(peers, policy.namespace, p.id, labelled)).map((p) => p.id),
+    );
   const compileRules = (rules: NetpolRule[] | undefined): CompiledRule[] =>
-    (rules ?? []).map((rule, index) => ({
-      index,
-      rule,
-      peers: new Set(
-        TOPOLOGY_PODS.filter((p) => peersMatch(rule.peers, policy.namespace, p.id, labelled)).map(
-          (p) => p.id,
-        ),
-      ),
-    }));
+    (rules ?? []).map((rule, index) => {
+      const podPeers = rule.peers.filter((peer) => peer.kind !== 'ipBlock');
+      return {
+        index,
+        rule,
+        peers: matching(rule.peers),
+        podPeers: rule.peers.length > 0 && podPeers.length === 0 ? new Set() : matching(podPeers),
+      };
+    });
   return {
     id: policyId(policy),
     types: effectivePolicyTypes(policy),
@@ -108,13 +119,16 @@ function decide(
   const allowedBy: string[] = [];
   const allowingPolicies = new Set<string>();
   let allowedWithoutEndPort = false;
+  let allowedWithoutNamedPortToIpBlock = false;
   for (const policy of selecting) {
-    for (const { index, rule, peers } of policy.rules[direction]) {
+    for (const { index, rule, peers, podPeers } of policy.rules[direction]) {
       // A rule allows when its peers AND its ports match (types.go NetworkPolicyIngressRule).
       if (peers.has(remote) && portsMatch(rule.ports, cell)) {
         allowedBy.push(`${policy.id} ${direction} rule ${index}`);
         allowingPolicies.add(policy.id);
         allowedWithoutEndPort ||= portsMatchWithoutEndPort(rule.ports, cell);
+        allowedWithoutNamedPortToIpBlock ||=
+          direction === 'Ingress' || podPeers.has(remote) || portsMatchByNumber(rule.ports, cell);
       }
     }
   }
@@ -126,6 +140,7 @@ function decide(
     allowedBy,
     allowingPolicies: [...allowingPolicies],
     onlyByEndPort: allowedBy.length > 0 && !allowedWithoutEndPort,
+    onlyByNamedPortToIpBlock: allowedBy.length > 0 && !allowedWithoutNamedPortToIpBlock,
   };
 }
 
@@ -172,7 +187,8 @@ export function explainDirection(decision: DirectionDecision, remote: PodId, cel
   }
   if (decision.allowed) {
     const range = decision.onlyByEndPort ? ' (only through an endPort range)' : '';
-    return `${what} allowed by ${decision.allowedBy.join(', ')}${range}`;
+    const named = decision.onlyByNamedPortToIpBlock ? ' (only through a named port of an ipBlock peer)' : '';
+    return `${what} allowed by ${decision.allowedBy.join(', ')}${range}${named}`;
   }
   return (
     `${what} denied: ${decision.pod} isolated by ${decision.isolatedBy.join(', ')} ` +

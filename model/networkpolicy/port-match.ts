@@ -50,3 +50,13 @@ export function portsMatchWithoutEndPort(ports: NetpolPort[], cell: NetpolCell):
     cell,
   );
 }
+
+/**
+ * Whether a rule's ports admit the cell without resolving a named port: what kube-router v1.2 applies
+ * to an egress rule's ipBlock peers (it resolves named ports on the pods of pod and namespace peers
+ * only: pkg/controllers/netpol/policy.go processEgressRules).
+ * An empty list still admits every port.
+ */
+export function portsMatchByNumber(ports: NetpolPort[], cell: NetpolCell): boolean {
+  return ports.length === 0 || ports.some((p) => typeof p.port !== 'string' && portMatches(p, cell));
+}

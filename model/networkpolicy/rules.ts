@@ -6,6 +6,12 @@ export const NETPOL_RULES = {
   ruleAllows: 'networkpolicy.rule-allows',
   /** Allowed, but on some isolated side only through an endPort range (port < p <= endPort). */
   endPortRange: 'networkpolicy.end-port-range',
+  /**
+   * Allowed, but on the source's egress only through a named port of a destination pod that the rule
+   * reaches by an ipBlock peer: its own rule so that kube-router v1.2, which applies only numeric ports
+   * to egress ipBlock peers, can be listed with --known-issues without hiding other rule-allows failures.
+   */
+  namedPortIpBlock: 'networkpolicy.named-port-ip-block',
   /** Denied because the source is isolated for egress and no egress rule allows it. */
   egressIsolation: 'networkpolicy.egress-isolation',
   /** Denied as egress-isolation, where a policy that isolates the source for egress also allows the destination's ingress from it (the mirror of ingressIsolationSharedPolicy). */

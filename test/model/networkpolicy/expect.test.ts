@@ -125,3 +125,40 @@ describe('endPort ranges have their own rule (networkpolicy.end-port-range)', ()
     expect(e.fields['y/a->x/b:80/TCP'].rule).toBe('networkpolicy.rule-allows');
   });
 });
+
+describe('an egress named port reached through an ipBlock has its own rule (networkpolicy.named-port-ip-block)', () => {
+  // The shape of kube-router v1.2.2's live failure: a policy in y selecting every pod, isolated both
+  // ways, egress on the named port serve-80-tcp to every pod by ipBlock except z/b.
+  const namedToBlock = (ports: Parameters<typeof rule>[1]) =>
+    policy({
+      name: 'p0',
+      namespace: 'y',
+      policyTypes: ['Ingress', 'Egress'],
+      egress: [rule([{ kind: 'ipBlock', cidr: 'pods', except: ['pod:z/b'] }], ports)],
+    });
+
+  it('y/a to x/a on 80/TCP is allowed only through the named port: its own rule', () => {
+    const e = expectOf(namedToBlock([{ protocol: 'TCP', port: 'serve-80-tcp' }]));
+    expect(e.fields['y/a->x/a:80/TCP']).toMatchObject({
+      expected: { kind: 'equals', value: true },
+      rule: 'networkpolicy.named-port-ip-block',
+    });
+    expect(e.fields['y/a->x/a:80/TCP'].because).toContain('only through a named port of an ipBlock peer');
+    // The excepted pod and the other ports are denied as before.
+    expect(e.fields['y/a->z/b:80/TCP'].rule).toBe('networkpolicy.egress-isolation');
+    expect(e.fields['y/a->x/a:81/TCP'].rule).toBe('networkpolicy.egress-isolation');
+  });
+
+  it('the same port by number, or the named port to a pod peer, stays rule-allows', () => {
+    expect(expectOf(namedToBlock([{ protocol: 'TCP', port: 80 }])).fields['y/a->x/a:80/TCP'].rule).toBe(
+      'networkpolicy.rule-allows',
+    );
+    const toPods = policy({
+      name: 'p0',
+      namespace: 'y',
+      policyTypes: ['Egress'],
+      egress: [rule([bothPeer(podIs('a'), nsIs('x'))], [{ protocol: 'TCP', port: 'serve-80-tcp' }])],
+    });
+    expect(expectOf(toPods).fields['y/a->x/a:80/TCP'].rule).toBe('networkpolicy.rule-allows');
+  });
+});
