@@ -267,12 +267,15 @@ function spanReaches(
   return 'maybe';
 }
 
-function restartsOn(pod: PodScenario, plan: ContainerStopPlan): boolean | undefined {
-  if (pod.restartPolicy === 'Always') return true;
-  if (pod.restartPolicy === 'Never') return false;
-  // OnFailure restarts only a non-zero exit (kuberuntime_manager.go computePodActions, ShouldContainerBeRestarted).
-  const restarts = new Set(plan.exitCodes.map((code) => code !== 0));
-  return restarts.size === 1 ? [...restarts][0] : undefined;
+/**
+ * Whether the kubelet restarts a container it killed for a failed liveness or startup probe: the sync
+ * that kills it also starts its successor unless the policy is Never, whatever the exit code
+ * (kuberuntime_manager.go computePodActions: `restart := shouldRestartOnFailure(pod)`, which is
+ * RestartPolicy != Never, then "will be restarted" and ContainersToStart). The exit code decides only
+ * for a container that exits on its own (ShouldContainerBeRestarted).
+ */
+function restartsAfterProbeKill(pod: PodScenario): boolean {
+  return pod.restartPolicy !== 'Never';
 }
 
 function probeFailureText(kind: ProbeKind, probe: ProbeSpec): string[] {
@@ -401,7 +404,7 @@ function containerFields(
     }
   }
   if (kill) {
-    const restarts = restartsOn(scenario.pod, kill.plan);
+    const restarts = restartsAfterProbeKill(scenario.pod);
     const probe = c.probes[kill.probe] as ProbeSpec;
     const killRule = failureRule(
       probe,

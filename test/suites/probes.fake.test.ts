@@ -1,4 +1,6 @@
 import { PROBES_PROPERTIES } from '../../suites/probes';
+import { realCase } from '../fixtures/real-runs';
+import { fakeTarget } from '../support/fake-target';
 import { livenessRestarts } from '../../suites/probes/liveness-restarts.property';
 import { readinessWindow } from '../../suites/probes/readiness-window.property';
 import { httpStatus } from '../../suites/probes/http-status.property';
@@ -155,5 +157,20 @@ describe('probes properties on the fake cluster', () => {
     );
     const { failedFields } = expectCaughtAndShrunk(run);
     expect(failedFields.some((f) => f.endsWith('AfterStartSeconds'))).toBe(true);
+  });
+});
+
+describe('a liveness kill under restartPolicy OnFailure, on the fake as on the real v1.26.1 node', () => {
+  // The seed-2 case of the real node: the trap exits 0 after the kill, and the kubelet restarts the
+  // container anyway (the killing sync starts its successor unless the policy is Never).
+  it('the killed container is restarted and the case passes', async () => {
+    const { scenario } = realCase('v1.26.1-probes-liveness-restarts-onfailure-r0');
+    const report = await fakeTarget().executorFor(livenessRestarts)(scenario as ProbesScenario, 'c1', {
+      number: 1,
+    });
+    const restarts = report.observation.fields['app-0.restartCount'];
+    expect(restarts).toMatchObject({ kind: 'value' });
+    expect((restarts as { value: number }).value).toBeGreaterThan(0);
+    expect(report.verdict.outcome).toBe('pass');
   });
 });

@@ -767,11 +767,13 @@ export class PodWorker {
       return;
     }
     const policy = this.intent.restartPolicy;
+    // A container killed for a failed probe is restarted in the killing sync unless the policy is Never,
+    // whatever its exit code (kuberuntime_manager.go computePodActions shouldRestartOnFailure).
     const restart =
       c.role === 'sidecar' ||
       (c.role === 'init'
         ? policy !== 'Never'
-        : policy === 'Always' || (policy === 'OnFailure' && terminated.exitCode !== 0));
+        : policy === 'Always' || (policy === 'OnFailure' && (killedInSync || terminated.exitCode !== 0)));
     if (!restart) {
       if (c.role === 'init') this.initFailedForGood = true;
       this.syncStatus();

@@ -65,3 +65,22 @@ describe('probes/startup-fails against the same case on real v1.26.1 and v1.23.1
     expect(verdict.diff.find((d) => d.field === 'app-0.restartCount')?.outcome).toBe('pass');
   });
 });
+
+describe('a liveness kill under restartPolicy OnFailure (real v1.26.1 case, seed 2)', () => {
+  // Liveness fails twice 2 s apart; the SIGTERM trap exits 0 a second later. The kubelet's killing
+  // sync starts the next instance whatever that exit code ("Container app-0 failed liveness probe,
+  // will be restarted"): two restarts in the window, where the model had said none (exit 0 under
+  // OnFailure is not restarted only when the container exits on its own).
+  it('probes-liveness-restarts-r0: the killed container is restarted, and the case passes', () => {
+    const { scenario, trace } = realCase('v1.26.1-probes-liveness-restarts-onfailure-r0');
+    const probes = scenario as ProbesScenario;
+    expect(probes.pod.restartPolicy).toBe('OnFailure');
+    const capabilities = defaultCapabilities(parseServerVersion('v1.26.1'));
+    const expectation = expectProbes(probes, capabilities, DEFAULT_MODEL_OPTIONS);
+    expect(expectation.fields['app-0.restartCount'].expected).toMatchObject({ kind: 'range' });
+    const observation = observeProbes(trace, probes);
+    expect(observation.fields['app-0.restartCount']).toEqual({ kind: 'value', value: 2 });
+    const verdict = judgeCase(expectation, observation);
+    expect(verdict.diff.filter((field) => field.outcome !== 'pass')).toEqual([]);
+  });
+});
