@@ -1,3 +1,5 @@
+import { ClusterError } from './cluster-error';
+
 /**
  * Errors the user can act on: each is one line naming the problem and the fix. The CLI prints the
  * line and exits with the code; anything else is a bug and keeps its stack trace.
@@ -34,6 +36,25 @@ export function environmentProblem(message: string, cause?: unknown): UserFacing
 }
 
 /**
+ * The API server stopped answering after kubeprop had reached it (a refused or timed-out connection
+ * that outlived the retries): the environment, not a kubeprop bug (seen on an overloaded node during
+ * the permission check: "UND_ERR_CONNECT_TIMEOUT fetch failed").
+ */
+function lostCluster(error: unknown): UserFacingError | undefined {
+  if (!(error instanceof ClusterError) || (error.kind !== 'unreachable' && error.kind !== 'transient'))
+    return undefined;
+  return environmentProblem(
+    `lost the API server: ${error.message}. Check that the cluster is up and not overloaded (kubectl get --raw /readyz), then run again`,
+    error,
+  );
+}
+
+/** What the user can act on in a failure: a UserFacingError, or a lost API server; undefined for a bug. */
+export function userFacingOf(error: unknown): UserFacingError | undefined {
+  return error instanceof UserFacingError ? error : lostCluster(error);
+}
+
+/**
  * Prints a UserFacingError as one line on stderr and sets the exit code; rethrows anything else.
  * Commands wrap their action in this so every expected failure reads the same way.
  */
@@ -44,9 +65,10 @@ export async function reportUserFacingErrors(
   try {
     await action();
   } catch (error) {
-    if (error instanceof UserFacingError) {
-      writeLine(error.toLine());
-      process.exitCode = error.exitCode;
+    const userFacing = userFacingOf(error);
+    if (userFacing !== undefined) {
+      writeLine(userFacing.toLine());
+      process.exitCode = userFacing.exitCode;
       return;
     }
     throw error;

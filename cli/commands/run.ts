@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { badInput, UserFacingError } from '../../harness/errors';
+import { badInput, userFacingOf } from '../../harness/errors';
 import { Progress } from '../../reporting/progress';
 import { runConformance, type ConformanceResult } from '../../runner/conformance-run';
 import { isPlannedCase } from '../../runner/property-runner';
@@ -191,9 +191,10 @@ export async function runRunCommand(
       await session.close();
     }
   } catch (error) {
-    if (!(error instanceof UserFacingError)) throw error;
-    errLine(deps, error.toLine());
-    return { exitCode: error.exitCode };
+    const userFacing = userFacingOf(error);
+    if (userFacing === undefined) throw error;
+    errLine(deps, userFacing.toLine());
+    return { exitCode: userFacing.exitCode };
   }
 }
 

@@ -1,3 +1,4 @@
+import { ClusterError } from '../../harness/cluster-error';
 import {
   EXIT_BAD_INPUT,
   EXIT_ENVIRONMENT,
@@ -42,5 +43,32 @@ describe('user-facing errors', () => {
         () => undefined,
       ),
     ).rejects.toThrow(TypeError);
+  });
+
+  test('an API server lost mid-run is an environment problem, not an internal error; other cluster errors stay bugs', async () => {
+    const lines: string[] = [];
+    await reportUserFacingErrors(
+      async () => {
+        throw new ClusterError(
+          'unreachable',
+          'check permission list persistentvolumeclaims: UND_ERR_CONNECT_TIMEOUT fetch failed',
+        );
+      },
+      (line) => lines.push(line),
+    );
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /^kubeprop: lost the API server: check permission list .*UND_ERR_CONNECT_TIMEOUT/,
+    );
+    expect(lines[0]).toContain('Check that the cluster is up');
+    expect(process.exitCode).toBe(3);
+    await expect(
+      reportUserFacingErrors(
+        async () => {
+          throw new ClusterError('conflict', 'update pod x: 409');
+        },
+        () => undefined,
+      ),
+    ).rejects.toThrow(ClusterError);
   });
 });

@@ -247,6 +247,26 @@ describe('kubeprop run: bad input and environment problems', () => {
     expect(existsSync(dir)).toBe(false);
   });
 
+  test('an API server lost after it answered (a timed-out permission check): exit 3 in one line, the target torn down', async () => {
+    const cli = fakeCli({
+      wrapPort: (port) =>
+        Object.assign(Object.create(port) as ClusterPort, {
+          canI: () =>
+            Promise.reject(
+              new ClusterError(
+                'unreachable',
+                'check permission list persistentvolumeclaims: UND_ERR_CONNECT_TIMEOUT fetch failed',
+              ),
+            ),
+        }),
+    });
+    expect(await runCli(['run', '--property', NETPOL], cli.deps)).toBe(3);
+    expect(cli.stderr.at(-1)).toMatch(
+      /^kubeprop: lost the API server: check permission list persistentvolumeclaims/,
+    );
+    expect(cli.teardowns).toBe(1);
+  });
+
   test('rejected credentials: exit 3 saying how to refresh them', async () => {
     const cli = fakeCli({
       wrapPort: (port) =>
