@@ -32,7 +32,8 @@ import type { Clock } from './clock';
 import { caseNamespaceName, managedLabels, namespaceManifest } from './namespace';
 import { probeMatrix } from './netpol/probe-matrix';
 import { planCase, POD_START_SECONDS, type PlanStep, type PodRef, type WaitCondition } from './plan';
-import { firstStartBy, windowEnd } from './observe/watch-window';
+import { startedByIn, windowEnd } from './observe/watch-window';
+import { podHistory } from './observe/pod-history';
 import { withRetry } from './retry';
 import { waitFor, type Condition } from './waits';
 import { podCondition, type PodStateSource } from './waits-pod';
@@ -683,9 +684,10 @@ class CaseExecution {
       if (from !== 'podStarted' || !this.lastPodCreated) return;
       // The model's window counts from a start soon after the create: a pod the cluster started late
       // (FailedScheduling on a busy node first) is watched as much longer (harness/observe/watch-window.ts).
-      const { namespace, name } = this.lastPodCreated;
-      const pod = this.recorder.pod(namespace, name);
-      const startedBy = pod && firstStartBy(pod, this.clock.now());
+      // Over every status recorded, as the observers read it (watch-window.ts watchWindow): the latest
+      // status of a container restarted twice no longer holds its first start, which made this loop
+      // watch restarting pods up to POD_START_SECONDS longer than their window (60-69 s for 30 s).
+      const startedBy = startedByIn(podHistory(this.recorder.trace, this.lastPodCreated.name));
       const giveUp = start + (seconds + POD_START_SECONDS) * 1000;
       const next =
         startedBy === undefined

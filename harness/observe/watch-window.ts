@@ -74,20 +74,28 @@ function notStartedReason(trace: Trace, history: PodView[]): string {
   return `the pod never started in the record${why ? ` (FailedScheduling: ${why})` : ''}`;
 }
 
+/**
+ * The latest instant the pod's first container started by, over every status recorded: a status read
+ * after two restarts no longer holds the first instance's start (lastState keeps only the one before).
+ */
+export function startedByIn(history: readonly PodView[]): number | undefined {
+  const starts = history
+    .map((view) => firstStartBy(view.pod, view.t))
+    .filter((at): at is number => at !== undefined);
+  return starts.length === 0 ? undefined : Math.min(...starts);
+}
+
 /** What a reducer of a pod watched for `observeSeconds` after its creation starts from. */
 export function watchWindow(trace: Trace, podName: string, observeSeconds: number): WatchWindow {
   const history = podHistory(trace, podName);
   const timeline = lifecycleTimeline(trace, podName);
   const created = createdAt(trace, podName);
   if (created === undefined) return { history, timeline };
-  const starts = history
-    .map((view) => firstStartBy(view.pod, view.t))
-    .filter((at): at is number => at !== undefined);
-  if (starts.length === 0) {
+  const startedBy = startedByIn(history);
+  if (startedBy === undefined) {
     const end = created + observeSeconds * 1000;
     return { history, timeline, window: { created, end }, cutShort: notStartedReason(trace, history) };
   }
-  const startedBy = Math.min(...starts);
   const end = windowEnd(created, observeSeconds, startedBy);
   const watched = watchedUntil(trace, podName, created) ?? end;
   // A pod started in time is judged as recorded; a delayed window must have been watched to its end.
