@@ -133,7 +133,7 @@ function conformingFake(clock: AutoAdvancingClock, scenario: Scenario): FakeClus
     clock,
     serverVersion: scenario.serverVersion,
     kubelet: createFakeKubelet({ seed: scenario.seed, calibrated: true }),
-    admission: createFakeAdmission({ defects: [] }),
+    admission: createFakeAdmission({ defects: [], serverVersion: scenario.serverVersion }),
     quotaUsage,
     nodes: scenario.nodes,
     seed: scenario.seed,
