@@ -5,7 +5,7 @@ import { DEFAULT_MODEL_OPTIONS } from '../model/expectation';
 import type { Scenario } from '../model/scenario';
 import { sharedClusterState } from '../harness/shared-cluster-state';
 import { Progress } from '../reporting/progress';
-import { scenarioCaseMs } from '../runner/case-estimate';
+import { planOfScenarios } from '../runner/case-estimate';
 import { isPlannedCase } from '../runner/property-runner';
 import type { PropertyDefinition } from '../runner/property-definition';
 
@@ -135,18 +135,11 @@ export function replayEta(timeline: RunTimeline, definitions: readonly PropertyD
   for (const property of timeline.properties) {
     const definition = byId.get(property.id);
     const scenarios = (timeline.scenarios[property.id] ?? []).filter((s) => s !== undefined);
-    const planned =
-      definition === undefined || scenarios.length === 0
-        ? undefined
-        : scenarios.reduce(
-            (sum, scenario) =>
-              sum + scenarioCaseMs(definition, scenario, timeline.capabilities, DEFAULT_MODEL_OPTIONS),
-            0,
-          ) / scenarios.length;
     progress.plan(property.family, property.runsPlanned, {
       id: property.id,
-      expectedCaseMs: planned,
-      lockKeys: scenarios.map((scenario) => sharedClusterState(scenario)),
+      ...(definition === undefined
+        ? {}
+        : planOfScenarios(definition, scenarios, timeline.capabilities, DEFAULT_MODEL_OPTIONS)),
     });
   }
   const familyOf = new Map(timeline.properties.map((p) => [p.id, p.family]));

@@ -27,9 +27,9 @@ export interface ProgressOptions {
 /** A property of the run, as plan() is told it. */
 export interface PlannedProperty {
   id: string;
-  /** The plan's expected case duration (runner/case-estimate.ts expectedCaseMs), ms. */
+  /** The plan's expected case duration (runner/case-estimate.ts propertyPlan), ms. */
   expectedCaseMs?: number;
-  /** The lock keys each planned case will take, in run order (runner/case-estimate.ts plannedLockKeys). */
+  /** The lock keys each planned case will take, in run order (runner/case-estimate.ts propertyPlan). */
   lockKeys?: readonly (readonly string[])[];
 }
 
@@ -113,7 +113,8 @@ export class Progress {
     const entry = this.entry(propertyId ?? family, family);
     entry.started.push({ at: this.clock.now(), caseId: started?.caseId, lockKeys: started?.lockKeys ?? [] });
     if (started?.planned !== true) return;
-    // Its place in the plan: the first queued case that takes the same locks.
+    // Its place in the plan: the first queued case that takes the same locks (else the first queued
+    // one: a plan made without the runner's scenarios).
     const same = (keys: readonly string[]): boolean =>
       keys.length === started.lockKeys.length && keys.every((key) => started.lockKeys.includes(key));
     const index = entry.queuedLockKeys.findIndex(same);

@@ -182,46 +182,51 @@ export function scenarioCaseMs(
 }
 
 /**
- * The mean planned duration of a property's exploration cases, ms: the same scenarios the runner
- * will explore (fast-check's sample with the run's seed, as runner/property-runner.ts draws them).
- * Undefined when the plan cannot be made offline (the ETA then relies on observed cases alone).
+ * What the ETA knows of a property before it runs (reporting/progress.ts PlannedProperty): the mean
+ * planned duration of its exploration cases, ms, and the lock keys (harness/shared-cluster-state.ts)
+ * each takes, in run order, so that cases waiting for each other are planned one after another.
  */
-export function expectedCaseMs(
+export interface PropertyPlan {
+  expectedCaseMs?: number;
+  lockKeys: string[][];
+}
+
+/** The plan of given exploration scenarios (a real run's, when it is replayed). */
+export function planOfScenarios(
+  definition: PropertyDefinition,
+  scenarios: readonly Scenario[],
+  capabilities: Capabilities,
+  modelOptions: ModelOptions,
+): PropertyPlan {
+  if (scenarios.length === 0) return { lockKeys: [] };
+  const total = scenarios.reduce(
+    (sum, scenario) => sum + scenarioCaseMs(definition, scenario, capabilities, modelOptions),
+    0,
+  );
+  return {
+    expectedCaseMs: total / scenarios.length,
+    lockKeys: scenarios.map((scenario) => sharedClusterState(scenario)),
+  };
+}
+
+/**
+ * The plan of the scenarios the runner will explore (fast-check's sample with the run's seed, as
+ * runner/property-runner.ts draws them). Without an estimate when the plan cannot be made offline
+ * (the ETA then relies on observed cases alone).
+ */
+export function propertyPlan(
   definition: PropertyDefinition,
   capabilities: Capabilities,
   options: { seed: number; numRuns: number; modelOptions: ModelOptions },
-): number | undefined {
-  if (options.numRuns <= 0) return undefined;
+): PropertyPlan {
+  if (options.numRuns <= 0) return { lockKeys: [] };
   try {
     const scenarios = fc.sample(definition.arbitrary(capabilities), {
       seed: options.seed,
       numRuns: options.numRuns,
     });
-    const total = scenarios.reduce(
-      (sum, scenario) => sum + scenarioCaseMs(definition, scenario, capabilities, options.modelOptions),
-      0,
-    );
-    return total / scenarios.length;
+    return planOfScenarios(definition, scenarios, capabilities, options.modelOptions);
   } catch {
-    return undefined;
-  }
-}
-
-/**
- * The lock keys (harness/shared-cluster-state.ts) of a property's exploration cases, in run order:
- * the same scenarios the runner will explore, so the ETA knows which cases wait for each other.
- */
-export function plannedLockKeys(
-  definition: PropertyDefinition,
-  capabilities: Capabilities,
-  options: { seed: number; numRuns: number },
-): string[][] {
-  if (options.numRuns <= 0) return [];
-  try {
-    return fc
-      .sample(definition.arbitrary(capabilities), { seed: options.seed, numRuns: options.numRuns })
-      .map((scenario) => sharedClusterState(scenario));
-  } catch {
-    return [];
+    return { lockKeys: [] };
   }
 }

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { customResourceApplyLines } from '../generators/manifests/custom-resource';
 import { hookHandlerApplyLines } from '../generators/manifests/hook-handler-pod';
-import { networkPolicyManifests } from '../generators/manifests/networkpolicy';
+import { networkPolicyChange } from '../generators/manifests/networkpolicy';
 import { netpolChangeCommand } from '../generators/manifests/networkpolicy-change-command';
 import { manifestYaml } from '../generators/manifests/manifest-yaml';
 import { podSecurityNamespaceLabels } from '../generators/manifests/policy-manifests';
@@ -32,6 +32,12 @@ function deleteCommand(scenario: Scenario, namespace: string): string | undefine
 
 const MANAGED_KEYS = [MANAGED_BY_LABEL, RUN_ID_LABEL, CASE_ID_LABEL];
 
+/** An object's managed labels (managed-by, run id, case id). */
+function managedLabelsOf(object: ManagedObject): Record<string, string> {
+  const own = object.metadata?.labels ?? {};
+  return Object.fromEntries(MANAGED_KEYS.filter((key) => key in own).map((key) => [key, own[key]]));
+}
+
 /** The labels the scenario gives a namespace: Pod Security modes, NetworkPolicy's `ns: x|y|z`. */
 function scenarioNamespaceLabels(scenario: Scenario, name: string): Record<string, string> {
   if (scenario.family === 'podsecurity') return podSecurityNamespaceLabels(scenario.labels);
@@ -52,11 +58,7 @@ function namespacesOf(scenario: Scenario, objects: readonly ManagedObject[]): Wi
   for (const object of objects) {
     const name = object.metadata?.namespace;
     if (name === undefined || namespaces.has(name)) continue;
-    const own = object.metadata?.labels ?? {};
-    const managed = Object.fromEntries(
-      MANAGED_KEYS.filter((key) => key in own).map((key) => [key, own[key]]),
-    );
-    namespaces.set(name, { ...scenarioNamespaceLabels(scenario, name), ...managed });
+    namespaces.set(name, { ...scenarioNamespaceLabels(scenario, name), ...managedLabelsOf(object) });
   }
   return [...namespaces].map(([name, labels]) => ({
     apiVersion: 'v1',
@@ -85,16 +87,15 @@ function netpolChangeLine(scenario: Scenario, objects: readonly ManagedObject[])
   if (scenario.family !== 'networkpolicy' || scenario.mutation === undefined) return undefined;
   const first = objects.find((object) => object.metadata?.namespace?.endsWith(`-${NETPOL_NAMESPACES[0]}`));
   const namespace = first?.metadata?.namespace;
-  if (namespace === undefined) return undefined;
-  const own = first?.metadata?.labels ?? {};
-  const labels = Object.fromEntries(MANAGED_KEYS.filter((key) => key in own).map((key) => [key, own[key]]));
-  const { change } = networkPolicyManifests(scenario, {
-    image: 'unused: only the change is taken',
-    namespacePrefix: namespace.slice(0, -(NETPOL_NAMESPACES[0].length + 1)),
-    labels,
-    caseId: own[CASE_ID_LABEL] ?? '',
-  });
-  return change === undefined ? undefined : netpolChangeCommand(change);
+  if (first === undefined || namespace === undefined) return undefined;
+  const labels = managedLabelsOf(first);
+  return netpolChangeCommand(
+    networkPolicyChange(scenario, scenario.mutation, {
+      namespacePrefix: namespace.slice(0, -(NETPOL_NAMESPACES[0].length + 1)),
+      labels,
+      caseId: labels[CASE_ID_LABEL] ?? '',
+    }),
+  );
 }
 
 function hasResolvedIpBlocks(objects: readonly ManagedObject[]): boolean {

@@ -6,7 +6,7 @@ import { runConformance, type ConformanceResult } from '../../runner/conformance
 import { isPlannedCase } from '../../runner/property-runner';
 import { DEFAULT_IMAGE, DEFAULT_SERVER_IMAGE } from '../../runner/defaults';
 import type { CliDeps } from '../cli-deps';
-import { expectedCaseMs, plannedLockKeys } from '../../runner/case-estimate';
+import { propertyPlan } from '../../runner/case-estimate';
 import { runConcurrency } from '../../runner/concurrency';
 import { describeEfficiency } from '../../runner/run-efficiency';
 import { parseRunOptions, type RawRunOptions, type RunSettings } from '../run-options';
@@ -81,12 +81,7 @@ async function conduct(
         : (settings.runs ?? definition.budget.numRuns);
     progress.plan(definition.family, numRuns, {
       id: definition.id,
-      expectedCaseMs: expectedCaseMs(definition, capabilities, {
-        seed: settings.seed,
-        numRuns,
-        modelOptions,
-      }),
-      lockKeys: plannedLockKeys(definition, capabilities, { seed: settings.seed, numRuns }),
+      ...propertyPlan(definition, capabilities, { seed: settings.seed, numRuns, modelOptions }),
     });
   }
   errLine(

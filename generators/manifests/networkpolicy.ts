@@ -46,6 +46,9 @@ export interface NetworkPolicyManifestOptions {
   caseId: string;
 }
 
+/** What naming and scoping a case's policies needs: the topology's namespaces, labels, case scope. */
+export type NetpolPolicyOptions = Pick<NetworkPolicyManifestOptions, 'namespacePrefix' | 'labels' | 'caseId'>;
+
 export interface NetpolPodManifest {
   id: PodId;
   namespace: string;
@@ -253,7 +256,7 @@ function ruleParts(rule: NetpolRule, scope: PeerScope) {
 function policyManifest(
   policy: NetworkPolicySpec,
   namespace: string,
-  options: NetworkPolicyManifestOptions,
+  options: NetpolPolicyOptions,
 ): NetpolPolicyManifest['object'] {
   const scope: PeerScope = {
     caseScope: { [CASE_ID_LABEL]: options.caseId },
@@ -312,16 +315,19 @@ export function networkPolicyManifests(
       namespace: name(policy.namespace),
       object: policyManifest(policy, name(policy.namespace), options),
     })),
-    ...(scenario.mutation !== undefined && { change: changeOf(scenario, scenario.mutation, name, options) }),
+    ...(scenario.mutation !== undefined && {
+      change: networkPolicyChange(scenario, scenario.mutation, options),
+    }),
   };
 }
 
-function changeOf(
+/** A case's mid-case change, with the case's namespace names: what the executor does and a reproducer says. */
+export function networkPolicyChange(
   scenario: NetworkPolicyScenario,
   mutation: NetpolMutation,
-  name: (ns: NetpolNamespace) => string,
-  options: NetworkPolicyManifestOptions,
+  options: NetpolPolicyOptions,
 ): NetpolChange {
+  const name = (ns: NetpolNamespace): string => netpolNamespaceName(options.namespacePrefix, ns);
   const updated = { [NETPOL_UPDATED_LABEL.key]: NETPOL_UPDATED_LABEL.value };
   switch (mutation.kind) {
     case 'updatePolicy': {

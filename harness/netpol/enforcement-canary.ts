@@ -119,6 +119,10 @@ async function createOrThrow(port: ClusterPort, namespace: string, object: Manag
   }
 }
 
+function probesText(count: number): string {
+  return `${count} probe${count === 1 ? '' : 's'}`;
+}
+
 function podIp(pod: V1Pod | undefined): string | undefined {
   return pod?.status?.phase === 'Running' && pod.status.podIP ? pod.status.podIP : undefined;
 }
@@ -243,7 +247,7 @@ async function enforcement(
   );
   if (!control.done) {
     return probeBroken(
-      `positive control: the client never reached the server without any policy (${probes} probes in ${seconds(clock.now() - start)} s; last: ${control.lastSeen})`,
+      `positive control: the client never reached the server without any policy (${probesText(probes)} in ${seconds(clock.now() - start)} s; last: ${control.lastSeen})`,
     );
   }
 
@@ -351,7 +355,7 @@ async function sctpControl(
   if (control.done && !kernelLacksSctp) {
     return { connected: true, detail: `SCTP connected after ${seconds(clock.now() - start)} s` };
   }
-  const tried = `${probes} probes in ${seconds(clock.now() - start)} s; last: ${control.lastSeen}`;
+  const tried = `${probesText(probes)} in ${seconds(clock.now() - start)} s; last: ${control.lastSeen}`;
   return {
     connected: false,
     detail: kernelLacksSctp

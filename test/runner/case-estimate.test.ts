@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { readTimeline } from '../../bench/eta-replay';
 import type { PlanStep } from '../../harness/plan';
 import { DEFAULT_MODEL_OPTIONS } from '../../model/expectation';
-import { plannedCaseMs, plannedLockKeys, scenarioCaseMs } from '../../runner/case-estimate';
+import { plannedCaseMs, propertyPlan, scenarioCaseMs } from '../../runner/case-estimate';
 import {
   EVICTION_MANAGER_KEY,
   EXTENDED_CAPACITY_KEY,
@@ -103,7 +103,7 @@ describe('scenarioCaseMs', () => {
   });
 });
 
-describe('plannedLockKeys', () => {
+describe('propertyPlan: the lock keys', () => {
   // run11 (seed 1, v1.26.1): the resources cases it ran, and the locks they took.
   const run11 = readTimeline(join(__dirname, '../fixtures/real-runs/v1.26.1-seed1-run11.timeline.json.gz'));
 
@@ -114,7 +114,13 @@ describe('plannedLockKeys', () => {
       if (definition === undefined) throw new Error(`no property ${id}`);
       const ran = run11.scenarios[id].map((scenario) => sharedClusterState(scenario));
       const runsPlanned = run11.properties.find((p) => p.id === id)?.runsPlanned ?? 0;
-      expect(plannedLockKeys(definition, run11.capabilities, { seed: 1, numRuns: runsPlanned })).toEqual(ran);
+      expect(
+        propertyPlan(definition, run11.capabilities, {
+          seed: 1,
+          numRuns: runsPlanned,
+          modelOptions: DEFAULT_MODEL_OPTIONS,
+        }).lockKeys,
+      ).toEqual(ran);
     },
   );
 

@@ -65,7 +65,7 @@ describe('kubeprop run against the fake cluster', () => {
     const noSctp = fakeCli({ cluster: { kubelet: createFakeKubelet({ seed: 1, sctp: false }) } });
     expect(await fieldCounts(noSctp)).toEqual([216]);
     expect(noSctp.stderr.join('')).toMatch(
-      /kubeprop: NetworkPolicy: no SCTP cells: no SCTP traffic: the node's kernel has no SCTP \(1 probes in [\d.]+ s; last: exit 1: OTHER: protocol not supported\)\n/,
+      /kubeprop: NetworkPolicy: no SCTP cells: no SCTP traffic: the node's kernel has no SCTP \(1 probe in [\d.]+ s; last: exit 1: OTHER: protocol not supported\)\n/,
     );
     const { capabilities } = loadReport(
       join(noSctp.stdout.join('').match(/report: (.*)\n/)?.[1] ?? ''),

@@ -228,7 +228,7 @@ describe('checkEnforcement: the SCTP positive control (with a server image)', ()
     expect(result.sctp).toEqual({
       connected: false,
       detail: expect.stringMatching(
-        /^the node's kernel has no SCTP \(1 probes in [\d.]+ s; last: exit 1: OTHER: protocol not supported\)$/,
+        /^the node's kernel has no SCTP \(1 probe in [\d.]+ s; last: exit 1: OTHER: protocol not supported\)$/,
       ),
     });
     expect(tookMs).toBeLessThan(10_000);
